@@ -1,0 +1,225 @@
+"""The ``symrep`` command line.
+
+Exit codes: 0 success; 1 a check failed (where a check is the question asked);
+2 bad input (a one-line message on standard error, never a traceback).
+
+Examples
+--------
+>>> main(["spectrum", "--sides", "1,2", "--kernel", "exp(-x)", "--format", "json"])  # doctest: +ELLIPSIS
+[{"value": "exp(-3) + exp(-2) + exp(-1) + 1", "numeric": 1.5922...
+0
+"""
+
+import argparse
+import json
+import sys
+
+import numpy as np
+
+from . import __version__
+from .errors import SymrepError
+from .expressions import parse_side
+from .fileio import write_text_atomic
+from .geometry import Hyperrectangle
+from .metrics import METRIC_NAMES, get_metric
+from .spectra import numeric_spectrum, spectrum
+from .spectrum_checks import MAX_DENSE_CHECK_DIMENSION, MAX_EXACT_CHECK_DIMENSION
+from .walsh import mask_to_subset
+
+__all__ = ["main", "build_parser", "parse_sides"]
+
+#: Largest repeat count accepted in ``VALUE:COUNT`` side notation.
+MAX_SIDE_REPEAT = 10000
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+_SPECTRUM_EXAMPLES = """\
+examples:
+  symrep spectrum --sides 1,1,2 --kernel "exp(-x)" --metric l1
+  symrep spectrum --sides 1,1,1,1 --kernel "exp(-x^2)" --check
+  symrep spectrum --sides a:50 --kernel "f(x)"            # symbolic side, undefined f
+  symrep spectrum --sides 0.5:20 --kernel "exp(-x^2)" --numeric
+  symrep spectrum --sides 1,2 --kernel "1/(1+x)" --metric lp --p 3/2 --format json
+
+Sides are numbers (3/2, 0.25), names (a positive symbol), or VALUE:COUNT for repeats.
+Kernels use x as the variable, + - * / ^ **, and functions such as exp, log, sqrt,
+sin, cos, besselk; f, g, h are undefined functions. Text is parsed, never executed.
+"""
+
+
+def parse_sides(text):
+    """Parse ``"1,1,2"``, ``"a:50"`` or ``"1/2:3,2"`` into a list of side lengths.
+
+    Examples
+    --------
+    >>> parse_sides("1/2:2,3")
+    [1/2, 1/2, 3]
+    """
+    sides = []
+    for item in _split_top_level(text):
+        value, _, count = item.partition(":")
+        n = 1
+        if count:
+            if not count.strip().isdigit() or not 1 <= int(count) <= MAX_SIDE_REPEAT:
+                raise SymrepError(f"bad repeat count in side {item!r}: expected 1..{MAX_SIDE_REPEAT}")
+            n = int(count)
+        sides.extend([parse_side(value)] * n)
+    return sides
+
+
+def _split_top_level(text):
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    if any(not p.strip() for p in parts):
+        raise SymrepError(f"empty side length in {text!r}")
+    return parts
+
+
+def build_parser():
+    """The argparse parser of the ``symrep`` command."""
+    parser = argparse.ArgumentParser(
+        prog="symrep",
+        description="Representation theory of the hyperrectangle: spectra of box kernels.",
+        epilog="exit codes: 0 success, 1 a check failed, 2 bad input",
+    )
+    parser.add_argument("--version", action="version", version=f"symrep {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    sp = sub.add_parser(
+        "spectrum",
+        help="closed-form spectrum of f(distance) on a box",
+        description="Closed-form eigenvalues of the kernel matrix [f(dist(x, y))] over the box's vertices.",
+        epilog=_SPECTRUM_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sp.add_argument("--sides", required=True, help="side lengths, e.g. 1,1,2 or a:50")
+    sp.add_argument("--kernel", required=True, help='the function f, e.g. "exp(-x)"')
+    sp.add_argument("--metric", default="l1", choices=METRIC_NAMES, help="distance (default l1)")
+    sp.add_argument("--p", default=None, help="exponent of the lp metric, e.g. 3/2")
+    sp.add_argument("--format", default="text", choices=("text", "json"), help="output format")
+    sp.add_argument("--numeric", action="store_true",
+                    help="numeric fast path (FWHT): a summary of all 2^d eigenvalues, not exact")
+    sp.add_argument("--no-merge", action="store_true", help="do not merge provably equal eigenspaces")
+    sp.add_argument("--check", action="store_true",
+                    help=f"verify M v = lambda v exactly (d <= {MAX_EXACT_CHECK_DIMENSION}) and against "
+                         f"numpy eigvalsh (d <= {MAX_DENSE_CHECK_DIMENSION}); exit 1 if a check fails")
+    sp.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
+    sp.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    sp.set_defaults(run=_run_spectrum)
+
+    demo = sub.add_parser("demo", help="a short tour: two spectra and their checks")
+    demo.set_defaults(run=_run_demo)
+    return parser
+
+
+def main(argv=None):
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except SymrepError as exc:
+        print(f"symrep: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("symrep: interrupted", file=sys.stderr)
+        return 130
+
+
+def _emit(args, text):
+    if getattr(args, "output", None):
+        write_text_atomic(args.output, text + "\n", force=args.force)
+    else:
+        print(text)
+
+
+def _run_spectrum(args):
+    box = Hyperrectangle(parse_sides(args.sides))
+    metric = get_metric(args.metric, args.p)
+    if args.numeric:
+        return _run_numeric_spectrum(args, box, metric)
+    spec = spectrum(box, args.kernel, metric, merge=not args.no_merge)
+    reports = _checks(spec) if args.check else []
+    if args.format == "json":
+        _emit(args, spec.to_json())
+    else:
+        _emit(args, "\n".join([str(spec)] + [str(r) for r in reports]))
+    if args.output and reports:
+        print("\n".join(str(r) for r in reports), file=sys.stderr if args.format == "json" else sys.stdout)
+    return EXIT_CHECK_FAILED if any(not r.passed for r in reports) else EXIT_OK
+
+
+def _checks(spec):
+    reports = []
+    if spec.box.d <= MAX_EXACT_CHECK_DIMENSION:
+        reports.append(spec.check_exact())
+    numeric = all(e.numeric is not None for e in spec)
+    if numeric and spec.box.d <= MAX_DENSE_CHECK_DIMENSION:
+        reports.append(spec.check_numeric())
+    if not reports:
+        raise SymrepError(
+            f"--check needs d <= {MAX_EXACT_CHECK_DIMENSION} (exact) or a numeric box with "
+            f"d <= {MAX_DENSE_CHECK_DIMENSION}; got d = {spec.box.d}"
+        )
+    return reports
+
+
+def _run_numeric_spectrum(args, box, metric):
+    if args.check:
+        raise SymrepError("--check applies to the exact spectrum, not to --numeric")
+    values = numeric_spectrum(box, args.kernel, metric)
+    lo, hi = int(np.argmin(values)), int(np.argmax(values))
+    summary = {
+        "numeric": True,
+        "d": box.d,
+        "count": int(values.size),
+        "min": {"label": _mask_label(lo), "numeric": float(values[lo])},
+        "max": {"label": _mask_label(hi), "numeric": float(values[hi])},
+        "negative": int(np.count_nonzero(values < 0)),
+    }
+    if args.format == "json":
+        _emit(args, json.dumps(summary))
+    else:
+        _emit(args, "\n".join([
+            f"Numeric spectrum (FWHT, floating point, not a proof) of f(x) = {args.kernel} "
+            f"on a box with d = {box.d}, metric {metric.label}: {values.size} eigenvalues",
+            f"min  {summary['min']['numeric']:.12g}  at {summary['min']['label']}",
+            f"max  {summary['max']['numeric']:.12g}  at {summary['max']['label']}",
+            f"negative eigenvalues (as floats): {summary['negative']}",
+        ]))
+    return EXIT_OK
+
+
+def _mask_label(mask):
+    return "S={" + ",".join(map(str, mask_to_subset(mask))) + "}"
+
+
+def _run_demo(args):
+    from .spectra import spectrum as exact_spectrum
+
+    tours = [
+        ("The Laplace kernel exp(-x) on the box 1 x 1 x 2 (l1): every eigenvalue is positive.",
+         [1, 1, 2], "exp(-x)"),
+        ("The Gaussian exp(-x^2) on the unit 4-cube (l1): the eigenvalue at s=(4) is negative,\n"
+         "so the Gaussian is not a positive definite Manhattan kernel.",
+         [1, 1, 1, 1], "exp(-x^2)"),
+    ]
+    failed = False
+    for text, sides, kernel in tours:
+        spec = exact_spectrum(Hyperrectangle(sides), kernel)
+        print(text)
+        print(spec)
+        for report in _checks(spec):
+            print(report)
+            failed |= not report.passed
+        print()
+    return EXIT_CHECK_FAILED if failed else EXIT_OK

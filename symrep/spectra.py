@@ -1,0 +1,509 @@
+"""Closed-form spectra of ``f(dist)`` on a box, and the numeric fast path.
+
+The kernel matrix ``M[x, y] = f(dist(x, y))`` of a box depends only on
+``x XOR y``, so its eigenvectors are the characters ``chi_S`` whatever ``f`` and
+the sides are, and its eigenvalues are ``lambda_S = sum_z f(dist(0, z)) chi_S(z)``
+(MATH.md section 2). When sides repeat, ``lambda_S`` depends only on how many
+coordinates ``S`` takes from each block of equal sides, the *block vector*
+``s = (s_1, ..., s_k)``, and
+
+``lambda_s = sum_t f(dist(t)) prod_j K_{t_j}(s_j; m_j)``     (Krawtchouk form)
+
+with multiplicity ``prod_j C(m_j, s_j)``. :func:`spectrum` computes these exactly
+(one eigenspace per block vector, then merges eigenspaces whose values are
+provably equal); :func:`numeric_spectrum` computes all ``2**d`` eigenvalues in
+floating point with one fast Walsh-Hadamard transform.
+
+Examples
+--------
+>>> from symrep import Hyperrectangle, spectrum
+>>> sp = spectrum(Hyperrectangle([1]), "exp(-x)")
+>>> [(e.label, e.value) for e in sp]
+[('S={}', 1 + exp(-1)), ('S={1}', 1 - exp(-1))]
+>>> sp = spectrum(Hyperrectangle([1, 1, 2]), "exp(-x)")
+>>> [(e.label, e.multiplicity) for e in sp]
+[('s=(0,0)', 1), ('s=(1,0)', 2), ('s=(0,1)', 1), ('s=(2,0)', 1), ('s=(1,1)', 2), ('s=(2,1)', 1)]
+"""
+
+import json
+import random
+from itertools import combinations, product
+from math import comb, prod
+
+import mpmath
+import numpy as np
+import sympy
+from sympy.core.function import AppliedUndef
+
+from .errors import InputError, LimitError
+from .finite_differences import FiniteDifference
+from .geometry import Hyperrectangle
+from .kernels import as_kernel
+from .krawtchouk import krawtchouk_matrix
+from .metrics import get_metric
+from .walsh import character, fwht, subset_to_mask
+
+__all__ = [
+    "Eigenspace",
+    "Spectrum",
+    "spectrum",
+    "numeric_spectrum",
+    "MAX_EXACT_TERMS",
+    "MAX_NUMERIC_DIMENSION",
+]
+
+#: Exact path: (number of block vectors) ** 2 may not exceed this (d = 10 with distinct sides, ~2 s).
+MAX_EXACT_TERMS = 1 << 20
+#: Numeric FWHT path: largest dimension (2**27 float64 values = 1 GiB per array).
+MAX_NUMERIC_DIMENSION = 27
+#: Simplification to prove two eigenvalues equal is tried only below this many operations.
+_MAX_SIMPLIFY_OPS = 400
+_DIGITS = 50
+
+
+class Eigenspace:
+    """One eigenspace of a box kernel matrix.
+
+    Attributes
+    ----------
+    value : sympy.Expr
+        The exact eigenvalue.
+    multiplicity : int
+        The dimension of the eigenspace.
+    block_vector : tuple of int
+        ``s``: how many coordinates of each block of equal sides the characters use
+        (of the first piece, if merged).
+    pieces : tuple of (block_vector, multiplicity)
+        The Krawtchouk eigenspaces this one is made of; more than one iff merged
+        because their values are provably equal.
+    numeric : float or None
+        The value in floating point (None if it involves symbols or undefined functions).
+    """
+
+    def __init__(self, box, value, pieces, numeric, kernel, metric):
+        self.box = box
+        self.value = value
+        self.pieces = tuple(pieces)
+        self.block_vector = self.pieces[0][0]
+        self.multiplicity = sum(m for _, m in self.pieces)
+        self.numeric = numeric
+        self._kernel = kernel
+        self._metric = metric
+
+    def __repr__(self):
+        return f"Eigenspace({self.label}, multiplicity={self.multiplicity}, value={self.value})"
+
+    @property
+    def is_merged(self):
+        """Whether several Krawtchouk eigenspaces were merged into this one."""
+        return len(self.pieces) > 1
+
+    @property
+    def label(self):
+        """Text label: ``S={1,3}`` for distinct sides, ``s=(2,0)`` when sides repeat."""
+        labels = [_block_label(self.box, s) for s, _ in self.pieces]
+        if len(labels) <= 4:
+            return " | ".join(labels)
+        return " | ".join(labels[:3]) + f" | ... ({len(labels)} eigenspaces)"
+
+    @property
+    def piece_labels(self):
+        """Labels of every merged piece."""
+        return [_block_label(self.box, s) for s, _ in self.pieces]
+
+    def subsets(self):
+        """Iterate over the subsets ``S`` (1-based coordinate tuples) whose characters span it."""
+        for s, _ in self.pieces:
+            yield from _subsets_of(self.box, s)
+
+    def eigenvectors(self, limit=4096):
+        """The characters ``chi_S`` spanning the eigenspace, as exact SymPy column vectors.
+
+        Refuses (LimitError) when there are more than ``limit`` of them or ``d > 16``.
+        """
+        if self.multiplicity > limit or self.box.d > 16:
+            raise LimitError(
+                f"eigenspace {self.label} has {self.multiplicity} eigenvectors of length 2**{self.box.d}; "
+                f"the limit is {limit} vectors and d <= 16 (use subsets() instead)"
+            )
+        return [sympy.Matrix(character(subset_to_mask(S), self.box.d)) for S in self.subsets()]
+
+    def finite_difference_form(self):
+        """The eigenvalue as ``sum_U (nabla_{(a_i), i in S} f)(a_U)`` (l1 only), unevaluated.
+
+        The sum over ``U``, a subset of the coordinates outside ``S``, is grouped by how many
+        coordinates ``U`` takes from each block. ``.doit()`` gives back the value.
+
+        Examples
+        --------
+        >>> import sympy
+        >>> from symrep import Hyperrectangle, spectrum
+        >>> e = spectrum(Hyperrectangle([1, 2]), sympy.Function("f"))[3]
+        >>> e.label, e.finite_difference_form()
+        ('S={1,2}', FiniteDifference(f, (1, 2), 0))
+        """
+        if self._metric.name != "l1":
+            raise InputError(f"the finite-difference form is for the l1 metric, not {self._metric.label}")
+        s = self.block_vector
+        steps = [b for (b, _), sj in zip(self.box.blocks, s) for _ in range(sj)]
+        rest = [len(coords) - sj for (_, coords), sj in zip(self.box.blocks, s)]
+        f = self._kernel.lambda_()
+        terms = []
+        for u in product(*[range(r + 1) for r in rest]):
+            point = sympy.Add(*[uj * b for (b, _), uj in zip(self.box.blocks, u)])
+            count = prod(comb(r, uj) for r, uj in zip(rest, u))
+            terms.append(sympy.Mul(count, FiniteDifference(f, steps, point), evaluate=False)
+                         if count != 1 else FiniteDifference(f, steps, point))
+        return sympy.Add(*terms, evaluate=False) if len(terms) > 1 else terms[0]
+
+    def as_dict(self):
+        """JSON-ready data: value (exact text), numeric, multiplicity, label, block vector, pieces."""
+        data = {
+            "value": sympy.sstr(self.value),
+            "numeric": self.numeric,
+            "multiplicity": self.multiplicity,
+            "label": self.label,
+            "block_vector": list(self.block_vector),
+        }
+        if self.is_merged:
+            data["merged_from"] = [
+                {"label": _block_label(self.box, s), "block_vector": list(s), "multiplicity": m}
+                for s, m in self.pieces
+            ]
+        return data
+
+
+class Spectrum:
+    """The exact spectrum of ``f(dist)`` on a box: a sequence of :class:`Eigenspace`.
+
+    Attributes
+    ----------
+    box : Hyperrectangle
+    kernel : symrep.kernels.Kernel
+    metric : symrep.metrics.Metric
+    eigenspaces : tuple of Eigenspace
+    notes : list of str
+        Anything a reader should know, e.g. eigenvalues that agree numerically but
+        could not be proved equal (and so were not merged).
+    """
+
+    def __init__(self, box, kernel, metric, eigenspaces, notes):
+        self.box = box
+        self.kernel = kernel
+        self.metric = metric
+        self.eigenspaces = tuple(eigenspaces)
+        self.notes = list(notes)
+
+    def __len__(self):
+        return len(self.eigenspaces)
+
+    def __iter__(self):
+        return iter(self.eigenspaces)
+
+    def __getitem__(self, i):
+        return self.eigenspaces[i]
+
+    def __repr__(self):
+        return (f"Spectrum({self.kernel.text} on {self.box!r}, metric {self.metric.label}: "
+                f"{len(self)} eigenspaces)")
+
+    @property
+    def merges(self):
+        """The merged eigenspaces (each lists its pieces)."""
+        return [e for e in self.eigenspaces if e.is_merged]
+
+    def eigenspace(self, label):
+        """The eigenspace containing the piece with this label (``'S={1}'`` or ``'s=(1,0)'``)."""
+        for e in self.eigenspaces:
+            if label in e.piece_labels:
+                return e
+        raise InputError(f"no eigenspace labelled {label!r} in {self!r}")
+
+    def numeric_eigenvalues(self):
+        """All ``2**d`` eigenvalues, with multiplicity, as a sorted float array (numeric)."""
+        if any(e.numeric is None for e in self.eigenspaces):
+            raise InputError("the spectrum is symbolic; it has no numeric eigenvalues")
+        return np.sort(np.repeat([e.numeric for e in self.eigenspaces],
+                                 [e.multiplicity for e in self.eigenspaces]))
+
+    def check_exact(self):
+        """Verify ``M chi_S = lambda chi_S`` exactly for every eigenvector (small d only).
+
+        See :func:`symrep.spectrum_checks.verify_eigenpairs`.
+        """
+        from .spectrum_checks import verify_eigenpairs
+
+        return verify_eigenpairs(self)
+
+    def check_numeric(self):
+        """Compare with ``numpy.linalg.eigvalsh`` of the dense matrix (numeric, d <= 12).
+
+        See :func:`symrep.spectrum_checks.compare_with_dense`.
+        """
+        from .spectrum_checks import compare_with_dense
+
+        return compare_with_dense(self)
+
+    def as_list(self):
+        """The eigenspaces as a list of JSON-ready dicts."""
+        return [e.as_dict() for e in self.eigenspaces]
+
+    def to_json(self, **kwargs):
+        """JSON text: a list of eigenspaces, each with value, numeric, multiplicity, label."""
+        return json.dumps(self.as_list(), **kwargs)
+
+    def __str__(self):
+        head = (f"Spectrum of f(x) = {self.kernel.text} on the box with sides "
+                f"{self.box.sides_text()}, metric {self.metric.label}: "
+                f"{len(self)} eigenspaces, {self.box.n_vertices} eigenvalues with multiplicity")
+        rows = [("label", "mult", "numeric", "value")]
+        for e in self.eigenspaces:
+            num = "symbolic" if e.numeric is None else f"{e.numeric:.12g}"
+            rows.append((e.label, str(e.multiplicity), num, sympy.sstr(e.value)))
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        lines = [head] + ["  ".join([r[0].ljust(widths[0]), r[1].rjust(widths[1]),
+                                     r[2].rjust(widths[2]), r[3]]) for r in rows]
+        lines += [f"note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+    def _latex(self, printer):
+        rows = [r"%s & %d & %s" % (e.label.replace("{", r"\{").replace("}", r"\}"), e.multiplicity,
+                                   printer._print(e.value)) for e in self.eigenspaces]
+        return (r"\begin{array}{lrl} \text{label} & \text{mult.} & \lambda \\ \hline "
+                + r" \\ ".join(r"\text{%s} & %s" % tuple(r.split(" & ", 1)) for r in rows)
+                + r"\end{array}")
+
+    def _repr_latex_(self):
+        return f"$\\displaystyle {sympy.latex(self)}$"
+
+
+def spectrum(box, f, metric="l1", *, p=None, merge=True):
+    """Exact spectrum of the kernel matrix ``[f(dist(x, y))]`` of a box.
+
+    Parameters
+    ----------
+    box : Hyperrectangle or sequence of sides
+    f : kernel
+        Text, a SymPy expression in one variable, a ``Lambda`` or an undefined ``Function``.
+    metric : str
+        ``l1`` (default), ``l2``, ``l2sq``, ``lp`` (give ``p``) or ``inner`` (the
+        weighted +-1 inner-product cube).
+    p : number, optional
+        Exponent of the ``lp`` metric.
+    merge : bool
+        Merge eigenspaces whose values are provably equal (default True).
+
+    Returns
+    -------
+    Spectrum
+
+    Raises
+    ------
+    InputError
+        Bad sides, metric or kernel; or ``f`` undefined at a distance that occurs.
+    LimitError
+        More than :data:`MAX_EXACT_TERMS` coefficient terms would be needed.
+
+    Notes
+    -----
+    With blocks of sizes ``m_1, ..., m_k`` there are ``E = prod (m_j + 1)`` block
+    vectors; the eigenvalues take ``O(E**2)`` integer operations and ``E`` SymPy sums
+    over the distinct distances. A hypercube of dimension ``d`` has ``E = d + 1``; a
+    box with distinct sides has ``E = 2**d``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> a = sympy.Symbol("a", positive=True)
+    >>> sp = spectrum(Hyperrectangle([a, a]), sympy.Function("f"))
+    >>> [(e.label, e.multiplicity, e.value) for e in sp]
+    [('s=(0)', 1, f(0) + 2*f(a) + f(2*a)), ('s=(1)', 2, f(0) - f(2*a)), ('s=(2)', 1, f(0) - 2*f(a) + f(2*a))]
+    """
+    box = box if isinstance(box, Hyperrectangle) else Hyperrectangle(box)
+    kernel = as_kernel(f)
+    metric = get_metric(metric, p)
+    ms = box.multiplicities
+    n_vectors = prod(m + 1 for m in ms)
+    if n_vectors**2 > MAX_EXACT_TERMS:
+        raise LimitError(
+            f"the exact spectrum of this box needs {n_vectors} eigenspaces x {n_vectors} terms = "
+            f"{n_vectors**2} > limit {MAX_EXACT_TERMS}; use numeric_spectrum() for numeric sides "
+            f"(limit d <= {MAX_NUMERIC_DIMENSION})"
+        )
+    vectors = list(product(*[range(m + 1) for m in ms]))
+    distances, dist_index = [], []
+    seen = {}
+    for t in vectors:
+        dist = metric.block_value([(b, tj) for (b, _), tj in zip(box.blocks, t)], box.total)
+        if dist not in seen:
+            seen[dist] = len(distances)
+            distances.append((dist, t))
+        dist_index.append(seen[dist])
+    fvalues = [_kernel_at(kernel, dist, t, box, metric) for dist, t in distances]
+    coeffs = _grouped_coefficients(ms, dist_index, len(distances))
+    values = [sympy.Add(*[int(c) * fv for c, fv in zip(row, fvalues) if c]) for row in coeffs]
+    multiplicities = [prod(comb(m, sj) for m, sj in zip(ms, s)) for s in vectors]
+    numerics = _numeric_values(box, fvalues, coeffs)
+    labels = [_block_label(box, s) for s in vectors]
+    groups, notes = (_merge_groups(values, box, fvalues, coeffs, labels) if merge
+                     else ([[i] for i in range(len(values))], []))
+    # Graded order: by |s|, then coordinates in order (S={1} before S={2}).
+    rank = {i: (sum(s), tuple(-x for x in s)) for i, s in enumerate(vectors)}
+    eigenspaces = []
+    for group in sorted((sorted(g, key=rank.get) for g in groups), key=lambda g: rank[g[0]]):
+        i = group[0]
+        pieces = [(vectors[j], multiplicities[j]) for j in group]
+        eigenspaces.append(Eigenspace(box, values[i], pieces, numerics[i], kernel, metric))
+    return Spectrum(box, kernel, metric, eigenspaces, notes)
+
+
+def numeric_spectrum(box, f, metric="l1", *, p=None):
+    """All ``2**d`` eigenvalues in floating point by one fast Walsh-Hadamard transform.
+
+    Entry ``S`` (a bit mask, bit ``i - 1`` for coordinate ``i``) is ``lambda_S``. This is
+    a numeric path: floats, not a proof.
+
+    Parameters
+    ----------
+    box : Hyperrectangle or sequence of numeric sides
+    f : kernel with numeric values (not an undefined function)
+    metric, p : as for :func:`spectrum`
+
+    Returns
+    -------
+    numpy.ndarray of shape (2**d,)
+
+    Notes
+    -----
+    ``O(d 2**d)`` time and ``O(2**d)`` memory; refuses ``d >`` :data:`MAX_NUMERIC_DIMENSION`.
+
+    Examples
+    --------
+    >>> numeric_spectrum([1.0, 2.0], "exp(-x)").round(6)
+    array([1.592284, 0.494486, 1.025188, 0.318092])
+    """
+    box = box if isinstance(box, Hyperrectangle) else Hyperrectangle(box)
+    if box.d > MAX_NUMERIC_DIMENSION:
+        raise LimitError(
+            f"the numeric spectrum for d = {box.d} is refused: the limit is d <= {MAX_NUMERIC_DIMENSION} "
+            f"(2**d float64 values)"
+        )
+    kernel = as_kernel(f)
+    metric = get_metric(metric, p)
+    g = kernel.numeric(metric.numeric_values(box.float_sides()))
+    return fwht(g, out=g)
+
+
+def _kernel_at(kernel, dist, t, box, metric):
+    try:
+        return kernel(dist)
+    except InputError as exc:
+        coords = [c for (_, cs), tj in zip(box.blocks, t) for c in cs[:tj]]
+        mask = subset_to_mask(coords)
+        raise InputError(
+            f"{exc}; {metric.label} value {dist} occurs in this box (vertices 0 and {mask})"
+        ) from None
+
+
+def _grouped_coefficients(ms, dist_index, n_distances):
+    """Rows s, columns distinct distances: sum over t with that distance of prod_j K_{t_j}(s_j)."""
+    # |K_t(s; m)| <= C(m, t) <= 2**m, so the products are bounded by 2**d: int64 holds d <= 62.
+    dtype = np.int64 if sum(ms) <= 62 else object
+    full = np.ones((1, 1), dtype=dtype)
+    for m in ms:
+        full = np.kron(full, np.array(krawtchouk_matrix(m), dtype=dtype))
+    grouped = np.zeros((full.shape[0], n_distances), dtype=dtype)
+    for col, k in enumerate(dist_index):
+        grouped[:, k] += full[:, col]
+    return grouped.tolist()
+
+
+def _numeric_values(box, fvalues, coeffs):
+    if not box.is_numeric or any(fv.has(AppliedUndef) for fv in fvalues):
+        return [None] * len(coeffs)
+    with mpmath.workdps(_DIGITS):
+        fnum = [mpmath.mpf(sympy.N(fv, _DIGITS)) for fv in fvalues]
+        return [float(mpmath.fsum(c * v for c, v in zip(row, fnum) if c)) for row in coeffs]
+
+
+def _merge_groups(values, box, fvalues, coeffs, labels):
+    """Group indices of provably equal values; note the ones equal only numerically."""
+    parent = list(range(len(values)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first = {}
+    for i, v in enumerate(values):
+        if v in first:
+            parent[find(i)] = find(first[v])
+        else:
+            first[v] = i
+    notes = []
+    if not any(fv.has(AppliedUndef) for fv in fvalues):
+        reps = sorted(first.values())
+        points = _evaluation_points(box, fvalues, coeffs)
+        order = sorted(reps, key=lambda i: points[0][i])
+        for i, j in zip(order, order[1:]):
+            if all(_close(pt[i], pt[j]) for pt in points) and find(i) != find(j):
+                if _provably_zero(values[i] - values[j]):
+                    parent[find(j)] = find(i)
+                else:
+                    notes.append(f"eigenvalues of {labels[i]} and {labels[j]} agree to {_DIGITS - 10} "
+                                 "digits but were not proved equal, so they are kept apart")
+    groups = {}
+    for i in range(len(values)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values()), notes
+
+
+def _evaluation_points(box, fvalues, coeffs):
+    """High-precision values of every eigenvalue at the sides (or two random positive points)."""
+    symbols = sorted(set().union(*[s.free_symbols for s in box.sides]), key=lambda s: s.name)
+    rng = random.Random(20261122)
+    substitutions = ([{}] if not symbols else
+                     [{s: sympy.Rational(rng.randint(1, 10**6), rng.randint(1, 10**6)) for s in symbols}
+                      for _ in range(2)])
+    points = []
+    with mpmath.workdps(_DIGITS):
+        for sub in substitutions:
+            fnum = [_to_mpf(fv.xreplace(sub)) for fv in fvalues]
+            points.append([mpmath.fsum(c * v for c, v in zip(row, fnum) if c) for row in coeffs])
+    return points
+
+
+def _to_mpf(expr):
+    value = sympy.N(expr, _DIGITS)
+    if not value.is_real:
+        return mpmath.mpf("nan")
+    return mpmath.mpf(value)
+
+
+def _close(u, v):
+    with mpmath.workdps(_DIGITS):
+        return abs(u - v) <= mpmath.mpf(10) ** (-(_DIGITS - 10)) * max(1, abs(u), abs(v))
+
+
+def _provably_zero(diff):
+    """Sound test: True only if SymPy's rewriting reduces ``diff`` to 0."""
+    if diff == 0 or sympy.expand(diff) == 0:
+        return True
+    if sympy.count_ops(diff) > _MAX_SIMPLIFY_OPS:
+        return False
+    return sympy.simplify(diff) == 0
+
+
+def _block_label(box, s):
+    if all(len(coords) == 1 for _, coords in box.blocks):
+        S = sorted(coords[0] for (_, coords), sj in zip(box.blocks, s) if sj)
+        return "S={" + ",".join(map(str, S)) + "}"
+    return "s=(" + ",".join(map(str, s)) + ")"
+
+
+def _subsets_of(box, s):
+    choices = [combinations(coords, sj) for (_, coords), sj in zip(box.blocks, s)]
+    for parts in product(*choices):
+        yield tuple(sorted(c for part in parts for c in part))
