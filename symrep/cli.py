@@ -6,7 +6,7 @@ Exit codes: 0 success; 1 a check failed (where a check is the question asked);
 Examples
 --------
 >>> main(["spectrum", "--sides", "1,2", "--kernel", "exp(-x)", "--format", "json"])  # doctest: +ELLIPSIS
-[{"value": "exp(-3) + exp(-2) + exp(-1) + 1", "numeric": 1.5922...
+[{"value": "exp(-3) + exp(-2) + exp(-1) + 1", "numeric": 1.55300...
 0
 """
 

@@ -154,6 +154,10 @@ def parse_expression(text, variables=("x",), *, undefined_functions=(), new_symb
     return result
 
 
+#: Names that look like numbers or special values and so may not name a symbolic side.
+RESERVED_SIDE_NAMES = frozenset({"nan", "NaN", "inf", "Inf", "infinity", "oo", "zoo", "I", "j", "x"})
+
+
 def parse_side(text):
     """Parse one side length: a number, or a name that becomes a positive symbol.
 
@@ -161,8 +165,18 @@ def parse_side(text):
     --------
     >>> parse_side("3/2"), parse_side("a"), parse_side("a").is_positive
     (3/2, a, True)
+    >>> parse_side("nan")
+    Traceback (most recent call last):
+    ...
+    symrep.errors.ParseError: 'nan' cannot name a side length: it reads as a special value or the kernel variable
     """
-    return parse_expression(text, variables=(), new_symbol=lambda name: sympy.Symbol(name, positive=True))
+
+    def positive_symbol(name):
+        if name in RESERVED_SIDE_NAMES:
+            raise ParseError(f"{name!r} cannot name a side length: it reads as a special value or the kernel variable")
+        return sympy.Symbol(name, positive=True)
+
+    return parse_expression(text, variables=(), new_symbol=positive_symbol)
 
 
 def expression_text(expr):

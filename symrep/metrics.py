@@ -30,6 +30,8 @@ Examples
 9
 """
 
+import math
+
 import numpy as np
 import sympy
 
@@ -156,6 +158,8 @@ def _exact_positive(value, what):
 
     if isinstance(value, str):
         value = parse_expression(value, variables=())
+    elif isinstance(value, float) and math.isfinite(value):
+        value = sympy.Rational(repr(value))  # the decimal the user wrote: 1.5 -> 3/2
     try:
         value = sympy.sympify(value, strict=True)
     except (sympy.SympifyError, TypeError):

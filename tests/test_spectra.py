@@ -1,0 +1,261 @@
+import numpy as np
+import pytest
+import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reference import brute_force_eigenvalue, provably_equal
+from symrep import Hyperrectangle, InputError, LimitError, numeric_spectrum, spectrum
+from symrep.krawtchouk import krawtchouk, krawtchouk_matrix
+from symrep.spectra import MAX_NUMERIC_DIMENSION
+from symrep.walsh import character, fwht, subset_to_mask
+
+a, b, c = sympy.symbols("a b c", positive=True)
+f = sympy.Function("f")
+x = sympy.Symbol("x", real=True)
+
+KERNELS = ["exp(-x)", "exp(-x^2)", "1/(1+x)", "x", "x^2", "sqrt(1+x^2)", "cos(x)", "exp(-x)*cos(x)",
+           "log(1+x)", "1 - exp(-x)", "x/(1+x)", "(1+x)^(-1/2)", "3"]
+METRICS = [("l1", None), ("l2", None), ("l2sq", None), ("lp", "3/2"), ("inner", None)]
+
+
+# --- worked cases of MATH.md -------------------------------------------------------------
+
+
+def test_dimension_one():
+    sp = spectrum([a], f)
+    assert [(e.label, e.value) for e in sp] == [("S={}", f(0) + f(a)), ("S={1}", f(0) - f(a))]
+
+
+def test_exponential_factorises():
+    t = sympy.Rational(3, 2)
+    sp = spectrum([a, b, c], sympy.exp(-t * x))
+    for e in sp:
+        (S,) = list(e.subsets())
+        expected = sympy.Mul(*[(1 - sympy.exp(-t * s)) if i + 1 in S else (1 + sympy.exp(-t * s))
+                               for i, s in enumerate([a, b, c])])
+        assert sympy.expand(e.value - expected, power_exp=True) == 0
+
+
+def test_gaussian_has_a_negative_eigenvalue_on_the_unit_4_cube():
+    sp = spectrum([1, 1, 1, 1], "exp(-x^2)")
+    top = sp.eigenspace("s=(4)")
+    E = sympy.exp
+    assert sympy.expand(top.value - (1 - 4 * E(-1) + 6 * E(-4) - 4 * E(-9) + E(-16))) == 0
+    assert top.multiplicity == 1 and top.numeric < -0.36
+    # Smaller boxes refute it too: the unit 3-cube and the square with sides 1/2; the unit square does not.
+    assert spectrum([1, 1, 1], "exp(-x^2)").eigenspace("s=(3)").numeric < -0.04
+    assert spectrum([0.5, 0.5], "exp(-x^2)").eigenspace("s=(2)").numeric < -0.18
+    assert min(e.numeric for e in spectrum([1, 1], "exp(-x^2)")) > 0.28
+
+
+def test_laplace_kernel_spectrum_is_positive():
+    for sides in ([1, 1, 2], [sympy.Rational(1, 3), 2, 5, 7]):
+        assert all(e.numeric > 0 for e in spectrum(sides, "exp(-x)"))
+
+
+def test_l1_distance_matrix_eigenvalues():
+    # 2^{d-1} sum a_i, -2^{d-1} a_i, and zeros (MATH.md section 5).
+    sides = [1, 2, 5]
+    sp = spectrum(sides, "x")
+    assert sp.eigenspace("S={}").value == 4 * 8
+    for i, s in enumerate(sides, start=1):
+        assert sp.eigenspace(f"S={{{i}}}").value == -4 * s
+    zero = sp.eigenspace("S={1,2}")
+    assert zero.value == 0 and zero.multiplicity == 4 and zero.is_merged
+
+
+# --- against slow references ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("metric, p", METRICS)
+@pytest.mark.parametrize("sides", [[1, 2, 3], [1, 1, 2], [sympy.Rational(1, 2), sympy.Rational(1, 2),
+                                                          sympy.Rational(1, 2)]])
+def test_matches_brute_force_reference(sides, metric, p):
+    H = Hyperrectangle(sides)
+    kernel = "exp(-x)" if metric != "inner" else "exp(x)"
+    sp = spectrum(H, kernel, metric, p=p, merge=False)
+    for e in sp:
+        for S in e.subsets():
+            assert provably_equal(e.value, brute_force_eigenvalue(H, kernel, subset_to_mask(S), metric, p))
+
+
+def test_symbolic_sides_and_undefined_function_match_reference():
+    H = Hyperrectangle([a, a, b])
+    sp = spectrum(H, f, merge=False)
+    assert [e.multiplicity for e in sp] == [1, 2, 1, 1, 2, 1]
+    for e in sp:
+        for S in e.subsets():
+            assert sympy.expand(e.value - brute_force_eigenvalue(H, f, subset_to_mask(S))) == 0
+    assert sp.check_exact().passed
+
+
+def test_hypercube_krawtchouk_form():
+    d = 6
+    sp = spectrum([a] * d, f)
+    assert len(sp) == d + 1
+    for k, e in enumerate(sp):
+        assert e.multiplicity == sympy.binomial(d, k)
+        assert sympy.expand(e.value - sum(krawtchouk(t, k, d) * f(t * a) for t in range(d + 1))) == 0
+
+
+def test_large_symbolic_hypercube():
+    sp = spectrum([a] * 50, f)
+    assert len(sp) == 51 and sum(e.multiplicity for e in sp) == 2**50
+    # lambda_0 = sum_t C(50, t) f(t a)
+    assert sp[0].value == sum(sympy.binomial(50, t) * f(t * a) for t in range(51))
+
+
+def test_finite_difference_form_equals_value():
+    for sides in ([1, 2, 3], [a, a, b]):
+        for e in spectrum(sides, f):
+            assert sympy.expand(e.finite_difference_form().doit() - e.value) == 0
+    with pytest.raises(InputError):
+        spectrum([1, 2], "exp(-x)", "l2")[0].finite_difference_form()
+
+
+def test_eigenvectors_are_eigenvectors():
+    H = Hyperrectangle([1, 1, 2])
+    sp = spectrum(H, "exp(-x)")
+    M = H.kernel_matrix("exp(-x)")
+    for e in sp:
+        vectors = e.eigenvectors()
+        assert len(vectors) == e.multiplicity
+        for v in vectors:
+            assert sympy.expand(M * v - e.value * v) == sympy.zeros(8, 1)
+
+
+# --- properties over random boxes ---------------------------------------------------------
+
+sides_strategy = st.lists(st.sampled_from([sympy.Rational(1, 2), 1, sympy.Rational(3, 2), 2, 3]),
+                          min_size=1, max_size=5)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sides=sides_strategy, kernel=st.sampled_from(KERNELS), metric=st.sampled_from(METRICS))
+def test_random_boxes_match_dense_eigensolver(sides, kernel, metric):
+    name, p = metric
+    if name == "inner" and kernel in ("log(1+x)", "sqrt(1+x^2)", "(1+x)^(-1/2)", "1/(1+x)", "x/(1+x)"):
+        kernel = "exp(x)"
+    sp = spectrum(sides, kernel, name, p=p)
+    assert sum(e.multiplicity for e in sp) == 2 ** len(sides)
+    assert sp.check_numeric().passed
+    # the FWHT path agrees entry by entry
+    fast = numeric_spectrum(sides, kernel, name, p=p)
+    for e in sp:
+        for S in e.subsets():
+            assert np.isclose(fast[subset_to_mask(S)], e.numeric, rtol=1e-9, atol=1e-9)
+    # merged eigenspaces really have equal values
+    for e in sp.merges:
+        values = [brute_force_eigenvalue(sp.box, kernel, subset_to_mask(next(iter(
+            [S for S in e.subsets() if _block(sp.box, S) == s]))), name, p) for s, _ in e.pieces]
+        assert all(provably_equal(v, values[0]) for v in values)
+
+
+def _block(box, S):
+    return tuple(sum(1 for i in S if i in coords) for _, coords in box.blocks)
+
+
+@settings(max_examples=15, deadline=None)
+@given(sides=st.lists(st.sampled_from([1, 2, 3]), min_size=1, max_size=4),
+       kernel=st.sampled_from(KERNELS[:8]))
+def test_random_boxes_pass_the_exact_check(sides, kernel):
+    assert spectrum(sides, kernel).check_exact().passed
+
+
+def test_exact_check_catches_a_wrong_eigenvalue():
+    sp = spectrum([1, 2], "exp(-x)")
+    sp.eigenspaces[1].value += sympy.Rational(1, 10**30)
+    assert not sp.check_exact().passed
+
+
+def test_no_merge_keeps_every_block_vector():
+    assert len(spectrum([1, 2, 3], "x", merge=False)) == 8
+    assert len(spectrum([1, 2, 3], "x")) == 5
+
+
+def test_merges_only_provable_equalities():
+    # cos(x) on sides pi/2, pi: several eigenvalues vanish; each merge must be exact.
+    sp = spectrum([sympy.pi / 2, sympy.pi], "cos(x)")
+    for e in sp.merges:
+        assert e.numeric == pytest.approx(0, abs=1e-12) or len({p for p in e.pieces}) > 1
+
+
+# --- numeric path -------------------------------------------------------------------------
+
+
+def test_fwht_matches_hadamard_matrix():
+    rng = np.random.default_rng(1)
+    for d in range(0, 8):
+        v = rng.normal(size=1 << d)
+        H = np.array([character(s, d) for s in range(1 << d)])
+        assert np.allclose(fwht(v), H @ v)
+
+
+def test_fwht_refuses_bad_lengths():
+    with pytest.raises(InputError):
+        fwht(np.ones(3))
+
+
+def test_krawtchouk_recurrence_matches_definition():
+    for m in range(0, 15):
+        assert krawtchouk_matrix(m) == [[krawtchouk(t, s, m) for t in range(m + 1)] for s in range(m + 1)]
+
+
+def test_numeric_spectrum_matches_eigvalsh_up_to_d_10():
+    rng = np.random.default_rng(7)
+    for d in (1, 4, 7, 10):
+        sides = list(rng.uniform(0.1, 2.0, size=d))
+        H = Hyperrectangle(sides)
+        fast = np.sort(numeric_spectrum(H, "exp(-x^2)", "l2"))
+        dense = np.linalg.eigvalsh(H.kernel_matrix("exp(-x^2)", "l2", numeric=True))
+        assert np.allclose(fast, dense, atol=1e-10)
+
+
+# --- bad input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sides, kernel, metric, message",
+    [
+        ([1, 2], "1/x", "l1", "undefined at x = 0"),
+        ([1, 2], "log(x)", "l2", "undefined at x = 0"),
+        ([1, 1], "1/x", "inner", "inner product 0"),
+        ([1, 2], "sqrt(x - 2)", "l1", "not real"),
+        ([1, 2], "sin(x)/x", "l1", "undefined"),
+        ([1, 2], sympy.exp(-sympy.Symbol("t") * x), "l1", "free symbols t, x"),
+        ([1, 2], "t*x", "l1", "unknown name 't'"),
+        ([1, 2], 3.5j, "l1", "kernel must be"),
+        ([1, 2], lambda v: v, "l1", "kernel must be"),
+        ([1, 2], "x", "l9", "unknown metric"),
+    ],
+)
+def test_bad_kernels_are_refused(sides, kernel, metric, message):
+    with pytest.raises(InputError, match=message):
+        spectrum(sides, kernel, metric)
+
+
+def test_numeric_path_refuses_symbolic_or_undefined():
+    with pytest.raises(InputError, match="symbolic sides"):
+        numeric_spectrum([a, 1], "exp(-x)")
+    with pytest.raises(InputError, match="undefined function"):
+        numeric_spectrum([1, 2], f)
+    with pytest.raises(InputError, match="undefined or infinite"):
+        numeric_spectrum([1.0, 2.0], "1/x")
+
+
+def test_oversized_requests_name_the_limit():
+    with pytest.raises(LimitError, match="limit 1048576"):
+        spectrum(list(range(1, 12)), "exp(-x)")
+    with pytest.raises(LimitError, match=f"d <= {MAX_NUMERIC_DIMENSION}"):
+        numeric_spectrum([1.0] * (MAX_NUMERIC_DIMENSION + 1), "exp(-x)")
+    with pytest.raises(LimitError, match="d <= 6"):
+        spectrum([1] * 7, "exp(-x)").check_exact()
+
+
+@pytest.mark.parametrize("sides, kernel", [([a] * 30, f), ([a] * 7, "exp(-x)"), ([1, 2, 3, a], "exp(-x)"),
+                                           ([a, 2 * a, 3], sympy.Function("g")), ([a, a, 1], "exp(-x)*cos(x)")])
+def test_directly_built_sums_are_sympys_canonical_form(sides, kernel):
+    for e in spectrum(sides, kernel, merge=False):
+        rebuilt = sympy.Add(*e.value.args) if e.value.is_Add else e.value
+        assert rebuilt == e.value and rebuilt.args == e.value.args and hash(rebuilt) == hash(e.value)
