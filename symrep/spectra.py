@@ -270,11 +270,10 @@ class Spectrum:
         return "\n".join(lines)
 
     def _latex(self, printer):
-        rows = [r"%s & %d & %s" % (e.label.replace("{", r"\{").replace("}", r"\}"), e.multiplicity,
-                                   printer._print(e.value)) for e in self.eigenspaces]
+        rows = [r"%s & %d & %s" % (_latex_labels(e), e.multiplicity, printer._print(e.value))
+                for e in self.eigenspaces]
         return (r"\begin{array}{lrl} \text{label} & \text{mult.} & \lambda \\ \hline "
-                + r" \\ ".join(r"\text{%s} & %s" % tuple(r.split(" & ", 1)) for r in rows)
-                + r"\end{array}")
+                + r" \\ ".join(rows) + r" \end{array}")
 
     def _repr_latex_(self):
         return f"$\\displaystyle {sympy.latex(self)}$"
@@ -538,6 +537,14 @@ def _block_label(box, s):
         S = sorted(coords[0] for (_, coords), sj in zip(box.blocks, s) if sj)
         return "S={" + ",".join(map(str, S)) + "}"
     return "s=(" + ",".join(map(str, s)) + ")"
+
+
+def _latex_labels(eigenspace):
+    labels = [label.replace("{}", r"\emptyset").replace("{", r"\{").replace("}", r"\}")
+              for label in eigenspace.piece_labels]
+    if len(labels) > 4:
+        labels = labels[:3] + [r"\dots\ (%d\ \text{eigenspaces})" % len(labels)]
+    return ",\\ ".join(labels)
 
 
 def _subsets_of(box, s):

@@ -259,3 +259,12 @@ def test_directly_built_sums_are_sympys_canonical_form(sides, kernel):
     for e in spectrum(sides, kernel, merge=False):
         rebuilt = sympy.Add(*e.value.args) if e.value.is_Add else e.value
         assert rebuilt == e.value and rebuilt.args == e.value.args and hash(rebuilt) == hash(e.value)
+
+
+def test_latex_forms():
+    sp = spectrum([1, 2, 3], "x")
+    text = sympy.latex(sp)
+    assert text.startswith(r"\begin{array}") and text.endswith(r"\end{array}")
+    assert r"S=\emptyset & 1 & 24" in text and r"S=\{1,2\},\ S=\{1,3\}" in text
+    assert sp._repr_latex_().startswith("$\\displaystyle")
+    assert sympy.latex(Hyperrectangle([1, a])) == r"[0, 1] \times [0, a]"
