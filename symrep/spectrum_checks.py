@@ -17,12 +17,11 @@ Examples
 (True, 4)
 """
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import sympy
 
 from .errors import LimitError
+from .reports import CheckReport
 from .walsh import character, subset_to_mask
 
 __all__ = ["CheckReport", "verify_eigenpairs", "compare_with_dense",
@@ -32,24 +31,6 @@ __all__ = ["CheckReport", "verify_eigenpairs", "compare_with_dense",
 MAX_EXACT_CHECK_DIMENSION = 6
 #: Dense eigensolver oracle: a 4096 x 4096 matrix at d = 12.
 MAX_DENSE_CHECK_DIMENSION = 12
-
-
-@dataclass
-class CheckReport:
-    """Outcome of a check: ``passed``, how many items were ``checked``, and ``failures``."""
-
-    kind: str
-    passed: bool
-    checked: int
-    failures: list = field(default_factory=list)
-    max_error: float = 0.0
-
-    def __str__(self):
-        status = "passed" if self.passed else "FAILED"
-        text = f"{self.kind} check {status}: {self.checked} items checked"
-        if self.kind == "numeric":
-            text += f", max |difference| = {self.max_error:.3g}"
-        return "\n".join([text] + [f"  {f}" for f in self.failures[:10]])
 
 
 def verify_eigenpairs(spec):
