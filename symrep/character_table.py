@@ -213,7 +213,7 @@ class CharacterTable:
             irreducible_text=lambda lab: " x ".join(t.irreducible_text(c) for t, c in zip(texts, lab)),
             power_maps=power_maps, element_orders=orders,
             label_json=lambda lab: [t.label_json(c) for t, c in zip(texts, lab)],
-            conventions="; ".join(filter(None, [self.conventions, other.conventions])),
+            conventions="; ".join(dict.fromkeys(filter(None, [self.conventions, other.conventions]))),
         )
         table._components = texts
         return table

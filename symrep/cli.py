@@ -47,6 +47,27 @@ sin, cos, besselk; f, g, h are undefined functions. Text is parsed, never execut
 """
 
 
+_TABLE_EXAMPLES = """\
+examples:
+  symrep table B3
+  symrep table B4 --format json
+  symrep table B2xB1 --verify
+  symrep table Z2^3 --format latex
+  symrep table B5 --format gap -o b5.g       # compare in GAP with CharacterTable("WeylB", 5)
+
+Labels of B_n: classes [[positive cycle lengths], [negative cycle lengths]], irreducibles
+[[lam], [mu]] as in GAP's CharacterTable("WeylB", n). In text, [2,1|1] means ([2,1], [1]).
+"""
+
+_DECOMPOSE_EXAMPLES = """\
+examples:
+  symrep decompose --sides 1,1,1                 # the cube's vertices: sum of ((3-k),(k))
+  symrep decompose --sides 1,1,2 --action edges
+  symrep decompose --sides 1,1,1,1 --action faces:2 --format json
+  symrep decompose --sides 1,1,1 --action sym:3   # degree-3 monomials of the polynomial method
+"""
+
+
 def parse_sides(text):
     """Parse ``"1,1,2"``, ``"a:50"`` or ``"1/2:3,2"`` into a list of side lengths.
 
@@ -87,7 +108,8 @@ def build_parser():
     """The argparse parser of the ``symrep`` command."""
     parser = argparse.ArgumentParser(
         prog="symrep",
-        description="Representation theory of the hyperrectangle: spectra of box kernels.",
+        description="Representation theory of the hyperrectangle: spectra of box kernels, "
+                    "character tables and decompositions of box symmetry groups.",
         epilog="exit codes: 0 success, 1 a check failed, 2 bad input",
     )
     parser.add_argument("--version", action="version", version=f"symrep {__version__}")
@@ -115,6 +137,37 @@ def build_parser():
     sp.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
     sp.add_argument("--force", action="store_true", help="overwrite an existing output file")
     sp.set_defaults(run=_run_spectrum)
+
+    tb = sub.add_parser(
+        "table",
+        help="character table of B_n, S_n, Z2^d or a direct product",
+        description="Character table of a named group, computed exactly and verified.",
+        epilog=_TABLE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tb.add_argument("group", help="B4, S5, Z2^3, B2xB1, ...")
+    tb.add_argument("--format", default="text", choices=("text", "latex", "json", "gap"), help="output format")
+    tb.add_argument("--verify", action="store_true",
+                    help="check both orthogonality relations exactly; exit 1 if they fail")
+    tb.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
+    tb.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    tb.set_defaults(run=_run_table)
+
+    dc = sub.add_parser(
+        "decompose",
+        help="decompose an action of a box's symmetry group into irreducibles",
+        description="Irreducible decomposition of the box group prod_j B_{m_j} acting on vertices, "
+                    "edges, k-faces, the natural representation R^d or its symmetric powers.",
+        epilog=_DECOMPOSE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    dc.add_argument("--sides", required=True, help="side lengths, e.g. 1,1,2")
+    dc.add_argument("--action", default="vertices",
+                    help="vertices (default), edges, faces:K, natural, sym:J")
+    dc.add_argument("--format", default="text", choices=("text", "latex", "json"), help="output format")
+    dc.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
+    dc.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    dc.set_defaults(run=_run_decompose)
 
     demo = sub.add_parser("demo", help="a short tour: two spectra and their checks")
     demo.set_defaults(run=_run_demo)
@@ -201,6 +254,91 @@ def _run_numeric_spectrum(args, box, metric):
 
 def _mask_label(mask):
     return "S={" + ",".join(map(str, mask_to_subset(mask))) + "}"
+
+
+def _run_table(args):
+    from .tables import table_from_name
+
+    progress = _progress_printer(f"computing the character table of {args.group}")
+    table = table_from_name(args.group, progress=progress)
+    _clear_progress(progress)
+    report = table.verify() if args.verify else None
+    if args.format == "json":
+        data = table.to_dict()
+        if report is not None:
+            data["verified"] = report.passed
+        text = json.dumps(data)
+    elif args.format == "gap":
+        text = table.to_gap()
+    elif args.format == "latex":
+        import sympy
+
+        text = "\\[\n" + sympy.latex(table) + "\n\\]"
+    else:
+        text = table.to_text()
+        if report is not None:
+            text += "\n\n" + str(report)
+    _emit(args, text)
+    if report is not None and args.output:
+        print(report, file=sys.stderr)
+    return EXIT_CHECK_FAILED if report is not None and not report.passed else EXIT_OK
+
+
+def _run_decompose(args):
+    import sympy
+
+    from .decompositions import action_character, box_character_table, vertex_constituent
+
+    box = Hyperrectangle(parse_sides(args.sides))
+    table = box_character_table(box)
+    character = action_character(box, args.action, table)
+    decomposition = character.decompose()
+    blocks = {vertex_constituent(box, s): s for s in _block_vectors(box)} if args.action == "vertices" else {}
+    if args.format == "json":
+        parts = decomposition.to_list()
+        for part, label in zip(parts, decomposition):
+            if label in blocks:
+                part["block_vector"] = list(blocks[label])
+        text = json.dumps({"sides": [str(a) for a in box.sides], "group": table.name, "order": table.order,
+                           "action": args.action, "degree": int(character.degree),
+                           "character": [int(v) if isinstance(v, int) else str(v) for v in character.values],
+                           "constituents": parts})
+    elif args.format == "latex":
+        text = "\\[\n" + sympy.latex(decomposition) + "\n\\]"
+    else:
+        lines = [f"The box with sides {box.sides_text()} has symmetry group {table.name} "
+                 f"(order {table.order}); the action on {args.action} has degree {character.degree}:",
+                 f"  {decomposition}", "", "constituent" + " " * 24 + "multiplicity  degree"]
+        degrees = dict(zip(table.irreducibles, table.degrees))
+        for label, m in decomposition.items():
+            note = (f"  (eigenspace s=({','.join(map(str, blocks[label]))}) of every box kernel)"
+                    if label in blocks else "")
+            lines.append(f"  {table.irreducible_text(label):<33}{str(m):>12}  {degrees[label]:>6}{note}")
+        text = "\n".join(lines)
+    _emit(args, text)
+    return EXIT_OK
+
+
+def _block_vectors(box):
+    from itertools import product
+
+    return product(*[range(m + 1) for m in box.multiplicities])
+
+
+def _progress_printer(what):
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done, total):
+        if done == total or done % 50 == 0:
+            print(f"\r{what}: {done}/{total} classes", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _clear_progress(progress):
+    if progress is not None:
+        print(file=sys.stderr)
 
 
 def _run_demo(args):

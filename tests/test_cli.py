@@ -98,3 +98,55 @@ def test_output_to_missing_folder_is_refused(tmp_path):
 
 def test_parse_sides_repeats():
     assert [str(s) for s in parse_sides("a:2,3/2")] == ["a", "a", "3/2"]
+
+
+def test_table_json_keys():
+    code, out, err = run("table", "B4", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert len(data["classes"]) == 20 and len(data["irreducibles"]) == 20
+    assert data["classes"][0]["label"] == [[1, 1, 1, 1], []] and data["classes"][0]["size"] == 1
+    assert data["irreducibles"][0]["label"] == [[4], []] and data["irreducibles"][0]["degree"] == 1
+    assert len(data["values"]) == 20 and all(len(row) == 20 for row in data["values"])
+    assert sum(c["size"] for c in data["classes"]) == 384
+
+
+@pytest.mark.parametrize("group, classes", [("S5", 7), ("Z2^3", 8), ("B2xB1", 10), ("B1", 2)])
+def test_table_names(group, classes):
+    code, out, _ = run("table", group, "--format", "json", "--verify")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["classes"]) == classes and data["verified"] is True
+
+
+@pytest.mark.parametrize("fmt, marker", [("text", "Character table of B3"), ("latex", r"\begin{array}"),
+                                         ("gap", "ConvertToCharacterTableNC")])
+def test_table_formats(fmt, marker):
+    code, out, _ = run("table", "B3", "--format", fmt)
+    assert code == 0 and marker in out
+
+
+@pytest.mark.parametrize("args, message", [(["table", "Q8"], "cannot read group factor"),
+                                           (["table", "B40"], "n <= 16"),
+                                           (["table", "B0"], "n >= 1"),
+                                           (["decompose", "--sides", "1,1", "--action", "faces:7"], "[0, 2]"),
+                                           (["decompose", "--sides", "1,-2"], "a_2 = -2"),
+                                           (["decompose", "--sides", "1,1", "--action", "spin"], "unknown action")])
+def test_table_and_decompose_bad_input(args, message):
+    code, _, err = run(*args)
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_decompose_vertices_json():
+    code, out, _ = run("decompose", "--sides", "1,1,2", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["order"] == 16 and data["degree"] == 8
+    assert sorted(tuple(c["block_vector"]) for c in data["constituents"]) == [
+        (0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1)]
+    assert sum(c["degree"] * c["multiplicity"] for c in data["constituents"]) == 8
+
+
+def test_decompose_edges_text():
+    code, out, _ = run("decompose", "--sides", "1,1,1", "--action", "edges")
+    assert code == 0 and "degree 12" in out

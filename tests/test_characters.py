@@ -1,0 +1,239 @@
+"""Character tables: invariants for every n <= 8, the generic algorithm, restriction and induction."""
+
+from collections import Counter
+from math import comb, factorial
+
+import numpy as np
+import pytest
+import sympy
+from sympy.combinatorics.named_groups import AlternatingGroup, CyclicGroup, DihedralGroup, SymmetricGroup
+
+from symrep import InputError, LimitError
+from symrep.dixon import generic_character_table
+from symrep.groups import (box_symmetry_group, conjugacy_classes, cube_vertex_group, hyperoctahedral_elements,
+                           hyperoctahedral_group, signed_cycle_type)
+from symrep.partitions import add_rim_hooks, bipartitions, hook_degree, partitions
+from symrep.tables import (elementary_abelian_table, hyperoctahedral_table, symmetric_fusion, symmetric_table,
+                           table_from_name)
+
+NS = range(1, 9)
+
+
+@pytest.mark.parametrize("n", NS)
+def test_hyperoctahedral_invariants(n):
+    T = hyperoctahedral_table(n)
+    order = 2**n * factorial(n)
+    assert T.order == order == sum(T.class_sizes)
+    assert sum(d * d for d in T.degrees) == order
+    assert len(T) == len(T.irreducibles) == len(bipartitions(n))
+    assert T.verify().passed
+    # degree formula C(n, |lam|) f^lam f^mu
+    for (lam, mu), d in zip(T.irreducibles, T.degrees):
+        assert d == comb(n, sum(lam)) * hook_degree(lam) * hook_degree(mu)
+    # conventions of MATH.md / GAP's WeylB
+    assert all(v == 1 for v in T.character(((n,), ())).values)
+    sign = [(-1) ** (sum(a) - len(a) + sum(b) - len(b)) for a, b in T.classes]
+    assert T.character(((1,) * n, ())).values == sign
+
+
+def test_b1_matches_math_md():
+    T = hyperoctahedral_table(1)
+    assert T.classes == [((1,), ()), ((), (1,))]
+    assert T.character(((1,), ())).values == [1, 1]
+    assert T.character(((), (1,))).values == [1, -1]
+
+
+def test_class_sizes_match_the_group():
+    for n in (1, 2, 3, 4):
+        counts = Counter(signed_cycle_type(g) for g in hyperoctahedral_elements(n))
+        T = hyperoctahedral_table(n)
+        assert [counts[c] for c in T.classes] == T.class_sizes
+        assert all(signed_cycle_type(c.representative) == c.label for c in conjugacy_classes(n))
+        G = hyperoctahedral_group(n)
+        assert G.order() == T.order and Counter(signed_cycle_type(g) for g in G.generate()) == counts
+
+
+@pytest.mark.parametrize("n", NS)
+def test_symmetric_invariants_and_restriction(n):
+    S = symmetric_table(n)
+    assert S.verify().passed and sum(S.class_sizes) == factorial(n)
+    assert [hook_degree(lam) for lam in S.irreducibles] == S.degrees
+    B = hyperoctahedral_table(n)
+    fusion = symmetric_fusion(B)
+    # restriction of ((lam), ()) to S_n is the S_n character lam
+    for lam in partitions(n):
+        assert B.restrict(B.character((lam, ())), S, fusion) == S.character(lam)
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5])
+def test_frobenius_reciprocity(n):
+    B, S = hyperoctahedral_table(n), symmetric_table(n)
+    fusion = symmetric_fusion(B)
+    for psi in S.characters():
+        induced = B.induce(psi, S, fusion)
+        assert induced.degree == psi.degree * 2**n
+        for chi in B.characters():
+            assert induced.inner(chi) == psi.inner(B.restrict(chi, S, fusion))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4])
+def test_generic_algorithm_equals_the_formula(n):
+    formula = hyperoctahedral_table(n)
+    generic = generic_character_table(hyperoctahedral_group(n), f"B{n}")
+    assert generic.verify().passed
+    # map generic classes to bipartition labels through their representatives
+    positions = [formula.class_index(signed_cycle_type(g)) for g in generic.representatives]
+    assert sorted(positions) == list(range(len(formula)))
+    assert [generic.class_sizes[j] for j in np.argsort(positions)] == formula.class_sizes
+    rows = {tuple(int(v) for v in row[np.argsort(positions)]) for row in generic.values}
+    assert rows == {tuple(int(v) for v in row) for row in formula.values}
+
+
+@pytest.mark.parametrize("group, degrees", [(SymmetricGroup(4), [1, 1, 2, 3, 3]), (AlternatingGroup(5), [1, 3, 3, 4, 5]),
+                                            (CyclicGroup(5), [1] * 5), (DihedralGroup(5), [1, 1, 2, 2])])
+def test_generic_tables_of_small_groups(group, degrees):
+    T = generic_character_table(group)
+    assert T.verify().passed and T.degrees == degrees
+
+
+def test_golden_ratio_in_a5():
+    T = generic_character_table(AlternatingGroup(5))
+    values = set(T.values[1])
+    assert (1 + sympy.sqrt(5)) / 2 in {sympy.simplify(v) for v in values}
+
+
+def test_tampered_tables_fail_verification():
+    T = hyperoctahedral_table(4)
+    T.values = T.values.copy()
+    T.values[3, 5] += 2
+    assert not T.verify().passed
+    G = generic_character_table(CyclicGroup(3))
+    e, vec = G.cyclotomic
+    bad = vec.copy()
+    bad[1, 1] = vec[2, 1]
+    G.cyclotomic = (e, bad)
+    assert not G.verify().passed
+
+
+def test_large_tables_verify_by_the_multimodular_proof():
+    T = hyperoctahedral_table(11)  # |B_11|^2 > 2^62: the modular path
+    assert T.verify().passed
+    T.values = T.values.copy()
+    T.values[100, 200] += 1
+    assert not T.verify().passed
+
+
+def test_elementary_abelian_and_products():
+    Z = elementary_abelian_table(3)
+    assert Z.verify().passed and len(Z) == 8
+    B1_cubed = table_from_name("B1xB1xB1")
+    assert np.array_equal(np.sort(B1_cubed.values, axis=None), np.sort(Z.values, axis=None))
+    P = table_from_name("B2xB1")
+    assert P.order == 16 and P.verify().passed
+    assert P.classes[0] == (((1, 1), ()), ((1,), ()))
+    assert table_from_name("B2 x S3").verify().passed
+
+
+def test_tensor_products_and_decomposition():
+    T = hyperoctahedral_table(3)
+    nat = T.character(((2,), (1,)))
+    square = nat * nat
+    dec = square.decompose()
+    assert dec.is_character and dec.degree == 9
+    assert sum(m * T.character(lab) for lab, m in dec.items()) == square
+    for chi in T.characters():
+        assert chi.is_irreducible()
+
+
+def test_lookup_by_labels():
+    T = hyperoctahedral_table(2)
+    assert T[((1,), (1,)), ((), (1, 1))] == -2
+    assert T.value([[1], [1]], [[], [1, 1]]) == -2  # JSON-style lists work too
+    with pytest.raises(InputError, match="not a class label"):
+        T.class_index(((3,), ()))
+    with pytest.raises(InputError, match="not an irreducible label"):
+        T.character(((5,), ()))
+
+
+@pytest.mark.parametrize("bad", [[1, 2], [1, 2, 3, 4, 5, 6], ["a"] * 5, [1.5] * 5, [float("nan")] * 5])
+def test_bad_class_functions(bad):
+    T = hyperoctahedral_table(2)
+    with pytest.raises(InputError):
+        T.decompose(bad)
+
+
+def test_non_characters_decompose_with_fractions():
+    T = hyperoctahedral_table(2)
+    dec = T.decompose([1, 0, 0, 0, 0])  # the regular character divided by 8
+    assert not dec.is_character and all(m == sympy.Rational(d, 8) for m, d in zip(dec.values(), T.degrees))
+
+
+@pytest.mark.parametrize("name", ["Q8", "B", "B0", "S-1", "Z3", "B2*B1", "", "B2xx", "B17"])
+def test_bad_group_names(name):
+    with pytest.raises((InputError, LimitError)):
+        table_from_name(name)
+
+
+def test_limits_are_named():
+    with pytest.raises(LimitError, match="n <= 16"):
+        hyperoctahedral_table(17)
+    with pytest.raises(LimitError, match="limit is 20000"):
+        generic_character_table(SymmetricGroup(8))
+
+
+def test_json_and_gap_outputs():
+    T = hyperoctahedral_table(3)
+    data = T.to_dict()
+    assert data["classes"][0] == {"label": [[1, 1, 1], []], "size": 1, "centralizer": 48, "text": "[1,1,1|-]",
+                                  "element_order": 1}
+    assert data["irreducibles"][0]["label"] == [[3], []] and data["irreducibles"][0]["degree"] == 1
+    assert data["values"][0] == [1] * 10
+    gap = T.to_gap()
+    assert "ConvertToCharacterTableNC" in gap and "SizesCentralizers := [ 48," in gap
+    assert gap.count("[ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 ]") >= 1
+
+
+def test_power_maps_are_group_powers():
+    n = 3
+    T = hyperoctahedral_table(n)
+    G = hyperoctahedral_group(n)
+    for g in G.generate():
+        label = signed_cycle_type(g)
+        for p, pmap in T.power_maps.items():
+            assert T.classes[pmap[T.class_index(label)]] == signed_cycle_type(g**p)
+
+
+def test_rim_hooks_against_brute_force():
+    # adding an r-rim hook to lam gives exactly the partitions nu of |lam| + r containing lam whose skew
+    # shape is connected with no 2x2 square; the height is (rows - 1).
+    def cells(p):
+        return {(i, j) for i, row in enumerate(p) for j in range(row)}
+
+    for size in range(0, 6):
+        for lam in partitions(size):
+            for r in range(1, 5):
+                expected = []
+                for nu in partitions(size + r):
+                    skew = cells(nu) - cells(lam)
+                    if not cells(lam) <= cells(nu) or len(skew) != r:
+                        continue
+                    if any({(i, j), (i + 1, j), (i, j + 1), (i + 1, j + 1)} <= skew for i, j in skew):
+                        continue
+                    start = next(iter(skew))
+                    seen, stack = {start}, [start]
+                    while stack:
+                        i, j = stack.pop()
+                        for q in ((i + 1, j), (i - 1, j), (i, j + 1), (i, j - 1)):
+                            if q in skew and q not in seen:
+                                seen.add(q)
+                                stack.append(q)
+                    if seen == skew:
+                        expected.append((nu, len({i for i, _ in skew}) - 1))
+                assert sorted(add_rim_hooks(lam, r)) == sorted(expected), (lam, r)
+
+
+def test_box_and_vertex_groups():
+    assert box_symmetry_group([1, 1, 2]).order() == 16
+    assert cube_vertex_group(3).order() == 48
+    a = sympy.Symbol("a", positive=True)
+    assert box_symmetry_group([a, a, 2 * a]).order() == 16
