@@ -644,11 +644,10 @@ def _centred(residues, p):
 
 
 def _primes_below(limit):
-    n = limit - 1
-    while n > 2:
-        if all(n % q for q in range(3, int(n**0.5) + 1, 2)) and n % 2:
-            yield n
-        n -= 1
+    p = limit
+    while p > 3:
+        p = sympy.prevprime(p)
+        yield p
 
 
 def _orthogonality_failures(table, rows_ok, cols_ok):

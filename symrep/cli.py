@@ -134,8 +134,7 @@ def build_parser():
     sp.add_argument("--check", action="store_true",
                     help=f"verify M v = lambda v exactly (d <= {MAX_EXACT_CHECK_DIMENSION}) and against "
                          f"numpy eigvalsh (d <= {MAX_DENSE_CHECK_DIMENSION}); exit 1 if a check fails")
-    sp.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
-    sp.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    _add_output_options(sp)
     sp.set_defaults(run=_run_spectrum)
 
     tb = sub.add_parser(
@@ -149,8 +148,7 @@ def build_parser():
     tb.add_argument("--format", default="text", choices=("text", "latex", "json", "gap"), help="output format")
     tb.add_argument("--verify", action="store_true",
                     help="check both orthogonality relations exactly; exit 1 if they fail")
-    tb.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
-    tb.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    _add_output_options(tb)
     tb.set_defaults(run=_run_table)
 
     dc = sub.add_parser(
@@ -165,13 +163,17 @@ def build_parser():
     dc.add_argument("--action", default="vertices",
                     help="vertices (default), edges, faces:K, natural, sym:J")
     dc.add_argument("--format", default="text", choices=("text", "latex", "json"), help="output format")
-    dc.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
-    dc.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    _add_output_options(dc)
     dc.set_defaults(run=_run_decompose)
 
-    demo = sub.add_parser("demo", help="a short tour: two spectra and their checks")
+    demo = sub.add_parser("demo", help="a short tour: two spectra, a decomposition, and their checks")
     demo.set_defaults(run=_run_demo)
     return parser
+
+
+def _add_output_options(parser):
+    parser.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
 
 def main(argv=None):
@@ -360,4 +362,12 @@ def _run_demo(args):
             print(report)
             failed |= not report.passed
         print()
+    from .decompositions import decompose_action, verify_spectrum_bridge
+
+    print("The symmetry side: B_3 acts on the cube's 8 vertices as the sum of ((3-k),(k)), k = 0..3,\n"
+          "and each constituent is an eigenspace of every kernel matrix f(D):")
+    print("  " + str(decompose_action([1, 1, 1], "vertices")))
+    bridge = verify_spectrum_bridge(exact_spectrum(Hyperrectangle([1, 1, 1]), "exp(-x)"))
+    print(f"bridge between isotypic projectors and the Krawtchouk eigenvalues: {bridge}")
+    failed |= not bridge.passed
     return EXIT_CHECK_FAILED if failed else EXIT_OK

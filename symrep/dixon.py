@@ -213,52 +213,41 @@ def _restrict(V, MT, p):
     return sol.T % p
 
 
-def _solve(aug, k, p):
-    """Solve V^T X = W^T (columns of aug: k unknown columns, then right-hand sides)."""
-    A = [list(map(int, row)) for row in aug]
-    n_rows = len(A)
-    row = 0
-    pivots = []
-    for col in range(k):
-        pivot = next((i for i in range(row, n_rows) if A[i][col] % p), None)
-        if pivot is None:
-            continue
-        A[row], A[pivot] = A[pivot], A[row]
-        inv = pow(A[row][col], -1, p)
-        A[row] = [x * inv % p for x in A[row]]
-        for i in range(n_rows):
-            if i != row and A[i][col]:
-                f = A[i][col]
-                A[i] = [(x - f * y) % p for x, y in zip(A[i], A[row])]
-        pivots.append(col)
-        row += 1
-    X = np.zeros((k, len(A[0]) - k), dtype=np.int64)
-    for r_i, col in enumerate(pivots):
-        X[col] = A[r_i][k:]
-    return X
-
-
-def _nullspace(A, p):
-    """Basis (rows) of {w : w A = 0} mod p, i.e. the left null space."""
-    M = [list(map(int, row)) for row in A.T % p]  # w A = 0  <=>  A^T w^T = 0
-    n_rows, n_cols = len(M), len(M[0])
+def _row_reduce(rows, n_pivot_columns, p):
+    """Reduced row echelon form mod p, pivoting only in the first columns; returns (rows, pivots)."""
+    M = [[int(x) % p for x in row] for row in rows]
     pivots, row = [], 0
-    for col in range(n_cols):
-        pivot = next((i for i in range(row, n_rows) if M[i][col] % p), None)
+    for col in range(n_pivot_columns):
+        pivot = next((i for i in range(row, len(M)) if M[i][col]), None)
         if pivot is None:
             continue
         M[row], M[pivot] = M[pivot], M[row]
         inv = pow(M[row][col], -1, p)
         M[row] = [x * inv % p for x in M[row]]
-        for i in range(n_rows):
+        for i in range(len(M)):
             if i != row and M[i][col]:
                 f = M[i][col]
                 M[i] = [(x - f * y) % p for x, y in zip(M[i], M[row])]
         pivots.append(col)
         row += 1
-    free = [c for c in range(n_cols) if c not in pivots]
+    return M, pivots
+
+
+def _solve(aug, k, p):
+    """Solve V^T X = W^T (columns of aug: k unknown columns, then right-hand sides)."""
+    M, pivots = _row_reduce(aug, k, p)
+    X = np.zeros((k, len(M[0]) - k), dtype=np.int64)
+    for r_i, col in enumerate(pivots):
+        X[col] = M[r_i][k:]
+    return X
+
+
+def _nullspace(A, p):
+    """Basis (rows) of {w : w A = 0} mod p, i.e. the left null space."""
+    n_cols = A.shape[0]
+    M, pivots = _row_reduce(A.T, n_cols, p)  # w A = 0  <=>  A^T w^T = 0
     basis = []
-    for fcol in free:
+    for fcol in (c for c in range(n_cols) if c not in pivots):
         v = [0] * n_cols
         v[fcol] = 1
         for r_i, pc in enumerate(pivots):
