@@ -400,8 +400,8 @@ class CharacterTable:
                   f'  Identifier := "symrep_{self.name}",',
                   f"  Size := {self.order},",
                   f"  SizesCentralizers := {_gap_list(self.centralizer_orders)},",
-                  f"  ClassParameters := {_gap_list([json.dumps(self.label_json(c)) for c in self.classes], raw=True)},",
-                  f"  CharacterParameters := {_gap_list([json.dumps(self.label_json(c)) for c in self.irreducibles], raw=True)},"]
+                  f"  ClassParameters := {_gap_list([json.dumps(self.label_json(c)) for c in self.classes])},",
+                  f"  CharacterParameters := {_gap_list([json.dumps(self.label_json(c)) for c in self.irreducibles])},"]
         if self.element_orders:
             lines.append(f"  OrdersClassRepresentatives := {_gap_list(self.element_orders)},")
         if self.power_maps:
@@ -634,7 +634,7 @@ def _latex_text(text):
     return text.replace("|", r"\mid ").replace("_", r"\_").replace("-", r"\emptyset") if text else ""
 
 
-def _gap_list(values, raw=False):
+def _gap_list(values):
     return "[ " + ", ".join(str(v) for v in values) + " ]"
 
 

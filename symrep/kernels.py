@@ -50,8 +50,8 @@ class Kernel:
     f : str, sympy.Expr, sympy.Lambda or undefined sympy.Function
         The kernel (see the module docstring).
     variable : sympy.Symbol or str, optional
-        The variable of an expression; needed only when ``f`` has several free symbols
-        is an error anyway, so this mainly fixes the variable of a constant expression.
+        The variable. By default it is the expression's only free symbol (``x`` for text
+        and for constants); a second free symbol is an error either way.
     """
 
     def __init__(self, f, variable=None):

@@ -345,9 +345,11 @@ def spectrum(box, f, metric="l1", *, p=None, merge=True):
     coeffs = _grouped_coefficients(ms, dist_index, len(distances))
     values = _linear_combinations(coeffs, fvalues)
     multiplicities = [prod(comb(m, sj) for m, sj in zip(ms, s)) for s in vectors]
-    numerics = _numeric_values(box, fvalues, coeffs)
+    symbolic_f = any(fv.has(AppliedUndef) for fv in fvalues)
+    points = None if symbolic_f else _evaluation_points(box, fvalues, coeffs)
+    numerics = [float(v) for v in points[0]] if points and box.is_numeric else [None] * len(values)
     labels = [_block_label(box, s) for s in vectors]
-    groups, notes = (_merge_groups(values, box, fvalues, coeffs, labels) if merge
+    groups, notes = (_merge_groups(values, points, labels) if merge
                      else ([[i] for i in range(len(values))], []))
     # Graded order: by |s|, then coordinates in order (S={1} before S={2}).
     rank = {i: (sum(s), tuple(-x for x in s)) for i, s in enumerate(vectors)}
@@ -454,16 +456,12 @@ def _grouped_coefficients(ms, dist_index, n_distances):
     return grouped.tolist()
 
 
-def _numeric_values(box, fvalues, coeffs):
-    if not box.is_numeric or any(fv.has(AppliedUndef) for fv in fvalues):
-        return [None] * len(coeffs)
-    with mpmath.workdps(_DIGITS):
-        fnum = [mpmath.mpf(sympy.N(fv, _DIGITS)) for fv in fvalues]
-        return [float(mpmath.fsum(c * v for c, v in zip(row, fnum) if c)) for row in coeffs]
+def _merge_groups(values, points, labels):
+    """Group indices of provably equal values; note the ones equal only numerically.
 
-
-def _merge_groups(values, box, fvalues, coeffs, labels):
-    """Group indices of provably equal values; note the ones equal only numerically."""
+    ``points`` holds high-precision values of every eigenvalue at one or two points (None
+    when ``f`` is undefined: then only structurally equal values are merged).
+    """
     parent = list(range(len(values)))
 
     def find(i):
@@ -479,9 +477,8 @@ def _merge_groups(values, box, fvalues, coeffs, labels):
         else:
             first[v] = i
     notes = []
-    if not any(fv.has(AppliedUndef) for fv in fvalues):
+    if points is not None:
         reps = sorted(first.values())
-        points = _evaluation_points(box, fvalues, coeffs)
         order = sorted(reps, key=lambda i: points[0][i])
         for i, j in zip(order, order[1:]):
             if all(_close(pt[i], pt[j]) for pt in points) and find(i) != find(j):

@@ -136,3 +136,17 @@ def test_vertex_permutations_preserve_distances():
     for _, element in box_group_elements(box):
         g = vertex_permutation(element)
         assert all(D[g[u], g[v]] == D[u, v] for u in range(8) for v in range(8))
+
+
+@pytest.mark.parametrize("sides, metric, kernel", [([1, 1, 2], "l1", None), ([1, 2], "l2", None),
+                                                   ([1, 1, 1], "l1", "cos(pi*x/2)"), ([1, 1, 1], "inner", None)])
+def test_refinement_search_agrees_with_networkx(sides, metric, kernel):
+    fast = automorphism_group_order(sides, metric, kernel=kernel)
+    slow = automorphism_group_order(sides, metric, kernel=kernel, method="networkx")
+    assert fast.order == slow.order
+
+
+def test_networkx_cross_check_on_petersen():
+    petersen = nx.petersen_graph()
+    D = dict(nx.all_pairs_shortest_path_length(petersen))
+    assert matrix_automorphism_order([[D[u][v] for v in petersen] for u in petersen], method="networkx") == 120
