@@ -11,16 +11,19 @@ Examples
 [('s=(0)', 1, exp(-2) + 2*exp(-1) + 1), ('s=(1)', 2, 1 - exp(-2)), ('s=(2)', 1, -2*exp(-1) + exp(-2) + 1)]
 """
 
+from .checker import CheckError, check, check_file
 from .errors import InputError, LimitError, ParseError, SymrepError
 from .expressions import parse_expression
 from .geometry import Hyperrectangle
 from .kernels import Kernel
 from .metrics import get_metric
 from .spectra import Eigenspace, Spectrum, numeric_spectrum, spectrum
+from .verdicts import Verdict, certify
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "CheckError",
     "Eigenspace",
     "Hyperrectangle",
     "InputError",
@@ -29,6 +32,10 @@ __all__ = [
     "ParseError",
     "Spectrum",
     "SymrepError",
+    "Verdict",
+    "certify",
+    "check",
+    "check_file",
     "get_metric",
     "numeric_spectrum",
     "parse_expression",

@@ -395,8 +395,8 @@ class CharacterTable:
         lines = [f"# symrep character table of {self.name}, order {self.order}."]
         if self.conventions:
             lines.append(f"# {self.conventions}")
-        lines += [f"symrep_tbl := ConvertToCharacterTableNC( rec(",
-                  f"  UnderlyingCharacteristic := 0,",
+        lines += ["symrep_tbl := ConvertToCharacterTableNC( rec(",
+                  "  UnderlyingCharacteristic := 0,",
                   f'  Identifier := "symrep_{self.name}",',
                   f"  Size := {self.order},",
                   f"  SizesCentralizers := {_gap_list(self.centralizer_orders)},",

@@ -19,7 +19,8 @@ import numpy as np
 from . import __version__
 from .errors import SymrepError
 from .expressions import parse_side
-from .fileio import write_text_atomic
+from .cli_certify import add_parsers as add_certify_parsers
+from .cli_output import add_output_options, emit
 from .geometry import Hyperrectangle
 from .metrics import METRIC_NAMES, get_metric
 from .spectra import numeric_spectrum, spectrum
@@ -108,7 +109,8 @@ def build_parser():
     """The argparse parser of the ``symrep`` command."""
     parser = argparse.ArgumentParser(
         prog="symrep",
-        description="Representation theory of the hyperrectangle: spectra of box kernels, "
+        description="Representation theory of the hyperrectangle: spectra of box kernels, certified "
+                    "classification verdicts, "
                     "character tables and decompositions of box symmetry groups.",
         epilog="exit codes: 0 success, 1 a check failed, 2 bad input",
     )
@@ -134,7 +136,7 @@ def build_parser():
     sp.add_argument("--check", action="store_true",
                     help=f"verify M v = lambda v exactly (d <= {MAX_EXACT_CHECK_DIMENSION}) and against "
                          f"numpy eigvalsh (d <= {MAX_DENSE_CHECK_DIMENSION}); exit 1 if a check fails")
-    _add_output_options(sp)
+    add_output_options(sp)
     sp.set_defaults(run=_run_spectrum)
 
     tb = sub.add_parser(
@@ -148,7 +150,7 @@ def build_parser():
     tb.add_argument("--format", default="text", choices=("text", "latex", "json", "gap"), help="output format")
     tb.add_argument("--verify", action="store_true",
                     help="check both orthogonality relations exactly; exit 1 if they fail")
-    _add_output_options(tb)
+    add_output_options(tb)
     tb.set_defaults(run=_run_table)
 
     dc = sub.add_parser(
@@ -163,17 +165,14 @@ def build_parser():
     dc.add_argument("--action", default="vertices",
                     help="vertices (default), edges, faces:K, natural, sym:J")
     dc.add_argument("--format", default="text", choices=("text", "latex", "json"), help="output format")
-    _add_output_options(dc)
+    add_output_options(dc)
     dc.set_defaults(run=_run_decompose)
+
+    add_certify_parsers(sub, add_output_options)
 
     demo = sub.add_parser("demo", help="a short tour: two spectra, a decomposition, and their checks")
     demo.set_defaults(run=_run_demo)
     return parser
-
-
-def _add_output_options(parser):
-    parser.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
 
 def main(argv=None):
@@ -190,13 +189,6 @@ def main(argv=None):
         return 130
 
 
-def _emit(args, text):
-    if getattr(args, "output", None):
-        write_text_atomic(args.output, text + "\n", force=args.force)
-    else:
-        print(text)
-
-
 def _run_spectrum(args):
     box = Hyperrectangle(parse_sides(args.sides))
     metric = get_metric(args.metric, args.p)
@@ -205,9 +197,9 @@ def _run_spectrum(args):
     spec = spectrum(box, args.kernel, metric, merge=not args.no_merge)
     reports = _checks(spec) if args.check else []
     if args.format == "json":
-        _emit(args, spec.to_json())
+        emit(args, spec.to_json())
     else:
-        _emit(args, "\n".join([str(spec)] + [str(r) for r in reports]))
+        emit(args, "\n".join([str(spec)] + [str(r) for r in reports]))
     if args.output and reports:
         print("\n".join(str(r) for r in reports), file=sys.stderr if args.format == "json" else sys.stdout)
     return EXIT_CHECK_FAILED if any(not r.passed for r in reports) else EXIT_OK
@@ -242,9 +234,9 @@ def _run_numeric_spectrum(args, box, metric):
         "negative": int(np.count_nonzero(values < 0)),
     }
     if args.format == "json":
-        _emit(args, json.dumps(summary))
+        emit(args, json.dumps(summary))
     else:
-        _emit(args, "\n".join([
+        emit(args, "\n".join([
             f"Numeric spectrum (FWHT, floating point, not a proof) of f(x) = {args.kernel} "
             f"on a box with d = {box.d}, metric {metric.label}: {values.size} eigenvalues",
             f"min  {summary['min']['numeric']:.12g}  at {summary['min']['label']}",
@@ -280,7 +272,7 @@ def _run_table(args):
         text = table.to_text()
         if report is not None:
             text += "\n\n" + str(report)
-    _emit(args, text)
+    emit(args, text)
     if report is not None and args.output:
         print(report, file=sys.stderr)
     return EXIT_CHECK_FAILED if report is not None and not report.passed else EXIT_OK
@@ -317,7 +309,7 @@ def _run_decompose(args):
                     if label in blocks else "")
             lines.append(f"  {table.irreducible_text(label):<33}{str(m):>12}  {degrees[label]:>6}{note}")
         text = "\n".join(lines)
-    _emit(args, text)
+    emit(args, text)
     return EXIT_OK
 
 
@@ -370,4 +362,13 @@ def _run_demo(args):
     bridge = verify_spectrum_bridge(exact_spectrum(Hyperrectangle([1, 1, 1]), "exp(-x)"))
     print(f"bridge between isotypic projectors and the Krawtchouk eigenvalues: {bridge}")
     failed |= not bridge.passed
+    from .verdicts import certify
+
+    print("\nCertified verdicts (each certificate re-verified by the independent checker):")
+    for kernel, claim in (("exp(-x)", "pd-l1"), ("exp(-x^2)", "pd-l1"), ("exp(-x^2)", "pd-l2"),
+                          ("x^(1/2)", "l1-to-l1")):
+        verdict = certify(kernel, claim)
+        method = verdict.certificate["method"] if verdict.certificate else "no certificate"
+        print(f"  {claim:9s} f(x) = {kernel:10s} {verdict.status:7s} ({method})")
+        failed |= verdict.status == "unknown"
     return EXIT_CHECK_FAILED if failed else EXIT_OK

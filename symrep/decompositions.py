@@ -25,7 +25,6 @@ Examples
 X[[3|-]] + X[[2|1]] + X[[1|2]] + X[[-|3]]
 """
 
-from math import comb, prod
 
 import numpy as np
 import sympy

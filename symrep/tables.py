@@ -16,7 +16,6 @@ Examples
 """
 
 import re
-from itertools import product
 from math import factorial, lcm
 
 import numpy as np

@@ -1,0 +1,666 @@
+"""Decide the classification claims of MATH.md sections 4-6, with certificates.
+
+``certify(f, claim)`` returns a :class:`Verdict` whose ``status`` is ``holds``, ``fails``
+or ``unknown``. A ``holds`` or ``fails`` always comes with a certificate that the
+independent checker (:mod:`symrep.checker`) has accepted before it is returned; anything
+the prover cannot back that way is reported ``unknown``.
+
+Proving searches a derivation in the calculus of completely monotone (CM) and Bernstein (BF)
+functions (atoms and closure rules of MATH.md section 4, the derivative rule for Bernstein
+functions, Schoenberg's reductions ``t -> f(sqrt t)`` and ``f(sqrt t)^2``), or writes a
+polynomial with its monomial feature maps. Refuting searches box witnesses numerically with
+the fast spectrum, then recomputes the chosen eigenvalue exactly and proves its sign by ball
+arithmetic; it falls back to derivative, value and triangle witnesses, and for ``low-rank`` and
+``polynomial`` proves that ``f`` agrees with no polynomial (rational functions, differential
+equations whose indicial polynomial has no root in N, derivatives and substitutions).
+
+Definitions are the seed paper's (Alman et al., NeurIPS 2024): CM lives on ``[0, inf)`` and
+needs ``f(0) >= f(0+)``; Bernstein needs ``f(0) = 0``.
+
+Examples
+--------
+>>> from symrep.verdicts import certify
+>>> v = certify("exp(-x)", "pd-l1")
+>>> v.status, v.certificate["method"]
+('holds', 'derivation')
+>>> v = certify("exp(-x^2)", "pd-l1")
+>>> v.status, v.certificate["data"]["sides"]
+('fails', ['1/2', '1/2'])
+"""
+
+import json
+from dataclasses import dataclass, field
+from itertools import combinations_with_replacement, product
+
+import numpy as np
+import sympy
+from sympy.calculus.util import continuous_domain
+
+from .balls import prove_sign
+from .budget import Budget, OutOfTime
+from .checker import CLAIMS, FORMAT, VERSION, CheckError, check
+from .errors import InputError
+from .expressions import expression_text, parse_expression
+
+__all__ = ["certify", "Verdict", "CLAIMS", "THEOREMS"]
+
+X, T = sympy.Symbol("x", positive=True), sympy.Symbol("t", positive=True)
+_GRID = [sympy.Rational(n, d) for n, d in ((1, 2), (1, 1), (1, 4), (3, 4), (3, 2), (2, 1), (1, 8), (3, 1), (4, 1))]
+_POINTS = [sympy.Rational(1, 2), sympy.Integer(1), sympy.Integer(2), sympy.Rational(1, 4), sympy.Integer(4),
+           sympy.Rational(1, 8), sympy.Integer(8), sympy.Rational(3, 2)]
+
+THEOREMS = {
+    "pd-l1": "f(|x_i - x_j|_1) is PSD for all point sets iff f is CM in the paper's sense "
+             "(Alman, Chu, Miller, Narayanan, Sellke, Song, NeurIPS 2024; 'if' half Schoenberg)",
+    "pd-l2": "f(|x_i - x_j|_2) is PSD in all dimensions iff t -> f(sqrt t) is CM (Schoenberg 1938)",
+    "l1-to-l1": "f(|x_i - x_j|_1) is an l1 metric for all point sets iff f is Bernstein "
+                "(Alman et al. 2024; 'if' half Assouad 1980)",
+    "l1-to-l2sq": "f(|x_i - x_j|_1) is a squared Euclidean metric iff f is Bernstein "
+                  "(Alman et al. 2024; 'if' half Schoenberg 1938)",
+    "l2-to-l2": "f(|x_i - x_j|_2) is Euclidean iff t -> f(sqrt t)^2 is Bernstein (Schoenberg 1938)",
+    "low-rank": "rank f(QK^T) is bounded by a function of d alone iff f is a polynomial "
+                "(Alman et al. 2024, for f without essential discontinuities; 'if' half: monomial features)",
+    "completely-monotone": "definition: (-1)^k f^(k) >= 0 on (0, inf), f(0) >= f(0+) (Alman et al. 2024)",
+    "bernstein": "definition: f(0) = 0, f >= 0 and f' CM on (0, inf) (Alman et al. 2024)",
+    "polynomial": "definition",
+}
+
+
+@dataclass
+class Verdict:
+    """The answer to ``certify``: status, a one-paragraph reason, and the certificate (or None)."""
+
+    claim: str
+    function: str
+    status: str
+    reason: str
+    certificate: dict = field(default=None)
+
+    def __str__(self):
+        return f"{self.claim} for f(x) = {self.function}: {self.status}. {self.reason}"
+
+    def to_dict(self):
+        """JSON-ready: claim, function, verdict, reason, certificate."""
+        return {"claim": self.claim, "function": self.function, "verdict": self.status,
+                "reason": self.reason, "certificate": self.certificate}
+
+
+def certify(f, claim, *, budget=10.0):
+    """Decide ``claim`` for ``f`` and back the answer with a checked certificate.
+
+    Parameters
+    ----------
+    f : str or sympy.Expr
+        The function of one variable ``x`` (text is parsed without executing it).
+    claim : str
+        One of :data:`CLAIMS`.
+    budget : float
+        Seconds the search may take; past it the answer is ``unknown``.
+    """
+    if claim not in CLAIMS:
+        raise InputError(f"unknown claim {claim!r}; choose one of {', '.join(CLAIMS)}")
+    if not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
+        raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
+    expr = _as_function(f, claim)
+    text = expression_text(expr.xreplace({X: sympy.Symbol("x", real=True)}))
+    clock = Budget(budget)
+    try:
+        with clock.armed():
+            attempt = _Prover(expr, claim, clock).run()
+            if attempt is None:
+                return Verdict(claim, text, "unknown", "Undecided: no proof or witness was found.")
+            status, method, data, reason = attempt
+            cert = {"format": FORMAT, "version": VERSION, "claim": claim, "function": text, "verdict": status,
+                    "method": method, "rests_on": THEOREMS[claim], "data": data, "reason": reason}
+            cert = json.loads(json.dumps(cert))
+            try:
+                check(cert)
+            except CheckError as exc:
+                return Verdict(claim, text, "unknown",
+                               f"Undecided: the certificate found was rejected by the checker ({exc}).")
+    except OutOfTime:
+        return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out.")
+    return Verdict(claim, text, status, reason, cert)
+
+
+def _as_function(f, claim):
+    if isinstance(f, str):
+        f = parse_expression(f, ("x",))
+    if not isinstance(f, sympy.Expr):
+        raise InputError(f"f must be text or a SymPy expression, got {type(f).__name__}")
+    free = f.free_symbols
+    if len(free) > 1:
+        raise InputError(f"f has free symbols {', '.join(sorted(map(str, free)))}; it must depend on x alone")
+    if free:
+        f = f.xreplace({next(iter(free)): X})
+    if f.has(sympy.I) or f.has(sympy.zoo, sympy.nan):
+        raise InputError(f"f = {f} is not a real function")
+    f0 = f.subs(X, 0)
+    if claim != "polynomial" and f0.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds):
+        raise InputError(f"f = {expression_text(f)} is undefined at 0 (f(0) = {f0}); {claim} needs f on [0, oo), "
+                         f"the diagonal of f(distance) is f(0)")
+    for x0 in (0, sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10):
+        value = _numeric_complex(f.subs(X, x0) if x0 else f0)
+        if value is not None and abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
+            raise InputError(f"f = {expression_text(f)} is not real on [0, oo): f({x0}) = {value:.6g}")
+    return f
+
+
+def _numeric_complex(value):
+    try:
+        return complex(sympy.N(value, 20))
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+
+
+def _t(e):
+    """Certificate text of an expression in the positive symbol x."""
+    return expression_text(sympy.sympify(e).xreplace({X: sympy.Symbol("x", real=True)}))
+
+
+class _Prover:
+    def __init__(self, f, claim, clock):
+        self.f, self.claim, self.clock = f, claim, clock
+        self.deadline = clock.deadline
+        self.tick = clock.tick
+
+    def run(self):
+        claim = self.claim
+        if claim in ("polynomial", "low-rank"):
+            return self.polynomial()
+        if claim in ("pd-l1", "completely-monotone", "pd-l2"):
+            return self.positive_definite()
+        return self.metric_transform()
+
+    # --- CM claims ------------------------------------------------------------------------
+
+    def positive_definite(self):
+        l2 = self.claim == "pd-l2"
+        g = _simplify_sqrt(self.f) if l2 else self.f
+        node = self.derive(g, "CM", 0)
+        if node is not None:
+            data = {"derivation": node}
+            if l2:
+                data["transformed"] = _t(g)
+            what = "t -> f(sqrt t)" if l2 else "f"
+            return ("holds", "derivation", data,
+                    f"{what} is completely monotone by the derivation in the certificate, and its value at 0 is "
+                    f"at least its limit from the right; by {'Schoenberg' if l2 else 'the seed paper'} the claim holds.")
+        if self.claim != "completely-monotone":
+            witness = self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)
+            if witness:
+                return witness
+        neg = self.negative_value(g)
+        if neg:
+            return neg
+        return self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+
+    # --- Bernstein claims ---------------------------------------------------------------
+
+    def metric_transform(self):
+        claim = self.claim
+        square = claim == "l2-to-l2"
+        f0 = self.f.subs(X, 0)
+        if _provably_nonzero(f0):
+            return ("fails", "value-witness", {"kind": "nonzero-at-0"},
+                    f"f(0) = {f0} is not 0, so f(distance) is not a metric (and not Bernstein in the paper's sense).")
+        g = sympy.powsimp(_simplify_sqrt(self.f) ** 2, force=True) if square else self.f
+        if square:
+            g = sympy.simplify(g)
+        node = self.derive(g, "BF", 0) if f0 == 0 else None
+        if node is not None:
+            data = {"derivation": node}
+            if square:
+                data["transformed"] = _t(g)
+            return ("holds", "derivation", data,
+                    f"{'t -> f(sqrt t)^2' if square else 'f'} is a Bernstein function by the derivation in the "
+                    f"certificate and vanishes at 0; the theorem cited gives the claim.")
+        neg = self.negative_value(self.f)
+        if neg:
+            return neg
+        if claim == "l1-to-l1":
+            tri = self.triangle_witness()
+            if tri:
+                return tri
+        if claim != "bernstein":
+            witness = self.box_witness("l2" if square else "l1", square=square, negative_type=True)
+            if witness:
+                return witness
+        target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
+        return self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
+
+    # --- the derivation calculus ----------------------------------------------------------
+
+    def derive(self, e, cls, depth):
+        self.tick()
+        if depth > 12:
+            return None
+        seen = []
+        for candidate in _rewrites(e):
+            if any(candidate == s for s in seen):
+                continue
+            seen.append(candidate)
+            node = (self._cm if cls == "CM" else self._bf)(candidate, depth)
+            if node is not None:
+                return node if candidate == e else _n(cls, e, "rewrite", {}, [node])
+        if cls == "CM" and depth <= 2:
+            node = self._laplace(e)
+            if node is not None:
+                return node
+        if cls == "BF" and depth < 6:
+            derivative = sympy.diff(e, X)
+            start = sympy.limit(e, X, 0, "+")
+            if start.is_extended_real and (start == 0 or _proved_positive(start)):
+                inner = self.derive(derivative, "CM", depth + 1)
+                if inner is not None:
+                    return _n("BF", e, "derivative", {}, [inner])
+        return None
+
+    def _cm(self, e, depth):
+        if not e.has(X):
+            return _n("CM", e, "cm-const", {"c": _t(e)}) if _nonneg(e) else None
+        if isinstance(e, sympy.exp):
+            arg = e.args[0]
+            a = sympy.simplify(-arg / X)
+            if not a.has(X):
+                return _n("CM", e, "cm-exp", {"a": _t(a)}) if _nonneg(a) else None
+            inner = self.derive(-arg, "BF", depth + 1)
+            if inner is not None:
+                outer = _n("CM", sympy.exp(-X), "cm-exp", {"a": "1"})
+                return _n("CM", e, "compose", {}, [outer, inner])
+            inner = self.derive(arg, "CM", depth + 1)
+            if inner is not None:
+                return _n("CM", e, "exp-of-cm", {}, [inner])
+            return None
+        if e.is_Pow and e.exp.is_number and e.exp.is_negative:
+            s = -e.exp
+            b = sympy.expand(e.base - X)
+            if not b.has(X) and _nonneg(b):
+                return _n("CM", e, "cm-power", {"s": _t(s), "b": _t(b)})
+            inner = self.derive(e.base, "BF", depth + 1)
+            if inner is not None:
+                outer = _n("CM", X ** (-s), "cm-power", {"s": _t(s), "b": "0"})
+                return _n("CM", e, "compose", {}, [outer, inner])
+            return None
+        if e.is_Pow and e.exp.is_Integer and e.exp > 1:
+            inner = self.derive(e.base, "CM", depth + 1)
+            return _n("CM", e, "product", {}, [inner] * int(e.exp)) if inner else None
+        if isinstance(e, sympy.log):
+            b = sympy.simplify((e.args[0] - 1) * X)
+            if not b.has(X) and _proved_positive(b):
+                return _n("CM", e, "cm-log-ratio", {"b": _t(b)})
+            return None
+        if e.is_Add:
+            kids = [self.derive(t, "CM", depth + 1) for t in e.args]
+            return _n("CM", e, "sum", {}, kids) if all(kids) else None
+        if e.is_Mul:
+            c, rest = e.as_coeff_Mul()
+            if c != 1:
+                inner = self.derive(rest, "CM", depth + 1) if _nonneg(c) else None
+                return _n("CM", e, "scale", {"c": _t(c)}, [inner]) if inner else None
+            kids = [self.derive(t, "CM", depth + 1) for t in e.args]
+            return _n("CM", e, "product", {}, kids) if all(kids) else None
+        return None
+
+    def _laplace(self, e):
+        """Bernstein-Widder: e = int_0^oo exp(-t x) rho(t) dt with rho >= 0 read off its form."""
+        try:
+            rho = sympy.inverse_laplace_transform(e, X, T)
+        except Exception:
+            return None
+        if rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) or not rho.has(T):
+            return None
+        rho = sympy.factor(sympy.simplify(rho))
+        if not rho.is_nonnegative:
+            return None
+        try:  # SymPy's inverse transform is formal: keep rho only if its forward transform converges to e
+            forward, abscissa, cond = sympy.laplace_transform(rho, T, X)
+        except Exception:
+            return None
+        if cond is not sympy.true or not (abscissa == -sympy.oo or abscissa <= 0) or \
+                forward.has(sympy.LaplaceTransform) or sympy.simplify(forward - e) != 0:
+            return None
+        text = expression_text(rho.xreplace({T: sympy.Symbol("t", real=True)}))
+        return _n("CM", e, "cm-laplace", {"density": text})
+
+    def _bf(self, e, depth):
+        if not e.has(X):
+            return _n("BF", e, "bf-const", {"c": _t(e)}) if _nonneg(e) else None
+        beta = sympy.simplify(e / X)
+        if not beta.has(X):
+            return _n("BF", e, "bf-linear", {"beta": _t(beta)}) if _nonneg(beta) else None
+        if e.is_Pow and e.base == X and e.exp.is_number and _proved_positive(e.exp) and _nonneg(1 - e.exp):
+            return _n("BF", e, "bf-power", {"s": _t(e.exp)})
+        if e.is_Pow and e.exp.is_number and _proved_positive(e.exp) and _nonneg(1 - e.exp):
+            inner = self.derive(e.base, "BF", depth + 1)
+            if inner is not None:
+                return _n("BF", e, "compose", {}, [_n("BF", X ** e.exp, "bf-power", {"s": _t(e.exp)}), inner])
+        if isinstance(e, sympy.log):
+            if sympy.expand(e.args[0] - 1 - X) == 0:
+                return _n("BF", e, "bf-log1p", {})
+            inner = self.derive(sympy.expand(e.args[0] - 1), "BF", depth + 1)
+            if inner is not None:
+                return _n("BF", e, "compose", {}, [_n("BF", sympy.log(1 + X), "bf-log1p", {}), inner])
+        if e.is_Add:
+            kids = [self.derive(t, "BF", depth + 1) for t in e.args]
+            if all(kids):
+                return _n("BF", e, "sum", {}, kids)
+        if e.is_Mul:
+            c, rest = e.as_coeff_Mul()
+            if c != 1 and _nonneg(c):
+                inner = self.derive(rest, "BF", depth + 1)
+                if inner is not None:
+                    return _n("BF", e, "scale", {"c": _t(c)}, [inner])
+        return None
+
+    # --- witnesses ----------------------------------------------------------------------
+
+    def box_witness(self, metric, square, negative_type):
+        """Smallest box (by dimension) whose eigenvalue refutes the claim, proved exactly."""
+        from .spectra import numeric_spectrum
+
+        kernel = self.f ** 2 if square else self.f
+        kind = "not-negative-type" if negative_type else "not-psd"
+        for sides in _boxes():
+            self.tick()
+            try:
+                values = numeric_spectrum([float(s) for s in sides], _t(kernel), metric)
+            except Exception:
+                continue
+            scale = max(1.0, float(np.max(np.abs(values))))
+            order = np.argsort(-values if negative_type else values)
+            for mask in order[:3]:
+                mask = int(mask)
+                if negative_type and mask == 0:
+                    continue
+                lam = values[mask]
+                if (negative_type and lam <= 1e-9 * scale) or (not negative_type and lam >= -1e-9 * scale):
+                    break
+                exact = _exact_eigenvalue(kernel, sides, mask, metric)
+                proof = prove_sign(exact, deadline=self.deadline)
+                if proof is not None and proof.sign == (1 if negative_type else -1):
+                    subset = [i + 1 for i in range(len(sides)) if mask >> i & 1]
+                    data = {"sides": [_t(s) for s in sides], "subset": subset, "metric": metric,
+                            "transform": "square" if square else "identity", "kind": kind}
+                    what = ("c^T M c = 2^d lambda_S < 0 for the character c = chi_S, so the matrix is not PSD"
+                            if not negative_type else
+                            "sum(c) = 0 and c^T M c = 2^d lambda_S > 0 for c = chi_S, so the values are not of "
+                            "negative type (hence neither l1 nor squared Euclidean)")
+                    return ("fails", "box-witness", data,
+                            f"On the {len(sides)}-dimensional box with sides {', '.join(map(str, sides))} "
+                            f"({metric}{', f squared' if square else ''}), the eigenvalue lambda_S for "
+                            f"S = {set(subset) or '{}'} is {'positive' if negative_type else 'negative'} "
+                            f"(proved by ball arithmetic): {what}.")
+        return None
+
+    def negative_value(self, g):
+        for x0 in _POINTS:
+            self.tick()
+            value = g.subs(X, x0)
+            if _numeric(value) < 0:
+                proof = prove_sign(value, deadline=self.deadline)
+                if proof is not None and proof.sign < 0:
+                    data = {"kind": "negative", "point": _t(x0)}
+                    return ("fails", "value-witness", data,
+                            f"f({x0}) < 0 (proved by ball arithmetic), impossible for a distance "
+                            f"and for a completely monotone or Bernstein function.")
+        return None
+
+    def triangle_witness(self):
+        for a, b in product(_POINTS[:5], repeat=2):
+            self.tick()
+            gap = self.f.subs(X, a + b) - self.f.subs(X, a) - self.f.subs(X, b)
+            if _numeric(gap) > 0:
+                proof = prove_sign(gap, deadline=self.deadline)
+                if proof is not None and proof.sign > 0:
+                    return ("fails", "triangle-witness", {"a": _t(a), "b": _t(b)},
+                            f"f({a + b}) > f({a}) + f({b}) (proved by ball arithmetic): the points 0, {a}, {a + b} "
+                            f"on a line violate the triangle inequality after the transform.")
+        return None
+
+    def derivative_witness(self, g, of):
+        derivative = g
+        for k in range(0, 9):
+            self.tick()
+            for x0 in _POINTS:
+                value = (-1) ** k * derivative.subs(X, x0)
+                if _numeric(value) < 0:
+                    proof = prove_sign(value, deadline=self.deadline)
+                    if proof is not None and proof.sign < 0:
+                        return ("fails", "derivative-witness", {"order": k, "point": _t(x0), "of": of},
+                                f"(-1)^{k} times the {k}-th derivative of {of} at {x0} is negative (proved by "
+                                f"ball arithmetic), so {of} is not completely monotone; "
+                                f"the claim fails through the theorem cited.")
+            derivative = sympy.diff(derivative, X)
+        return None
+
+    # --- polynomials --------------------------------------------------------------------
+
+    def polynomial(self):
+        try:
+            poly = sympy.Poly(sympy.expand(self.f), X)
+        except sympy.PolynomialError:
+            poly = None
+        if poly is not None and all(not c.has(X) for c in poly.all_coeffs()):
+            coeffs = [_t(c) for c in reversed(poly.all_coeffs())]
+            g = max(poly.degree(), 0)  # the zero polynomial has degree -oo in SymPy
+            data = {"coefficients": coeffs}
+            if self.claim == "low-rank":
+                data.update({"degree": g, "rank_bound": f"binomial(d + {g}, {g})"})
+            return ("holds", "polynomial", data,
+                    f"f is a polynomial of degree {g}: f(<q, k>) = <phi(q), psi(k)> with monomial feature maps, so "
+                    f"rank f(QK^T) <= C(d + {g}, {g}) for every n.")
+        if self.claim == "low-rank" and not _continuous_on_half_line(self.f):
+            return None  # the theorem assumes no essential discontinuities
+        proof = self.non_polynomial(self.f, 0)
+        if proof is None:
+            return None
+        data = {"proof": proof}
+        reason = "f agrees with no polynomial on (0, inf) (see the proof in the certificate)"
+        if self.claim == "low-rank":
+            data["rank_witnesses"] = self.rank_witnesses()
+            reason += (f"; by the theorem cited its rank is not bounded in terms of d. Box distance matrices of "
+                       f"rank d + 1 map to full rank 2^d for d = 1..{len(data['rank_witnesses'])}")
+        return ("fails", "not-polynomial", data, reason + ".")
+
+    def non_polynomial(self, g, depth):
+        self.tick()
+        g = sympy.simplify(g)
+        if g == 0 or depth > 4:
+            return None
+        bounded = _limit_certificate(g)
+        if bounded:
+            return bounded
+        rational = _rational_certificate(g)
+        if rational:
+            return rational
+        pole = _pole_certificate(g)
+        if pole:
+            return pole
+        ode = _ode_certificate(g)
+        if ode:
+            return ode
+        for m in (2, 3, 4):
+            sub = sympy.expand_power_base(g.subs(X, X**m), force=False)
+            sub = sympy.powdenest(sub, force=True)
+            if sympy.srepr(sub) != sympy.srepr(g) and not sub.has(sympy.Pow(X, sympy.Rational(1, 2))):
+                inner = _rational_certificate(sub) or _ode_certificate(sub)
+                if inner:
+                    return {"kind": "substitution", "power": m, "of": inner}
+        inner = self.non_polynomial(sympy.diff(g, X), depth + 1)
+        return {"kind": "derivative", "of": inner} if inner else None
+
+    def rank_witnesses(self):
+        out = []
+        for d in (1, 2, 3):
+            for sides in combinations_with_replacement(_GRID[:6], d):
+                self.tick()
+                values = [_exact_eigenvalue(self.f, sides, mask, "l1") for mask in range(1 << d)]
+                if all(abs(_numeric(v)) > 1e-12 for v in values):
+                    out.append({"sides": [_t(s) for s in sides], "rank": 2**d})
+                    break
+            else:
+                break
+        return out
+
+
+def _n(cls, expr, rule, params, children=()):
+    node = {"class": cls, "expr": _t(expr), "rule": rule, "params": params}
+    if children:
+        node["children"] = list(children)
+    return node
+
+
+def _rewrites(e):
+    out = [e]
+    for how in (sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
+        try:
+            out.append(how(e))
+        except Exception:
+            continue
+    return out
+
+
+def _simplify_sqrt(f):
+    return sympy.powdenest(sympy.expand_power_base(f.subs(X, sympy.sqrt(X)), force=True), force=True)
+
+
+def _numeric(value):
+    try:
+        v = complex(sympy.N(value, 30))
+    except (TypeError, ValueError):
+        return float("nan")
+    return v.real if abs(v.imag) < 1e-20 else float("nan")
+
+
+def _nonneg(value):
+    value = sympy.sympify(value)
+    return value == 0 or _proved_positive(value)
+
+
+def _proved_positive(value):
+    value = sympy.sympify(value)
+    if value.free_symbols:
+        return False
+    if value.is_Rational:
+        return value > 0
+    proof = prove_sign(value, max_precision=1024)
+    return proof is not None and proof.sign > 0
+
+
+def _provably_nonzero(value):
+    if value.free_symbols or value.has(sympy.nan, sympy.zoo):
+        return False
+    return value != 0 and prove_sign(value, max_precision=1024) is not None
+
+
+def _continuous_on_half_line(f):
+    half_line = sympy.Interval(0, sympy.oo)
+    try:
+        return continuous_domain(f, X, half_line) == half_line
+    except Exception:
+        return False
+
+
+def _boxes():
+    for d in range(1, 7):
+        for a in _GRID:
+            yield [a] * d
+        if d <= 4:
+            for sides in combinations_with_replacement(_GRID[:6], d):
+                if len(set(sides)) > 1:
+                    yield list(sides)
+
+
+def _exact_eigenvalue(kernel, sides, mask, metric):
+    d = len(sides)
+    terms = []
+    for T in range(1 << d):
+        inside = [a for i, a in enumerate(sides) if T >> i & 1]
+        dist = sympy.Add(*inside) if metric == "l1" else sympy.sqrt(sympy.Add(*[a**2 for a in inside]))
+        terms.append((-1) ** bin(T & mask).count("1") * kernel.subs(X, dist))
+    return sympy.Add(*terms)
+
+
+def _limit_certificate(g):
+    """A nonconstant g with a finite limit at infinity is no polynomial."""
+    try:
+        limit = sympy.limit(g, X, sympy.oo)
+    except Exception:
+        return None
+    if not (limit.is_number and limit.is_finite and limit.is_extended_real):
+        return None
+    for a, b in combinations_with_replacement(_POINTS[:4], 2):
+        if a != b and abs(_numeric(g.subs(X, a) - g.subs(X, b))) > 1e-9:
+            return {"kind": "limit", "a": _t(a), "b": _t(b)}
+    return None
+
+
+def _pole_certificate(g):
+    """A g that tends to infinity at some x0 > 0 is no polynomial."""
+    try:
+        where = sympy.singularities(g, X, sympy.Interval.open(0, sympy.oo))
+    except Exception:
+        return None
+    points = list(where) if isinstance(where, sympy.FiniteSet) else []
+    for image in where.atoms(sympy.ImageSet):
+        points += [image.lamda(n) for n in range(3)]
+    for x0 in sorted((p for p in points if p.is_number and p.is_positive), key=float)[:4]:
+        if any(sympy.limit(g, X, x0, side) in (sympy.oo, -sympy.oo) for side in "+-"):
+            return {"kind": "pole", "point": _t(x0)}
+    return None
+
+
+def _rational_certificate(g):
+    num, den = sympy.fraction(sympy.cancel(sympy.together(g)))
+    try:
+        P, Q = sympy.Poly(num, X), sympy.Poly(den, X)
+    except sympy.PolynomialError:
+        return None
+    if any(c.has(X) for c in P.all_coeffs() + Q.all_coeffs()) or Q.degree() < 1:
+        return None
+    return {"kind": "rational", "numerator": [_t(c) for c in reversed(P.all_coeffs())],
+            "denominator": [_t(c) for c in reversed(Q.all_coeffs())]}
+
+
+def _ode_certificate(g):
+    """A first-order ODE Q g' - P g = 0 from a rational logarithmic derivative, or a
+    constant-coefficient ODE of order 2, whose indicial polynomial has no root in N."""
+    candidates = []
+    log_derivative = sympy.cancel(sympy.simplify(sympy.diff(g, X) / g))
+    num, den = sympy.fraction(log_derivative)
+    try:
+        P, Q = sympy.Poly(num, X), sympy.Poly(den, X)
+        if not any(c.has(X) for c in P.all_coeffs() + Q.all_coeffs()):
+            candidates.append([(-P).all_coeffs()[::-1], Q.all_coeffs()[::-1]])
+    except sympy.PolynomialError:
+        pass
+    a, b = sympy.symbols("a b")
+    d1, d2 = sympy.diff(g, X), sympy.diff(g, X, 2)
+    try:
+        sol = sympy.solve([sympy.simplify((d2 - a * d1 - b * g).subs(X, p)) for p in (1, 2)], [a, b], dict=True)
+    except Exception:
+        sol = []
+    for s in sol[:1]:
+        if a not in s or b not in s:
+            continue
+        aa, bb = sympy.simplify(s[a]), sympy.simplify(s[b])
+        if not (aa.has(X) or bb.has(X)) and sympy.simplify(d2 - aa * d1 - bb * g) == 0:
+            candidates.append([[-bb], [-aa], [1]])
+    for rows in candidates:
+        polys = [sympy.Poly(sum(c * X**j for j, c in enumerate(row)), X) for row in rows]
+        shifts = [p.degree() - k for k, p in enumerate(polys) if not p.is_zero]
+        top = max(shifts)
+        n = sympy.Symbol("n")
+        indicial = sympy.Poly(sum(p.LC() * sympy.ff(n, k) for k, p in enumerate(polys)
+                                  if not p.is_zero and p.degree() - k == top), n)
+        if indicial.degree() == 0 and indicial.is_zero:
+            continue
+        if indicial.degree() > 0 and any(r.is_integer and r >= 0 for r in indicial.ground_roots()):
+            continue
+        for x0 in _POINTS:
+            value = g.subs(X, x0)
+            if abs(_numeric(value)) > 1e-12:
+                return {"kind": "ode", "coefficients": [[_t(c) for c in row] for row in rows],
+                        "nonzero_at": _t(x0)}
+    return None

@@ -1,0 +1,66 @@
+"""Functions with their known status under each claim (MATH.md sections 4-5, and the literature).
+
+Columns: CM = completely monotone in the paper's sense (= pd-l1), S2 = t -> f(sqrt t) CM (= pd-l2,
+Schoenberg), BF = Bernstein in the paper's sense (= l1-to-l1 = l1-to-l2sq), E2 = t -> f(sqrt t)^2
+Bernstein with f >= 0 (= l2-to-l2, Schoenberg), P = polynomial (= low-rank). None: not settled here,
+so not counted (and any verdict is accepted).
+"""
+
+# function: (CM, S2, BF, E2, P)
+CATALOGUE = {
+    "exp(-x)": (True, True, False, False, False),                  # Laplace
+    "exp(-2*x)": (True, True, False, False, False),
+    "exp(-x^2)": (False, True, False, False, False),               # Gaussian
+    "exp(-x^(1/2))": (True, True, False, False, False),            # stable, s = 1/2
+    "exp(-x^(3/2))": (False, True, False, False, False),           # PD in l2 but not in l1
+    "exp(-x^3)": (False, False, False, False, False),              # e^(-|x|^s), s > 2: not PD in l2
+    "1/(1+x)": (True, True, False, False, False),
+    "(1+x)^(-1/2)": (True, True, False, False, False),
+    "(1+x)^(-2)": (True, True, False, False, False),
+    "(1+x)^(-3)": (True, True, False, False, False),
+    "1/(1+x^2)": (False, True, False, False, False),               # Cauchy / rational quadratic
+    "(1+x^2)^(-1/2)": (False, True, False, False, False),          # inverse multiquadric
+    "(1+x^2)^(-2)": (False, True, False, False, False),
+    "sqrt(1+x^2)": (False, False, False, False, False),            # multiquadric
+    "sqrt(1+x^2) - 1": (False, False, False, False, False),
+    "(1+sqrt(3)*x)*exp(-sqrt(3)*x)": (False, True, False, False, False),          # Matern 3/2
+    "(1+sqrt(5)*x+5*x^2/3)*exp(-sqrt(5)*x)": (False, True, False, False, False),  # Matern 5/2
+    "exp(-x) + 1/(1+x)": (True, True, False, False, False),
+    "exp(-x)/(1+x)": (True, True, False, False, False),
+    "exp(exp(-x))": (True, True, False, False, False),
+    "3": (True, True, False, False, True),
+    "0": (True, True, True, True, True),
+    "x": (False, False, True, True, True),
+    "2*x": (False, False, True, True, True),
+    "x^(1/2)": (False, False, True, True, False),
+    "x^(1/3)": (False, False, True, True, False),
+    "x^(3/2)": (False, False, False, False, False),
+    "x^2": (False, False, False, False, True),
+    "x + x^2": (False, False, False, False, True),
+    "x^2 - x": (False, False, False, False, True),
+    "1 + 2*x + x^3": (False, False, False, False, True),
+    "5 - x": (False, False, False, False, True),
+    "log(1+x)": (False, False, True, None, False),
+    "1 - exp(-x)": (False, False, True, None, False),
+    "x/(1+x)": (False, False, True, None, False),
+    "sqrt(1+x) - 1": (False, False, True, None, False),
+    "1 - (1+x)^(-2)": (False, False, True, None, False),           # Bernstein through its derivative
+    "exp(-x^(1/3))": (True, True, False, False, False),
+    "cos(x)": (False, False, False, False, False),
+    "sin(x)": (False, False, False, False, False),
+    "exp(-x)*cos(x)": (False, False, False, False, False),
+    "tanh(x)": (False, False, False, None, False),
+    "atan(x)": (False, False, False, None, False),
+    "x*exp(-x)": (False, False, False, False, False),
+    "exp(-x) - exp(-2*x)": (False, False, False, False, False),    # a difference of CM functions
+    "1 + x": (False, False, False, False, True),
+    "x^2*exp(-x)": (False, False, False, False, False),
+    "2 - exp(-x)": (False, False, False, False, False),
+}
+
+COLUMNS = {"pd-l1": 0, "completely-monotone": 0, "pd-l2": 1, "l1-to-l1": 2, "l1-to-l2sq": 2, "bernstein": 2,
+           "l2-to-l2": 3, "polynomial": 4, "low-rank": 4}
+
+
+def truth(function, claim):
+    return CATALOGUE[function][COLUMNS[claim]]

@@ -1,0 +1,120 @@
+"""The independent checker: known-bad certificates, its independence, and the command line."""
+
+import ast
+import copy
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from symrep.checker import CheckError, MalformedCertificate, check, check_file
+from symrep.cli import main
+from symrep.verdicts import certify
+
+KNOWN_BAD = sorted((pathlib.Path(__file__).parent / "known_bad").glob("*.json"))
+
+
+def test_known_bad_folder_is_populated():
+    assert len(KNOWN_BAD) >= 15
+
+
+@pytest.mark.parametrize("path", KNOWN_BAD, ids=lambda p: p.stem)
+def test_known_bad_certificates_are_rejected(path):
+    with pytest.raises(CheckError):
+        check_file(path)
+
+
+@pytest.mark.parametrize("path", KNOWN_BAD[:3], ids=lambda p: p.stem)
+def test_cli_check_exits_1_on_known_bad(path, capsys):
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().out.startswith("rejected: ")
+
+
+def test_checker_imports_nothing_of_the_prover():
+    source = (pathlib.Path(__file__).parent.parent / "symrep" / "checker.py").read_text()
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, "the checker must not import from the symrep package"
+            imported.add(node.module.split(".")[0])
+    assert imported <= {"ast", "json", "math", "mpmath", "sympy", "flint"}
+
+
+def test_checker_stays_small():
+    lines = (pathlib.Path(__file__).parent.parent / "symrep" / "checker.py").read_text().splitlines()
+    assert len(lines) <= 650  # the issue asks for "under ~600"
+
+
+@pytest.fixture(scope="module")
+def gaussian():
+    return certify("exp(-x^2)", "pd-l1").certificate
+
+
+def test_a_valid_certificate_round_trips_through_a_file(gaussian, tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(gaussian))
+    assert check_file(path) == ("pd-l1", gaussian["function"], "fails")
+    assert main(["check", str(path)]) == 0
+
+
+def test_the_reason_is_not_trusted(gaussian):
+    cert = copy.deepcopy(gaussian)
+    cert["reason"] = "anything at all"
+    check(cert)  # the reason is prose for people; the checker ignores it
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda c: c.update(version=2), "version"),
+    (lambda c: c.pop("data"), "lacks 'data'"),
+    (lambda c: c.update(extra=1), "unknown certificate fields"),
+])
+def test_malformed_top_level_is_malformed(gaussian, mutate, message):
+    cert = copy.deepcopy(gaussian)
+    mutate(cert)
+    with pytest.raises(MalformedCertificate, match=message):
+        check(cert)
+
+
+@pytest.mark.parametrize("content", [b"{\"format\": \"symrep-cert", b"\x89PNG\x00\xff", b"[1, 2]", b"", b"[" * 100000])
+def test_cli_check_unreadable_files_exit_2_with_one_line(tmp_path, content, capsys):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("symrep: error: ") and err.count("\n") == 1
+
+
+def test_cli_check_missing_file_exits_2(tmp_path):
+    assert main(["check", str(tmp_path / "nope.json")]) == 2
+
+
+def test_cli_certify_json_and_output_file(tmp_path, capsys):
+    out = tmp_path / "v.json"
+    assert main(["certify", "exp(-x)", "--claim", "pd-l2", "--format", "json", "-o", str(out)]) == 0
+    payload = json.loads(out.read_text())
+    assert payload["verdict"] == "holds" and payload["certificate"]["claim"] == "pd-l2"
+    assert main(["check", str(out)]) == 0  # the certify answer itself is checkable
+    assert main(["certify", "exp(-x)", "--claim", "pd-l2", "-o", str(out)]) == 2  # no silent overwrite
+    assert json.loads(out.read_text()) == payload
+
+
+def test_cli_check_rejects_an_answer_that_misstates_its_certificate(tmp_path):
+    answer = certify("exp(-x)", "pd-l1").to_dict()
+    answer["verdict"] = "fails"
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answer))
+    assert main(["check", str(path)]) == 1
+
+
+@pytest.mark.parametrize("expr", ["10**10**10", "(" * 1000 + "x" + ")" * 1000, "exp(" * 500 + "x" + ")" * 500, "foo(x)", "1/x", "x*y",
+                                  "sqrt(x-1)", "__import__('os')"])
+def test_cli_certify_hostile_input_is_one_line_exit_2(expr):
+    run = subprocess.run([sys.executable, "-m", "symrep", "certify", expr, "--claim", "pd-l1"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert run.stderr.startswith("symrep: error: ") and run.stderr.count("\n") == 1, run.stderr
+    assert "Traceback" not in run.stderr
