@@ -18,11 +18,12 @@ from .geometry import Hyperrectangle
 from .kernels import Kernel
 from .metrics import get_metric
 from .spectra import Eigenspace, Spectrum, numeric_spectrum, spectrum
-from .verdicts import Verdict, certify
+from .verdicts import Certificate, Verdict, certify
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Certificate",
     "CheckError",
     "Eigenspace",
     "Hyperrectangle",

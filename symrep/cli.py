@@ -20,7 +20,7 @@ from . import __version__
 from .errors import SymrepError
 from .expressions import parse_side
 from .cli_certify import add_parsers as add_certify_parsers
-from .cli_output import add_output_options, emit
+from .cli_output import add_command, add_output_options, emit, emit_document
 from .geometry import Hyperrectangle
 from .metrics import METRIC_NAMES, get_metric
 from .spectra import numeric_spectrum, spectrum
@@ -112,24 +112,23 @@ def build_parser():
         description="Representation theory of the hyperrectangle: spectra of box kernels, certified "
                     "classification verdicts, "
                     "character tables and decompositions of box symmetry groups.",
-        epilog="exit codes: 0 success, 1 a check failed, 2 bad input",
+        epilog="exit codes: 0 success, 1 a check failed or a certified claim fails (or is unknown), 2 bad input",
     )
     parser.add_argument("--version", action="version", version=f"symrep {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    sp = sub.add_parser(
-        "spectrum",
-        help="closed-form spectrum of f(distance) on a box",
-        description="Closed-form eigenvalues of the kernel matrix [f(dist(x, y))] over the box's vertices.",
-        epilog=_SPECTRUM_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    sp = add_command(
+        sub, "spectrum",
+        "closed-form spectrum of f(distance) on a box",
+        "Closed-form eigenvalues of the kernel matrix [f(dist(x, y))] over the box's vertices.",
+        _SPECTRUM_EXAMPLES)
     sp.add_argument("--sides", required=True, help="side lengths, e.g. 1,1,2 or a:50")
     sp.add_argument("--kernel", required=True, help='the function f, e.g. "exp(-x)"')
     sp.add_argument("--metric", default="l1", choices=METRIC_NAMES, help="distance (default l1)")
     sp.add_argument("--p", default=None, help="exponent of the lp metric, e.g. 3/2")
-    sp.add_argument("--format", default="text", choices=("text", "json"), help="output format")
+    sp.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf"),
+                    help="output format (latex: a standalone document; pdf needs -o)")
     sp.add_argument("--numeric", action="store_true",
                     help="numeric fast path (FWHT): a summary of all 2^d eigenvalues, not exact")
     sp.add_argument("--no-merge", action="store_true", help="do not merge provably equal eigenspaces")
@@ -139,36 +138,34 @@ def build_parser():
     add_output_options(sp)
     sp.set_defaults(run=_run_spectrum)
 
-    tb = sub.add_parser(
-        "table",
-        help="character table of B_n, S_n, Z2^d or a direct product",
-        description="Character table of a named group, computed exactly and verified.",
-        epilog=_TABLE_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    tb = add_command(
+        sub, "table",
+        "character table of B_n, S_n, Z2^d or a direct product",
+        "Character table of a named group, computed exactly and verified.",
+        _TABLE_EXAMPLES)
     tb.add_argument("group", help="B4, S5, Z2^3, B2xB1, ...")
-    tb.add_argument("--format", default="text", choices=("text", "latex", "json", "gap"), help="output format")
+    tb.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf", "gap"),
+                    help="output format (latex: a standalone document, wide tables in column blocks; pdf needs -o)")
     tb.add_argument("--verify", action="store_true",
                     help="check both orthogonality relations exactly; exit 1 if they fail")
     add_output_options(tb)
     tb.set_defaults(run=_run_table)
 
-    dc = sub.add_parser(
-        "decompose",
-        help="decompose an action of a box's symmetry group into irreducibles",
-        description="Irreducible decomposition of the box group prod_j B_{m_j} acting on vertices, "
-                    "edges, k-faces, the natural representation R^d or its symmetric powers.",
-        epilog=_DECOMPOSE_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    dc = add_command(
+        sub, "decompose",
+        "decompose an action of a box's symmetry group into irreducibles",
+        "Irreducible decomposition of the box group prod_j B_{m_j} acting on vertices, "
+        "edges, k-faces, the natural representation R^d or its symmetric powers.",
+        _DECOMPOSE_EXAMPLES)
     dc.add_argument("--sides", required=True, help="side lengths, e.g. 1,1,2")
     dc.add_argument("--action", default="vertices",
                     help="vertices (default), edges, faces:K, natural, sym:J")
-    dc.add_argument("--format", default="text", choices=("text", "latex", "json"), help="output format")
+    dc.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf"),
+                    help="output format (latex: a standalone document; pdf needs -o)")
     add_output_options(dc)
     dc.set_defaults(run=_run_decompose)
 
-    add_certify_parsers(sub, add_output_options)
+    add_certify_parsers(sub)
 
     demo = sub.add_parser("demo", help="a short tour: two spectra, a decomposition, and their checks")
     demo.set_defaults(run=_run_demo)
@@ -198,6 +195,10 @@ def _run_spectrum(args):
     reports = _checks(spec) if args.check else []
     if args.format == "json":
         emit(args, spec.to_json())
+    elif args.format in ("latex", "pdf"):
+        from .documents import spectrum_document
+
+        emit_document(args, spectrum_document(spec, checks=reports))
     else:
         emit(args, "\n".join([str(spec)] + [str(r) for r in reports]))
     if args.output and reports:
@@ -264,10 +265,11 @@ def _run_table(args):
         text = json.dumps(data)
     elif args.format == "gap":
         text = table.to_gap()
-    elif args.format == "latex":
-        import sympy
+    elif args.format in ("latex", "pdf"):
+        from .documents import table_document
 
-        text = "\\[\n" + sympy.latex(table) + "\n\\]"
+        emit_document(args, table_document(table, name=args.group, verification=report))
+        return EXIT_CHECK_FAILED if report is not None and not report.passed else EXIT_OK
     else:
         text = table.to_text()
         if report is not None:
@@ -279,8 +281,6 @@ def _run_table(args):
 
 
 def _run_decompose(args):
-    import sympy
-
     from .decompositions import action_character, box_character_table, vertex_constituent
 
     box = Hyperrectangle(parse_sides(args.sides))
@@ -297,8 +297,11 @@ def _run_decompose(args):
                            "action": args.action, "degree": int(character.degree),
                            "character": [int(v) if isinstance(v, int) else str(v) for v in character.values],
                            "constituents": parts})
-    elif args.format == "latex":
-        text = "\\[\n" + sympy.latex(decomposition) + "\n\\]"
+    elif args.format in ("latex", "pdf"):
+        from .documents import decomposition_document
+
+        emit_document(args, decomposition_document(box, args.action))
+        return EXIT_OK
     else:
         lines = [f"The box with sides {box.sides_text()} has symmetry group {table.name} "
                  f"(order {table.order}); the action on {args.action} has degree {character.degree}:",

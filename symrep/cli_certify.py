@@ -13,12 +13,13 @@ pd-l1 for f(x) = exp(-x): holds
 0
 """
 
-import argparse
 import json
 import sys
 
-from .cli_output import emit
 from .checker import CLAIMS, CheckError, MalformedCertificate, check_file
+from .cli_output import add_command, add_output_options, emit, emit_document
+from .documents import certificate_document
+from .errors import InputError
 from .verdicts import certify
 
 __all__ = ["add_parsers"]
@@ -38,49 +39,104 @@ claims: pd-l1, pd-l2 (positive definite kernels f(|x-y|_1), f(|x-y|_2)); l1-to-l
 l2-to-l2 (metric transforms); low-rank (rank of f(QK^T) bounded in d alone);
 completely-monotone, bernstein, polynomial (the function classes, in the seed paper's sense).
 The verdict is holds, fails or unknown; holds and fails carry a certificate that the
-independent checker has accepted. Exit code 0 whenever an answer is given.
+independent checker has accepted. Exit code: 0 if the claim holds, 1 if it fails or is unknown
+(the answer is printed either way), 2 for bad input.
 """
 
 
-def add_parsers(sub, add_output_options):
-    """Register ``certify`` and ``check`` on the subparsers ``sub`` of the main parser."""
-    ce = sub.add_parser(
-        "certify",
-        help="decide a classification claim about f, with a checked certificate",
-        description="Decide whether f satisfies a classification claim (MATH.md sections 4-6) and back "
-                    "the verdict with a certificate that the independent checker re-verifies.",
-        epilog=_CERTIFY_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def add_parsers(sub):
+    """Register ``certify``, ``check``, ``render`` and ``gallery`` on the main parser's subparsers."""
+    ce = add_command(
+        sub, "certify",
+        "decide a classification claim about f, with a checked certificate",
+        "Decide whether f satisfies a classification claim (MATH.md sections 4-6) and back "
+        "the verdict with a certificate that the independent checker re-verifies.",
+        _CERTIFY_EXAMPLES)
     ce.add_argument("function", metavar="EXPR", help='the function of x, e.g. "exp(-x)"')
     ce.add_argument("--claim", required=True, choices=CLAIMS, metavar="CLAIM", help=", ".join(CLAIMS))
     ce.add_argument("--budget", type=float, default=10.0,
                     help=f"seconds the search may take, at most {MAX_BUDGET} (default 10); past it: unknown")
-    ce.add_argument("--format", default="text", choices=("text", "json"), help="output format")
+    ce.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf"),
+                    help="output format (latex: a standalone certificate document; pdf needs -o)")
     add_output_options(ce)
     ce.set_defaults(run=_run_certify)
 
-    ck = sub.add_parser(
-        "check",
-        help="re-verify a certificate with the independent checker",
-        description="Re-verify a certificate (or the JSON printed by 'symrep certify'). "
-                    "Exit 0 if it is accepted, 1 with the reason if not, 2 if the file cannot be read.",
-    )
+    ck = add_command(
+        sub, "check", "re-verify a certificate with the independent checker",
+        "Re-verify a certificate (or the JSON printed by 'symrep certify'). "
+        "Exit 0 if it is accepted, 1 with the reason if not, 2 if the file cannot be read.")
     ck.add_argument("file", metavar="FILE", help="a JSON certificate")
     ck.set_defaults(run=_run_check)
+
+    re_ = add_command(
+        sub, "render", "render a certificate as a LaTeX document or PDF",
+        "Check a certificate (or the JSON printed by 'symrep certify') and render it as a standalone LaTeX "
+        "document or PDF: the claim as a theorem, the data, the verification steps, the conclusion and the "
+        "theorem it rests on.",
+        "examples:\n  symrep render gaussian.json -o gaussian.tex\n"
+        "  symrep render gaussian.json --format pdf -o gaussian.pdf")
+    re_.add_argument("file", metavar="FILE", help="a JSON certificate")
+    re_.add_argument("--format", default="latex", choices=("latex", "pdf"), help="output format (default latex)")
+    add_output_options(re_)
+    re_.set_defaults(run=_run_render)
+
+    ga = add_command(
+        sub, "gallery", "build the proofs gallery (.tex, .json, .pdf) and check every certificate",
+        "Build every statement of symrep.proofs into a folder: certificates as JSON and LaTeX, and PDFs when "
+        "pdflatex is present. Prints a summary table; exit 1 if a check fails.",
+        "example:\n  symrep gallery -o gallery")
+    ga.add_argument("-o", "--output", default="gallery", help="folder for the documents (default: gallery)")
+    ga.add_argument("--force", action="store_true", help="overwrite existing files")
+    ga.add_argument("--no-pdf", action="store_true", help="write .tex and .json only")
+    ga.set_defaults(run=_run_gallery)
 
 
 def _run_certify(args):
     verdict = certify(args.function, args.claim, budget=args.budget)
     if args.format == "json":
         emit(args, json.dumps(verdict.to_dict(), indent=2))
-        return EXIT_OK
+        return _answer_code(verdict)
+    if args.format in ("latex", "pdf"):
+        if verdict.certificate is None:
+            print(f"{verdict.claim} for f(x) = {verdict.function}: unknown, so there is no certificate to render. "
+                  f"{verdict.reason}", file=sys.stderr)
+            return EXIT_REJECTED
+        emit_document(args, certificate_document(verdict.certificate))
+        return _answer_code(verdict)
     lines = [f"{verdict.claim} for f(x) = {verdict.function}: {verdict.status}", verdict.reason]
     if verdict.certificate is not None:
         lines.append(f"certificate: {verdict.certificate['method']}, accepted by the independent checker "
                      f"(use --format json to keep it)")
     emit(args, "\n".join(lines))
+    return _answer_code(verdict)
+
+
+def _answer_code(verdict):
+    """0 when the claim holds; 1 when it fails or is unknown, so that scripts can test it."""
+    return EXIT_OK if verdict.status == "holds" else EXIT_REJECTED
+
+
+def _run_render(args):
+    try:
+        with open(args.file, encoding="utf-8") as handle:
+            cert = json.loads(handle.read(2_000_001))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{args.file} is not a readable JSON certificate: {exc}") from None
+    if isinstance(cert, dict) and "certificate" in cert and "verdict" in cert:
+        cert = cert["certificate"]
+    try:
+        tex = certificate_document(cert)
+    except CheckError as exc:
+        print(f"rejected: {exc}")
+        return EXIT_REJECTED
+    emit_document(args, tex)
     return EXIT_OK
+
+
+def _run_gallery(args):
+    from .gallery import run
+
+    return run(args.output, force=args.force, pdf=not args.no_pdf)
 
 
 def _run_check(args):

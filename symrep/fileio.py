@@ -17,7 +17,12 @@ import tempfile
 
 from .errors import InputError
 
-__all__ = ["write_text_atomic"]
+__all__ = ["write_text_atomic", "write_bytes_atomic"]
+
+
+def write_bytes_atomic(path, data, *, force=False):
+    """Like :func:`write_text_atomic`, for bytes (a PDF, say)."""
+    _write_atomic(path, data, "wb", force)
 
 
 def write_text_atomic(path, text, *, force=False):
@@ -31,6 +36,10 @@ def write_text_atomic(path, text, *, force=False):
     InputError
         If the file exists and ``force`` is false, or the folder is missing or not writable.
     """
+    _write_atomic(path, text, "w", force)
+
+
+def _write_atomic(path, data, mode, force):
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     if os.path.exists(path) and not force:
@@ -42,8 +51,8 @@ def write_text_atomic(path, text, *, force=False):
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if mode == "w" else {})) as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -40,9 +40,10 @@ from .balls import prove_sign
 from .budget import Budget, OutOfTime
 from .checker import CLAIMS, FORMAT, VERSION, CheckError, check
 from .errors import InputError
+from .fileio import write_text_atomic
 from .expressions import expression_text, parse_expression
 
-__all__ = ["certify", "Verdict", "CLAIMS", "THEOREMS"]
+__all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS", "box_eigenvalue"]
 
 X, T = sympy.Symbol("x", positive=True), sympy.Symbol("t", positive=True)
 _GRID = [sympy.Rational(n, d) for n, d in ((1, 2), (1, 1), (1, 4), (3, 4), (3, 2), (2, 1), (1, 8), (3, 1), (4, 1))]
@@ -66,6 +67,37 @@ THEOREMS = {
 }
 
 
+class Certificate(dict):
+    """A certificate: the JSON object of ``docs/certificates.md``, with helpers to keep it.
+
+    It is a plain ``dict`` underneath, so ``json.dumps`` and ``cert["data"]`` work as usual.
+
+    Examples
+    --------
+    >>> cert = certify("exp(-x)", "pd-l1").certificate
+    >>> cert.check()
+    ('pd-l1', 'exp(-x)', 'holds')
+    >>> Certificate.from_json(cert.to_json()) == cert
+    True
+    """
+
+    def check(self):
+        """Re-verify with the independent checker; raises :class:`~symrep.checker.CheckError`."""
+        return check(self)
+
+    def to_json(self, indent=2):
+        return json.dumps(self, indent=indent)
+
+    @classmethod
+    def from_json(cls, text):
+        """Read a certificate from JSON text (not checked: call :meth:`check`)."""
+        return cls(json.loads(text))
+
+    def save(self, path, *, force=False):
+        """Write the JSON atomically; refuses to overwrite an existing file unless ``force``."""
+        write_text_atomic(path, self.to_json() + "\n", force=force)
+
+
 @dataclass
 class Verdict:
     """The answer to ``certify``: status, a one-paragraph reason, and the certificate (or None)."""
@@ -74,7 +106,7 @@ class Verdict:
     function: str
     status: str
     reason: str
-    certificate: dict = field(default=None)
+    certificate: "Certificate" = field(default=None)
 
     def __str__(self):
         return f"{self.claim} for f(x) = {self.function}: {self.status}. {self.reason}"
@@ -112,7 +144,7 @@ def certify(f, claim, *, budget=10.0):
             status, method, data, reason = attempt
             cert = {"format": FORMAT, "version": VERSION, "claim": claim, "function": text, "verdict": status,
                     "method": method, "rests_on": THEOREMS[claim], "data": data, "reason": reason}
-            cert = json.loads(json.dumps(cert))
+            cert = Certificate(json.loads(json.dumps(cert)))
             try:
                 check(cert)
             except CheckError as exc:
@@ -376,7 +408,7 @@ class _Prover:
                 lam = values[mask]
                 if (negative_type and lam <= 1e-9 * scale) or (not negative_type and lam >= -1e-9 * scale):
                     break
-                exact = _exact_eigenvalue(kernel, sides, mask, metric)
+                exact = box_eigenvalue(kernel, sides, mask, metric)
                 proof = prove_sign(exact, deadline=self.deadline)
                 if proof is not None and proof.sign == (1 if negative_type else -1):
                     subset = [i + 1 for i in range(len(sides)) if mask >> i & 1]
@@ -495,7 +527,7 @@ class _Prover:
         for d in (1, 2, 3):
             for sides in combinations_with_replacement(_GRID[:6], d):
                 self.tick()
-                values = [_exact_eigenvalue(self.f, sides, mask, "l1") for mask in range(1 << d)]
+                values = [box_eigenvalue(self.f, sides, mask, "l1") for mask in range(1 << d)]
                 if all(abs(_numeric(v)) > 1e-12 for v in values):
                     out.append({"sides": [_t(s) for s in sides], "rank": 2**d})
                     break
@@ -572,7 +604,8 @@ def _boxes():
                     yield list(sides)
 
 
-def _exact_eigenvalue(kernel, sides, mask, metric):
+def box_eigenvalue(kernel, sides, mask, metric):
+    """Exact ``lambda_S = sum_T (-1)^|S & T| kernel(dist(0, 1_T))`` on the box (S given as a bit mask)."""
     d = len(sides)
     terms = []
     for T in range(1 << d):

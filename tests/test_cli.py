@@ -119,7 +119,7 @@ def test_table_names(group, classes):
     assert len(data["classes"]) == classes and data["verified"] is True
 
 
-@pytest.mark.parametrize("fmt, marker", [("text", "Character table of B3"), ("latex", r"\begin{array}"),
+@pytest.mark.parametrize("fmt, marker", [("text", "Character table of B3"), ("latex", r"\begin{longtable}"),
                                          ("gap", "ConvertToCharacterTableNC")])
 def test_table_formats(fmt, marker):
     code, out, _ = run("table", "B3", "--format", fmt)
