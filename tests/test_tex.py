@@ -45,10 +45,10 @@ def test_gallery_builds_pdfs(tmp_path, capsys):
 
 
 def test_pdf_output_of_every_command(tmp_path):
-    commands = [["table", "B6"], ["spectrum", "--sides", "1,1,1", "--kernel", "exp(-x)"],
-                ["decompose", "--sides", "1,1,2", "--action", "edges"],
-                ["certify", "exp(-x^2)", "--claim", "pd-l1"]]
-    for i, command in enumerate(commands):
+    commands = [(["table", "B6"], 0), (["spectrum", "--sides", "1,1,1", "--kernel", "exp(-x)"], 0),
+                (["decompose", "--sides", "1,1,2", "--action", "edges"], 0),
+                (["certify", "exp(-x^2)", "--claim", "pd-l1"], 1)]  # certify exits 1: the claim fails
+    for i, (command, code) in enumerate(commands):
         out = tmp_path / f"{i}.pdf"
-        assert main(command + ["--format", "pdf", "-o", str(out)]) == 0
+        assert main(command + ["--format", "pdf", "-o", str(out)]) == code
         assert out.read_bytes().startswith(b"%PDF")
