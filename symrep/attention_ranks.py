@@ -15,6 +15,8 @@ Examples
 11
 >>> cube_rank("exp(x/4)", 4).rank             # exp: full rank 2^4
 16
+>>> cube_rank("1 + x + x^2/2", 4).certificate()["data"]["levels"]
+['nonzero', 'nonzero', 'nonzero', 'zero', 'zero']
 >>> polynomial_rank_certificate(3).certificate["data"]["rank_bound"]
 'binomial(d + 3, 3)'
 """
@@ -53,6 +55,25 @@ class CubeRank:
     @property
     def decided(self):
         return all(status != "undecided" for _, status in self.levels)
+
+    def certificate(self):
+        """A ``cube-rank`` certificate (checked by :func:`symrep.checker.check` before it is returned),
+        or None while a level is undecided."""
+        from .checker import FORMAT, RANK_CLAIM, VERSION, check
+        from .verdicts import Certificate
+
+        if not self.decided:
+            return None
+        cert = Certificate({
+            "format": FORMAT, "version": VERSION, "claim": RANK_CLAIM, "function": self.function,
+            "verdict": "holds", "method": "cube-spectrum",
+            "rests_on": "f(QK^T) over all of {+-1}^d is a group matrix of Z_2^d: its eigenvalues are lambda_S, "
+                        "one per level |S| = s with multiplicity C(d, s) (MATH.md section 6); the third-order "
+                        "flattening f(sum_k x_k y_k w_k) has the same rank (MATH.md section 7)",
+            "data": {"d": self.d, "rank": self.rank, "levels": [status for _, status in self.levels]},
+            "reason": f"rank f(QK^T) = {self.rank} on the +-1 cube of dimension {self.d}"})
+        check(cert)
+        return cert
 
     def __str__(self):
         lines = [f"rank of f(QK^T) on the +-1 cube, f(x) = {self.function}, d = {self.d}: {self.rank}"

@@ -27,11 +27,13 @@ import sympy
 from sympy.calculus.util import continuous_domain
 from flint import arb, ctx, fmpq
 
-__all__ = ["check", "check_file", "CheckError", "MalformedCertificate", "FORMAT", "VERSION", "CLAIMS"]
+__all__ = ["check", "check_file", "CheckError", "MalformedCertificate", "FORMAT", "VERSION", "CLAIMS", "RANK_CLAIM"]
 
 FORMAT, VERSION = "symrep-certificate", 1
 CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2", "low-rank",
           "completely-monotone", "bernstein", "polynomial")
+#: The rank of f(QK^T) over all of {+-1}^d (MATH.md section 6); checked here, stated by symrep.attention_ranks.
+RANK_CLAIM = "cube-rank"
 _KERNEL_CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2")
 # verdict -> claim -> methods that can establish it
 _METHODS = {
@@ -40,8 +42,10 @@ _METHODS = {
               {"derivative-witness", "value-witness"} | ({"box-witness"} if c in _KERNEL_CLAIMS else set()) |
               ({"triangle-witness"} if c == "l1-to-l1" else set()) for c in CLAIMS},
 }
+_METHODS["holds"][RANK_CLAIM] = {"cube-spectrum"}
 _MAX_TEXT, _MAX_NODES, _MAX_BOX_D, _MAX_ORDER = 4000, 400, 12, 40
 _X, _T = sympy.Symbol("x", positive=True), sympy.Symbol("t", positive=True)
+_XR = sympy.Symbol("x", real=True)
 _FUNCS = {"exp": sympy.exp, "log": sympy.log, "sqrt": sympy.sqrt, "sin": sympy.sin, "cos": sympy.cos,
           "tan": sympy.tan, "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "atan": sympy.atan,
           "asinh": sympy.asinh, "erf": sympy.erf, "erfc": sympy.erfc, "gamma": sympy.gamma, "Abs": sympy.Abs,
@@ -114,11 +118,12 @@ def check(cert):
         raise CheckError("rests_on and reason must be text")
     if not all(isinstance(v, str) for v in (claim, verdict, method)):
         raise CheckError("claim, verdict and method must be text")
-    if claim not in CLAIMS:
+    if claim not in CLAIMS + (RANK_CLAIM,):
         raise CheckError(f"unknown claim {claim!r}")
-    if verdict not in _METHODS or method not in _METHODS[verdict][claim]:
+    if verdict not in _METHODS or method not in _METHODS[verdict].get(claim, ()):
         raise CheckError(f"method {method!r} cannot establish that {claim} {verdict}")
-    f = parse(cert["function"], "function")
+    # the cube rank evaluates f at negative inner products: parse x as real, not positive
+    f = parse(cert["function"], "function", symbol=_XR if method == "cube-spectrum" else None)
     data = cert["data"]
     if not isinstance(data, dict):
         raise CheckError("data must be an object")
@@ -136,7 +141,7 @@ def check(cert):
     return claim, cert["function"], verdict
 
 
-def parse(text, where, variable="x"):
+def parse(text, where, variable="x", symbol=None):
     """Parse restricted expression text in one variable, x or t (never executes it)."""
     if not isinstance(text, str) or not text.strip() or len(text) > _MAX_TEXT:
         raise CheckError(f"{where}: expected expression text of at most {_MAX_TEXT} characters, got {text!r}")
@@ -146,10 +151,10 @@ def parse(text, where, variable="x"):
         raise CheckError(f"{where}: cannot parse {text!r}") from None
     if sum(1 for _ in ast.walk(tree)) > 600:
         raise CheckError(f"{where}: expression {text[:40]!r} is too large")
-    return _build(tree.body, text, where, 0, variable)
+    return _build(tree.body, text, where, 0, (variable, symbol or (_X if variable == "x" else _T)))
 
 
-def _build(node, text, where, depth, variable="x"):
+def _build(node, text, where, depth, variable):
     if depth > 80:
         raise CheckError(f"{where}: expression {text[:40]!r} is nested too deeply")
     if isinstance(node, ast.Constant) and type(node.value) is int:
@@ -159,7 +164,7 @@ def _build(node, text, where, depth, variable="x"):
     if isinstance(node, ast.Constant) and type(node.value) is float and math.isfinite(node.value):
         return sympy.Rational(repr(node.value))
     if isinstance(node, ast.Name):
-        names = {variable: _X if variable == "x" else _T, "pi": sympy.pi, "E": sympy.E}
+        names = {variable[0]: variable[1], "pi": sympy.pi, "E": sympy.E}
         if node.id not in names:
             raise CheckError(f"{where}: unknown name {node.id!r} in {text!r}")
         return names[node.id]
@@ -191,12 +196,8 @@ def _get(data, key, kind, where):
     if key not in data:
         raise CheckError(f"{where}: missing {key!r}")
     value = data[key]
-    if kind == "int" and (type(value) is not int):
-        raise CheckError(f"{where}: {key!r} must be an integer, got {value!r}")
-    if kind == "list" and not isinstance(value, list):
-        raise CheckError(f"{where}: {key!r} must be a list, got {value!r}")
-    if kind == "str" and not isinstance(value, str):
-        raise CheckError(f"{where}: {key!r} must be text, got {value!r}")
+    if not {"int": type(value) is int, "list": isinstance(value, list), "str": isinstance(value, str)}[kind]:
+        raise CheckError(f"{where}: {key!r} must be {'an integer' if kind == 'int' else 'a ' + kind}, got {value!r}")
     return value
 
 
@@ -634,6 +635,29 @@ def _triangle(claim, f, data):
     return claim, "fails"
 
 
+def _cube_rank(claim, f, data):
+    """rank f(QK^T) over {+-1}^d: level s has lambda_s = sum_t K_s(t) f(d - 2t), multiplicity C(d, s)."""
+    where = "cube rank"
+    if set(data) != {"d", "rank", "levels"}:
+        raise CheckError(f"{where}: fields are d, rank and levels")
+    d, levels = _get(data, "d", "int", where), _get(data, "levels", "list", where)
+    if not 1 <= d <= 64 or len(levels) != d + 1 or any(v not in ("zero", "nonzero") for v in levels):
+        raise CheckError(f"{where}: need 1 <= d <= 64 and d + 1 levels, each 'zero' or 'nonzero'")
+    values = [f.subs(_XR, d - 2 * t) for t in range(d + 1)]  # <x, y> = d - 2 (number of disagreements)
+    rank = 0
+    for s, status in enumerate(levels):
+        lam = sum(sum((-1) ** j * math.comb(s, j) * math.comb(d - s, t - j) for j in range(min(s, t) + 1)) * values[t]
+                  for t in range(d + 1))
+        if status == "zero":
+            _equal(lam, 0, f"{where} lambda at level {s}")
+        else:
+            _sign(lam, f"{where} lambda at level {s}", 0)
+            rank += math.comb(d, s)
+    if _get(data, "rank", "int", where) != rank:
+        raise CheckError(f"{where}: the levels give rank {rank}, not {data['rank']}")
+    return claim, "holds"
+
+
 _VERIFIERS = {"derivation": _derivation, "polynomial": _polynomial, "not-polynomial": _not_polynomial,
               "box-witness": _box, "derivative-witness": _derivative_witness, "value-witness": _value_witness,
-              "triangle-witness": _triangle}
+              "triangle-witness": _triangle, "cube-spectrum": _cube_rank}

@@ -34,6 +34,7 @@ CLAIM_TITLES = {
     "l1-to-l1": "Manhattan metric transform", "l1-to-l2sq": "Manhattan to squared Euclidean transform",
     "l2-to-l2": "Euclidean metric transform", "low-rank": "low-rank entrywise transform",
     "completely-monotone": "completely monotone", "bernstein": "Bernstein function", "polynomial": "polynomial",
+    "cube-rank": "transform of the stated rank on the cube",
 }
 _POINTS = r"for every $n$, every dimension $m$ and all points $x_1, \dots, x_n \in \mathbb{R}^m$"
 _STATEMENTS = {
@@ -49,6 +50,8 @@ _STATEMENTS = {
     "bernstein": r"$f$ is a Bernstein function in the sense of the seed paper: $f(0) = 0$, $f \ge 0$ and $f'$ "
                  r"is completely monotone on $(0, \infty)$.",
     "polynomial": r"$f$ is a polynomial.",
+    "cube-rank": r"the matrix $\bigl[f(\langle x, y\rangle)\bigr]$ over all $x, y \in \{\pm1\}^{DIM}$ (and the "
+                 r"flattening $\bigl[f(\sum_k x_k y_k w_k)\bigr]$) has rank RANK.",
 }
 _SEED = (r"J.~Alman, T.~Chu, G.~Miller, S.~Narayanan, M.~Sellke, Z.~Song, \emph{Metric Transforms and Low "
          r"Rank Representations of Kernels for Fast Attention}, NeurIPS 2024 (arXiv:2011.11503).")
@@ -60,7 +63,7 @@ _REFERENCES = {"pd-l1": _SEED, "l1-to-l1": _SEED + r" The `if' half: P.~Assouad 
                                                r"\emph{Bernstein Functions}, de Gruyter.",
                "bernstein": _SEED + r" Closure rules: R.~Schilling, R.~Song, Z.~Vondra\v{c}ek, "
                                      r"\emph{Bernstein Functions}, de Gruyter.",
-               "polynomial": ""}
+               "polynomial": "", "cube-rank": _SEED}
 _RULES = {
     "cm-const": r"a constant $c \ge 0$ is CM", "bf-const": r"a constant $c \ge 0$ is Bernstein",
     "cm-exp": r"$e^{-ax}$ with $a \ge 0$ is CM", "cm-power": r"$(x + b)^{-s}$ with $s, b \ge 0$ is CM",
@@ -114,17 +117,21 @@ def certificate_document(cert):
     holds = verdict == "holds"
     negation = r"The claim fails: it is not true that " if not holds else "The claim holds: "
     is_a = "is" if holds else "is not"
+    if claim == "cube-rank":
+        statement = _STATEMENTS[claim].replace("DIM", str(data["d"])).replace("RANK", f"${data['rank']}$")
+        title = f"$f(QK^\\top)$ has rank ${data['rank']}$ on $\\{{\\pm1\\}}^{{{data['d']}}}$ for $f(x) = {sympy.latex(f)}$"
+    else:
+        statement = _STATEMENTS[claim]
+        title = f"${sympy.latex(f)}$ {is_a} {'a ' if claim not in _PREDICATES else ''}{CLAIM_TITLES[claim]}"
     context = dict(
-        _common(), title=Tex(f"${sympy.latex(f)}$ {is_a} {'a ' if claim not in _PREDICATES else ''}"
-                             f"{CLAIM_TITLES[claim]}"), verdict=verdict, function=function,
-        statement=Tex("Let $f(x) = " + sympy.latex(f) + "$. Then " + _STATEMENTS[claim]),
+        _common(), title=Tex(title), verdict=verdict, function=function,
+        statement=Tex("Let $f(x) = " + sympy.latex(f) + "$. Then " + statement),
         method_sentence=Tex(f"Method: \\texttt{{{escape(method)}}}."
                             + (" It refutes the defining property directly, and the claim through the theorem below."
                                if method == "derivative-witness" else "")),
         data_rows=[(Tex(k), Tex(v)) for k, v in rows],
         steps=[Tex(s) for s in steps],
-        conclusion=Tex(negation + _STATEMENTS[claim][0].lower() + _STATEMENTS[claim][1:]
-                       if not holds else negation + _STATEMENTS[claim]),
+        conclusion=Tex(negation + statement[0].lower() + statement[1:] if not holds else negation + statement),
         theorem=cert["rests_on"], reference=Tex(_REFERENCES[claim]))
     return render("certificate.tex.j2", **context)
 
@@ -291,9 +298,22 @@ def _kinds(node):
         yield from _kinds(node["of"])
 
 
+def _cube_rank_page(claim, f, data):
+    from math import comb
+
+    d = data["d"]
+    steps = [r"$f(QK^\top)$ over all of $\{\pm1\}^d$ is a group matrix of $\mathbb{Z}_2^d$ with eigenvalues "
+             r"$\lambda_s = \sum_t K_s(t) f(d - 2t)$, one per level $|S| = s$, multiplicity $\binom{d}{s}$."]
+    steps += [rf"Level $s = {s}$ (multiplicity ${comb(d, s)}$): $\lambda_s$ "
+              + ("is exactly $0$." if status == "zero" else "is proved nonzero by ball arithmetic.")
+              for s, status in enumerate(data["levels"])]
+    steps.append(f"So the rank is the sum of the multiplicities of the nonzero levels: ${data['rank']}$.")
+    return [("dimension", f"$d = {d}$"), ("rank", f"${data['rank']}$ of ${2**d}$")], steps
+
+
 _METHOD_PAGES = {"derivation": _derivation_page, "box-witness": _box_page, "derivative-witness": _derivative_page,
                  "value-witness": _value_page, "triangle-witness": _triangle_page, "polynomial": _polynomial_page,
-                 "not-polynomial": _not_polynomial_page}
+                 "not-polynomial": _not_polynomial_page, "cube-spectrum": _cube_rank_page}
 
 
 # --- tables, spectra, decompositions -----------------------------------------------------

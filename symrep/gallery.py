@@ -25,7 +25,7 @@ from .errors import InputError
 from .fileio import write_bytes_atomic, write_text_atomic
 from .latex import TexError, compile_pdf, find_tex_engine
 
-__all__ = ["Document", "certificate", "decomposition", "build_gallery", "main"]
+__all__ = ["Document", "certificate", "cube_rank_certificate", "decomposition", "build_gallery", "main"]
 
 
 @dataclass
@@ -58,6 +58,20 @@ def certificate(stem, function, claim, *, expect, method=None, budget=60.0):
         detail += f"; expected {expect}"
     tex = certificate_document(cert) if accepted else ""
     return Document(stem, tex, json.dumps(verdict.to_dict(), indent=2), ok, detail)
+
+
+def cube_rank_certificate(stem, function, d, *, expect):
+    """The exact rank of f(QK^T) on {±1}^d as a checked ``cube-rank`` certificate."""
+    from .attention_ranks import cube_rank
+    from .documents import certificate_document
+
+    exact = cube_rank(function, d)
+    cert = exact.certificate()
+    ok = cert is not None and exact.rank == expect
+    detail = f"rank {exact.rank} of {2**d}" + (", accepted by the checker" if cert else ", undecided levels")
+    payload = {"claim": "cube-rank", "function": exact.function, "verdict": "holds" if cert else "unknown",
+               "reason": cert["reason"] if cert else "undecided", "certificate": cert}
+    return Document(stem, certificate_document(cert) if cert else "", json.dumps(payload, indent=2), ok, detail)
 
 
 def decomposition(stem, sides, kernel):

@@ -1,6 +1,7 @@
 """Attention: exact references against brute force, the fast paths within their proved bounds,
 the Khatri-Rao identity, degree selection, exact cube ranks, and bad input."""
 
+import copy
 import math
 
 import mpmath
@@ -10,7 +11,7 @@ import pytest
 from symrep.attention import (MAX_FEATURE_BYTES, fast_softmax_attention, fast_tensor_attention, monomial_exponents,
                               softmax_attention, taylor_degree, tensor_attention)
 from symrep.attention_ranks import cube_rank, flattening_matrix, polynomial_rank_certificate, taylor_polynomial
-from symrep.checker import check
+from symrep.checker import CheckError, check
 from symrep.errors import InputError, LimitError
 
 
@@ -101,7 +102,28 @@ def test_cube_rank_matches_the_dense_flattening(f, d):
     assert exact.rank == np.linalg.matrix_rank(flattening_matrix(f, d))
 
 
-def test_cube_rank_of_a_polynomial_is_bounded_by_its_degree():
+@pytest.mark.parametrize("f, d", [("exp(x/3)", 3), ("x^3", 3), ("Abs(x)", 3), ("x^2 - 4", 2)])
+def test_cube_rank_certificate_is_checked_and_tampering_is_caught(f, d):
+    exact = cube_rank(f, d)
+    cert = exact.certificate()
+    assert check(cert) == ("cube-rank", exact.function, "holds")
+    assert cert["data"]["rank"] == np.linalg.matrix_rank(flattening_matrix(f, d))
+    for mutate in (lambda c: c["data"].update(rank=c["data"]["rank"] + 1),
+                   lambda c: c["data"]["levels"].__setitem__(0, "zero" if c["data"]["levels"][0] == "nonzero"
+                                                             else "nonzero"),
+                   lambda c: c.update(function="0")):
+        bad = copy.deepcopy(cert)
+        mutate(bad)
+        with pytest.raises(CheckError):
+            check(bad)
+
+
+def test_cube_rank_parses_x_as_real_not_positive():
+    # |x| on the cube: with x positive, Abs(x) would wrongly simplify to x and change the rank
+    assert cube_rank("Abs(x)", 3).rank == np.linalg.matrix_rank(flattening_matrix("Abs(x)", 3))
+
+
+def test_polynomial_rank_is_bounded_by_its_degree():
     for g in range(5):
         p = taylor_polynomial(g)
         assert cube_rank(p, 6).rank <= sum(math.comb(6, j) for j in range(g + 1))

