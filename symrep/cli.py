@@ -167,7 +167,7 @@ def build_parser():
 
     add_certify_parsers(sub)
 
-    demo = sub.add_parser("demo", help="a short tour: two spectra, a decomposition, and their checks")
+    demo = sub.add_parser("demo", help="a short tour: two spectra, a decomposition, four certified verdicts")
     demo.set_defaults(run=_run_demo)
     return parser
 

@@ -1,8 +1,10 @@
-"""The ``certify`` and ``check`` subcommands of the ``symrep`` command line.
+"""The ``certify``, ``check``, ``render`` and ``gallery`` subcommands of the ``symrep`` command line.
 
 ``symrep certify EXPR --claim CLAIM`` prints the verdict (holds, fails or unknown) with its
-reason and certificate; ``symrep check FILE`` re-verifies a certificate with the independent
-checker: exit 0 if it is accepted, 1 with the reason if it is not, 2 if the file is unreadable.
+reason and certificate (exit 0 only when the claim holds); ``symrep check FILE`` re-verifies a
+certificate with the independent checker: exit 0 if it is accepted, 1 with the reason if it is not,
+2 if the file is not a certificate at all. ``symrep render FILE`` checks and renders a certificate
+as LaTeX or PDF, and ``symrep gallery -o DIR`` builds the proofs gallery.
 
 Examples
 --------
