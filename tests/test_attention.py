@@ -163,3 +163,20 @@ def test_tensor_reference_fits_n_256():
     Q, K1, K2, V1, V2 = _inputs(7, 256, 4, 0.5, 5)
     out = tensor_attention(Q, K1, K2, V1, V2)
     assert out.shape == (256, 4) and np.all(np.isfinite(out))
+
+
+@pytest.mark.parametrize("d, g", [(2, 3), (3, 2), (1, 5)])
+def test_feature_maps_reproduce_the_polynomial_symbolically(d, g):
+    import sympy
+
+    from symrep.attention import _weights
+
+    q, k = sympy.symbols(f"q:{d}"), sympy.symbols(f"k:{d}")
+    weights = [
+        sympy.Integer(c) * sympy.Rational(1, d) ** j / sympy.factorial(j) for _, j, c in monomial_exponents(d, g)]
+    features = sum(w * sympy.Mul(*[q[i] ** a[i] * k[i] ** a[i] for i in range(d)])
+                   for w, (a, _, _) in zip(weights, monomial_exponents(d, g)))
+    inner = sum(q[i] * k[i] for i in range(d)) / d
+    assert sympy.expand(features - sum(inner**j / sympy.factorial(j) for j in range(g + 1))) == 0
+    numeric = _weights(d, g, 1.0 / d)
+    assert np.allclose(numeric, [float(w) for w in weights], rtol=1e-15)
