@@ -340,7 +340,9 @@ class _Prover:
             rho = sympy.inverse_laplace_transform(e, X, T)
         except Exception:
             return None
-        if rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) or not rho.has(T):
+        if rho.has(sympy.InverseLaplaceTransform):
+            rho = _root_exponential_density(e)
+        if rho is None or rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) or not rho.has(T):
             return None
         rho = sympy.factor(sympy.simplify(rho))
         if not rho.is_nonnegative:
@@ -551,6 +553,26 @@ def _rewrites(e):
         except Exception:
             continue
     return out
+
+
+def _root_exponential_density(e):
+    """Density of ``p(sqrt x) exp(-A sqrt x)`` (p a polynomial, A > 0), which SymPy's table lacks:
+    ``L^-1[exp(-a sqrt x)] = a / (2 sqrt(pi)) t^(-3/2) exp(-a^2 / (4t))`` and multiplying by
+    ``sqrt(x)^k`` is ``(-d/da)^k``. The caller keeps it only if the forward transform gives ``e`` back."""
+    u, a = sympy.Symbol("u", positive=True), sympy.Symbol("a", positive=True)
+    h = sympy.expand(e.subs(X, u**2))
+    exps = list(h.atoms(sympy.exp))
+    if len(exps) != 1:
+        return None
+    rate = sympy.simplify(-exps[0].args[0] / u)
+    try:
+        poly = sympy.Poly(sympy.expand(h / exps[0]), u)
+    except sympy.PolynomialError:
+        return None
+    if rate.has(u) or not rate.is_positive or any(c.has(u) for c in poly.coeffs()):
+        return None
+    base = a / (2 * sympy.sqrt(sympy.pi)) * T ** sympy.Rational(-3, 2) * sympy.exp(-a**2 / (4 * T))
+    return sum(c * (-1) ** k * sympy.diff(base, a, k) for (k,), c in poly.terms()).subs(a, rate)
 
 
 def _simplify_sqrt(f):

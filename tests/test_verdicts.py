@@ -39,6 +39,9 @@ def test_laplace_route_proves_matern_positive_definite_in_l2():
     verdict = certify("(1+sqrt(3)*x)*exp(-sqrt(3)*x)", "pd-l2")
     assert verdict.status == "holds"
     assert verdict.certificate["data"]["derivation"]["rule"] == "cm-laplace"
+    # Matern 5/2: SymPy's table lacks exp(-a sqrt x); the density comes from (-d/da)^k of its transform pair
+    verdict = certify("(1+sqrt(5)*x+5*x^2/3)*exp(-sqrt(5)*x)", "pd-l2")
+    assert verdict.status == "holds" and "cm-laplace" in json.dumps(verdict.certificate)
 
 
 def test_box_witness_records_what_rebuilds_the_matrix():
