@@ -59,13 +59,14 @@ class CubeRank:
     def certificate(self):
         """A ``cube-rank`` certificate (checked by :func:`symrep.checker.check` before it is returned),
         or None while a level is undecided."""
-        from .checker import FORMAT, RANK_CLAIM, VERSION, check
+        from .certificates import DOMAINS, FORMAT, RANK_CLAIM, VERSION, check
         from .verdicts import Certificate
 
         if not self.decided:
             return None
         cert = Certificate({
-            "format": FORMAT, "version": VERSION, "claim": RANK_CLAIM, "function": self.function,
+            "format": FORMAT, "version": VERSION, "claim": RANK_CLAIM, "domain": DOMAINS[RANK_CLAIM],
+            "function": self.function,
             "verdict": "holds", "method": "cube-spectrum",
             "rests_on": "f(QK^T) over all of {+-1}^d is a group matrix of Z_2^d: its eigenvalues are lambda_S, "
                         "one per level |S| = s with multiplicity C(d, s) (MATH.md section 6); the third-order "

@@ -78,6 +78,8 @@ FUNCTIONS = {
     "besselk": (sympy.besselk, 2),
     "Min": (sympy.Min, None),
     "Max": (sympy.Max, None),
+    "Heaviside": (sympy.Heaviside, 1),
+    "sign": (sympy.sign, 1),
 }
 
 #: Constant names accepted in user text.

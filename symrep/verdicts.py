@@ -15,7 +15,10 @@ arithmetic; it falls back to derivative, value and triangle witnesses, and for `
 equations whose indicial polynomial has no root in N, derivatives and substitutions).
 
 Definitions are the seed paper's (Alman et al., NeurIPS 2024): CM lives on ``[0, inf)`` and
-needs ``f(0) >= f(0+)``; Bernstein needs ``f(0) = 0``.
+needs ``f(0) >= f(0+)``; Bernstein needs ``f(0) = 0``. Each claim has a domain
+(:data:`symrep.certificates.DOMAINS`): ``f`` is read with a real ``x``, its value at 0 is taken from
+the text as written (or, for a removable singularity, from its limit, which the certificate
+states as an ``extension``), and facts about ``(0, oo)`` use ``x > 0`` only there.
 
 Examples
 --------
@@ -29,16 +32,19 @@ Examples
 """
 
 import json
+import math
 from dataclasses import dataclass, field
 from itertools import combinations_with_replacement, product
 
 import numpy as np
 import sympy
-from sympy.calculus.util import continuous_domain
 
 from .balls import prove_sign
 from .budget import Budget, OutOfTime
-from .checker import CLAIMS, FORMAT, VERSION, CheckError, check
+from .certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
+from .certificates.calculus import positive_density
+from .certificates.exact import Function, continuous
+from .certificates.reading import XR
 from .errors import InputError
 from .fileio import write_text_atomic
 from .expressions import expression_text, parse_expression
@@ -133,109 +139,167 @@ def certify(f, claim, *, budget=10.0):
         raise InputError(f"unknown claim {claim!r}; choose one of {', '.join(CLAIMS)}")
     if not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
         raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
-    expr = _as_function(f, claim)
-    text = expression_text(expr.xreplace({X: sympy.Symbol("x", real=True)}))
+    fn = _as_function(f, claim)
+    text = expression_text(fn.real)
     clock = Budget(budget)
+    rejected = []
     try:
         with clock.armed():
-            attempt = _Prover(expr, claim, clock).run()
-            if attempt is None:
-                return Verdict(claim, text, "unknown", "Undecided: no proof or witness was found.")
-            status, method, data, reason = attempt
-            cert = {"format": FORMAT, "version": VERSION, "claim": claim, "function": text, "verdict": status,
-                    "method": method, "rests_on": THEOREMS[claim], "data": data, "reason": reason}
-            cert = Certificate(json.loads(json.dumps(cert)))
-            try:
-                check(cert)
-            except CheckError as exc:
-                return Verdict(claim, text, "unknown",
-                               f"Undecided: the certificate found was rejected by the checker ({exc}).")
+            for status, method, data, reason in _Prover(fn, claim, clock).attempts():
+                if fn.extended:
+                    reason = (f"f is undefined at 0 as written; its limit there, {fn.at0}, is used as f(0) "
+                              f"(a removable singularity). ") + reason
+                cert = {"format": FORMAT, "version": VERSION, "claim": claim, "domain": DOMAINS[claim],
+                        "function": text, "verdict": status, "method": method, "rests_on": THEOREMS[claim],
+                        "data": data, "reason": reason}
+                if fn.extended:
+                    cert["extension"] = {"point": "0", "value": expression_text(fn.at0)}
+                cert = Certificate(json.loads(json.dumps(cert)))
+                try:
+                    check(cert)
+                except CheckError as exc:
+                    rejected.append(str(exc))
+                    continue
+                return Verdict(claim, text, status, reason, cert)
     except OutOfTime:
         return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out.")
-    return Verdict(claim, text, status, reason, cert)
+    if rejected:
+        return Verdict(claim, text, "unknown",
+                       f"Undecided: the certificates found were rejected by the checker ({'; '.join(rejected)}).")
+    return Verdict(claim, text, "unknown", "Undecided: no proof or witness was found.")
+
+
+_UNDEFINED = (sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds)
+
+
+class _Fn(Function):
+    """The user's function on the claim's domain, with ``f(0)`` as written or as a limit."""
+
+    def __init__(self, real, domain, claim):
+        written = real.subs(XR, 0)
+        self.extended = written.has(*_UNDEFINED) or written.is_extended_real is False
+        extension = None
+        if self.extended:
+            extension = {"point": "0", "value": None}
+            limits = [sympy.limit(real.xreplace({XR: X}), X, 0, "+")]
+            if domain == "R":
+                neg = sympy.Symbol("x", negative=True)
+                limits.append(sympy.limit(real.xreplace({XR: neg}), neg, 0, "-"))
+            if any(v.has(*_UNDEFINED) or not v.is_extended_real for v in limits) or \
+                    (len(limits) == 2 and sympy.simplify(limits[0] - limits[1]) != 0):
+                if claim == "polynomial":  # no polynomial is undefined anywhere: 1/x is simply not one
+                    self.extended = False
+                    super().__init__(real, domain, None, undefined_at_0_allowed=True)
+                    return
+                sides = "from the right" if domain != "R" else "from both sides"
+                raise InputError(f"f = {expression_text(real)} is undefined at 0 (f(0) = {written}) and has no finite "
+                                 f"limit there {sides} ({', '.join(map(str, limits))}); the claim needs f on "
+                                 f"{'[0, oo): the diagonal of f(distance) is f(0)' if domain != 'R' else 'R'}")
+            extension["value"] = expression_text(limits[0])
+        try:
+            super().__init__(real, domain, extension, undefined_at_0_allowed=claim == "polynomial")
+        except CheckError as exc:
+            raise InputError(f"f = {expression_text(real)}: {exc}") from None
 
 
 def _as_function(f, claim):
     if isinstance(f, str):
         f = parse_expression(f, ("x",))
+    if isinstance(f, sympy.Lambda):
+        if len(f.variables) != 1:
+            raise InputError(f"a Lambda for f must take one variable, got {len(f.variables)}")
+        f = f.expr.xreplace({f.variables[0]: XR})
     if not isinstance(f, sympy.Expr):
-        raise InputError(f"f must be text or a SymPy expression, got {type(f).__name__}")
+        raise InputError(f"f must be text, a SymPy expression or a one-variable Lambda, got {type(f).__name__}")
     free = f.free_symbols
     if len(free) > 1:
         raise InputError(f"f has free symbols {', '.join(sorted(map(str, free)))}; it must depend on x alone")
     if free:
-        f = f.xreplace({next(iter(free)): X})
-    if f.has(sympy.I) or f.has(sympy.zoo, sympy.nan):
+        f = f.xreplace({next(iter(free)): XR})
+    if f.has(sympy.I) or f.has(*_UNDEFINED):
         raise InputError(f"f = {f} is not a real function")
-    f0 = f.subs(X, 0)
-    if claim != "polynomial" and f0.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds):
-        raise InputError(f"f = {expression_text(f)} is undefined at 0 (f(0) = {f0}); {claim} needs f on [0, oo), "
-                         f"the diagonal of f(distance) is f(0)")
-    for x0 in (0, sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10):
-        value = _numeric_complex(f.subs(X, x0) if x0 else f0)
+    domain = DOMAINS[claim]
+    points = (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10)
+    if claim == "low-rank":  # the entries of QK^T take both signs
+        points += (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10)
+    for x0 in points:
+        value = _numeric_complex(f.subs(XR, x0))
+        where = "R (the entries of QK^T take both signs)" if domain == "R" else "[0, oo)"
+        if value is None and claim == "low-rank":
+            raise InputError(f"f = {expression_text(f)} is undefined at x = {x0}; {claim} needs f on {where}")
         if value is not None and abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
-            raise InputError(f"f = {expression_text(f)} is not real on [0, oo): f({x0}) = {value:.6g}")
-    return f
+            raise InputError(f"f = {expression_text(f)} is not real on {where}: f({x0}) = {value:.6g}")
+    return _Fn(f, domain, claim)
 
 
 def _numeric_complex(value):
     try:
-        return complex(sympy.N(value, 20))
+        value = complex(sympy.N(value, 20))
     except (TypeError, ValueError, ArithmeticError):
         return None
+    return value if math.isfinite(value.real) and math.isfinite(value.imag) else None
 
 
 def _t(e):
-    """Certificate text of an expression in the positive symbol x."""
-    return expression_text(sympy.sympify(e).xreplace({X: sympy.Symbol("x", real=True)}))
+    """Certificate text of an expression in the positive symbol x (or a number)."""
+    return expression_text(sympy.sympify(e).xreplace({X: XR, sympy.Symbol("x", negative=True): XR}))
 
 
 class _Prover:
-    def __init__(self, f, claim, clock):
-        self.f, self.claim, self.clock = f, claim, clock
+    """Candidate answers, best first; ``certify`` keeps the first that the checker accepts.
+
+    ``self.f`` is ``f`` on ``(0, oo)`` (a positive ``x``), ``self.f0`` its value at 0 and
+    ``self.fn`` the whole function on the claim's domain.
+    """
+
+    def __init__(self, fn, claim, clock):
+        self.fn, self.f, self.f0, self.claim, self.clock = fn, fn.pos, fn.at0, claim, clock
         self.deadline = clock.deadline
         self.tick = clock.tick
 
-    def run(self):
+    def attempts(self):
         claim = self.claim
         if claim in ("polynomial", "low-rank"):
-            return self.polynomial()
-        if claim in ("pd-l1", "completely-monotone", "pd-l2"):
-            return self.positive_definite()
-        return self.metric_transform()
+            yield from filter(None, self.polynomial())
+        elif claim in ("pd-l1", "completely-monotone", "pd-l2"):
+            yield from filter(None, self.positive_definite())
+        else:
+            yield from filter(None, self.metric_transform())
 
     # --- CM claims ------------------------------------------------------------------------
 
     def positive_definite(self):
         l2 = self.claim == "pd-l2"
         g = _simplify_sqrt(self.f) if l2 else self.f
-        node = self.derive(g, "CM", 0)
+        jump = _limit_from_right(self.f)
+        below = jump is not None and _proved_positive(jump - self.f0)
+        node = self.derive(g, "CM", 0) if not below else None
         if node is not None:
             data = {"derivation": node}
             if l2:
                 data["transformed"] = _t(g)
             what = "t -> f(sqrt t)" if l2 else "f"
-            return ("holds", "derivation", data,
-                    f"{what} is completely monotone by the derivation in the certificate, and its value at 0 is "
-                    f"at least its limit from the right; by {'Schoenberg' if l2 else 'the seed paper'} the claim holds.")
+            yield ("holds", "derivation", data,
+                   f"{what} is completely monotone on (0, oo) by the derivation in the certificate, and f(0) is "
+                   f"at least its limit from the right; by {'Schoenberg' if l2 else 'the seed paper'} the claim holds.")
         if self.claim != "completely-monotone":
-            witness = self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)
-            if witness:
-                return witness
-        neg = self.negative_value(g)
-        if neg:
-            return neg
-        return self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+            yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)
+        if below:
+            yield ("fails", "value-witness", {"kind": "below-limit-at-0"},
+                   f"f(0) = {self.f0} is below the limit f(0+) = {jump} (proved by ball arithmetic); the paper's "
+                   f"completely monotone functions may jump up at 0, never down.")
+        yield self.negative_value(g)
+        yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
 
     # --- Bernstein claims ---------------------------------------------------------------
 
     def metric_transform(self):
         claim = self.claim
         square = claim == "l2-to-l2"
-        f0 = self.f.subs(X, 0)
+        f0 = self.f0
         if _provably_nonzero(f0):
-            return ("fails", "value-witness", {"kind": "nonzero-at-0"},
-                    f"f(0) = {f0} is not 0, so f(distance) is not a metric (and not Bernstein in the paper's sense).")
+            yield ("fails", "value-witness", {"kind": "nonzero-at-0"},
+                   f"f(0) = {f0} is not 0, so f(distance) is not a metric (and not Bernstein in the paper's sense).")
         g = sympy.powsimp(_simplify_sqrt(self.f) ** 2, force=True) if square else self.f
         if square:
             g = sympy.simplify(g)
@@ -244,22 +308,16 @@ class _Prover:
             data = {"derivation": node}
             if square:
                 data["transformed"] = _t(g)
-            return ("holds", "derivation", data,
-                    f"{'t -> f(sqrt t)^2' if square else 'f'} is a Bernstein function by the derivation in the "
-                    f"certificate and vanishes at 0; the theorem cited gives the claim.")
-        neg = self.negative_value(self.f)
-        if neg:
-            return neg
+            yield ("holds", "derivation", data,
+                   f"{'t -> f(sqrt t)^2' if square else 'f'} is a Bernstein function on (0, oo) by the derivation in "
+                   f"the certificate and f(0) = 0; the theorem cited gives the claim.")
+        yield self.negative_value(self.f)
         if claim == "l1-to-l1":
-            tri = self.triangle_witness()
-            if tri:
-                return tri
+            yield self.triangle_witness()
         if claim != "bernstein":
-            witness = self.box_witness("l2" if square else "l1", square=square, negative_type=True)
-            if witness:
-                return witness
+            yield self.box_witness("l2" if square else "l1", square=square, negative_type=True)
         target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
-        return self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
+        yield self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
 
     # --- the derivation calculus ----------------------------------------------------------
 
@@ -279,7 +337,7 @@ class _Prover:
             node = self._laplace(e)
             if node is not None:
                 return node
-        if cls == "BF" and depth < 6:
+        if cls == "BF" and depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
             derivative = sympy.diff(e, X)
             start = sympy.limit(e, X, 0, "+")
             if start.is_extended_real and (start == 0 or _proved_positive(start)):
@@ -344,8 +402,8 @@ class _Prover:
             rho = _root_exponential_density(e)
         if rho is None or rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) or not rho.has(T):
             return None
-        rho = sympy.factor(sympy.simplify(rho))
-        if not rho.is_nonnegative:
+        rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))
+        if rho is None:
             return None
         try:  # SymPy's inverse transform is formal: keep rho only if its forward transform converges to e
             forward, abscissa, cond = sympy.laplace_transform(rho, T, X)
@@ -391,15 +449,16 @@ class _Prover:
 
     def box_witness(self, metric, square, negative_type):
         """Smallest box (by dimension) whose eigenvalue refutes the claim, proved exactly."""
-        from .spectra import numeric_spectrum
-
         kernel = self.f ** 2 if square else self.f
+        at0 = self.f0 ** 2 if square else self.f0
         kind = "not-negative-type" if negative_type else "not-psd"
+        numeric = _numeric_kernel(kernel, at0)
+        if numeric is None:
+            return None
         for sides in _boxes():
             self.tick()
-            try:
-                values = numeric_spectrum([float(s) for s in sides], _t(kernel), metric)
-            except Exception:
+            values = _numeric_box_spectrum(numeric, [float(s) for s in sides], metric)
+            if values is None:
                 continue
             scale = max(1.0, float(np.max(np.abs(values))))
             order = np.argsort(-values if negative_type else values)
@@ -410,7 +469,7 @@ class _Prover:
                 lam = values[mask]
                 if (negative_type and lam <= 1e-9 * scale) or (not negative_type and lam >= -1e-9 * scale):
                     break
-                exact = box_eigenvalue(kernel, sides, mask, metric)
+                exact = box_eigenvalue(kernel, sides, mask, metric, at0=at0)
                 proof = prove_sign(exact, deadline=self.deadline)
                 if proof is not None and proof.sign == (1 if negative_type else -1):
                     subset = [i + 1 for i in range(len(sides)) if mask >> i & 1]
@@ -471,31 +530,44 @@ class _Prover:
     # --- polynomials --------------------------------------------------------------------
 
     def polynomial(self):
-        try:
-            poly = sympy.Poly(sympy.expand(self.f), X)
-        except sympy.PolynomialError:
-            poly = None
-        if poly is not None and all(not c.has(X) for c in poly.all_coeffs()):
+        poly = _as_polynomial(self.fn.real, XR) if self.fn.continuous_on_real_line() else None
+        if poly is not None:
             coeffs = [_t(c) for c in reversed(poly.all_coeffs())]
             g = max(poly.degree(), 0)  # the zero polynomial has degree -oo in SymPy
             data = {"coefficients": coeffs}
             if self.claim == "low-rank":
                 data.update({"degree": g, "rank_bound": f"binomial(d + {g}, {g})"})
-            return ("holds", "polynomial", data,
-                    f"f is a polynomial of degree {g}: f(<q, k>) = <phi(q), psi(k)> with monomial feature maps, so "
-                    f"rank f(QK^T) <= C(d + {g}, {g}) for every n.")
-        if self.claim == "low-rank" and not _continuous_on_half_line(self.f):
-            return None  # the theorem assumes no essential discontinuities
+            yield ("holds", "polynomial", data,
+                   f"f is a polynomial of degree {g} on R: f(<q, k>) = <phi(q), psi(k)> with monomial feature maps, so "
+                   f"rank f(QK^T) <= C(d + {g}, {g}) for every n.")
+            return
+        if self.claim == "low-rank" and not self.fn.continuous_on_real_line():
+            return  # the theorem assumes no essential discontinuities; ours needs f proved continuous on R
         proof = self.non_polynomial(self.f, 0)
-        if proof is None:
-            return None
-        data = {"proof": proof}
         reason = "f agrees with no polynomial on (0, inf) (see the proof in the certificate)"
+        if proof is None:
+            proof = self.two_halves()
+            reason = "f is one polynomial on (0, inf) and another on (-inf, 0), so it is no polynomial on R"
+        if proof is None:
+            return
+        data = {"proof": proof}
         if self.claim == "low-rank":
             data["rank_witnesses"] = self.rank_witnesses()
             reason += (f"; by the theorem cited its rank is not bounded in terms of d. Box distance matrices of "
                        f"rank d + 1 map to full rank 2^d for d = 1..{len(data['rank_witnesses'])}")
-        return ("fails", "not-polynomial", data, reason + ".")
+        yield ("fails", "not-polynomial", data, reason + ".")
+
+    def two_halves(self):
+        neg = sympy.Symbol("x", negative=True)
+        P, N = _as_polynomial(self.fn.pos, X), _as_polynomial(self.fn.neg, neg)
+        if P is None or N is None:
+            return None
+        P, N = P.all_coeffs()[::-1], N.all_coeffs()[::-1]
+        n = max(len(P), len(N))
+        P, N = P + [0] * (n - len(P)), N + [0] * (n - len(N))
+        if not any(_provably_nonzero(sympy.sympify(p - q)) for p, q in zip(P, N)):
+            return None
+        return {"kind": "two-halves", "positive": [_t(c) for c in P], "negative": [_t(c) for c in N]}
 
     def non_polynomial(self, g, depth):
         self.tick()
@@ -529,7 +601,7 @@ class _Prover:
         for d in (1, 2, 3):
             for sides in combinations_with_replacement(_GRID[:6], d):
                 self.tick()
-                values = [box_eigenvalue(self.f, sides, mask, "l1") for mask in range(1 << d)]
+                values = [box_eigenvalue(self.f, sides, mask, "l1", at0=self.f0) for mask in range(1 << d)]
                 if all(abs(_numeric(v)) > 1e-12 for v in values):
                     out.append({"sides": [_t(s) for s in sides], "rank": 2**d})
                     break
@@ -575,6 +647,23 @@ def _root_exponential_density(e):
     return sum(c * (-1) ** k * sympy.diff(base, a, k) for (k,), c in poly.terms()).subs(a, rate)
 
 
+def _nonnegative_form(rho):
+    """``rho`` in a form whose sign the checker reads off its structure, or None.
+
+    Inverse transforms of truncated functions come as ``c (1 - Heaviside(t - a))``; for t > 0 that is
+    ``c Heaviside(a - t)`` (also at t = a, where both are c/2 by SymPy's Heaviside(0) = 1/2).
+    """
+    flipped = sympy.factor(sympy.expand(rho).xreplace(
+        {h: 1 - sympy.Heaviside(-h.args[0]) for h in rho.atoms(sympy.Heaviside)}))
+    for candidate in (rho, flipped):
+        try:
+            positive_density(candidate, "density")
+            return candidate
+        except CheckError:
+            continue
+    return None
+
+
 def _simplify_sqrt(f):
     return sympy.powdenest(sympy.expand_power_base(f.subs(X, sympy.sqrt(X)), force=True), force=True)
 
@@ -608,12 +697,21 @@ def _provably_nonzero(value):
     return value != 0 and prove_sign(value, max_precision=1024) is not None
 
 
-def _continuous_on_half_line(f):
-    half_line = sympy.Interval(0, sympy.oo)
+def _as_polynomial(e, var):
+    """``e`` as a Poly in ``var`` with constant coefficients, or None."""
     try:
-        return continuous_domain(f, X, half_line) == half_line
+        poly = sympy.Poly(sympy.expand(e), var)
+    except sympy.PolynomialError:
+        return None
+    return poly if all(not c.has(var) for c in poly.all_coeffs()) and poly.gens == (var,) else None
+
+
+def _limit_from_right(f):
+    try:
+        value = sympy.limit(f, X, 0, "+")
     except Exception:
-        return False
+        return None
+    return value if value.is_extended_real and value.is_finite else None
 
 
 def _boxes():
@@ -626,15 +724,54 @@ def _boxes():
                     yield list(sides)
 
 
-def box_eigenvalue(kernel, sides, mask, metric):
-    """Exact ``lambda_S = sum_T (-1)^|S & T| kernel(dist(0, 1_T))`` on the box (S given as a bit mask)."""
+def box_eigenvalue(kernel, sides, mask, metric, *, at0=None):
+    """Exact ``lambda_S = sum_T (-1)^|S & T| kernel(dist(0, 1_T))`` on the box (S given as a bit mask).
+
+    ``kernel`` is read at positive distances; the diagonal term (distance 0) is ``at0`` when given
+    (the value at 0 as written, which the restriction to ``x > 0`` does not know), else ``kernel(0)``.
+    """
     d = len(sides)
     terms = []
     for T in range(1 << d):
         inside = [a for i, a in enumerate(sides) if T >> i & 1]
         dist = sympy.Add(*inside) if metric == "l1" else sympy.sqrt(sympy.Add(*[a**2 for a in inside]))
-        terms.append((-1) ** bin(T & mask).count("1") * kernel.subs(X, dist))
+        value = at0 if T == 0 and at0 is not None else kernel.subs(X, dist)
+        terms.append((-1) ** bin(T & mask).count("1") * value)
     return sympy.Add(*terms)
+
+
+def _numeric_kernel(kernel, at0):
+    """A float function of distances >= 0: ``kernel`` at d > 0 (numpy), ``at0`` at 0 (numeric path)."""
+    try:
+        fun = sympy.lambdify(X, kernel, "numpy")
+        value0 = float(sympy.N(at0, 20))
+    except Exception:
+        return None
+
+    def evaluate(distances):
+        with np.errstate(all="ignore"):
+            out = np.asarray(fun(np.maximum(distances, 1e-300)), dtype=float) * np.ones_like(distances)
+        out[distances == 0] = value0
+        return out
+    return evaluate
+
+
+def _numeric_box_spectrum(numeric, sides, metric):
+    """All 2^d eigenvalues of a small box by one Walsh-Hadamard transform (floats; a search, not a proof)."""
+    from .walsh import fwht
+
+    d = len(sides)
+    masks = np.arange(1 << d)
+    bits = (masks[:, None] >> np.arange(d)) & 1
+    a = np.asarray(sides, dtype=float)
+    dist = bits @ a if metric == "l1" else np.sqrt(bits @ (a * a))
+    try:
+        values = numeric(dist)
+    except Exception:
+        return None
+    if not np.all(np.isfinite(values)):
+        return None
+    return fwht(values.astype(float))
 
 
 def _limit_certificate(g):

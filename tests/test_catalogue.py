@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from catalogue import CATALOGUE, COLUMNS, truth
+from catalogue import CATALOGUE, COLUMNS, certify_or_refusal, truth
 from symrep.checker import CheckError, check
 from symrep.verdicts import certify
 from tampering import judge, mutate
@@ -20,7 +20,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def verdicts():
-    return {(f, claim): certify(f, claim, budget=10) for f in CATALOGUE for claim in COLUMNS}
+    out = {(f, claim): certify_or_refusal(f, claim, budget=10) for f in CATALOGUE for claim in COLUMNS}
+    return {key: verdict for key, verdict in out.items() if verdict is not None}
 
 
 def test_no_verdict_contradicts_the_truth_and_enough_are_decided(verdicts):
@@ -32,7 +33,7 @@ def test_no_verdict_contradicts_the_truth_and_enough_are_decided(verdicts):
             assert check(verdict.certificate) == (claim, verdict.function, verdict.status)
             if want is not None:
                 assert (verdict.status == "holds") == want, (f, claim, verdict.reason)
-        if want is not None:
+        if want is not None:  # (functions refused for low-rank, not real on R, are left out)
             known += 1
             decided += verdict.status != "unknown"
             if verdict.status == "unknown":

@@ -6,7 +6,7 @@ import time
 import pytest
 import sympy
 
-from catalogue import CATALOGUE, truth
+from catalogue import CATALOGUE, certify_or_refusal, truth
 from symrep.checker import CLAIMS, check
 from symrep.errors import InputError
 from symrep.verdicts import certify
@@ -19,7 +19,9 @@ SAMPLE = ["exp(-x)", "exp(-x^2)", "x^(1/2)", "x^2", "1/(1+x^2)", "1 - (1+x)^(-2)
 @pytest.mark.parametrize("function", SAMPLE)
 def test_sample_verdicts_agree_with_the_truth(function):
     for claim in CLAIMS:
-        verdict = certify(function, claim)
+        verdict = certify_or_refusal(function, claim)
+        if verdict is None:  # low-rank of a function that is not real on R
+            continue
         known = truth(function, claim)
         if verdict.status == "unknown":
             assert verdict.certificate is None

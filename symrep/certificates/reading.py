@@ -1,0 +1,158 @@
+"""The certificate checker's own reading of text and JSON: a strict grammar, exact types, a budget.
+
+Nothing here executes text: expressions are parsed with :func:`ast.parse` and whitelisted node by
+node. The grammar is deliberately independent of the prover's parser (``symrep.expressions``), so
+that a bug there cannot make the checker see a different function.
+
+Symbols: ``x`` is real where a claim concerns the real line or the value at 0, positive where a
+statement concerns ``(0, oo)`` only (derivation nodes); ``t`` (densities) is positive.
+
+Examples
+--------
+>>> from symrep.certificates.reading import parse, XR
+>>> parse("Abs(x)", "f", symbol=XR)
+Abs(x)
+>>> parse("Abs(x)", "node expr")      # on (0, oo), |x| = x
+x
+"""
+
+import ast
+import math
+import signal
+import threading
+import time
+from contextlib import contextmanager
+
+import sympy
+
+__all__ = ["CheckError", "MalformedCertificate", "parse", "number", "get", "exact_int", "work_budget",
+           "XR", "XP", "XN", "T", "FUNCTIONS"]
+
+XR = sympy.Symbol("x", real=True)
+XP = sympy.Symbol("x", positive=True)
+XN = sympy.Symbol("x", negative=True)
+T = sympy.Symbol("t", positive=True)
+MAX_TEXT, MAX_SYNTAX_NODES, MAX_DEPTH = 4000, 600, 80
+
+FUNCTIONS = {"exp": sympy.exp, "log": sympy.log, "sqrt": sympy.sqrt, "sin": sympy.sin, "cos": sympy.cos,
+             "tan": sympy.tan, "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "atan": sympy.atan,
+             "asinh": sympy.asinh, "erf": sympy.erf, "erfc": sympy.erfc, "gamma": sympy.gamma, "Abs": sympy.Abs,
+             "besselk": sympy.besselk, "cbrt": sympy.cbrt, "sinc": sympy.sinc, "Heaviside": sympy.Heaviside,
+             "Max": sympy.Max, "Min": sympy.Min, "sign": sympy.sign}
+_ARITY = {"besselk": (2,), "Max": range(2, 9), "Min": range(2, 9)}
+
+
+class CheckError(Exception):
+    """The certificate is malformed or does not prove what it states."""
+
+
+class MalformedCertificate(CheckError):
+    """Not a certificate at all: unreadable, not JSON (truncated, binary, too large), or
+    lacking the top-level fields of the format. Well-formed certificates that prove nothing
+    raise the plain :class:`CheckError`."""
+
+
+class _OutOfWork(BaseException):
+    """Raised by the alarm; a BaseException so that SymPy's ``except Exception`` cannot swallow it."""
+
+
+@contextmanager
+def work_budget(seconds):
+    """Bound the wall-clock time of a check; past it the check ends in a :class:`CheckError`.
+
+    On the main thread an interval timer interrupts even a long SymPy call. If a timer is already
+    running (the prover's own budget) or we are not on the main thread, the outer limit applies.
+    """
+    armed = threading.current_thread() is threading.main_thread() and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    if armed:
+        def interrupt(signum, frame):
+            raise _OutOfWork()
+        previous = signal.signal(signal.SIGALRM, interrupt)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    start = time.monotonic()
+    try:
+        yield
+    except _OutOfWork:
+        raise CheckError(f"the check ran out of its work budget of {seconds:g} s "
+                         f"(after {time.monotonic() - start:.1f} s); a certificate must be checkable within it") from None
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def parse(text, where, variable="x", symbol=None):
+    """Parse restricted expression text in one variable (``x`` or ``t``); never executes it.
+
+    ``symbol`` is the SymPy symbol the variable becomes; by default ``x`` is positive (a statement
+    on ``(0, oo)``) and ``t`` is positive.
+    """
+    if type(text) is not str or not text.strip() or len(text) > MAX_TEXT:
+        raise CheckError(f"{where}: expected expression text of at most {MAX_TEXT} characters, got {text!r}")
+    try:
+        tree = ast.parse(text.replace("^", "**"), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        raise CheckError(f"{where}: cannot parse {text!r}") from None
+    if sum(1 for _ in ast.walk(tree)) > MAX_SYNTAX_NODES:
+        raise CheckError(f"{where}: expression {text[:40]!r} is too large")
+    value = _build(tree.body, text, where, 0, (variable, symbol or (XP if variable == "x" else T)))
+    if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds):
+        raise CheckError(f"{where}: {text!r} is undefined (it evaluates to {value})")
+    return value
+
+
+def _build(node, text, where, depth, variable):
+    if depth > MAX_DEPTH:
+        raise CheckError(f"{where}: expression {text[:40]!r} is nested too deeply")
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        if abs(node.value) > 10**400:
+            raise CheckError(f"{where}: integer too large in {text!r}")
+        return sympy.Integer(node.value)
+    if isinstance(node, ast.Constant) and type(node.value) is float and math.isfinite(node.value):
+        return sympy.Rational(repr(node.value))
+    if isinstance(node, ast.Name):
+        names = {variable[0]: variable[1], "pi": sympy.pi, "E": sympy.E}
+        if node.id not in names:
+            raise CheckError(f"{where}: unknown name {node.id!r} in {text!r}")
+        return names[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        v = _build(node.operand, text, where, depth + 1, variable)
+        return -v if isinstance(node.op, ast.USub) else v
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
+        a, b = (_build(side, text, where, depth + 1, variable) for side in (node.left, node.right))
+        if isinstance(node.op, ast.Pow):
+            if b.is_Number and abs(b) > 2000 or (a.is_Number and b.is_Number and abs(b) * 64 > 20000):
+                raise CheckError(f"{where}: power too large in {text!r}")
+            return a**b
+        return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}.get(type(node.op)) if not isinstance(
+            node.op, ast.Div) else a / b
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FUNCTIONS \
+            and not node.keywords:
+        if len(node.args) not in _ARITY.get(node.func.id, (1,)):
+            raise CheckError(f"{where}: {node.func.id} takes {_ARITY.get(node.func.id, (1,))[0]} argument(s) in {text!r}")
+        return FUNCTIONS[node.func.id](*[_build(a, text, where, depth + 1, variable) for a in node.args])
+    raise CheckError(f"{where}: {type(node).__name__} is not allowed in {text!r}")
+
+
+def number(text, where):
+    """A closed real number in the grammar (no variable)."""
+    value = parse(text, where)
+    if value.free_symbols:
+        raise CheckError(f"{where}: expected a number, got {text!r}")
+    return value
+
+
+def exact_int(value):
+    """JSON integers only: ``true`` and ``1.0`` are not ``1``."""
+    return type(value) is int
+
+
+def get(data, key, kind, where):
+    """``data[key]`` of the exact JSON type ``kind`` (int, list, str, dict)."""
+    if type(data) is not dict or key not in data:
+        raise CheckError(f"{where}: missing {key!r}")
+    value = data[key]
+    if type(value) is not {"int": int, "list": list, "str": str, "dict": dict}[kind]:
+        article = "an" if kind == "int" else "a"
+        raise CheckError(f"{where}: {key!r} must be {article} {kind}, got {value!r}")
+    return value

@@ -1,0 +1,51 @@
+"""Why each certificate in ``tests/known_bad/`` must be rejected: a phrase the checker's message must contain.
+
+A file here without a reason fails the suite, so a new forgery is always filed with what it attacks.
+"""
+
+REASONS = {
+    # function classes, leaves and rules
+    "bernstein-nonzero-at-0": "needs f(0) = 0",
+    "bernstein-product-rule": "proves CM, not 'BF'",
+    "bernstein-leaf-labelled-cm": "the rule bf-linear proves BF, not 'CM'",
+    "cm-exp-negative-rate": "(cm-exp): could not prove",
+    "derivative-rule-negative-start": "f(0+): could not prove",
+    "difference-of-cm-functions": "(scale): could not prove",
+    "gaussian-compose-with-x-squared": "(bf-power): could not prove",
+    # jumps behind a smooth derivative
+    "sawtooth-behind-smooth-derivative": "not proved continuous on (0, oo)",
+    "sawtooth-inside-pd-l1": "not proved continuous on (0, oo)",
+    # the value at 0 and below 0
+    "heaviside-drop-at-0-pd-l1": "the paper's CM needs f(0) - f(0+) >= 0",
+    "zero-power-drop-at-0-pd-l1": "the paper's CM needs f(0) - f(0+) >= 0",
+    "abs-passed-off-as-polynomial": "f equals the polynomial on R",
+    "sqrt-of-square-passed-off-as-polynomial": "f equals the polynomial on R",
+    "relu-passed-off-as-polynomial": "f equals the polynomial on R",
+    "extension-redefines-f-at-0": "the extension redefines f(0)",
+    "extension-wrong-limit": "extension: the limit of f at 0+",
+    "removable-singularity-without-extension": "f is undefined at 0",
+    "domain-misstated": "concerns f on [0, oo)",
+    "limit-point-outside-domain": "must lie in (0, oo)",
+    "low-rank-discontinuous": "not proved continuous on R",
+    # disguised zeros and coprimality
+    "disguised-zero-leading-coefficient": "leading coefficient: could not prove",
+    "disguised-common-factor": "resultant",
+    "rational-common-factor": "resultant",
+    "ode-indicial-root-in-N": "indicial(2)",
+    # transforms: exact, no float tolerance
+    "laplace-density-negative": "(cm-laplace): could not prove",
+    "laplace-divergent-density": "cannot evaluate the Laplace integral",
+    "laplace-density-tiny-wrong-term": "not proved equal",
+    # witnesses
+    "gaussian-claim-swapped-to-pd-l2": "is refuted by metric/transform/kind",
+    "laplace-box-witness-wrong-sign": "lambda_S: could not prove",
+    "subset-out-of-range": "subset must list distinct coordinates",
+    "triangle-witness-false": "f(a+b) - f(a) - f(b)",
+    "zero-side": "side a_1 must be positive",
+    "cube-rank-heavy-false-zero-levels": "lambda at level 0",
+    # the grammar and the types
+    "function-executes-code": "Call is not allowed",
+    "verdict-flipped": "cannot establish that pd-l1 holds",
+    "version-true": "version True",
+    "version-float": "version 2.0",
+}
