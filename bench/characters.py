@@ -4,7 +4,7 @@ Prints, for each n: the number of classes, the time to compute the whole table b
 column-wise Murnaghan-Nakayama rule, the peak traced memory, the time of the exact
 verification of both orthogonality relations (``--verify``; multi-modular beyond n = 9),
 and the ratio against the reference figures of a memoised per-entry rule on these
-machines (about 6 s for B_10 and 34 s for B_12, MATH.md section 3).
+machines (about 6 s for B_10 and 34 s for B_12, docs/theory.md section 3).
 
 Targets: B_12 under 0.5 s, B_15 under 10 s, peak memory under 2 GB.
 

@@ -1,4 +1,4 @@
-"""Softmax and tensor attention: exact references and the polynomial method (MATH.md section 7).
+"""Softmax and tensor attention: exact references and the polynomial method (docs/theory.md section 7).
 
 ``softmax_attention(Q, K, V)`` is ``D^-1 exp(QK^T/d) V``; ``tensor_attention`` is the third-order
 version ``D^-1 A (V1 ⊘ V2)`` with ``A[i,(j,l)] = exp(scale * sum_k Q_ik K1_jk K2_lk)``. Both are

@@ -6,7 +6,7 @@ value per level ``|S| = s`` with multiplicity ``C(d, s)``, so the rank is the nu
 ``lambda_S != 0``. Each level is decided exactly: zero by exact simplification, nonzero by a sign
 proved in ball arithmetic; a level that is neither is reported undecided (never guessed). The
 third-order flattening ``[f(sum_k x_k y_k w_k)]`` (rows x, columns (y, w)) has the same rank, since
-its entries depend on ``x ⊙ y ⊙ w`` only (MATH.md section 7).
+its entries depend on ``x ⊙ y ⊙ w`` only (docs/theory.md section 7).
 
 Examples
 --------
@@ -69,8 +69,8 @@ class CubeRank:
             "function": self.function,
             "verdict": "holds", "method": "cube-spectrum",
             "rests_on": "f(QK^T) over all of {+-1}^d is a group matrix of Z_2^d: its eigenvalues are lambda_S, "
-                        "one per level |S| = s with multiplicity C(d, s) (MATH.md section 6); the third-order "
-                        "flattening f(sum_k x_k y_k w_k) has the same rank (MATH.md section 7)",
+                        "one per level |S| = s with multiplicity C(d, s) (docs/theory.md section 6); the third-order "
+                        "flattening f(sum_k x_k y_k w_k) has the same rank (docs/theory.md section 7)",
             "data": {"d": self.d, "rank": self.rank, "levels": [status for _, status in self.levels]},
             "reason": f"rank f(QK^T) = {self.rank} on the +-1 cube of dimension {self.d}"})
         check(cert)

@@ -18,7 +18,7 @@ pd-l1 for f(x) = exp(-x): holds
 import json
 import sys
 
-from .checker import CLAIMS, CheckError, MalformedCertificate, check_file
+from .certificates import CLAIMS, DEFINITIONS, DOMAINS, WORK_BUDGET, CheckError, MalformedCertificate, check_file
 from .cli_output import add_command, add_output_options, emit, emit_document
 from .documents import certificate_document
 from .errors import InputError
@@ -37,13 +37,25 @@ examples:
   symrep certify "1 + 2*x + x^3" --claim low-rank
   symrep check gaussian.json
 
-claims: pd-l1, pd-l2 (positive definite kernels f(|x-y|_1), f(|x-y|_2)); l1-to-l1, l1-to-l2sq,
-l2-to-l2 (metric transforms); low-rank (rank of f(QK^T) bounded in d alone);
-completely-monotone, bernstein, polynomial (the function classes, in the seed paper's sense).
+{claims_table}
 The verdict is holds, fails or unknown; holds and fails carry a certificate that the
 independent checker has accepted. Exit code: 0 if the claim holds, 1 if it fails or is unknown
 (the answer is printed either way), 2 for bad input.
 """
+
+
+def claims_table(width=100):
+    """The claims with their domains and definitions, one block each (for --help and the docs)."""
+    import textwrap
+
+    lines = ["claims (each about f on its domain; f(0) is taken from f as written, or from its limit where",
+             "f is undefined at 0, and the certificate says so):"]
+    for claim in CLAIMS:
+        head = f"  {claim:20s} on {DOMAINS[claim]:8s}"
+        body = textwrap.wrap(DEFINITIONS[claim], width - len(head) - 1)
+        lines.append(head + " " + body[0])
+        lines += [" " * (len(head) + 1) + rest for rest in body[1:]]
+    return "\n".join(lines)
 
 
 def add_parsers(sub):
@@ -51,9 +63,9 @@ def add_parsers(sub):
     ce = add_command(
         sub, "certify",
         "decide a classification claim about f, with a checked certificate",
-        "Decide whether f satisfies a classification claim (MATH.md sections 4-6) and back "
+        "Decide whether f satisfies a classification claim (docs/theory.md sections 4-6) and back "
         "the verdict with a certificate that the independent checker re-verifies.",
-        _CERTIFY_EXAMPLES)
+        _CERTIFY_EXAMPLES.format(claims_table=claims_table()))
     ce.add_argument("function", metavar="EXPR", help='the function of x, e.g. "exp(-x)"')
     ce.add_argument("--claim", required=True, choices=CLAIMS, metavar="CLAIM", help=", ".join(CLAIMS))
     ce.add_argument("--budget", type=float, default=10.0,
@@ -68,6 +80,9 @@ def add_parsers(sub):
         "Re-verify a certificate (or the JSON printed by 'symrep certify'). "
         "Exit 0 if it is accepted, 1 with the reason if not, 2 if the file cannot be read.")
     ck.add_argument("file", metavar="FILE", help="a JSON certificate")
+    ck.add_argument("--budget", type=float, default=WORK_BUDGET,
+                    help=f"seconds the check may take, at most {MAX_BUDGET} (default {WORK_BUDGET:g}); "
+                         f"a certificate that needs longer is rejected")
     ck.set_defaults(run=_run_check)
 
     re_ = add_command(
@@ -142,8 +157,11 @@ def _run_gallery(args):
 
 
 def _run_check(args):
+    if not 0 < args.budget <= MAX_BUDGET:
+        print(f"symrep: error: --budget must be in (0, {MAX_BUDGET}] seconds, got {args.budget:g}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
-        claim, function, verdict = check_file(args.file)
+        claim, function, verdict = check_file(args.file, budget=args.budget)
     except MalformedCertificate as exc:
         print(f"symrep: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -21,13 +21,18 @@ import sympy
 
 from . import __version__
 from .balls import enclose
-from .checker import check, parse
+from .certificates import DOMAINS, check, parse
+from .certificates.exact import Function
+from .certificates.reading import XR
 from .latex import Tex, escape, render
 
 __all__ = ["certificate_document", "table_document", "spectrum_document", "decomposition_document",
            "CLAIM_TITLES"]
 
 X = sympy.Symbol("x", positive=True)
+# f(0) of the certificate being rendered (as written, or its proved extension): the pages read f
+# with x > 0, where the value at 0 is not visible (1 - 0^x is 1 there)
+_AT_ZERO = {"value": None}
 
 CLAIM_TITLES = {
     "pd-l1": "positive definite Manhattan kernel", "pd-l2": "positive definite Euclidean kernel",
@@ -111,9 +116,17 @@ def certificate_document(cert):
     The certificate is checked first (:class:`~symrep.checker.CheckError` if it is not valid).
     """
     claim, function, verdict = check(cert)
-    f = parse(function, "function")
+    fn = Function(parse(function, "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
+                  undefined_at_0_allowed=claim == "polynomial")
     data, method = cert["data"], cert["method"]
+    f = fn.real if method == "polynomial" else fn.pos
+    _AT_ZERO["value"] = fn.at0
     rows, steps = _METHOD_PAGES[method](claim, f, data)
+    rows.insert(0, ("domain", "$[0, \\infty)$" if DOMAINS[claim] != "R" else "$\\mathbb{R}$"))
+    if "extension" in cert:
+        rows.insert(1, ("value at $0$", f"$f(0) = {sympy.latex(fn.at0)}$, the limit of $f$ at $0$ "
+                                        "(a removable singularity; the checker re-proves the limit)"))
+    f = fn.real
     holds = verdict == "holds"
     negation = r"The claim fails: it is not true that " if not holds else "The claim holds: "
     is_a = "is" if holds else "is not"
@@ -158,12 +171,12 @@ def _derivation_page(claim, f, data):
     walk(data["derivation"])
     rows.append(("derivation", f"{len(steps)} steps, rules: "
                  + ", ".join(sorted({r"\texttt{" + escape(n) + "}" for n in _rules(data["derivation"])}))))
-    g = parse(data["transformed"], "g") if "transformed" in data else f
+    f0 = _AT_ZERO["value"]
     if data["derivation"]["class"] == "CM":
-        steps.append(f"At $0$: $g(0) = {sympy.latex(g.subs(X, 0))} \\ge g(0^+) = "
-                     f"{sympy.latex(sympy.limit(g, X, 0, '+'))}$, as the seed paper's CM on $[0, \\infty)$ requires.")
+        steps.append(f"At $0$: $f(0) = {sympy.latex(f0)} \\ge f(0^+) = "
+                     f"{sympy.latex(sympy.limit(f, X, 0, '+'))}$, as the seed paper's CM on $[0, \\infty)$ requires.")
     else:
-        steps.append(f"At $0$: $g(0) = {sympy.latex(g.subs(X, 0))} = 0$, as the seed paper's Bernstein functions require.")
+        steps.append(f"At $0$: $f(0) = {sympy.latex(f0)} = 0$, as the seed paper's Bernstein functions require.")
     return rows, steps
 
 
@@ -182,7 +195,8 @@ def _box_page(claim, f, data):
     mask = sum(1 << (i - 1) for i in subset)
     square = data["transform"] == "square"
     kernel = f**2 if square else f
-    lam = box_eigenvalue(kernel, sides, mask, data["metric"])
+    at0 = _AT_ZERO["value"] ** 2 if square else _AT_ZERO["value"]
+    lam = box_eigenvalue(kernel, sides, mask, data["metric"], at0=at0)
     norm = r"\lVert\cdot\rVert_1" if data["metric"] == "l1" else r"\lVert\cdot\rVert_2"
     s_text = r"\{" + ", ".join(map(str, subset)) + r"\}" if subset else r"\emptyset"
     rows = [("box", f"dimension $d = {d}$, sides $" + ", ".join(sympy.latex(s) for s in sides) + "$"),
@@ -222,13 +236,19 @@ def _derivative_page(claim, f, data):
 
 
 def _value_page(claim, f, data):
+    if data["kind"] == "below-limit-at-0":
+        value, limit = _AT_ZERO["value"], sympy.limit(f, X, 0, "+")
+        return [("witness", "the value at $0$ against the limit from the right")], [
+            f"$f(0) = {sympy.latex(value)}$ and $f(0^+) = {sympy.latex(limit)}$; $f(0^+) - f(0) \\in "
+            f"{_ball(limit - value)}$, which is positive.",
+            "The seed paper's completely monotone functions may jump up at $0$, never down."]
     if data["kind"] == "nonzero-at-0":
-        value = f.subs(X, 0)
+        value = _AT_ZERO["value"]
         return [("witness", "the value at $0$")], [
             f"$f(0) = {sympy.latex(value)}$, enclosed in ${_ball(value)}$, which excludes $0$.",
             "A metric vanishes on the diagonal, and the seed paper's Bernstein functions have $f(0) = 0$."]
     x0 = parse(data["point"], "point")
-    value = f.subs(X, x0)
+    value = f.subs(X, x0) if x0 != 0 else _AT_ZERO["value"]
     return [("witness", f"a negative value at $x_0 = {sympy.latex(x0)}$")], [
         f"$f(x_0) = {sympy.latex(value)} \\in {_ball(value)}$, which is negative.",
         "Completely monotone and Bernstein functions are nonnegative, and so are distances."]
@@ -267,6 +287,13 @@ def _not_polynomial_page(claim, f, data):
             m = node["power"]
             steps.append(f"If ${sympy.latex(g)}$ were a polynomial, so would be its value at $x^{m}$.")
             return walk(node["of"], sympy.expand_power_base(g.subs(X, X**m), force=False))
+        if kind == "two-halves":
+            pos = [parse(c, "c") for c in node["positive"]]
+            neg = [parse(c, "c") for c in node["negative"]]
+            steps.append(f"On $(0, \\infty)$, $f(x) = {sympy.latex(sum(c * X**j for j, c in enumerate(pos)))}$ and on "
+                         f"$(-\\infty, 0)$, $f(x) = {sympy.latex(sum(c * X**j for j, c in enumerate(neg)))}$: two different "
+                         "polynomials (a coefficient is proved different), so $f$ is no polynomial on $\\mathbb{R}$.")
+            return
         text = {"limit": f"${sympy.latex(g)}$ has the finite limit ${sympy.latex(sympy.limit(g, X, sympy.oo))}$ at "
                          r"$\infty$ and is not constant; a nonconstant polynomial is unbounded.",
                 "pole": f"${sympy.latex(g)}$ tends to infinity at $x = {sympy.latex(parse(node.get('point', '1'), 'p'))}$; "
@@ -287,7 +314,7 @@ def _not_polynomial_page(claim, f, data):
                          + f"$ the $\\ell_1$ distance matrix has rank at most $d + 1 = {d + 1}$, and all $2^{d} = "
                          f"{2**d}$ eigenvalues $\\lambda_S$ of $f$ of it are proved nonzero: rank ${2**d}$.")
         rows.append(("rank witnesses", f"${len(witnesses)}$ boxes"))
-        steps.append("By the theorem below (for $f$ continuous on $[0, \\infty)$, verified), the rank of "
+        steps.append("By the theorem below (for $f$ continuous on $\\mathbb{R}$, verified), the rank of "
                      "$f(QK^\\top)$ is not bounded by a function of $d$.")
     return rows, steps
 

@@ -1,7 +1,7 @@
 """Iterated finite differences, kept unevaluated for presentation.
 
 ``nabla_{h_1, ..., h_k} f(x) = sum_{W subset [k]} (-1)^{|W|} f(x + h_W)``, which is
-``(-1)^k Delta_{h_1} ... Delta_{h_k} f(x)`` (MATH.md section 2). The l1 eigenvalue
+``(-1)^k Delta_{h_1} ... Delta_{h_k} f(x)`` (docs/theory.md section 2). The l1 eigenvalue
 ``lambda_S`` is ``sum_{U subset [d] minus S} (nabla_{(a_i), i in S} f)(a_U)``.
 
 Examples

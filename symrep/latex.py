@@ -62,9 +62,10 @@ def _finalize(value):
 def _math(value):
     """LaTeX of a SymPy expression (or of expression text parsed safely)."""
     if isinstance(value, str) and not isinstance(value, Tex):
-        from .checker import parse
+        from .certificates import parse
+        from .certificates.reading import XR
 
-        value = parse(value, "expression")
+        value = parse(value, "expression", symbol=XR)  # as written: |x| stays |x|
     return Tex(sympy.latex(sympy.sympify(value)))
 
 

@@ -1,6 +1,6 @@
 """Whole character tables of S_n and B_n by the Murnaghan-Nakayama rule, column by column.
 
-Evaluating ``chi(pi)`` peels the cycles of ``pi`` off one at a time (MATH.md section 3).
+Evaluating ``chi(pi)`` peels the cycles of ``pi`` off one at a time (docs/theory.md section 3).
 Read backwards, a column of the table is obtained by starting from the vector
 ``e_(empty)`` and applying, for each cycle of length ``r`` and sign ``eps``, the
 operator "add an ``r``-rim hook": a state ``(lam, mu)`` of size ``m - r`` sends

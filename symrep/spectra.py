@@ -3,7 +3,7 @@
 The kernel matrix ``M[x, y] = f(dist(x, y))`` of a box depends only on
 ``x XOR y``, so its eigenvectors are the characters ``chi_S`` whatever ``f`` and
 the sides are, and its eigenvalues are ``lambda_S = sum_z f(dist(0, z)) chi_S(z)``
-(MATH.md section 2). When sides repeat, ``lambda_S`` depends only on how many
+(docs/theory.md section 2). When sides repeat, ``lambda_S`` depends only on how many
 coordinates ``S`` takes from each block of equal sides, the *block vector*
 ``s = (s_1, ..., s_k)``, and
 

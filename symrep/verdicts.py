@@ -1,4 +1,4 @@
-"""Decide the classification claims of MATH.md sections 4-6, with certificates.
+"""Decide the classification claims of docs/theory.md sections 4-6, with certificates.
 
 ``certify(f, claim)`` returns a :class:`Verdict` whose ``status`` is ``holds``, ``fails``
 or ``unknown``. A ``holds`` or ``fails`` always comes with a certificate that the
@@ -6,7 +6,7 @@ independent checker (:mod:`symrep.checker`) has accepted before it is returned; 
 the prover cannot back that way is reported ``unknown``.
 
 Proving searches a derivation in the calculus of completely monotone (CM) and Bernstein (BF)
-functions (atoms and closure rules of MATH.md section 4, the derivative rule for Bernstein
+functions (atoms and closure rules of docs/theory.md section 4, the derivative rule for Bernstein
 functions, Schoenberg's reductions ``t -> f(sqrt t)`` and ``f(sqrt t)^2``), or writes a
 polynomial with its monomial feature maps. Refuting searches box witnesses numerically with
 the fast spectrum, then recomputes the chosen eigenvalue exactly and proves its sign by ball
@@ -223,10 +223,13 @@ def _as_function(f, claim):
     if claim == "low-rank":  # the entries of QK^T take both signs
         points += (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10)
     for x0 in points:
-        value = _numeric_complex(f.subs(XR, x0))
+        exact = f.subs(XR, x0)
         where = "R (the entries of QK^T take both signs)" if domain == "R" else "[0, oo)"
-        if value is None and claim == "low-rank":
-            raise InputError(f"f = {expression_text(f)} is undefined at x = {x0}; {claim} needs f on {where}")
+        if exact.has(*_UNDEFINED):
+            if claim == "low-rank":
+                raise InputError(f"f = {expression_text(f)} is undefined at x = {x0}; {claim} needs f on {where}")
+            continue
+        value = _numeric_complex(exact)
         if value is not None and abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
             raise InputError(f"f = {expression_text(f)} is not real on {where}: f({x0}) = {value:.6g}")
     return _Fn(f, domain, claim)
@@ -234,10 +237,11 @@ def _as_function(f, claim):
 
 def _numeric_complex(value):
     try:
-        value = complex(sympy.N(value, 20))
+        re, im = sympy.N(value, 20).as_real_imag()
+        re, im = float(sympy.sign(re)) * min(abs(float(re)), 1e300), float(im) if abs(im) < 1e300 else 1e300
     except (TypeError, ValueError, ArithmeticError):
         return None
-    return value if math.isfinite(value.real) and math.isfinite(value.imag) else None
+    return complex(re, im) if math.isfinite(re) and math.isfinite(im) else None
 
 
 def _t(e):

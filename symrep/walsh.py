@@ -3,7 +3,7 @@
 The characters of ``Z_2^d`` are ``chi_S(z) = (-1)^{|S & z|}`` for subsets ``S``
 (bit masks, bit ``i - 1`` for coordinate ``i``). If ``M[x, y] = g(x XOR y)`` then
 ``M chi_S = lambda_S chi_S`` with ``lambda_S = sum_z g(z) chi_S(z)``, the
-Walsh-Hadamard transform of ``g`` (MATH.md section 2).
+Walsh-Hadamard transform of ``g`` (docs/theory.md section 2).
 
 Examples
 --------

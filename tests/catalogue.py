@@ -1,4 +1,4 @@
-"""Functions with their known status under each claim (MATH.md sections 4-5, and the literature).
+"""Functions with their known status under each claim (docs/theory.md sections 4-5, and the literature).
 
 Columns: CM = completely monotone in the paper's sense (= pd-l1), S2 = t -> f(sqrt t) CM (= pd-l2,
 Schoenberg), BF = Bernstein in the paper's sense (= l1-to-l1 = l1-to-l2sq), E2 = t -> f(sqrt t)^2

@@ -19,7 +19,7 @@ RULES = ["cm-const", "cm-exp", "cm-power", "cm-log-ratio", "cm-laplace", "bf-con
          "bf-log1p", "sum", "product", "scale", "rewrite", "compose", "exp-of-cm", "reciprocal", "derivative"]
 METHODS = ["derivation", "polynomial", "box-witness", "derivative-witness", "value-witness", "triangle-witness",
            "not-polynomial"]
-X = sympy.Symbol("x", positive=True)
+X = sympy.Symbol("x", real=True)  # the function as written, on its whole domain
 
 
 def _leaves(obj, path=()):
@@ -99,9 +99,10 @@ def mutate(cert, rng):
 # --- the judge ---------------------------------------------------------------------------
 
 def _catalogue_twin(text):
-    f = parse(text, "function")
+    """The catalogue function equal to this one on all of R (so also at 0 and below 0)."""
+    f = parse(text, "function", symbol=X)
     for name in CATALOGUE:
-        if sympy.simplify(parse(name, "catalogue") - f) == 0:
+        if sympy.simplify(parse(name, "catalogue", symbol=X) - f) == 0:
             return name
     return None
 
@@ -112,16 +113,18 @@ def judge(cert):
     twin = _catalogue_twin(cert["function"])
     if twin is not None and claim in COLUMNS and truth(twin, claim) is not None:
         return truth(twin, claim) == (verdict == "holds")
-    f = sympy.lambdify(X, parse(cert["function"], "function"), "mpmath")
+    if "extension" in cert:
+        return None
+    f = sympy.lambdify(X, parse(cert["function"], "function", symbol=X), "mpmath")
     data, method = cert["data"], cert["method"]
     if method == "box-witness":
         return _box_value(f, data) * (-1 if data["kind"] == "not-psd" else 1) > 0
     if method in ("value-witness", "triangle-witness", "derivative-witness"):
         return _numeric_witness(f, method, data, claim)
     if method == "polynomial":
-        return parse(cert["function"], "function").is_polynomial(X)
+        return parse(cert["function"], "function", symbol=X).is_polynomial(X)
     if method == "not-polynomial":
-        return not parse(cert["function"], "function").is_polynomial(X)
+        return not parse(cert["function"], "function", symbol=X).is_polynomial(X)
     return None
 
 
@@ -144,6 +147,8 @@ def _box_value(f, data):
 def _numeric_witness(f, method, data, claim):
     mpmath.mp.dps = 30
     if method == "value-witness":
+        if data["kind"] == "below-limit-at-0":
+            return f(mpmath.mpf("1e-25")) - f(mpmath.mpf(0)) > 1e-20
         value = f(mpmath.mpf(0)) if data["kind"] == "nonzero-at-0" else f(mpmath.mpf(sympy.Rational(data["point"])))
         return abs(value) > 1e-20 if data["kind"] == "nonzero-at-0" else value < -1e-20
     if method == "triangle-witness":

@@ -30,7 +30,7 @@ def test_hyperoctahedral_invariants(n):
     # degree formula C(n, |lam|) f^lam f^mu
     for (lam, mu), d in zip(T.irreducibles, T.degrees):
         assert d == comb(n, sum(lam)) * hook_degree(lam) * hook_degree(mu)
-    # conventions of MATH.md / GAP's WeylB
+    # conventions of docs/theory.md / GAP's WeylB
     assert all(v == 1 for v in T.character(((n,), ())).values)
     sign = [(-1) ** (sum(a) - len(a) + sum(b) - len(b)) for a, b in T.classes]
     assert T.character(((1,) * n, ())).values == sign

@@ -19,7 +19,7 @@ KERNELS = ["exp(-x)", "exp(-x^2)", "1/(1+x)", "x", "x^2", "sqrt(1+x^2)", "cos(x)
 METRICS = [("l1", None), ("l2", None), ("l2sq", None), ("lp", "3/2"), ("inner", None)]
 
 
-# --- worked cases of MATH.md -------------------------------------------------------------
+# --- worked cases of docs/theory.md -------------------------------------------------------------
 
 
 def test_dimension_one():
@@ -55,7 +55,7 @@ def test_laplace_kernel_spectrum_is_positive():
 
 
 def test_l1_distance_matrix_eigenvalues():
-    # 2^{d-1} sum a_i, -2^{d-1} a_i, and zeros (MATH.md section 5).
+    # 2^{d-1} sum a_i, -2^{d-1} a_i, and zeros (docs/theory.md section 5).
     sides = [1, 2, 5]
     sp = spectrum(sides, "x")
     assert sp.eigenspace("S={}").value == 4 * 8

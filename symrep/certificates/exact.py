@@ -24,7 +24,7 @@ from flint import arb, ctx, fmpq
 
 from .reading import XN, XP, XR, CheckError, number
 
-__all__ = ["sign", "nonneg", "equal", "nonzero", "continuous", "Function"]
+__all__ = ["sign", "nonneg", "equal", "nonzero", "continuous", "short", "Function"]
 
 _UNDEFINED = (sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds)
 _ARB = {sympy.exp: "exp", sympy.log: "log", sympy.sin: "sin", sympy.cos: "cos", sympy.tan: "tan",
@@ -60,7 +60,13 @@ def sign(value, where, want):
             prec *= 2
     finally:
         ctx.prec = old
-    raise CheckError(f"{where}: could not prove that {value} " + (f"has sign {want:+d}" if want else "is not 0"))
+    raise CheckError(f"{where}: could not prove that {short(value)} " + (f"has sign {want:+d}" if want else "is not 0"))
+
+
+def short(e, limit=240):
+    """An expression as text for a message, cut to ``limit`` characters."""
+    text = str(e)
+    return text if len(text) <= limit else text[:limit - 25] + f" ... ({len(text)} characters)"
 
 
 def nonzero(value, where):
@@ -125,10 +131,10 @@ def equal(a, b, where):
     if diff == 0 or sympy.expand(diff) == 0:
         return
     if not diff.free_symbols and _provably_nonzero(diff):  # a cheap, rigorous refusal before simplify
-        raise CheckError(f"{where}: {a} and {b} differ (their difference is proved nonzero)")
+        raise CheckError(f"{where}: {short(a)} and {short(b)} differ (their difference is proved nonzero)")
     if sympy.simplify(diff) == 0:
         return
-    raise CheckError(f"{where}: {a} and {b} are not proved equal")
+    raise CheckError(f"{where}: {short(a)} and {short(b)} are not proved equal")
 
 
 def continuous(e, var, analytic=False):
