@@ -120,7 +120,7 @@ def judge(cert):
     if method == "box-witness":
         return _box_value(f, data) * (-1 if data["kind"] == "not-psd" else 1) > 0
     if method in ("value-witness", "triangle-witness", "derivative-witness"):
-        return _numeric_witness(f, method, data, claim)
+        return _numeric_witness(f, method, data, claim, cert["function"])
     if method == "polynomial":
         return parse(cert["function"], "function", symbol=X).is_polynomial(X)
     if method == "not-polynomial":
@@ -144,13 +144,19 @@ def _box_value(f, data):
     return value if abs(value) > 1e-9 * np.abs(M).sum() else 0.0
 
 
-def _numeric_witness(f, method, data, claim):
+def _numeric_witness(f, method, data, claim, text):
     mpmath.mp.dps = 30
     if method == "value-witness":
         if data["kind"] == "below-limit-at-0":
             return f(mpmath.mpf("1e-25")) - f(mpmath.mpf(0)) > 1e-20
         value = f(mpmath.mpf(0)) if data["kind"] == "nonzero-at-0" else f(mpmath.mpf(sympy.Rational(data["point"])))
         return abs(value) > 1e-20 if data["kind"] == "nonzero-at-0" else value < -1e-20
+    if method == "derivative-witness":  # (-1)^k g^(k)(x0) < 0 for the g the claim needs CM, numerically
+        f = parse(text, "function", symbol=X)
+        g = {"f": f, "f'": sympy.diff(f, X), "f(sqrt(x))": f.subs(X, sympy.sqrt(X)),
+             "(f(sqrt(x))^2)'": sympy.diff(f.subs(X, sympy.sqrt(X)) ** 2, X)}[data["of"]]
+        value = (-1) ** data["order"] * sympy.diff(g, X, data["order"]).subs(X, sympy.Rational(data["point"]))
+        return sympy.N(value, 30) < -1e-20
     if method == "triangle-witness":
         a, b = (mpmath.mpf(sympy.Rational(data[k])) for k in ("a", "b"))
         return f(a + b) - f(a) - f(b) > 1e-20
