@@ -12,6 +12,7 @@ Examples
 
 import argparse
 import json
+import os
 import sys
 
 import numpy as np
@@ -184,6 +185,12 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("symrep: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (symrep table B4 | head): stop quietly, like other Unix tools;
+        # pointing stdout at /dev/null keeps Python's final flush from raising again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def _run_spectrum(args):

@@ -1,5 +1,11 @@
 """Atomic file output that never silently overwrites.
 
+Regular files are written through a temporary file and a rename, so a reader never sees half a
+file; an existing one is replaced only with ``force`` and keeps its mode, and a new one gets the
+usual mode (0666 less the umask). A terminal, ``/dev/null`` or a FIFO is written into directly
+(a rename would replace the device node itself); anything else that is not a regular file (a
+folder, a block device, a socket) is refused.
+
 Examples
 --------
 >>> import os, tempfile
@@ -13,6 +19,7 @@ symrep.errors.InputError: refusing to overwrite existing file ...out.txt (use --
 """
 
 import os
+import stat
 import tempfile
 
 from .errors import InputError
@@ -41,9 +48,22 @@ def write_text_atomic(path, text, *, force=False):
 
 def _write_atomic(path, data, mode, force):
     path = os.fspath(path)
+    if os.path.islink(path) and os.path.exists(path):
+        path = os.path.realpath(path)  # write the link's target, keep the link
+    if os.path.exists(path):
+        kind = os.stat(path).st_mode
+        if stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
+            # a terminal, /dev/null or a pipe: nothing stored is lost, and a rename would replace the
+            # node itself with a regular file, so write into it directly
+            with open(path, mode, **({"encoding": "utf-8"} if mode == "w" else {})) as handle:
+                handle.write(data)
+            return
+        if not stat.S_ISREG(kind):
+            what = "a folder" if stat.S_ISDIR(kind) else "not a regular file"
+            raise InputError(f"cannot write {path}: it is {what}; symrep replaces only regular files")
+        if not force:
+            raise InputError(f"refusing to overwrite existing file {path} (use --force)")
     folder = os.path.dirname(os.path.abspath(path))
-    if os.path.exists(path) and not force:
-        raise InputError(f"refusing to overwrite existing file {path} (use --force)")
     if not os.path.isdir(folder):
         raise InputError(f"cannot write {path}: folder {folder} does not exist")
     try:
@@ -53,8 +73,17 @@ def _write_atomic(path, data, mode, force):
     try:
         with os.fdopen(fd, mode, **({"encoding": "utf-8"} if mode == "w" else {})) as handle:
             handle.write(data)
+        # mkstemp makes the file private (0600); give it the mode of the file it replaces, or the
+        # usual one for a new file (0666 less the umask)
+        os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
