@@ -42,6 +42,7 @@ import sympy
 from .balls import prove_sign
 from .budget import Budget, OutOfTime
 from .certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
+from .certificates.calculus import laplace_transform as checked_laplace_transform
 from .certificates.calculus import positive_density
 from .certificates.exact import Function, continuous
 from .certificates.reading import XR
@@ -397,27 +398,39 @@ class _Prover:
         return None
 
     def _laplace(self, e):
-        """Bernstein-Widder: e = int_0^oo exp(-t x) rho(t) dt with rho >= 0 read off its form."""
-        try:
-            rho = sympy.inverse_laplace_transform(e, X, T)
-        except Exception:
-            return None
-        if rho.has(sympy.InverseLaplaceTransform):
-            rho = _root_exponential_density(e)
-        if rho is None or rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) or not rho.has(T):
-            return None
-        rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))
-        if rho is None:
-            return None
-        try:  # SymPy's inverse transform is formal: keep rho only if its forward transform converges to e
-            forward, abscissa, cond = sympy.laplace_transform(rho, T, X)
-        except Exception:
-            return None
-        if cond is not sympy.true or not (abscissa == -sympy.oo or abscissa <= 0) or \
-                forward.has(sympy.LaplaceTransform) or sympy.simplify(forward - e) != 0:
-            return None
-        text = expression_text(rho.xreplace({T: sympy.Symbol("t", real=True)}))
-        return _n("CM", e, "cm-laplace", {"density": text})
+        """Bernstein-Widder: e = int_0^oo exp(-t x) rho(t) dt with rho >= 0 read off its form.
+
+        The density comes from the root-exponential family (with its antiderivative) or from SymPy's
+        inverse transform; either is kept only if the checker's own proof of the forward transform
+        (an antiderivative and its limits) gives ``e`` back.
+        """
+        candidates = []
+        family = _root_exponential_density(e)
+        if family is not None:
+            candidates.append(family)
+        else:
+            try:
+                rho = sympy.inverse_laplace_transform(e, X, T)
+            except Exception:
+                rho = None
+            if rho is not None and not rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) and rho.has(T):
+                candidates.append((rho, None))
+        for rho, antiderivative in candidates:
+            rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))
+            if rho is None:
+                continue
+            try:
+                forward = checked_laplace_transform(rho, "density", antiderivative)
+                if sympy.simplify(forward - e) != 0:
+                    continue
+            except CheckError:
+                continue
+            params = {"density": expression_text(rho.xreplace({T: sympy.Symbol("t", real=True)}))}
+            if antiderivative is not None:
+                params["antiderivative"] = expression_text(
+                    antiderivative.xreplace({T: sympy.Symbol("t", real=True), X: XR}))
+            return _n("CM", e, "cm-laplace", params)
+        return None
 
     def _bf(self, e, depth):
         if not e.has(X):
@@ -632,9 +645,13 @@ def _rewrites(e):
 
 
 def _root_exponential_density(e):
-    """Density of ``p(sqrt x) exp(-A sqrt x)`` (p a polynomial, A > 0), which SymPy's table lacks:
-    ``L^-1[exp(-a sqrt x)] = a / (2 sqrt(pi)) t^(-3/2) exp(-a^2 / (4t))`` and multiplying by
-    ``sqrt(x)^k`` is ``(-d/da)^k``. The caller keeps it only if the forward transform gives ``e`` back."""
+    """Density and antiderivative for ``p(sqrt x) exp(-A sqrt x)`` (p a polynomial, A > 0), or None.
+
+    ``L^-1[exp(-a sqrt x)] = a / (2 sqrt(pi)) t^(-3/2) exp(-a^2 / (4t))``, and multiplying by
+    ``sqrt(x)^k`` is ``(-d/da)^k``. The antiderivative in t of the base density times ``exp(-t x)`` is
+    ``(exp(a sqrt x) erfc(a/(2 sqrt t) + sqrt(x t)) + exp(-a sqrt x) erfc(a/(2 sqrt t) - sqrt(x t)))/2``,
+    with the same operator applied. The caller keeps the pair only if the checker's proof of the
+    forward transform gives ``e`` back."""
     u, a = sympy.Symbol("u", positive=True), sympy.Symbol("a", positive=True)
     h = sympy.expand(e.subs(X, u**2))
     exps = list(h.atoms(sympy.exp))
@@ -648,7 +665,12 @@ def _root_exponential_density(e):
     if rate.has(u) or not rate.is_positive or any(c.has(u) for c in poly.coeffs()):
         return None
     base = a / (2 * sympy.sqrt(sympy.pi)) * T ** sympy.Rational(-3, 2) * sympy.exp(-a**2 / (4 * T))
-    return sum(c * (-1) ** k * sympy.diff(base, a, k) for (k,), c in poly.terms()).subs(a, rate)
+    root_x, root_t = sympy.sqrt(X), sympy.sqrt(T)
+    primitive = (sympy.exp(a * root_x) * sympy.erfc(a / (2 * root_t) + root_x * root_t)
+                 + sympy.exp(-a * root_x) * sympy.erfc(a / (2 * root_t) - root_x * root_t)) / 2
+    rho = sum(c * (-1) ** k * sympy.diff(base, a, k) for (k,), c in poly.terms()).subs(a, rate)
+    antiderivative = sum(c * (-1) ** k * sympy.diff(primitive, a, k) for (k,), c in poly.terms()).subs(a, rate)
+    return rho, antiderivative
 
 
 def _nonnegative_form(rho):

@@ -144,3 +144,18 @@ def test_variants_that_differ_at_0_or_below_0_are_accepted_only_when_true(base):
             assert want == (verdict.status == "holds"), (base, claim, name, verdict.status)
     print(f"{base}: {accepted} variants accepted (each true), {rejected} rejected")
     assert accepted > 0  # the variants that keep the statement true do pass
+
+
+def test_laplace_densities_are_proved_by_antiderivatives_not_by_sympys_table():
+    cert = certify("exp(-x)", "pd-l1").certificate
+    forged = copy.deepcopy(dict(cert))
+    forged["function"] = "exp(-2*x - 2)/(x + 1)"
+    # a density with a jump at t = 2, which a float quadrature used to reject
+    forged["data"] = {"derivation": {"class": "CM", "expr": "exp(-2*x - 2)/(x + 1)", "rule": "cm-laplace",
+                                     "params": {"density": "Heaviside(t - 2)*exp(-t)"}}}
+    assert check(forged) == ("pd-l1", "exp(-2*x - 2)/(x + 1)", "holds")
+    # SymPy's laplace_transform gives 1/2 - x erfc(x/2)/(4 sqrt(pi)) for t exp(-t^2): not CM, refused
+    forged["function"] = forged["data"]["derivation"]["expr"] = "1/2 - x*erfc(x/2)/(4*sqrt(pi))"
+    forged["data"]["derivation"]["params"] = {"density": "t*exp(-t^2)"}
+    with pytest.raises(CheckError, match="no antiderivative"):
+        check(forged)

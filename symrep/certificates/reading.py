@@ -81,21 +81,24 @@ def work_budget(seconds):
             signal.signal(signal.SIGALRM, previous)
 
 
-def parse(text, where, variable="x", symbol=None):
-    """Parse restricted expression text in one variable (``x`` or ``t``); never executes it.
+def parse(text, where, variable="x", symbol=None, size=1):
+    """Parse restricted expression text in one variable (``x`` or ``t``, or ``"x,t"`` for both);
+    never executes it.
 
     ``symbol`` is the SymPy symbol the variable becomes; by default ``x`` is positive (a statement
-    on ``(0, oo)``) and ``t`` is positive.
+    on ``(0, oo)``) and ``t`` is positive. ``size`` multiplies the limits on length and syntax nodes
+    (antiderivatives are long).
     """
-    if type(text) is not str or not text.strip() or len(text) > MAX_TEXT:
-        raise CheckError(f"{where}: expected expression text of at most {MAX_TEXT} characters, got {text!r}")
+    if type(text) is not str or not text.strip() or len(text) > MAX_TEXT * size:
+        raise CheckError(f"{where}: expected expression text of at most {MAX_TEXT * size} characters, got {text[:80]!r}")
     try:
         tree = ast.parse(text.replace("^", "**"), mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         raise CheckError(f"{where}: cannot parse {text!r}") from None
-    if sum(1 for _ in ast.walk(tree)) > MAX_SYNTAX_NODES:
+    if sum(1 for _ in ast.walk(tree)) > MAX_SYNTAX_NODES * size:
         raise CheckError(f"{where}: expression {text[:40]!r} is too large")
-    value = _build(tree.body, text, where, 0, (variable, symbol or (XP if variable == "x" else T)))
+    names = {"x": XP, "t": T} if variable == "x,t" else {variable: symbol or (XP if variable == "x" else T)}
+    value = _build(tree.body, text, where, 0, names)
     if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds):
         raise CheckError(f"{where}: {text!r} is undefined (it evaluates to {value})")
     return value
@@ -111,7 +114,7 @@ def _build(node, text, where, depth, variable):
     if isinstance(node, ast.Constant) and type(node.value) is float and math.isfinite(node.value):
         return sympy.Rational(repr(node.value))
     if isinstance(node, ast.Name):
-        names = {variable[0]: variable[1], "pi": sympy.pi, "E": sympy.E}
+        names = {**variable, "pi": sympy.pi, "E": sympy.E}
         if node.id not in names:
             raise CheckError(f"{where}: unknown name {node.id!r} in {text!r}")
         return names[node.id]
