@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 
-from symrep.attention import (fast_softmax_attention, fast_tensor_attention, softmax_attention,
+from symrep.attention.algorithms import (fast_softmax_attention, fast_tensor_attention, softmax_attention,
                               taylor_degree, tensor_attention)
 
 

@@ -26,7 +26,7 @@ REFERENCE_SECONDS = {10: 6.0, 12: 34.0}
 
 _CHILD = """
 import json, sys, time, tracemalloc
-from symrep.tables import hyperoctahedral_table
+from symrep.groups.tables import hyperoctahedral_table
 n, verify = int(sys.argv[1]), sys.argv[2] == "1"
 start = time.perf_counter()
 table = hyperoctahedral_table(n)
@@ -42,7 +42,7 @@ print(json.dumps(out))
 _CHILD_MEMORY = """
 import sys, tracemalloc
 tracemalloc.start()
-from symrep.tables import hyperoctahedral_table
+from symrep.groups.tables import hyperoctahedral_table
 hyperoctahedral_table(int(sys.argv[1]))
 print(tracemalloc.get_traced_memory()[1])
 """

@@ -34,7 +34,7 @@ $$\\lambda_S = \\sum_{T \\subseteq [d]} (-1)^{|S \\cap T|} f\\Big(\\sum_{i \\in 
 This notebook checks that claim, pictures it, and measures what it buys."""),
     ("code", SETUP + """
 from symrep import Hyperrectangle, spectrum, numeric_spectrum
-from symrep.walsh import character"""),
+from symrep.spectra.walsh import character"""),
     ("md", "## The box and its kernel matrix\nA 4-dimensional box with sides 1, 1, 2, 3, and the Laplace kernel $f(x) = e^{-x}$."),
     ("code", """\
 box = Hyperrectangle([1, 1, 2, 3])
@@ -88,8 +88,8 @@ Its irreducible characters are labelled by bipartitions $(\\lambda, \\mu)$ of $n
 split into the irreducibles $((n-k), (k))$, $k = 0, \\dots, n$, and each is an **eigenspace of every kernel
 matrix** $f(D)$, with a Krawtchouk eigenvalue."""),
     ("code", SETUP + """
-from symrep.tables import hyperoctahedral_table
-from symrep.decompositions import decompose_action, verify_spectrum_bridge
+from symrep.groups.tables import hyperoctahedral_table
+from symrep.spectra.decompositions import decompose_action, verify_spectrum_bridge
 from symrep import spectrum"""),
     ("md", "## The character table of $B_3$\nComputed by a column-wise Murnaghan–Nakayama rule and verified exactly (both orthogonality relations)."),
     ("code", """\
@@ -133,7 +133,7 @@ The Laplace kernel $e^{-x}$ is; the Gaussian $e^{-x^2}$ is not, yet by Schoenber
 Boxes give the refutations: the characters are test vectors, and $\\chi_S^\\top M \\chi_S = 2^d \\lambda_S$."""),
     ("code", SETUP + """
 from symrep import certify, check, numeric_spectrum
-from symrep.documents import certificate_document"""),
+from symrep.render.documents import certificate_document"""),
     ("md", "## Laplace against Gaussian on growing cubes\nThe smallest eigenvalue over all boxes $[a]^d$: positive for Laplace, negative for the Gaussian once the cube is big enough."),
     ("code", """\
 dims = range(1, 9)
@@ -210,8 +210,8 @@ and $P(QK^\\top/d) = U_1 U_2^\\top$ has rank at most $r = \\binom{d+g}{g}$, what
 $O(n^2 d)$ to $O(n r d)$. For $\\exp$ itself the rank is **not** bounded in terms of $d$ (seed paper): only
 polynomials keep rank low. The same holds for third-order tensor attention (Alman–Song)."""),
     ("code", SETUP + """
-from symrep.attention import softmax_attention, fast_softmax_attention, tensor_attention, fast_tensor_attention
-from symrep.attention_ranks import cube_rank
+from symrep.attention.algorithms import softmax_attention, fast_softmax_attention, tensor_attention, fast_tensor_attention
+from symrep.attention.ranks import cube_rank
 from symrep import certify"""),
     ("md", "## Speed and error of the polynomial method\nThe degree comes from a remainder bound proved in ball arithmetic; the measured error is far below it."),
     ("code", """\

@@ -11,18 +11,19 @@ Examples
 [('s=(0)', 1, exp(-2) + 2*exp(-1) + 1), ('s=(1)', 2, 1 - exp(-2)), ('s=(2)', 1, -2*exp(-1) + exp(-2) + 1)]
 """
 
-from .checker import CheckError, check, check_file
-from .errors import InputError, LimitError, ParseError, SymrepError
-from .expressions import parse_expression
-from .geometry import Hyperrectangle
-from .kernels import Kernel
-from .metrics import get_metric
-from .spectra import Eigenspace, Spectrum, numeric_spectrum, spectrum
-from .verdicts import Certificate, Verdict, certify
+from symrep.certificates import CheckError, check, check_file
+from symrep.errors import InputError, LimitError, ParseError, SymrepError
+from symrep.geometry.expressions import parse_expression
+from symrep.geometry.boxes import Hyperrectangle
+from symrep.geometry.kernels import Kernel
+from symrep.geometry.metrics import get_metric
+from symrep.spectra.closed_form import Eigenspace, Spectrum, numeric_spectrum, spectrum
+from symrep.analysis.verdicts import Certificate, Verdict, certify
 
-__version__ = "0.1.0"
+from symrep.version import __version__  # noqa: E402  (re-exported)
 
 __all__ = [
+    "__version__",
     "Certificate",
     "CheckError",
     "Eigenspace",

@@ -1,5 +1,5 @@
-"""``python -m symrep`` runs the command line (see :mod:`symrep.cli`)."""
+"""``python -m symrep`` runs the command line (see :mod:`symrep.cli.app`)."""
 
-from .cli import main
+from symrep.cli.app import main
 
 raise SystemExit(main())

@@ -22,7 +22,7 @@ import os
 import stat
 import tempfile
 
-from .errors import InputError
+from symrep.errors import InputError
 
 __all__ = ["write_text_atomic", "write_bytes_atomic"]
 

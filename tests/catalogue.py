@@ -85,7 +85,7 @@ def refused_rightly(function, claim):
 def certify_or_refusal(function, claim, **options):
     """``certify``, or None where it refuses the function for this claim rightly (else the error)."""
     from symrep.errors import InputError
-    from symrep.verdicts import certify
+    from symrep.analysis.verdicts import certify
 
     try:
         return certify(function, claim, **options)

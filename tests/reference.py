@@ -2,7 +2,7 @@
 
 import sympy
 
-from symrep.kernels import as_kernel
+from symrep.geometry.kernels import as_kernel
 
 
 def brute_force_eigenvalue(box, f, mask, metric="l1", p=None):

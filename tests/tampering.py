@@ -13,7 +13,7 @@ import numpy as np
 import sympy
 
 from catalogue import CATALOGUE, COLUMNS, truth
-from symrep.checker import CLAIMS, parse
+from symrep.certificates import CLAIMS, parse
 
 RULES = ["cm-const", "cm-exp", "cm-power", "cm-log-ratio", "cm-laplace", "bf-const", "bf-linear", "bf-power",
          "bf-log1p", "sum", "product", "scale", "rewrite", "compose", "exp-of-cm", "reciprocal", "derivative"]

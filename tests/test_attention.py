@@ -8,10 +8,10 @@ import mpmath
 import numpy as np
 import pytest
 
-from symrep.attention import (MAX_FEATURE_BYTES, fast_softmax_attention, fast_tensor_attention, monomial_exponents,
+from symrep.attention.algorithms import (MAX_FEATURE_BYTES, fast_softmax_attention, fast_tensor_attention, monomial_exponents,
                               softmax_attention, taylor_degree, tensor_attention)
-from symrep.attention_ranks import cube_rank, flattening_matrix, polynomial_rank_certificate, taylor_polynomial
-from symrep.checker import CheckError, check
+from symrep.attention.ranks import cube_rank, flattening_matrix, polynomial_rank_certificate, taylor_polynomial
+from symrep.certificates import CheckError, check
 from symrep.errors import InputError, LimitError
 
 
@@ -169,7 +169,7 @@ def test_tensor_reference_fits_n_256():
 def test_feature_maps_reproduce_the_polynomial_symbolically(d, g):
     import sympy
 
-    from symrep.attention import _weights
+    from symrep.attention.algorithms import _weights
 
     q, k = sympy.symbols(f"q:{d}"), sympy.symbols(f"k:{d}")
     weights = [

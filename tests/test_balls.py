@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symrep import InputError, spectrum
-from symrep.balls import enclose, prove_sign
+from symrep.analysis.balls import enclose, prove_sign
 
 pi, E, sqrt, exp, log = sympy.pi, sympy.E, sympy.sqrt, sympy.exp, sympy.log
 

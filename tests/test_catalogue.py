@@ -11,8 +11,8 @@ import random
 import pytest
 
 from catalogue import CATALOGUE, COLUMNS, certify_or_refusal, truth
-from symrep.checker import CheckError, check
-from symrep.verdicts import certify
+from symrep.certificates import CheckError, check
+from symrep.analysis.verdicts import certify
 from tampering import judge, mutate
 
 pytestmark = pytest.mark.slow

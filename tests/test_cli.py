@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from symrep.cli import main, parse_sides
+from symrep.cli.app import main, parse_sides
 
 
 def run(*args):

@@ -5,10 +5,10 @@ import pytest
 import sympy
 
 from symrep import InputError, LimitError, spectrum
-from symrep.decompositions import (action_character, box_character_table, decompose_action, face_character,
+from symrep.spectra.decompositions import (action_character, box_character_table, decompose_action, face_character,
                                    isotypic_projectors, natural_character, symmetric_power_character,
                                    verify_spectrum_bridge, vertex_constituent)
-from symrep.groups import automorphism_group_order, box_group_elements, matrix_automorphism_order, vertex_permutation
+from symrep.groups.permutation_groups import automorphism_group_order, box_group_elements, matrix_automorphism_order, vertex_permutation
 
 
 @pytest.mark.parametrize("n", range(1, 9))

@@ -10,13 +10,13 @@ import pathlib
 
 import pytest
 
-from symrep import latex
-from symrep.cli import main
-from symrep.documents import certificate_document, decomposition_document, spectrum_document, table_document
-from symrep.latex import Tex, escape, render_string
-from symrep.spectra import spectrum
-from symrep.tables import hyperoctahedral_table
-from symrep.verdicts import certify
+from symrep.render import latex
+from symrep.cli.app import main
+from symrep.render.documents import certificate_document, decomposition_document, spectrum_document, table_document
+from symrep.render.latex import Tex, escape, render_string
+from symrep.spectra.closed_form import spectrum
+from symrep.groups.tables import hyperoctahedral_table
+from symrep.analysis.verdicts import certify
 
 SNAPSHOTS = pathlib.Path(__file__).parent / "snapshots"
 KNOWN_BAD = pathlib.Path(__file__).parent / "known_bad"
@@ -74,7 +74,7 @@ def test_untrusted_certificate_text_is_escaped():
 
 
 def test_invalid_certificate_is_not_rendered():
-    from symrep.checker import CheckError, check_file
+    from symrep.certificates import CheckError, check_file
 
     bad = json.loads((KNOWN_BAD / "verdict-flipped.json").read_text())
     with pytest.raises(CheckError):
@@ -89,12 +89,12 @@ def test_wide_tables_are_split_into_column_blocks():
     assert "Classes 57--65 of 65" in tex
 
 
-def test_templates_are_package_data():
-    import importlib.resources
+def test_templates_are_found_beside_the_package_in_a_checkout():
+    from symrep.resources import folder
 
-    folder = importlib.resources.files("symrep") / "templates"
-    assert {p.name for p in folder.iterdir()} >= {"base.tex.j2", "certificate.tex.j2", "character_table.tex.j2",
-                                                 "spectrum.tex.j2", "decomposition.tex.j2"}
+    assert {p.name for p in folder("templates").iterdir()} >= {
+        "base.tex.j2", "certificate.tex.j2", "character_table.tex.j2", "spectrum.tex.j2", "decomposition.tex.j2"}
+    assert (folder("proofs") / "low_rank.py").is_file()
 
 
 # --- command line --------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from symrep.certificates import DOMAINS, CheckError, check
 from symrep.certificates.exact import Function, continuous
 from symrep.certificates.reading import XN, XP, XR, work_budget
 from symrep.errors import InputError
-from symrep.verdicts import certify
+from symrep.analysis.verdicts import certify
 
 
 @pytest.mark.parametrize("function, claim, status, method", [
@@ -76,7 +76,10 @@ def test_continuity_is_proved_from_structure():
 
 
 def test_the_work_budget_ends_in_a_rejection():
+    from sympy.core.cache import clear_cache
+
     cert = certify("(1+sqrt(5)*x+5*x^2/3)*exp(-sqrt(5)*x)", "pd-l2").certificate  # about a second of SymPy
+    clear_cache()
     with pytest.raises(CheckError, match="work budget"):
         check(cert, budget=0.05)
     with pytest.raises(CheckError, match="work budget"):
@@ -158,4 +161,14 @@ def test_laplace_densities_are_proved_by_antiderivatives_not_by_sympys_table():
     forged["function"] = forged["data"]["derivation"]["expr"] = "1/2 - x*erfc(x/2)/(4*sqrt(pi))"
     forged["data"]["derivation"]["params"] = {"density": "t*exp(-t^2)"}
     with pytest.raises(CheckError, match="no antiderivative"):
+        check(forged)
+
+
+def test_the_root_exponential_family_is_built_by_the_checker():
+    cert = certify("(1+sqrt(3)*x)*exp(-sqrt(3)*x)", "pd-l2").certificate
+    params = cert["data"]["derivation"]["params"]
+    assert set(params) == {"density", "rate", "coefficients"} and params["coefficients"] == ["1", "sqrt(3)"]
+    forged = copy.deepcopy(dict(cert))
+    forged["data"]["derivation"]["params"]["coefficients"] = ["1", "2"]   # not this density's family
+    with pytest.raises(CheckError, match="the density is the family's"):
         check(forged)

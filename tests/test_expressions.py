@@ -2,7 +2,7 @@ import pytest
 import sympy
 
 from symrep.errors import ParseError
-from symrep.expressions import FUNCTIONS, expression_text, parse_expression, parse_side
+from symrep.geometry.expressions import FUNCTIONS, expression_text, parse_expression, parse_side
 
 x = sympy.Symbol("x", real=True)
 

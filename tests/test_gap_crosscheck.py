@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from symrep.tables import hyperoctahedral_table, symmetric_table
+from symrep.groups.tables import hyperoctahedral_table, symmetric_table
 
 pytestmark = pytest.mark.gap
 
@@ -60,7 +60,7 @@ def test_symmetric_tables_equal_gaps_symmetric(tmp_path):
 
 
 def test_gap_reads_a_product_table(tmp_path):
-    from symrep.tables import table_from_name
+    from symrep.groups.tables import table_from_name
 
     script = table_from_name("B2xB1").to_gap()
     script += 'Print(Size(symrep_tbl), " ", Length(Irr(symrep_tbl)), " ", IsCharacterTable(symrep_tbl), "\\n");\n'

@@ -6,7 +6,7 @@ import pytest
 import sympy
 
 from symrep import Hyperrectangle, InputError, LimitError, get_metric
-from symrep.geometry import MAX_EXACT_MATRIX_DIMENSION
+from symrep.geometry.boxes import MAX_EXACT_MATRIX_DIMENSION
 
 a, b = sympy.symbols("a b", positive=True)
 

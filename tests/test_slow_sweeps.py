@@ -35,7 +35,7 @@ def test_exact_closed_form_matches_dense_at_d_10():
 @pytest.mark.parametrize("n", [9, 10, 12])
 def test_large_hyperoctahedral_tables_verify(n):
     # The multi-modular proof: about 1 s at n = 12, 30 s at n = 15 (grows like classes^3).
-    from symrep.tables import hyperoctahedral_table
+    from symrep.groups.tables import hyperoctahedral_table
 
     T = hyperoctahedral_table(n)
     assert T.verify().passed
@@ -44,7 +44,7 @@ def test_large_hyperoctahedral_tables_verify(n):
 
 @pytest.mark.parametrize("n", range(9, 13))
 def test_cube_vertex_decomposition_for_larger_n(n):
-    from symrep.decompositions import decompose_action
+    from symrep.spectra.decompositions import decompose_action
 
     expected = {(((n - k,) if n - k else ()), ((k,) if k else ())): 1 for k in range(n + 1)}
     assert dict(decompose_action([1] * n, "vertices")) == expected

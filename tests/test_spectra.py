@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 
 from reference import brute_force_eigenvalue, provably_equal
 from symrep import Hyperrectangle, InputError, LimitError, numeric_spectrum, spectrum
-from symrep.krawtchouk import krawtchouk, krawtchouk_matrix
-from symrep.spectra import MAX_NUMERIC_DIMENSION
-from symrep.walsh import character, fwht, subset_to_mask
+from symrep.spectra.krawtchouk import krawtchouk, krawtchouk_matrix
+from symrep.spectra.closed_form import MAX_NUMERIC_DIMENSION
+from symrep.spectra.walsh import character, fwht, subset_to_mask
 
 a, b, c = sympy.symbols("a b c", positive=True)
 f = sympy.Function("f")

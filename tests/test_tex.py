@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from symrep.cli import main
-from symrep.latex import TexError, compile_pdf, find_tex_engine
+from symrep.cli.app import main
+from symrep.render.latex import TexError, compile_pdf, find_tex_engine
 from test_documents import _documents
 
 pytestmark = pytest.mark.tex

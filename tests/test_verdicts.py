@@ -7,9 +7,9 @@ import pytest
 import sympy
 
 from catalogue import CATALOGUE, certify_or_refusal, truth
-from symrep.checker import CLAIMS, check
+from symrep.certificates import CLAIMS, check
 from symrep.errors import InputError
-from symrep.verdicts import certify
+from symrep.analysis.verdicts import certify
 
 # A fast, representative slice of the catalogue; the whole of it runs in test_catalogue.py (slow).
 SAMPLE = ["exp(-x)", "exp(-x^2)", "x^(1/2)", "x^2", "1/(1+x^2)", "1 - (1+x)^(-2)", "cos(x)", "3", "0",
@@ -80,8 +80,11 @@ def test_discontinuous_function_is_not_refuted_for_low_rank():
 
 
 def test_budget_is_honoured():
+    from sympy.core.cache import clear_cache
+
+    clear_cache()  # an earlier test may have left the answer in SymPy's cache
     start = time.monotonic()
-    verdict = certify("(1+sqrt(5)*x+5*x^2/3)*exp(-sqrt(5)*x)", "pd-l2", budget=0.5)
+    verdict = certify("(1+sqrt(5)*x+5*x^2/3)*exp(-sqrt(5)*x)", "pd-l2", budget=0.2)
     assert time.monotonic() - start < 5
     assert verdict.status == "unknown" and "budget" in verdict.reason
 

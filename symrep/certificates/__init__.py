@@ -1,7 +1,7 @@
 """Certificates: the format and the independent checker.
 
 This package imports SymPy, mpmath and python-flint and nothing else of symrep, so that a bug in
-the prover (:mod:`symrep.verdicts`) cannot vouch for itself. Its modules, from the ground up:
+the prover (:mod:`symrep.analysis.verdicts`) cannot vouch for itself. Its modules, from the ground up:
 
 * :mod:`~symrep.certificates.claims`: each claim with its domain, definition and methods;
 * :mod:`~symrep.certificates.reading`: the strict expression grammar, exact JSON types, the work budget;

@@ -24,7 +24,7 @@ HALF_LINE, REAL_LINE = "[0, oo)", "R"
 
 CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2", "low-rank",
           "completely-monotone", "bernstein", "polynomial")
-#: The rank of f(QK^T) over all of {+-1}^d; checked here, stated by symrep.attention_ranks.
+#: The rank of f(QK^T) over all of {+-1}^d; checked here, stated by symrep.attention.ranks.
 RANK_CLAIM = "cube-rank"
 DISTANCE_CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2")
 CM_CLAIMS = ("pd-l1", "pd-l2", "completely-monotone")

@@ -1,7 +1,7 @@
 """The certificate checker's own reading of text and JSON: a strict grammar, exact types, a budget.
 
 Nothing here executes text: expressions are parsed with :func:`ast.parse` and whitelisted node by
-node. The grammar is deliberately independent of the prover's parser (``symrep.expressions``), so
+node. The grammar is deliberately independent of the prover's parser (``symrep.geometry.expressions``), so
 that a bug there cannot make the checker see a different function.
 
 Symbols: ``x`` is real where a claim concerns the real line or the value at 0, positive where a

@@ -11,7 +11,7 @@ import sympy
 
 from .claims import CM_CLAIMS
 from .exact import continuous, equal, nonneg, sign
-from .reading import XP, XR, CheckError, get, number
+from .reading import XP, CheckError, get, number
 
 __all__ = ["check_box", "check_derivative", "check_value", "check_triangle", "check_cube_rank", "check_rank_witness",
            "MAX_BOX_D", "MAX_ORDER"]

@@ -1,0 +1,204 @@
+"""The derivation search: completely monotone and Bernstein functions on (0, oo) by the calculus of
+the theory's section 4 (atoms, closure rules, the derivative rule), with rewrites, and the Laplace
+route (a density >= 0 whose transform the checker proves by an antiderivative).
+"""
+
+import sympy
+
+from symrep.analysis.common import T, X, _n, _nonneg, _proved_positive, _t
+from symrep.certificates import CheckError
+from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
+from symrep.certificates.calculus import positive_density, root_exponential_family
+from symrep.certificates.exact import continuous
+from symrep.geometry.expressions import expression_text
+
+__all__ = []
+
+
+class DerivationSearch:
+    """Mixin of :class:`~symrep.analysis.verdicts._Prover`: ``derive(e, "CM" | "BF", depth)``."""
+
+    def derive(self, e, cls, depth):
+        self.tick()
+        if depth > 12:
+            return None
+        seen = []
+        for candidate in _rewrites(e):
+            if any(candidate == s for s in seen):
+                continue
+            seen.append(candidate)
+            node = (self._cm if cls == "CM" else self._bf)(candidate, depth)
+            if node is not None:
+                return node if candidate == e else _n(cls, e, "rewrite", {}, [node])
+        if cls == "CM" and depth <= 2:
+            node = self._laplace(e)
+            if node is not None:
+                return node
+        if cls == "BF" and depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
+            derivative = sympy.diff(e, X)
+            start = sympy.limit(e, X, 0, "+")
+            if start.is_extended_real and (start == 0 or _proved_positive(start)):
+                inner = self.derive(derivative, "CM", depth + 1)
+                if inner is not None:
+                    return _n("BF", e, "derivative", {}, [inner])
+        return None
+
+    def _cm(self, e, depth):
+        if not e.has(X):
+            return _n("CM", e, "cm-const", {"c": _t(e)}) if _nonneg(e) else None
+        if isinstance(e, sympy.exp):
+            arg = e.args[0]
+            a = sympy.simplify(-arg / X)
+            if not a.has(X):
+                return _n("CM", e, "cm-exp", {"a": _t(a)}) if _nonneg(a) else None
+            inner = self.derive(-arg, "BF", depth + 1)
+            if inner is not None:
+                outer = _n("CM", sympy.exp(-X), "cm-exp", {"a": "1"})
+                return _n("CM", e, "compose", {}, [outer, inner])
+            inner = self.derive(arg, "CM", depth + 1)
+            if inner is not None:
+                return _n("CM", e, "exp-of-cm", {}, [inner])
+            return None
+        if e.is_Pow and e.exp.is_number and e.exp.is_negative:
+            s = -e.exp
+            b = sympy.expand(e.base - X)
+            if not b.has(X) and _nonneg(b):
+                return _n("CM", e, "cm-power", {"s": _t(s), "b": _t(b)})
+            inner = self.derive(e.base, "BF", depth + 1)
+            if inner is not None:
+                outer = _n("CM", X ** (-s), "cm-power", {"s": _t(s), "b": "0"})
+                return _n("CM", e, "compose", {}, [outer, inner])
+            return None
+        if e.is_Pow and e.exp.is_Integer and e.exp > 1:
+            inner = self.derive(e.base, "CM", depth + 1)
+            return _n("CM", e, "product", {}, [inner] * int(e.exp)) if inner else None
+        if isinstance(e, sympy.log):
+            b = sympy.simplify((e.args[0] - 1) * X)
+            if not b.has(X) and _proved_positive(b):
+                return _n("CM", e, "cm-log-ratio", {"b": _t(b)})
+            return None
+        if e.is_Add:
+            kids = [self.derive(t, "CM", depth + 1) for t in e.args]
+            return _n("CM", e, "sum", {}, kids) if all(kids) else None
+        if e.is_Mul:
+            c, rest = e.as_coeff_Mul()
+            if c != 1:
+                inner = self.derive(rest, "CM", depth + 1) if _nonneg(c) else None
+                return _n("CM", e, "scale", {"c": _t(c)}, [inner]) if inner else None
+            kids = [self.derive(t, "CM", depth + 1) for t in e.args]
+            return _n("CM", e, "product", {}, kids) if all(kids) else None
+        return None
+
+    def _laplace(self, e):
+        """Bernstein-Widder: e = int_0^oo exp(-t x) rho(t) dt with rho >= 0 read off its form.
+
+        The density comes from the root-exponential family (with its antiderivative) or from SymPy's
+        inverse transform; either is kept only if the checker's own proof of the forward transform
+        (an antiderivative and its limits) gives ``e`` back.
+        """
+        candidates = []
+        family = _root_exponential_family(e)
+        if family is not None:
+            rate, coefficients = family
+            rho, antiderivative = root_exponential_family(rate, coefficients, "density")
+            candidates.append((rho, antiderivative, {"rate": _t(rate), "coefficients": [_t(c) for c in coefficients]}))
+        else:
+            try:
+                rho = sympy.inverse_laplace_transform(e, X, T)
+            except Exception:
+                rho = None
+            if rho is not None and not rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) and rho.has(T):
+                candidates.append((rho, None, None))
+        for rho, antiderivative, family_params in candidates:
+            rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))
+            if rho is None:
+                continue
+            try:
+                forward = checked_laplace_transform(rho, "density", antiderivative)
+                if sympy.simplify(forward - e) != 0:
+                    continue
+            except CheckError:
+                continue
+            params = {"density": expression_text(rho.xreplace({T: sympy.Symbol("t", real=True)}))}
+            if family_params is not None:
+                params.update(family_params)
+            return _n("CM", e, "cm-laplace", params)
+        return None
+
+    def _bf(self, e, depth):
+        if not e.has(X):
+            return _n("BF", e, "bf-const", {"c": _t(e)}) if _nonneg(e) else None
+        beta = sympy.simplify(e / X)
+        if not beta.has(X):
+            return _n("BF", e, "bf-linear", {"beta": _t(beta)}) if _nonneg(beta) else None
+        if e.is_Pow and e.base == X and e.exp.is_number and _proved_positive(e.exp) and _nonneg(1 - e.exp):
+            return _n("BF", e, "bf-power", {"s": _t(e.exp)})
+        if e.is_Pow and e.exp.is_number and _proved_positive(e.exp) and _nonneg(1 - e.exp):
+            inner = self.derive(e.base, "BF", depth + 1)
+            if inner is not None:
+                return _n("BF", e, "compose", {}, [_n("BF", X ** e.exp, "bf-power", {"s": _t(e.exp)}), inner])
+        if isinstance(e, sympy.log):
+            if sympy.expand(e.args[0] - 1 - X) == 0:
+                return _n("BF", e, "bf-log1p", {})
+            inner = self.derive(sympy.expand(e.args[0] - 1), "BF", depth + 1)
+            if inner is not None:
+                return _n("BF", e, "compose", {}, [_n("BF", sympy.log(1 + X), "bf-log1p", {}), inner])
+        if e.is_Add:
+            kids = [self.derive(t, "BF", depth + 1) for t in e.args]
+            if all(kids):
+                return _n("BF", e, "sum", {}, kids)
+        if e.is_Mul:
+            c, rest = e.as_coeff_Mul()
+            if c != 1 and _nonneg(c):
+                inner = self.derive(rest, "BF", depth + 1)
+                if inner is not None:
+                    return _n("BF", e, "scale", {"c": _t(c)}, [inner])
+        return None
+
+
+def _rewrites(e):
+    out = [e]
+    for how in (sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
+        try:
+            out.append(how(e))
+        except Exception:
+            continue
+    return out
+
+
+def _root_exponential_family(e):
+    """``e = sum_k c_k (sqrt x)^k exp(-A sqrt x)`` with A > 0 (which SymPy's inverse transform
+    lacks): ``(A, [c_0, c_1, ...])``, or None. The checker builds the density and its antiderivative
+    from these numbers (:func:`symrep.certificates.calculus.root_exponential_family`)."""
+    u = sympy.Symbol("u", positive=True)
+    h = sympy.expand(e.subs(X, u**2))
+    exps = list(h.atoms(sympy.exp))
+    if len(exps) != 1:
+        return None
+    rate = sympy.simplify(-exps[0].args[0] / u)
+    try:
+        poly = sympy.Poly(sympy.expand(h / exps[0]), u)
+    except sympy.PolynomialError:
+        return None
+    if rate.has(u) or not rate.is_positive or any(c.has(u) for c in poly.coeffs()) or poly.degree() > 7:
+        return None
+    return rate, poly.all_coeffs()[::-1]
+
+
+def _nonnegative_form(rho):
+    """``rho`` in a form whose sign the checker reads off its structure, or None.
+
+    Inverse transforms of truncated functions come as ``c (1 - Heaviside(t - a))``; for t > 0 that is
+    ``c Heaviside(a - t)`` (also at t = a, where both are c/2 by SymPy's Heaviside(0) = 1/2).
+    """
+    flipped = sympy.factor(sympy.expand(rho).xreplace(
+        {h: 1 - sympy.Heaviside(-h.args[0]) for h in rho.atoms(sympy.Heaviside)}))
+    for candidate in (rho, flipped):
+        try:
+            positive_density(candidate, "density")
+            return candidate
+        except CheckError:
+            continue
+    return None
+
+

@@ -1,0 +1,184 @@
+"""Polynomial answers: the coefficients with their feature-map rank bound, or a proof that f agrees
+with no polynomial (limits, poles, rational functions, ODEs, derivatives, substitutions, or two
+different polynomials on the two half-lines), with full-rank box witnesses for ``low-rank``.
+"""
+
+from itertools import combinations_with_replacement
+
+import sympy
+
+from symrep.analysis.common import GRID, POINTS, X, _as_polynomial, _numeric, _provably_nonzero, _t
+from symrep.analysis.witnesses import box_eigenvalue
+from symrep.certificates.reading import XR
+
+__all__ = []
+
+
+class PolynomialSearch:
+    """Mixin of :class:`~symrep.analysis.verdicts._Prover`: the ``polynomial`` and ``low-rank`` claims."""
+
+    def polynomial(self):
+        poly = _as_polynomial(self.fn.real, XR) if self.fn.continuous_on_real_line() else None
+        if poly is not None:
+            coeffs = [_t(c) for c in reversed(poly.all_coeffs())]
+            g = max(poly.degree(), 0)  # the zero polynomial has degree -oo in SymPy
+            data = {"coefficients": coeffs}
+            if self.claim == "low-rank":
+                data.update({"degree": g, "rank_bound": f"binomial(d + {g}, {g})"})
+            yield ("holds", "polynomial", data,
+                   f"f is a polynomial of degree {g} on R: f(<q, k>) = <phi(q), psi(k)> with monomial feature maps, so "
+                   f"rank f(QK^T) <= C(d + {g}, {g}) for every n.")
+            return
+        if self.claim == "low-rank" and not self.fn.continuous_on_real_line():
+            return  # the theorem assumes no essential discontinuities; ours needs f proved continuous on R
+        proof = self.non_polynomial(self.f, 0)
+        reason = "f agrees with no polynomial on (0, inf) (see the proof in the certificate)"
+        if proof is None:
+            proof = self.two_halves()
+            reason = "f is one polynomial on (0, inf) and another on (-inf, 0), so it is no polynomial on R"
+        if proof is None:
+            return
+        data = {"proof": proof}
+        if self.claim == "low-rank":
+            data["rank_witnesses"] = self.rank_witnesses()
+            reason += (f"; by the theorem cited its rank is not bounded in terms of d. Box distance matrices of "
+                       f"rank d + 1 map to full rank 2^d for d = 1..{len(data['rank_witnesses'])}")
+        yield ("fails", "not-polynomial", data, reason + ".")
+
+    def two_halves(self):
+        neg = sympy.Symbol("x", negative=True)
+        P, N = _as_polynomial(self.fn.pos, X), _as_polynomial(self.fn.neg, neg)
+        if P is None or N is None:
+            return None
+        P, N = P.all_coeffs()[::-1], N.all_coeffs()[::-1]
+        n = max(len(P), len(N))
+        P, N = P + [0] * (n - len(P)), N + [0] * (n - len(N))
+        if not any(_provably_nonzero(sympy.sympify(p - q)) for p, q in zip(P, N)):
+            return None
+        return {"kind": "two-halves", "positive": [_t(c) for c in P], "negative": [_t(c) for c in N]}
+
+    def non_polynomial(self, g, depth):
+        self.tick()
+        g = sympy.simplify(g)
+        if g == 0 or depth > 4:
+            return None
+        bounded = _limit_certificate(g)
+        if bounded:
+            return bounded
+        rational = _rational_certificate(g)
+        if rational:
+            return rational
+        pole = _pole_certificate(g)
+        if pole:
+            return pole
+        ode = _ode_certificate(g)
+        if ode:
+            return ode
+        for m in (2, 3, 4):
+            sub = sympy.expand_power_base(g.subs(X, X**m), force=False)
+            sub = sympy.powdenest(sub, force=True)
+            if sympy.srepr(sub) != sympy.srepr(g) and not sub.has(sympy.Pow(X, sympy.Rational(1, 2))):
+                inner = _rational_certificate(sub) or _ode_certificate(sub)
+                if inner:
+                    return {"kind": "substitution", "power": m, "of": inner}
+        inner = self.non_polynomial(sympy.diff(g, X), depth + 1)
+        return {"kind": "derivative", "of": inner} if inner else None
+
+    def rank_witnesses(self):
+        out = []
+        for d in (1, 2, 3):
+            for sides in combinations_with_replacement(GRID[:6], d):
+                self.tick()
+                values = [box_eigenvalue(self.f, sides, mask, "l1", at0=self.f0) for mask in range(1 << d)]
+                if all(abs(_numeric(v)) > 1e-12 for v in values):
+                    out.append({"sides": [_t(s) for s in sides], "rank": 2**d})
+                    break
+            else:
+                break
+        return out
+
+
+
+def _limit_certificate(g):
+    """A nonconstant g with a finite limit at infinity is no polynomial."""
+    try:
+        limit = sympy.limit(g, X, sympy.oo)
+    except Exception:
+        return None
+    if not (limit.is_number and limit.is_finite and limit.is_extended_real):
+        return None
+    for a, b in combinations_with_replacement(POINTS[:4], 2):
+        if a != b and abs(_numeric(g.subs(X, a) - g.subs(X, b))) > 1e-9:
+            return {"kind": "limit", "a": _t(a), "b": _t(b)}
+    return None
+
+
+def _pole_certificate(g):
+    """A g that tends to infinity at some x0 > 0 is no polynomial."""
+    try:
+        where = sympy.singularities(g, X, sympy.Interval.open(0, sympy.oo))
+    except Exception:
+        return None
+    points = list(where) if isinstance(where, sympy.FiniteSet) else []
+    for image in where.atoms(sympy.ImageSet):
+        points += [image.lamda(n) for n in range(3)]
+    for x0 in sorted((p for p in points if p.is_number and p.is_positive), key=float)[:4]:
+        if any(sympy.limit(g, X, x0, side) in (sympy.oo, -sympy.oo) for side in "+-"):
+            return {"kind": "pole", "point": _t(x0)}
+    return None
+
+
+def _rational_certificate(g):
+    num, den = sympy.fraction(sympy.cancel(sympy.together(g)))
+    try:
+        P, Q = sympy.Poly(num, X), sympy.Poly(den, X)
+    except sympy.PolynomialError:
+        return None
+    if any(c.has(X) for c in P.all_coeffs() + Q.all_coeffs()) or Q.degree() < 1:
+        return None
+    return {"kind": "rational", "numerator": [_t(c) for c in reversed(P.all_coeffs())],
+            "denominator": [_t(c) for c in reversed(Q.all_coeffs())]}
+
+
+def _ode_certificate(g):
+    """A first-order ODE Q g' - P g = 0 from a rational logarithmic derivative, or a
+    constant-coefficient ODE of order 2, whose indicial polynomial has no root in N."""
+    candidates = []
+    log_derivative = sympy.cancel(sympy.simplify(sympy.diff(g, X) / g))
+    num, den = sympy.fraction(log_derivative)
+    try:
+        P, Q = sympy.Poly(num, X), sympy.Poly(den, X)
+        if not any(c.has(X) for c in P.all_coeffs() + Q.all_coeffs()):
+            candidates.append([(-P).all_coeffs()[::-1], Q.all_coeffs()[::-1]])
+    except sympy.PolynomialError:
+        pass
+    a, b = sympy.symbols("a b")
+    d1, d2 = sympy.diff(g, X), sympy.diff(g, X, 2)
+    try:
+        sol = sympy.solve([sympy.simplify((d2 - a * d1 - b * g).subs(X, p)) for p in (1, 2)], [a, b], dict=True)
+    except Exception:
+        sol = []
+    for s in sol[:1]:
+        if a not in s or b not in s:
+            continue
+        aa, bb = sympy.simplify(s[a]), sympy.simplify(s[b])
+        if not (aa.has(X) or bb.has(X)) and sympy.simplify(d2 - aa * d1 - bb * g) == 0:
+            candidates.append([[-bb], [-aa], [1]])
+    for rows in candidates:
+        polys = [sympy.Poly(sum(c * X**j for j, c in enumerate(row)), X) for row in rows]
+        shifts = [p.degree() - k for k, p in enumerate(polys) if not p.is_zero]
+        top = max(shifts)
+        n = sympy.Symbol("n")
+        indicial = sympy.Poly(sum(p.LC() * sympy.ff(n, k) for k, p in enumerate(polys)
+                                  if not p.is_zero and p.degree() - k == top), n)
+        if indicial.degree() == 0 and indicial.is_zero:
+            continue
+        if indicial.degree() > 0 and any(r.is_integer and r >= 0 for r in indicial.ground_roots()):
+            continue
+        for x0 in POINTS:
+            value = g.subs(X, x0)
+            if abs(_numeric(value)) > 1e-12:
+                return {"kind": "ode", "coefficients": [[_t(c) for c in row] for row in rows],
+                        "nonzero_at": _t(x0)}
+    return None
+

@@ -1,0 +1,316 @@
+"""Decide the classification claims of docs/theory.md sections 4-6, with certificates.
+
+``certify(f, claim)`` returns a :class:`Verdict` whose ``status`` is ``holds``, ``fails``
+or ``unknown``. A ``holds`` or ``fails`` always comes with a certificate that the
+independent checker (:mod:`symrep.certificates`) has accepted before it is returned; anything
+the prover cannot back that way is reported ``unknown``.
+
+Proving searches a derivation in the calculus of completely monotone (CM) and Bernstein (BF)
+functions (atoms and closure rules of docs/theory.md section 4, the derivative rule for Bernstein
+functions, Schoenberg's reductions ``t -> f(sqrt t)`` and ``f(sqrt t)^2``), or writes a
+polynomial with its monomial feature maps. Refuting searches box witnesses numerically with
+the fast spectrum, then recomputes the chosen eigenvalue exactly and proves its sign by ball
+arithmetic; it falls back to derivative, value and triangle witnesses, and for ``low-rank`` and
+``polynomial`` proves that ``f`` agrees with no polynomial (rational functions, differential
+equations whose indicial polynomial has no root in N, derivatives and substitutions).
+
+Definitions are the seed paper's (Alman et al., NeurIPS 2024): CM lives on ``[0, inf)`` and
+needs ``f(0) >= f(0+)``; Bernstein needs ``f(0) = 0``. Each claim has a domain
+(:data:`symrep.certificates.DOMAINS`): ``f`` is read with a real ``x``, its value at 0 is taken from
+the text as written (or, for a removable singularity, from its limit, which the certificate
+states as an ``extension``), and facts about ``(0, oo)`` use ``x > 0`` only there.
+
+Examples
+--------
+>>> from symrep.analysis.verdicts import certify
+>>> v = certify("exp(-x)", "pd-l1")
+>>> v.status, v.certificate["method"]
+('holds', 'derivation')
+>>> v = certify("exp(-x^2)", "pd-l1")
+>>> v.status, v.certificate["data"]["sides"]
+('fails', ['1/2', '1/2'])
+"""
+
+import json
+import math
+from dataclasses import dataclass, field
+
+import sympy
+
+from symrep.analysis.budget import Budget, OutOfTime
+from symrep.analysis.common import X, _limit_from_right, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
+from symrep.analysis.derivations import DerivationSearch
+from symrep.analysis.polynomials import PolynomialSearch
+from symrep.analysis.witnesses import WitnessSearch
+from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
+from symrep.certificates.exact import Function
+from symrep.certificates.reading import XR
+from symrep.errors import InputError
+from symrep.fileio import write_text_atomic
+from symrep.geometry.expressions import expression_text, parse_expression
+
+__all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]
+
+THEOREMS = {
+    "pd-l1": "f(|x_i - x_j|_1) is PSD for all point sets iff f is CM in the paper's sense "
+             "(Alman, Chu, Miller, Narayanan, Sellke, Song, NeurIPS 2024; 'if' half Schoenberg)",
+    "pd-l2": "f(|x_i - x_j|_2) is PSD in all dimensions iff t -> f(sqrt t) is CM (Schoenberg 1938)",
+    "l1-to-l1": "f(|x_i - x_j|_1) is an l1 metric for all point sets iff f is Bernstein "
+                "(Alman et al. 2024; 'if' half Assouad 1980)",
+    "l1-to-l2sq": "f(|x_i - x_j|_1) is a squared Euclidean metric iff f is Bernstein "
+                  "(Alman et al. 2024; 'if' half Schoenberg 1938)",
+    "l2-to-l2": "f(|x_i - x_j|_2) is Euclidean iff t -> f(sqrt t)^2 is Bernstein (Schoenberg 1938)",
+    "low-rank": "rank f(QK^T) is bounded by a function of d alone iff f is a polynomial "
+                "(Alman et al. 2024, for f without essential discontinuities; 'if' half: monomial features)",
+    "completely-monotone": "definition: (-1)^k f^(k) >= 0 on (0, inf), f(0) >= f(0+) (Alman et al. 2024)",
+    "bernstein": "definition: f(0) = 0, f >= 0 and f' CM on (0, inf) (Alman et al. 2024)",
+    "polynomial": "definition",
+}
+
+
+class Certificate(dict):
+    """A certificate: the JSON object of ``docs/certificates.md``, with helpers to keep it.
+
+    It is a plain ``dict`` underneath, so ``json.dumps`` and ``cert["data"]`` work as usual.
+
+    Examples
+    --------
+    >>> cert = certify("exp(-x)", "pd-l1").certificate
+    >>> cert.check()
+    ('pd-l1', 'exp(-x)', 'holds')
+    >>> Certificate.from_json(cert.to_json()) == cert
+    True
+    """
+
+    def check(self):
+        """Re-verify with the independent checker; raises :class:`~symrep.certificates.CheckError`."""
+        return check(self)
+
+    def to_json(self, indent=2):
+        return json.dumps(self, indent=indent)
+
+    @classmethod
+    def from_json(cls, text):
+        """Read a certificate from JSON text (not checked: call :meth:`check`)."""
+        return cls(json.loads(text))
+
+    def save(self, path, *, force=False):
+        """Write the JSON atomically; refuses to overwrite an existing file unless ``force``."""
+        write_text_atomic(path, self.to_json() + "\n", force=force)
+
+
+@dataclass
+class Verdict:
+    """The answer to ``certify``: status, a one-paragraph reason, and the certificate (or None)."""
+
+    claim: str
+    function: str
+    status: str
+    reason: str
+    certificate: "Certificate" = field(default=None)
+
+    def __str__(self):
+        return f"{self.claim} for f(x) = {self.function}: {self.status}. {self.reason}"
+
+    def to_dict(self):
+        """JSON-ready: claim, function, verdict, reason, certificate."""
+        return {"claim": self.claim, "function": self.function, "verdict": self.status,
+                "reason": self.reason, "certificate": self.certificate}
+
+
+def certify(f, claim, *, budget=10.0):
+    """Decide ``claim`` for ``f`` and back the answer with a checked certificate.
+
+    Parameters
+    ----------
+    f : str or sympy.Expr
+        The function of one variable ``x`` (text is parsed without executing it).
+    claim : str
+        One of :data:`CLAIMS`.
+    budget : float
+        Seconds the search may take; past it the answer is ``unknown``.
+    """
+    if claim not in CLAIMS:
+        raise InputError(f"unknown claim {claim!r}; choose one of {', '.join(CLAIMS)}")
+    if not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
+        raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
+    fn = _as_function(f, claim)
+    text = expression_text(fn.real)
+    clock = Budget(budget)
+    rejected = []
+    try:
+        with clock.armed():
+            for status, method, data, reason in _Prover(fn, claim, clock).attempts():
+                if fn.extended:
+                    reason = (f"f is undefined at 0 as written; its limit there, {fn.at0}, is used as f(0) "
+                              f"(a removable singularity). ") + reason
+                cert = {"format": FORMAT, "version": VERSION, "claim": claim, "domain": DOMAINS[claim],
+                        "function": text, "verdict": status, "method": method, "rests_on": THEOREMS[claim],
+                        "data": data, "reason": reason}
+                if fn.extended:
+                    cert["extension"] = {"point": "0", "value": expression_text(fn.at0)}
+                cert = Certificate(json.loads(json.dumps(cert)))
+                try:
+                    check(cert)
+                except CheckError as exc:
+                    rejected.append(str(exc))
+                    continue
+                return Verdict(claim, text, status, reason, cert)
+    except OutOfTime:
+        return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out.")
+    if rejected:
+        return Verdict(claim, text, "unknown",
+                       f"Undecided: the certificates found were rejected by the checker ({'; '.join(rejected)}).")
+    return Verdict(claim, text, "unknown", "Undecided: no proof or witness was found.")
+
+
+_UNDEFINED = (sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds)
+
+
+class _Fn(Function):
+    """The user's function on the claim's domain, with ``f(0)`` as written or as a limit."""
+
+    def __init__(self, real, domain, claim):
+        written = real.subs(XR, 0)
+        self.extended = written.has(*_UNDEFINED) or written.is_extended_real is False
+        extension = None
+        if self.extended:
+            extension = {"point": "0", "value": None}
+            limits = [sympy.limit(real.xreplace({XR: X}), X, 0, "+")]
+            if domain == "R":
+                neg = sympy.Symbol("x", negative=True)
+                limits.append(sympy.limit(real.xreplace({XR: neg}), neg, 0, "-"))
+            if any(v.has(*_UNDEFINED) or not v.is_extended_real for v in limits) or \
+                    (len(limits) == 2 and sympy.simplify(limits[0] - limits[1]) != 0):
+                if claim == "polynomial":  # no polynomial is undefined anywhere: 1/x is simply not one
+                    self.extended = False
+                    super().__init__(real, domain, None, undefined_at_0_allowed=True)
+                    return
+                sides = "from the right" if domain != "R" else "from both sides"
+                raise InputError(f"f = {expression_text(real)} is undefined at 0 (f(0) = {written}) and has no finite "
+                                 f"limit there {sides} ({', '.join(map(str, limits))}); the claim needs f on "
+                                 f"{'[0, oo): the diagonal of f(distance) is f(0)' if domain != 'R' else 'R'}")
+            extension["value"] = expression_text(limits[0])
+        try:
+            super().__init__(real, domain, extension, undefined_at_0_allowed=claim == "polynomial")
+        except CheckError as exc:
+            raise InputError(f"f = {expression_text(real)}: {exc}") from None
+
+
+def _as_function(f, claim):
+    if isinstance(f, str):
+        f = parse_expression(f, ("x",))
+    if isinstance(f, sympy.Lambda):
+        if len(f.variables) != 1:
+            raise InputError(f"a Lambda for f must take one variable, got {len(f.variables)}")
+        f = f.expr.xreplace({f.variables[0]: XR})
+    if not isinstance(f, sympy.Expr):
+        raise InputError(f"f must be text, a SymPy expression or a one-variable Lambda, got {type(f).__name__}")
+    free = f.free_symbols
+    if len(free) > 1:
+        raise InputError(f"f has free symbols {', '.join(sorted(map(str, free)))}; it must depend on x alone")
+    if free:
+        f = f.xreplace({next(iter(free)): XR})
+    if f.has(sympy.I) or f.has(*_UNDEFINED):
+        raise InputError(f"f = {f} is not a real function")
+    domain = DOMAINS[claim]
+    points = (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10)
+    if claim == "low-rank":  # the entries of QK^T take both signs
+        points += (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10)
+    for x0 in points:
+        exact = f.subs(XR, x0)
+        where = "R (the entries of QK^T take both signs)" if domain == "R" else "[0, oo)"
+        if exact.has(*_UNDEFINED):
+            if claim == "low-rank":
+                raise InputError(f"f = {expression_text(f)} is undefined at x = {x0}; {claim} needs f on {where}")
+            continue
+        value = _numeric_complex(exact)
+        if value is not None and abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
+            raise InputError(f"f = {expression_text(f)} is not real on {where}: f({x0}) = {value:.6g}")
+    return _Fn(f, domain, claim)
+
+
+def _numeric_complex(value):
+    try:
+        re, im = sympy.N(value, 20).as_real_imag()
+        re, im = float(sympy.sign(re)) * min(abs(float(re)), 1e300), float(im) if abs(im) < 1e300 else 1e300
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    return complex(re, im) if math.isfinite(re) and math.isfinite(im) else None
+
+
+
+class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
+    """Candidate answers, best first; ``certify`` keeps the first that the checker accepts.
+
+    ``self.f`` is ``f`` on ``(0, oo)`` (a positive ``x``), ``self.f0`` its value at 0 and
+    ``self.fn`` the whole function on the claim's domain.
+    """
+
+    def __init__(self, fn, claim, clock):
+        self.fn, self.f, self.f0, self.claim, self.clock = fn, fn.pos, fn.at0, claim, clock
+        self.deadline = clock.deadline
+        self.tick = clock.tick
+
+    def attempts(self):
+        claim = self.claim
+        if claim in ("polynomial", "low-rank"):
+            yield from filter(None, self.polynomial())
+        elif claim in ("pd-l1", "completely-monotone", "pd-l2"):
+            yield from filter(None, self.positive_definite())
+        else:
+            yield from filter(None, self.metric_transform())
+
+    # --- CM claims ------------------------------------------------------------------------
+
+    def positive_definite(self):
+        l2 = self.claim == "pd-l2"
+        g = _simplify_sqrt(self.f) if l2 else self.f
+        jump = _limit_from_right(self.f)
+        below = jump is not None and _proved_positive(jump - self.f0)
+        node = self.derive(g, "CM", 0) if not below else None
+        if node is not None:
+            data = {"derivation": node}
+            if l2:
+                data["transformed"] = _t(g)
+            what = "t -> f(sqrt t)" if l2 else "f"
+            yield ("holds", "derivation", data,
+                   f"{what} is completely monotone on (0, oo) by the derivation in the certificate, and f(0) is "
+                   f"at least its limit from the right; by {'Schoenberg' if l2 else 'the seed paper'} the claim holds.")
+        if self.claim != "completely-monotone":
+            yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)
+        if below:
+            yield ("fails", "value-witness", {"kind": "below-limit-at-0"},
+                   f"f(0) = {self.f0} is below the limit f(0+) = {jump} (proved by ball arithmetic); the paper's "
+                   f"completely monotone functions may jump up at 0, never down.")
+        yield self.negative_value(g)
+        yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+
+    # --- Bernstein claims ---------------------------------------------------------------
+
+    def metric_transform(self):
+        claim = self.claim
+        square = claim == "l2-to-l2"
+        f0 = self.f0
+        if _provably_nonzero(f0):
+            yield ("fails", "value-witness", {"kind": "nonzero-at-0"},
+                   f"f(0) = {f0} is not 0, so f(distance) is not a metric (and not Bernstein in the paper's sense).")
+        g = sympy.powsimp(_simplify_sqrt(self.f) ** 2, force=True) if square else self.f
+        if square:
+            g = sympy.simplify(g)
+        node = self.derive(g, "BF", 0) if f0 == 0 else None
+        if node is not None:
+            data = {"derivation": node}
+            if square:
+                data["transformed"] = _t(g)
+            yield ("holds", "derivation", data,
+                   f"{'t -> f(sqrt t)^2' if square else 'f'} is a Bernstein function on (0, oo) by the derivation in "
+                   f"the certificate and f(0) = 0; the theorem cited gives the claim.")
+        yield self.negative_value(self.f)
+        if claim == "l1-to-l1":
+            yield self.triangle_witness()
+        if claim != "bernstein":
+            yield self.box_witness("l2" if square else "l1", square=square, negative_type=True)
+        target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
+        yield self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
+

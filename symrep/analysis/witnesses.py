@@ -1,0 +1,159 @@
+"""Witness searches: small boxes found numerically (FWHT) and proved exactly, negative values,
+triangle violations and derivative signs, each sign proved by ball arithmetic.
+"""
+
+from itertools import combinations_with_replacement, product
+
+import numpy as np
+import sympy
+
+from symrep.analysis.balls import prove_sign
+from symrep.analysis.common import GRID, POINTS, X, _numeric, _t
+
+__all__ = ["box_eigenvalue"]
+
+
+class WitnessSearch:
+    """Mixin of :class:`~symrep.analysis.verdicts._Prover`: refutations on boxes and at points."""
+
+    def box_witness(self, metric, square, negative_type):
+        """Smallest box (by dimension) whose eigenvalue refutes the claim, proved exactly."""
+        kernel = self.f ** 2 if square else self.f
+        at0 = self.f0 ** 2 if square else self.f0
+        kind = "not-negative-type" if negative_type else "not-psd"
+        numeric = _numeric_kernel(kernel, at0)
+        if numeric is None:
+            return None
+        for sides in _boxes():
+            self.tick()
+            values = _numeric_box_spectrum(numeric, [float(s) for s in sides], metric)
+            if values is None:
+                continue
+            scale = max(1.0, float(np.max(np.abs(values))))
+            order = np.argsort(-values if negative_type else values)
+            for mask in order[:3]:
+                mask = int(mask)
+                if negative_type and mask == 0:
+                    continue
+                lam = values[mask]
+                if (negative_type and lam <= 1e-9 * scale) or (not negative_type and lam >= -1e-9 * scale):
+                    break
+                exact = box_eigenvalue(kernel, sides, mask, metric, at0=at0)
+                proof = prove_sign(exact, deadline=self.deadline)
+                if proof is not None and proof.sign == (1 if negative_type else -1):
+                    subset = [i + 1 for i in range(len(sides)) if mask >> i & 1]
+                    data = {"sides": [_t(s) for s in sides], "subset": subset, "metric": metric,
+                            "transform": "square" if square else "identity", "kind": kind}
+                    what = ("c^T M c = 2^d lambda_S < 0 for the character c = chi_S, so the matrix is not PSD"
+                            if not negative_type else
+                            "sum(c) = 0 and c^T M c = 2^d lambda_S > 0 for c = chi_S, so the values are not of "
+                            "negative type (hence neither l1 nor squared Euclidean)")
+                    return ("fails", "box-witness", data,
+                            f"On the {len(sides)}-dimensional box with sides {', '.join(map(str, sides))} "
+                            f"({metric}{', f squared' if square else ''}), the eigenvalue lambda_S for "
+                            f"S = {set(subset) or '{}'} is {'positive' if negative_type else 'negative'} "
+                            f"(proved by ball arithmetic): {what}.")
+        return None
+
+    def negative_value(self, g):
+        for x0 in POINTS:
+            self.tick()
+            value = g.subs(X, x0)
+            if _numeric(value) < 0:
+                proof = prove_sign(value, deadline=self.deadline)
+                if proof is not None and proof.sign < 0:
+                    data = {"kind": "negative", "point": _t(x0)}
+                    return ("fails", "value-witness", data,
+                            f"f({x0}) < 0 (proved by ball arithmetic), impossible for a distance "
+                            f"and for a completely monotone or Bernstein function.")
+        return None
+
+    def triangle_witness(self):
+        for a, b in product(POINTS[:5], repeat=2):
+            self.tick()
+            gap = self.f.subs(X, a + b) - self.f.subs(X, a) - self.f.subs(X, b)
+            if _numeric(gap) > 0:
+                proof = prove_sign(gap, deadline=self.deadline)
+                if proof is not None and proof.sign > 0:
+                    return ("fails", "triangle-witness", {"a": _t(a), "b": _t(b)},
+                            f"f({a + b}) > f({a}) + f({b}) (proved by ball arithmetic): the points 0, {a}, {a + b} "
+                            f"on a line violate the triangle inequality after the transform.")
+        return None
+
+    def derivative_witness(self, g, of):
+        derivative = g
+        for k in range(0, 9):
+            self.tick()
+            for x0 in POINTS:
+                value = (-1) ** k * derivative.subs(X, x0)
+                if _numeric(value) < 0:
+                    proof = prove_sign(value, deadline=self.deadline)
+                    if proof is not None and proof.sign < 0:
+                        return ("fails", "derivative-witness", {"order": k, "point": _t(x0), "of": of},
+                                f"(-1)^{k} times the {k}-th derivative of {of} at {x0} is negative (proved by "
+                                f"ball arithmetic), so {of} is not completely monotone; "
+                                f"the claim fails through the theorem cited.")
+            derivative = sympy.diff(derivative, X)
+        return None
+
+
+def _boxes():
+    for d in range(1, 7):
+        for a in GRID:
+            yield [a] * d
+        if d <= 4:
+            for sides in combinations_with_replacement(GRID[:6], d):
+                if len(set(sides)) > 1:
+                    yield list(sides)
+
+
+def box_eigenvalue(kernel, sides, mask, metric, *, at0=None):
+    """Exact ``lambda_S = sum_T (-1)^|S & T| kernel(dist(0, 1_T))`` on the box (S given as a bit mask).
+
+    ``kernel`` is read at positive distances; the diagonal term (distance 0) is ``at0`` when given
+    (the value at 0 as written, which the restriction to ``x > 0`` does not know), else ``kernel(0)``.
+    """
+    d = len(sides)
+    terms = []
+    for T in range(1 << d):
+        inside = [a for i, a in enumerate(sides) if T >> i & 1]
+        dist = sympy.Add(*inside) if metric == "l1" else sympy.sqrt(sympy.Add(*[a**2 for a in inside]))
+        value = at0 if T == 0 and at0 is not None else kernel.subs(X, dist)
+        terms.append((-1) ** bin(T & mask).count("1") * value)
+    return sympy.Add(*terms)
+
+
+def _numeric_kernel(kernel, at0):
+    """A float function of distances >= 0: ``kernel`` at d > 0 (numpy), ``at0`` at 0 (numeric path)."""
+    try:
+        fun = sympy.lambdify(X, kernel, "numpy")
+        value0 = float(sympy.N(at0, 20))
+    except Exception:
+        return None
+
+    def evaluate(distances):
+        with np.errstate(all="ignore"):
+            out = np.asarray(fun(np.maximum(distances, 1e-300)), dtype=float) * np.ones_like(distances)
+        out[distances == 0] = value0
+        return out
+    return evaluate
+
+
+def _numeric_box_spectrum(numeric, sides, metric):
+    """All 2^d eigenvalues of a small box by one Walsh-Hadamard transform (floats; a search, not a proof)."""
+    from symrep.spectra.walsh import fwht
+
+    d = len(sides)
+    masks = np.arange(1 << d)
+    bits = (masks[:, None] >> np.arange(d)) & 1
+    a = np.asarray(sides, dtype=float)
+    dist = bits @ a if metric == "l1" else np.sqrt(bits @ (a * a))
+    try:
+        values = numeric(dist)
+    except Exception:
+        return None
+    if not np.all(np.isfinite(values)):
+        return None
+    return fwht(values.astype(float))
+
+

@@ -1,0 +1,127 @@
+"""The symbolic side of fast attention: rank bounds, exact ranks on the ±1 cube, tensor flattenings.
+
+On the inner-product cube (rows of Q and K all of {±1}^d), ``f(QK^T)`` is a group matrix of
+``Z_2^d``: its eigenvalues are the ``lambda_S`` of :func:`symrep.spectrum` with metric ``inner``, one
+value per level ``|S| = s`` with multiplicity ``C(d, s)``, so the rank is the number of ``S`` with
+``lambda_S != 0``. Each level is decided exactly: zero by exact simplification, nonzero by a sign
+proved in ball arithmetic; a level that is neither is reported undecided (never guessed). The
+third-order flattening ``[f(sum_k x_k y_k w_k)]`` (rows x, columns (y, w)) has the same rank, since
+its entries depend on ``x ⊙ y ⊙ w`` only (docs/theory.md section 7).
+
+Examples
+--------
+>>> from symrep.attention.ranks import cube_rank, polynomial_rank_certificate
+>>> cube_rank("1 + x + x^2/2", 4).rank        # degree 2: levels |S| <= 2 survive: 1 + 4 + 6
+11
+>>> cube_rank("exp(x/4)", 4).rank             # exp: full rank 2^4
+16
+>>> cube_rank("1 + x + x^2/2", 4).certificate()["data"]["levels"]
+['nonzero', 'nonzero', 'nonzero', 'zero', 'zero']
+>>> polynomial_rank_certificate(3).certificate["data"]["rank_bound"]
+'binomial(d + 3, 3)'
+"""
+
+from dataclasses import dataclass
+from math import comb
+
+import numpy as np
+import sympy
+
+from symrep.analysis.balls import prove_sign
+from symrep.errors import LimitError
+from symrep.spectra.closed_form import spectrum
+
+__all__ = ["CubeRank", "cube_rank", "taylor_polynomial", "polynomial_rank_certificate", "flattening_matrix",
+           "MAX_CUBE_DIMENSION"]
+
+#: Largest d for the exact cube rank (one exact eigenvalue per level; the levels are d + 1).
+MAX_CUBE_DIMENSION = 64
+
+
+@dataclass
+class CubeRank:
+    """Exact rank of ``f(QK^T)`` on the ±1 cube: ``levels[s] = (value, status)`` with status
+    ``"zero"``, ``"nonzero"`` or ``"undecided"``."""
+
+    function: str
+    d: int
+    levels: list
+
+    @property
+    def rank(self):
+        """Number of S with lambda_S proved nonzero (a lower bound if a level is undecided)."""
+        return sum(comb(self.d, s) for s, (_, status) in enumerate(self.levels) if status == "nonzero")
+
+    @property
+    def decided(self):
+        return all(status != "undecided" for _, status in self.levels)
+
+    def certificate(self):
+        """A ``cube-rank`` certificate (checked by :func:`symrep.certificates.check` before it is returned),
+        or None while a level is undecided."""
+        from symrep.certificates import DOMAINS, FORMAT, RANK_CLAIM, VERSION, check
+        from symrep.analysis.verdicts import Certificate
+
+        if not self.decided:
+            return None
+        cert = Certificate({
+            "format": FORMAT, "version": VERSION, "claim": RANK_CLAIM, "domain": DOMAINS[RANK_CLAIM],
+            "function": self.function,
+            "verdict": "holds", "method": "cube-spectrum",
+            "rests_on": "f(QK^T) over all of {+-1}^d is a group matrix of Z_2^d: its eigenvalues are lambda_S, "
+                        "one per level |S| = s with multiplicity C(d, s) (docs/theory.md section 6); the third-order "
+                        "flattening f(sum_k x_k y_k w_k) has the same rank (docs/theory.md section 7)",
+            "data": {"d": self.d, "rank": self.rank, "levels": [status for _, status in self.levels]},
+            "reason": f"rank f(QK^T) = {self.rank} on the +-1 cube of dimension {self.d}"})
+        check(cert)
+        return cert
+
+    def __str__(self):
+        lines = [f"rank of f(QK^T) on the +-1 cube, f(x) = {self.function}, d = {self.d}: {self.rank}"
+                 + ("" if self.decided else " (at least; some levels undecided)")]
+        lines += [f"  |S| = {s}: multiplicity {comb(self.d, s)}, {status}, lambda = {sympy.sstr(value)}"
+                  for s, (value, status) in enumerate(self.levels)]
+        return "\n".join(lines)
+
+
+def cube_rank(f, d):
+    """Exact rank of ``f(QK^T)`` over all ``2^d`` points of {±1}^d, level by level."""
+    if not (isinstance(d, int) and 1 <= d <= MAX_CUBE_DIMENSION):
+        raise LimitError(f"d must be an integer in 1..{MAX_CUBE_DIMENSION}, got {d!r}")
+    spec = spectrum([1] * d, f, "inner", merge=False)
+    levels = []
+    for e in spec:
+        value = sympy.simplify(e.value) if e.value.free_symbols == set() else e.value
+        if value == 0:
+            levels.append((value, "zero"))
+        else:
+            proof = prove_sign(value) if not value.free_symbols else None
+            levels.append((value, "nonzero" if proof is not None else "undecided"))
+    return CubeRank(spec.kernel.text, d, levels)
+
+
+def taylor_polynomial(g, scale=1):
+    """``sum_{j <= g} (scale x)^j / j!`` as exact SymPy (the polynomial the fast path uses)."""
+    x = sympy.Symbol("x", real=True)
+    scale = sympy.nsimplify(scale) if not isinstance(scale, sympy.Basic) else scale
+    return sum((scale * x) ** j / sympy.factorial(j) for j in range(g + 1)).expand()
+
+
+def polynomial_rank_certificate(g, scale=1):
+    """The ``low-rank`` certificate of the degree-g Taylor polynomial: rank <= C(d + g, g) for every n."""
+    from symrep.analysis.verdicts import certify
+
+    return certify(taylor_polynomial(g, scale), "low-rank")
+
+
+def flattening_matrix(f, d):
+    """The numeric ``2^d x 4^d`` flattening ``[f(sum_k x_k y_k w_k)]`` over the ±1 cube (small d;
+    a cross-check of the rank claim by a dense computation)."""
+    if d > 6:
+        raise LimitError(f"the dense flattening has 2^d x 4^d entries; d <= 6 allowed, got {d}")
+    from symrep.geometry.kernels import Kernel
+
+    kernel = Kernel(f)
+    points = np.array([[1 - 2 * ((v >> k) & 1) for k in range(d)] for v in range(1 << d)], dtype=float)
+    triple = np.einsum("ik,jk,lk->ijl", points, points, points)  # sum_k x_k y_k w_k
+    return kernel.numeric(triple.reshape(1 << d, -1))

@@ -1,0 +1,172 @@
+"""The ``certify``, ``check``, ``render`` and ``gallery`` subcommands of the ``symrep`` command line.
+
+``symrep certify EXPR --claim CLAIM`` prints the verdict (holds, fails or unknown) with its
+reason and certificate (exit 0 only when the claim holds); ``symrep check FILE`` re-verifies a
+certificate with the independent checker: exit 0 if it is accepted, 1 with the reason if it is not,
+2 if the file is not a certificate at all. ``symrep render FILE`` checks and renders a certificate
+as LaTeX or PDF, and ``symrep gallery -o DIR`` builds the proofs gallery.
+
+Examples
+--------
+>>> from symrep.cli.app import main
+>>> main(["certify", "exp(-x)", "--claim", "pd-l1"])  # doctest: +ELLIPSIS
+pd-l1 for f(x) = exp(-x): holds
+...
+0
+"""
+
+import json
+import sys
+
+from symrep.certificates import CLAIMS, DEFINITIONS, DOMAINS, WORK_BUDGET, CheckError, MalformedCertificate, check_file
+from symrep.cli.output import add_command, add_output_options, emit, emit_document
+from symrep.render.documents import certificate_document
+from symrep.errors import InputError
+from symrep.analysis.verdicts import certify
+
+__all__ = ["add_parsers"]
+
+EXIT_OK, EXIT_REJECTED, EXIT_BAD_INPUT = 0, 1, 2
+MAX_BUDGET = 3600
+
+_CERTIFY_EXAMPLES = """\
+examples:
+  symrep certify "exp(-x)" --claim pd-l1
+  symrep certify "exp(-x^2)" --claim pd-l1 --format json -o gaussian.json
+  symrep certify "x^(1/2)" --claim l1-to-l1
+  symrep certify "1 + 2*x + x^3" --claim low-rank
+  symrep check gaussian.json
+
+{claims_table}
+The verdict is holds, fails or unknown; holds and fails carry a certificate that the
+independent checker has accepted. Exit code: 0 if the claim holds, 1 if it fails or is unknown
+(the answer is printed either way), 2 for bad input.
+"""
+
+
+def claims_table(width=100):
+    """The claims with their domains and definitions, one block each (for --help and the docs)."""
+    import textwrap
+
+    lines = ["claims (each about f on its domain; f(0) is taken from f as written, or from its limit where",
+             "f is undefined at 0, and the certificate says so):"]
+    for claim in CLAIMS:
+        head = f"  {claim:20s} on {DOMAINS[claim]:8s}"
+        body = textwrap.wrap(DEFINITIONS[claim], width - len(head) - 1)
+        lines.append(head + " " + body[0])
+        lines += [" " * (len(head) + 1) + rest for rest in body[1:]]
+    return "\n".join(lines)
+
+
+def add_parsers(sub):
+    """Register ``certify``, ``check``, ``render`` and ``gallery`` on the main parser's subparsers."""
+    ce = add_command(
+        sub, "certify",
+        "decide a classification claim about f, with a checked certificate",
+        "Decide whether f satisfies a classification claim (docs/theory.md sections 4-6) and back "
+        "the verdict with a certificate that the independent checker re-verifies.",
+        _CERTIFY_EXAMPLES.format(claims_table=claims_table()))
+    ce.add_argument("function", metavar="EXPR", help='the function of x, e.g. "exp(-x)"')
+    ce.add_argument("--claim", required=True, choices=CLAIMS, metavar="CLAIM", help=", ".join(CLAIMS))
+    ce.add_argument("--budget", type=float, default=10.0,
+                    help=f"seconds the search may take, at most {MAX_BUDGET} (default 10); past it: unknown")
+    ce.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf"),
+                    help="output format (latex: a standalone certificate document; pdf needs -o)")
+    add_output_options(ce)
+    ce.set_defaults(run=_run_certify)
+
+    ck = add_command(
+        sub, "check", "re-verify a certificate with the independent checker",
+        "Re-verify a certificate (or the JSON printed by 'symrep certify'). "
+        "Exit 0 if it is accepted, 1 with the reason if not, 2 if the file cannot be read.")
+    ck.add_argument("file", metavar="FILE", help="a JSON certificate")
+    ck.add_argument("--budget", type=float, default=WORK_BUDGET,
+                    help=f"seconds the check may take, at most {MAX_BUDGET} (default {WORK_BUDGET:g}); "
+                         f"a certificate that needs longer is rejected")
+    ck.set_defaults(run=_run_check)
+
+    re_ = add_command(
+        sub, "render", "render a certificate as a LaTeX document or PDF",
+        "Check a certificate (or the JSON printed by 'symrep certify') and render it as a standalone LaTeX "
+        "document or PDF: the claim as a theorem, the data, the verification steps, the conclusion and the "
+        "theorem it rests on.",
+        "examples:\n  symrep render gaussian.json -o gaussian.tex\n"
+        "  symrep render gaussian.json --format pdf -o gaussian.pdf")
+    re_.add_argument("file", metavar="FILE", help="a JSON certificate")
+    re_.add_argument("--format", default="latex", choices=("latex", "pdf"), help="output format (default latex)")
+    add_output_options(re_)
+    re_.set_defaults(run=_run_render)
+
+    ga = add_command(
+        sub, "gallery", "build the proofs gallery (.tex, .json, .pdf) and check every certificate",
+        "Build every statement of symrep.proofs into a folder: certificates as JSON and LaTeX, and PDFs when "
+        "pdflatex is present. Prints a summary table; exit 1 if a check fails.",
+        "example:\n  symrep gallery -o gallery")
+    ga.add_argument("-o", "--output", default="gallery", help="folder for the documents (default: gallery)")
+    ga.add_argument("--force", action="store_true", help="overwrite existing files")
+    ga.add_argument("--no-pdf", action="store_true", help="write .tex and .json only")
+    ga.set_defaults(run=_run_gallery)
+
+
+def _run_certify(args):
+    verdict = certify(args.function, args.claim, budget=args.budget)
+    if args.format == "json":
+        emit(args, json.dumps(verdict.to_dict(), indent=2))
+        return _answer_code(verdict)
+    if args.format in ("latex", "pdf"):
+        if verdict.certificate is None:
+            print(f"{verdict.claim} for f(x) = {verdict.function}: unknown, so there is no certificate to render. "
+                  f"{verdict.reason}", file=sys.stderr)
+            return EXIT_REJECTED
+        emit_document(args, certificate_document(verdict.certificate))
+        return _answer_code(verdict)
+    lines = [f"{verdict.claim} for f(x) = {verdict.function}: {verdict.status}", verdict.reason]
+    if verdict.certificate is not None:
+        lines.append(f"certificate: {verdict.certificate['method']}, accepted by the independent checker "
+                     f"(use --format json to keep it)")
+    emit(args, "\n".join(lines))
+    return _answer_code(verdict)
+
+
+def _answer_code(verdict):
+    """0 when the claim holds; 1 when it fails or is unknown, so that scripts can test it."""
+    return EXIT_OK if verdict.status == "holds" else EXIT_REJECTED
+
+
+def _run_render(args):
+    try:
+        with open(args.file, encoding="utf-8") as handle:
+            cert = json.loads(handle.read(2_000_001))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{args.file} is not a readable JSON certificate: {exc}") from None
+    if isinstance(cert, dict) and "certificate" in cert and "verdict" in cert:
+        cert = cert["certificate"]
+    try:
+        tex = certificate_document(cert)
+    except CheckError as exc:
+        print(f"rejected: {exc}")
+        return EXIT_REJECTED
+    emit_document(args, tex)
+    return EXIT_OK
+
+
+def _run_gallery(args):
+    from symrep.render.gallery import run
+
+    return run(args.output, force=args.force, pdf=not args.no_pdf)
+
+
+def _run_check(args):
+    if not 0 < args.budget <= MAX_BUDGET:
+        print(f"symrep: error: --budget must be in (0, {MAX_BUDGET}] seconds, got {args.budget:g}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        claim, function, verdict = check_file(args.file, budget=args.budget)
+    except MalformedCertificate as exc:
+        print(f"symrep: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CheckError as exc:
+        print(f"rejected: {exc}")
+        return EXIT_REJECTED
+    print(f"accepted: {claim} {verdict} for f(x) = {function}")
+    return EXIT_OK

@@ -1,0 +1,52 @@
+"""Output options shared by the ``symrep`` subcommands: ``-o FILE`` (atomic) and ``--force``."""
+
+import argparse
+import os
+
+from symrep.errors import InputError
+from symrep.fileio import write_bytes_atomic, write_text_atomic
+from symrep.render.latex import TexError, compile_pdf
+
+__all__ = ["add_command", "add_output_options", "emit", "emit_document"]
+
+
+def add_command(sub, name, summary, description, examples=None):
+    """A subcommand with a one-line help, a description and an examples epilog (kept verbatim)."""
+    return sub.add_parser(name, help=summary, description=description, epilog=examples,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def add_output_options(parser):
+    """Add ``-o/--output`` and ``--force`` to an argparse (sub)parser."""
+    parser.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+
+
+def emit(args, text):
+    """Print ``text``, or write it atomically to ``args.output`` (refusing to overwrite without --force)."""
+    if getattr(args, "output", None):
+        write_text_atomic(args.output, text + "\n", force=args.force)
+    else:
+        print(text)
+
+
+def emit_document(args, tex):
+    """Emit a standalone LaTeX document as ``--format latex`` (text) or ``pdf`` (needs ``-o``).
+
+    For a PDF the existing-file check comes before compiling; if the TeX engine is missing or
+    fails, the .tex is written next to the requested PDF and the error says so.
+    """
+    if args.format == "latex":
+        emit(args, tex)
+        return
+    if not args.output:
+        raise InputError("--format pdf needs -o FILE.pdf (a PDF is not printed to the terminal)")
+    if os.path.exists(args.output) and not args.force:
+        raise InputError(f"refusing to overwrite existing file {args.output} (use --force)")
+    try:
+        pdf = compile_pdf(tex)
+    except TexError as exc:
+        tex_path = os.path.splitext(args.output)[0] + ".tex"
+        write_text_atomic(tex_path, tex, force=args.force)
+        raise TexError(f"{exc} (the LaTeX source is in {tex_path})") from None
+    write_bytes_atomic(args.output, pdf, force=args.force)

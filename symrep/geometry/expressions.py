@@ -1,0 +1,318 @@
+"""Parse user text into SymPy expressions without ever executing it.
+
+SymPy's ``sympify`` and ``parse_expr`` call Python's ``eval``, so text from a
+command line, a notebook widget or a certificate file must never reach them.
+This module parses text with :func:`ast.parse`, walks the syntax tree against a
+whitelist (numbers, the names it is given, a fixed table of functions, the
+operators ``+ - * / **`` and ``^`` as a synonym for ``**``) and builds the
+SymPy expression itself. Anything else is refused with a :class:`ParseError`
+that quotes the offending piece.
+
+Sizes are bounded before SymPy sees anything: the text length, the number of
+syntax nodes, the nesting depth, the digits of a literal and the size of a
+power of two numbers (``10**10**10`` is refused, not computed).
+
+Decimal literals are read exactly: ``0.1`` becomes ``Rational(1, 10)``.
+
+Examples
+--------
+>>> from symrep.geometry.expressions import parse_expression
+>>> parse_expression("exp(-x^2) + 0.5*x")
+x/2 + exp(-x**2)
+>>> parse_expression("__import__('os')")
+Traceback (most recent call last):
+...
+symrep.errors.ParseError: literal of type str is not allowed in "__import__('os')": "'os'"
+"""
+
+import ast
+import math
+
+import sympy
+
+from symrep.errors import ParseError
+
+__all__ = [
+    "FUNCTIONS",
+    "CONSTANTS",
+    "MAX_TEXT_LENGTH",
+    "MAX_NODES",
+    "MAX_DEPTH",
+    "MAX_POWER_BITS",
+    "MAX_EXPONENT",
+    "parse_expression",
+    "parse_side",
+    "expression_text",
+]
+
+MAX_TEXT_LENGTH = 2000
+MAX_NODES = 500
+MAX_DEPTH = 60
+MAX_LITERAL_DIGITS = 200
+#: ``|exponent| * log2|base|`` allowed when both sides of ``**`` are numbers.
+MAX_POWER_BITS = 20000
+#: Largest ``|exponent|`` allowed for a numeric exponent of a symbolic base.
+MAX_EXPONENT = 10000
+
+#: Function names accepted in user text, with their arity (None: one or more).
+FUNCTIONS = {
+    "exp": (sympy.exp, 1),
+    "log": (sympy.log, 1),
+    "ln": (sympy.log, 1),
+    "sqrt": (sympy.sqrt, 1),
+    "cbrt": (sympy.cbrt, 1),
+    "sin": (sympy.sin, 1),
+    "cos": (sympy.cos, 1),
+    "tan": (sympy.tan, 1),
+    "sinh": (sympy.sinh, 1),
+    "cosh": (sympy.cosh, 1),
+    "tanh": (sympy.tanh, 1),
+    "atan": (sympy.atan, 1),
+    "asinh": (sympy.asinh, 1),
+    "erf": (sympy.erf, 1),
+    "erfc": (sympy.erfc, 1),
+    "gamma": (sympy.gamma, 1),
+    "sinc": (sympy.sinc, 1),
+    "abs": (sympy.Abs, 1),
+    "Abs": (sympy.Abs, 1),
+    "besselk": (sympy.besselk, 2),
+    "Min": (sympy.Min, None),
+    "Max": (sympy.Max, None),
+    "Heaviside": (sympy.Heaviside, 1),
+    "sign": (sympy.sign, 1),
+}
+
+#: Constant names accepted in user text.
+CONSTANTS = {"pi": sympy.pi, "E": sympy.E}
+
+_BINARY = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+}
+
+
+def parse_expression(text, variables=("x",), *, undefined_functions=(), new_symbol=None):
+    """Parse ``text`` into a SymPy expression, whitelisting the syntax first.
+
+    Parameters
+    ----------
+    text : str
+        The expression, in Python-like syntax; ``^`` means power.
+    variables : iterable of str or dict
+        Names allowed as symbols. A dict maps names to the SymPy objects to use;
+        plain names become real symbols.
+    undefined_functions : iterable of str
+        Names that become undefined SymPy functions (``f`` gives ``Function('f')``).
+    new_symbol : callable, optional
+        If given, any other identifier ``name`` becomes ``new_symbol(name)``
+        instead of being refused (used for symbolic side lengths).
+
+    Returns
+    -------
+    sympy.Expr
+
+    Raises
+    ------
+    ParseError
+        If the text is not in the grammar or exceeds a size limit.
+
+    Examples
+    --------
+    >>> parse_expression("1/(1 + x)**(1/2)")
+    1/sqrt(x + 1)
+    >>> parse_expression("10**10**10")
+    Traceback (most recent call last):
+    ...
+    symrep.errors.ParseError: power too large in '10**10**10': 10**10000000000 has about 33219280948 bits, limit 20000
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"expected text, got {type(text).__name__}")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ParseError(f"expression has {len(text)} characters, limit {MAX_TEXT_LENGTH}")
+    if not text.strip():
+        raise ParseError("empty expression")
+    if isinstance(variables, dict):
+        names = dict(variables)
+    else:
+        names = {v: sympy.Symbol(v, real=True) for v in variables}
+    funcs = {name: sympy.Function(name) for name in undefined_functions}
+    # ``^`` is power here. Replacing it before parsing (no strings can occur in the
+    # grammar) gives it the precedence of ``**``; as BitXor it would bind looser
+    # than ``+`` and unary minus.
+    source = text.strip().replace("^", "**")
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError as exc:
+        raise ParseError(f"syntax error in {_short(text)!r}: {exc.msg}") from None
+    except (RecursionError, MemoryError, ValueError):
+        raise ParseError(f"expression {_short(text)!r} is nested too deeply to parse") from None
+    _check_size(tree, text)
+    builder = _Builder(source, names, funcs, new_symbol)
+    result = builder.build(tree.body, 0)
+    if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        raise ParseError(f"expression {text!r} is undefined (it evaluates to {result})")
+    return result
+
+
+#: Names that look like numbers or special values and so may not name a symbolic side.
+RESERVED_SIDE_NAMES = frozenset({"nan", "NaN", "inf", "Inf", "infinity", "oo", "zoo", "I", "j", "x"})
+
+
+def parse_side(text):
+    """Parse one side length: a number, or a name that becomes a positive symbol.
+
+    Examples
+    --------
+    >>> parse_side("3/2"), parse_side("a"), parse_side("a").is_positive
+    (3/2, a, True)
+    >>> parse_side("nan")
+    Traceback (most recent call last):
+    ...
+    symrep.errors.ParseError: 'nan' cannot name a side length: it reads as a special value or the kernel variable
+    """
+
+    def positive_symbol(name):
+        if name in RESERVED_SIDE_NAMES:
+            raise ParseError(f"{name!r} cannot name a side length: it reads as a special value or the kernel variable")
+        return sympy.Symbol(name, positive=True)
+
+    return parse_expression(text, variables=(), new_symbol=positive_symbol)
+
+
+def expression_text(expr):
+    """Text for ``expr`` that :func:`parse_expression` reads back to the same expression.
+
+    Examples
+    --------
+    >>> e = parse_expression("exp(-x**(3/2))")
+    >>> expression_text(e)
+    'exp(-x**(3/2))'
+    >>> parse_expression(expression_text(e)) == e
+    True
+    """
+    return sympy.sstr(expr, order="lex")
+
+
+def _short(text, n=40):
+    return text if len(text) <= n else text[:n] + "..."
+
+
+def _check_size(tree, text):
+    # Iterative walk: a recursive one could itself overflow on hostile input.
+    count = 0
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ParseError(f"expression {_short(text)!r} has more than {MAX_NODES} syntax nodes")
+        if depth > MAX_DEPTH:
+            raise ParseError(f"expression {_short(text)!r} is nested deeper than {MAX_DEPTH} levels")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+class _Builder:
+    def __init__(self, text, names, funcs, new_symbol):
+        self.text = text
+        self.names = names
+        self.funcs = funcs
+        self.new_symbol = new_symbol
+
+    def fail(self, node, what):
+        piece = ast.get_source_segment(self.text, node) or type(node).__name__
+        raise ParseError(f"{what} in {self.text!r}: {piece!r}")
+
+    def build(self, node, depth):
+        if isinstance(node, ast.Constant):
+            return self.constant(node)
+        if isinstance(node, ast.Name):
+            return self.name(node)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            operand = self.build(node.operand, depth + 1)
+            return -operand if isinstance(node.op, ast.USub) else operand
+        if isinstance(node, ast.BinOp):
+            left = self.build(node.left, depth + 1)
+            right = self.build(node.right, depth + 1)
+            if isinstance(node.op, ast.Pow):
+                return self.power(node, left, right)
+            op = _BINARY.get(type(node.op))
+            if op is None:
+                self.fail(node, f"operator {type(node.op).__name__} is not allowed")
+            return op(left, right)
+        if isinstance(node, ast.Call):
+            return self.call(node, depth)
+        self.fail(node, f"{type(node).__name__} is not allowed")
+
+    def constant(self, node):
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(node, f"literal of type {type(value).__name__} is not allowed")
+        if isinstance(value, int):
+            if len(str(abs(value))) > MAX_LITERAL_DIGITS:
+                self.fail(node, f"integer literal longer than {MAX_LITERAL_DIGITS} digits")
+            return sympy.Integer(value)
+        if not math.isfinite(value):
+            self.fail(node, "non-finite number")
+        return sympy.Rational(repr(value))
+
+    def name(self, node):
+        ident = node.id
+        if ident in self.names:
+            return self.names[ident]
+        if ident in CONSTANTS:
+            return CONSTANTS[ident]
+        if ident in FUNCTIONS or ident in self.funcs:
+            self.fail(node, f"function {ident} used without arguments")
+        if self.new_symbol is not None and not ident.startswith("_"):
+            return self.new_symbol(ident)
+        allowed = ", ".join(sorted(self.names)) or "none"
+        raise ParseError(f"unknown name {ident!r} in {self.text!r}; allowed names: {allowed}")
+
+    def power(self, node, base, exponent):
+        if exponent.is_Number and abs(exponent) > MAX_EXPONENT:
+            if base.is_Number and base in (0, 1, -1):
+                return base**exponent
+            if base.is_Number:
+                bits = _power_bits(base, exponent)
+                raise ParseError(
+                    f"power too large in {self.text!r}: {base}**{exponent} has about {bits} bits, "
+                    f"limit {MAX_POWER_BITS}"
+                )
+            self.fail(node, f"exponent larger than {MAX_EXPONENT}")
+        if base.is_Number and exponent.is_Number:
+            bits = _power_bits(base, exponent)
+            if bits > MAX_POWER_BITS:
+                raise ParseError(
+                    f"power too large in {self.text!r}: {base}**{exponent} has about {bits} bits, "
+                    f"limit {MAX_POWER_BITS}"
+                )
+        return base**exponent
+
+    def call(self, node, depth):
+        if not isinstance(node.func, ast.Name):
+            self.fail(node, "only calls of named functions are allowed")
+        if node.keywords:
+            self.fail(node, "keyword arguments are not allowed")
+        ident = node.func.id
+        args = [self.build(arg, depth + 1) for arg in node.args]
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            self.fail(node, "starred arguments are not allowed")
+        if ident in self.funcs:
+            if len(args) != 1:
+                self.fail(node, f"function {ident} takes one argument")
+            return self.funcs[ident](*args)
+        if ident not in FUNCTIONS:
+            known = ", ".join(sorted(FUNCTIONS))
+            raise ParseError(f"unknown function {ident!r} in {self.text!r}; known functions: {known}")
+        func, arity = FUNCTIONS[ident]
+        if arity is None and not args or arity is not None and len(args) != arity:
+            self.fail(node, f"function {ident} takes {arity or 'at least one'} argument(s), got {len(args)}")
+        return func(*args)
+
+
+def _power_bits(base, exponent):
+    num, den = sympy.fraction(sympy.Rational(base)) if base.is_Rational else (abs(base), 1)
+    size = max(math.log2(abs(int(num)) or 1), math.log2(abs(int(den)) or 1), 1.0)
+    return int(abs(float(exponent)) * size)

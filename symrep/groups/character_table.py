@@ -1,0 +1,385 @@
+"""Character tables, class functions and decompositions.
+
+A :class:`CharacterTable` holds class labels and sizes, irreducible labels and the
+exact values; the first class is always the identity, so its column gives the degrees.
+Class functions (:class:`ClassFunction`) are rows of values on the classes; they add,
+multiply (the tensor product of characters), take inner products and decompose into
+irreducibles. Tables multiply (:meth:`CharacterTable.direct_product`), and characters
+restrict and induce along a *fusion map* (for each class of the subgroup, the index of
+the class of the group containing it).
+
+Examples
+--------
+>>> from symrep.groups.tables import hyperoctahedral_table
+>>> T = hyperoctahedral_table(2)
+>>> T.order, T.degrees
+(8, [1, 1, 2, 1, 1])
+>>> chi = T.character(((1,), (1,)))
+>>> (chi * chi).decompose()
+{((2,), ()): 1, ((1, 1), ()): 1, ((), (2,)): 1, ((), (1, 1)): 1}
+>>> T.verify().passed
+True
+"""
+
+import json
+import math
+
+import numpy as np
+import sympy
+
+from symrep.groups.class_functions import ClassFunction, Decomposition, _is_symbolic, _latex_text
+from symrep.groups.orthogonality import MAX_VERIFY_CLASSES, verify_table
+from symrep.errors import InputError, LimitError
+
+__all__ = ["CharacterTable"]
+
+
+class CharacterTable:
+    """The character table of a finite group.
+
+    Parameters
+    ----------
+    name : str
+        A name such as ``B4`` or ``B2xB1``.
+    classes : list
+        Hashable class labels; ``classes[0]`` must be the identity class.
+    class_sizes : list of int
+    irreducibles : list
+        Hashable labels of the irreducible characters.
+    values : numpy.ndarray
+        ``values[i, j] = chi_i(class_j)``: int64 for rational tables, object (SymPy) otherwise.
+    class_text, irreducible_text : callable, optional
+        Turn a label into short text for display.
+    power_maps : dict, optional
+        ``p -> [index of the class of g**p for g in class j]``.
+    element_orders : list of int, optional
+        The order of an element of each class.
+    label_json : callable, optional
+        Turn a label into JSON-ready data.
+    """
+
+    def __init__(self, name, classes, class_sizes, irreducibles, values, *, class_text=str,
+                 irreducible_text=str, power_maps=None, element_orders=None, label_json=None,
+                 conventions=""):
+        self.name = name
+        self.classes = list(classes)
+        self.class_sizes = [int(s) for s in class_sizes]
+        self.irreducibles = list(irreducibles)
+        self.values = values
+        self.class_text = class_text
+        self.irreducible_text = irreducible_text
+        self.power_maps = dict(power_maps or {})
+        self.element_orders = element_orders
+        self.label_json = label_json or _default_json
+        self.conventions = conventions
+        self.order = sum(self.class_sizes)
+        self._class_index = {label: j for j, label in enumerate(self.classes)}
+        self._irr_index = {label: i for i, label in enumerate(self.irreducibles)}
+        r = len(self.classes)
+        if self.values.shape != (len(self.irreducibles), r) or len(self.class_sizes) != r:
+            raise InputError(f"table {name}: {len(self.irreducibles)} irreducibles, {r} classes, "
+                             f"{len(self.class_sizes)} sizes and values of shape {self.values.shape} do not fit")
+
+    # --- basic data ---------------------------------------------------------------------
+
+    def __repr__(self):
+        return f"CharacterTable({self.name}: order {self.order}, {len(self.classes)} classes)"
+
+    def __len__(self):
+        return len(self.classes)
+
+    @property
+    def is_integral(self):
+        """Whether all values are integers (stored as int64)."""
+        return self.values.dtype != object
+
+    @property
+    def centralizer_orders(self):
+        """``|C_G(g)| = |G| / |class|`` for each class."""
+        return [self.order // s for s in self.class_sizes]
+
+    @property
+    def degrees(self):
+        """The degrees ``chi(1)``, in the order of :attr:`irreducibles`."""
+        return [int(v) for v in self.values[:, 0]]
+
+    def class_index(self, label):
+        """Position of a class label; :class:`InputError` names the label if unknown."""
+        try:
+            return self._class_index[_hashable(label)]
+        except (KeyError, TypeError):
+            raise InputError(f"{label!r} is not a class label of {self.name}") from None
+
+    def irreducible_index(self, label):
+        """Position of an irreducible label; :class:`InputError` names the label if unknown."""
+        try:
+            return self._irr_index[_hashable(label)]
+        except (KeyError, TypeError):
+            raise InputError(f"{label!r} is not an irreducible label of {self.name}") from None
+
+    def value(self, irreducible, class_label):
+        """The exact value ``chi(g)`` by labels."""
+        return _exact(self.values[self.irreducible_index(irreducible), self.class_index(class_label)])
+
+    def __getitem__(self, key):
+        irreducible, class_label = key
+        return self.value(irreducible, class_label)
+
+    def character(self, label):
+        """The irreducible character with this label, as a :class:`ClassFunction`."""
+        return ClassFunction(self, self.values[self.irreducible_index(label)])
+
+    def characters(self):
+        """All irreducible characters, in order."""
+        return [ClassFunction(self, row) for row in self.values]
+
+    def class_function(self, values):
+        """A :class:`ClassFunction` from one value per class (checked for length)."""
+        return ClassFunction(self, values)
+
+    # --- inner products and decompositions -------------------------------------------
+
+    def inner_product(self, a, b):
+        """``<a, b> = (1/|G|) sum_C |C| a(C) conj(b(C))``, exact."""
+        a, b = self._as_function(a), self._as_function(b)
+        total = sum(s * x * sympy.conjugate(y) if _is_symbolic(y) else s * x * y
+                    for s, x, y in zip(self.class_sizes, a.values, b.values))
+        if _is_symbolic(total):
+            return sympy.simplify(sympy.expand(sympy.sympify(total) / self.order))
+        return sympy.Rational(int(total), self.order)
+
+    def decompose(self, psi):
+        """Multiplicities of the irreducibles in ``psi`` (a class function or value list).
+
+        Returns a :class:`Decomposition`, a dict ``label -> multiplicity`` (nonzero ones).
+        """
+        psi = self._as_function(psi)
+        if self.is_integral and all(isinstance(v, int) for v in psi.values):
+            sizes = np.array(self.class_sizes, dtype=object)
+            weighted = np.array(psi.values, dtype=object) * sizes
+            sums = self.values.astype(object) @ weighted
+            mults = [sympy.Rational(int(t), self.order) for t in sums]
+        else:
+            mults = [self.inner_product(psi, chi) for chi in self.characters()]
+        return Decomposition(self, {label: m for label, m in zip(self.irreducibles, mults) if m != 0})
+
+    def tensor(self, a, b):
+        """The tensor product (pointwise product) of two class functions."""
+        return self._as_function(a) * self._as_function(b)
+
+    def _as_function(self, f):
+        if isinstance(f, ClassFunction):
+            if f.table is not self:
+                raise InputError(f"class function belongs to {f.table.name}, not {self.name}")
+            return f
+        return ClassFunction(self, f)
+
+    # --- products, restriction, induction -------------------------------------------
+
+    def direct_product(self, other):
+        """The table of ``G x H``: classes and irreducibles are pairs, values the Kronecker product.
+
+        Labels of a product of products are flattened, so ``(T1 x T2) x T3`` has triples.
+        """
+        if len(self) * len(other) > MAX_VERIFY_CLASSES * 4:
+            raise LimitError(f"the product table {self.name}x{other.name} would have "
+                             f"{len(self) * len(other)} classes; the limit is {MAX_VERIFY_CLASSES * 4}")
+        flat_self, flat_other = _components(self), _components(other)
+
+        def pair(a, b, n_a, n_b):
+            return (a if n_a > 1 else (a,)) + (b if n_b > 1 else (b,))
+
+        na, nb = len(flat_self), len(flat_other)
+        classes = [pair(a, b, na, nb) for a in self.classes for b in other.classes]
+        irreducibles = [pair(a, b, na, nb) for a in self.irreducibles for b in other.irreducibles]
+        sizes = [s * t for s in self.class_sizes for t in other.class_sizes]
+        dtype = np.int64 if self.is_integral and other.is_integral else object
+        values = np.kron(self.values.astype(dtype), other.values.astype(dtype))
+        texts = flat_self + flat_other
+        power_maps = {}
+        for p in set(self.power_maps) & set(other.power_maps):
+            power_maps[p] = [self.power_maps[p][i] * len(other) + other.power_maps[p][j]
+                             for i in range(len(self)) for j in range(len(other))]
+        orders = None
+        if self.element_orders and other.element_orders:
+            orders = [math.lcm(a, b) for a in self.element_orders for b in other.element_orders]
+        table = CharacterTable(
+            f"{self.name}x{other.name}", classes, sizes, irreducibles, values,
+            class_text=lambda lab: " x ".join(t.class_text(c) for t, c in zip(texts, lab)),
+            irreducible_text=lambda lab: " x ".join(t.irreducible_text(c) for t, c in zip(texts, lab)),
+            power_maps=power_maps, element_orders=orders,
+            label_json=lambda lab: [t.label_json(c) for t, c in zip(texts, lab)],
+            conventions="; ".join(dict.fromkeys(filter(None, [self.conventions, other.conventions]))),
+        )
+        table._components = texts
+        return table
+
+    def restrict(self, chi, subtable, fusion):
+        """Restrict a class function of this group to a subgroup with table ``subtable``.
+
+        ``fusion[j]`` is the index (in this table) of the class containing subgroup class ``j``.
+        """
+        chi = self._as_function(chi)
+        self._check_fusion(subtable, fusion)
+        return ClassFunction(subtable, [chi.values[fusion[j]] for j in range(len(subtable))])
+
+    def induce(self, psi, subtable, fusion):
+        """Induce a class function of the subgroup (table ``subtable``) to this group.
+
+        ``Ind psi (g) = |C_G(g)| sum_{subgroup classes D in class(g)} psi(D) / |C_H(D)|``.
+        """
+        psi = subtable._as_function(psi)
+        self._check_fusion(subtable, fusion)
+        out = [sympy.Integer(0)] * len(self)
+        for j, target in enumerate(fusion):
+            out[target] += sympy.Rational(subtable.class_sizes[j], subtable.order) * psi.values[j]
+        cent = self.centralizer_orders
+        return ClassFunction(self, [_exact(v * c) for v, c in zip(out, cent)])
+
+    def _check_fusion(self, subtable, fusion):
+        if len(fusion) != len(subtable) or not all(0 <= f < len(self) for f in fusion):
+            raise InputError(f"fusion map must give, for each of the {len(subtable)} classes of "
+                             f"{subtable.name}, a class index of {self.name}")
+        if self.order % subtable.order:
+            raise InputError(f"|{subtable.name}| = {subtable.order} does not divide |{self.name}| = {self.order}")
+
+    # --- verification ------------------------------------------------------------------
+
+    def verify(self):
+        """Check both orthogonality relations and the basic counts, exactly (see
+        :func:`symrep.groups.orthogonality.verify_table`)."""
+        return verify_table(self)
+
+
+    # --- output -------------------------------------------------------------------------
+
+    def to_dict(self):
+        """JSON-ready data: ``name``, ``order``, ``classes``, ``irreducibles``, ``values``."""
+        classes = []
+        for j, label in enumerate(self.classes):
+            entry = {"label": self.label_json(label), "size": self.class_sizes[j],
+                     "centralizer": self.centralizer_orders[j], "text": self.class_text(label)}
+            if self.element_orders:
+                entry["element_order"] = self.element_orders[j]
+            classes.append(entry)
+        irreducibles = [{"label": self.label_json(label), "degree": d, "text": self.irreducible_text(label)}
+                        for label, d in zip(self.irreducibles, self.degrees)]
+        values = (self.values.tolist() if self.is_integral
+                  else [[sympy.sstr(v) for v in row] for row in self.values])
+        data = {"name": self.name, "order": self.order, "conventions": self.conventions,
+                "classes": classes, "irreducibles": irreducibles, "values": values}
+        if self.power_maps:
+            data["power_maps"] = {str(p): m for p, m in sorted(self.power_maps.items())}
+        return data
+
+    def to_json(self, **kwargs):
+        """The table as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def to_gap(self):
+        """GAP code that rebuilds this table with ``ConvertToCharacterTableNC``.
+
+        Compare with GAP's own table, e.g. for ``B4``::
+
+            tbl := ...;  # this output
+            TransformingPermutationsCharacterTables(tbl, CharacterTable("WeylB", 4));
+        """
+        if not self.is_integral:
+            raise InputError(f"GAP output is implemented for rational tables; {self.name} has irrational values")
+        lines = [f"# symrep character table of {self.name}, order {self.order}."]
+        if self.conventions:
+            lines.append(f"# {self.conventions}")
+        lines += ["symrep_tbl := ConvertToCharacterTableNC( rec(",
+                  "  UnderlyingCharacteristic := 0,",
+                  f'  Identifier := "symrep_{self.name}",',
+                  f"  Size := {self.order},",
+                  f"  SizesCentralizers := {_gap_list(self.centralizer_orders)},",
+                  f"  ClassParameters := {_gap_list([json.dumps(self.label_json(c)) for c in self.classes])},",
+                  f"  CharacterParameters := {_gap_list([json.dumps(self.label_json(c)) for c in self.irreducibles])},"]
+        if self.element_orders:
+            lines.append(f"  OrdersClassRepresentatives := {_gap_list(self.element_orders)},")
+        if self.power_maps:
+            maps = ["" if p not in self.power_maps else _gap_list([i + 1 for i in self.power_maps[p]])
+                    for p in range(1, max(self.power_maps) + 1)]
+            lines.append(f"  ComputedPowerMaps := [ {', '.join(maps)} ],")
+        rows = ",\n    ".join(_gap_list(row) for row in self.values.tolist())
+        lines += [f"  Irr := [\n    {rows} ] ) );", ""]
+        return "\n".join(lines)
+
+    def __str__(self):
+        return self.to_text()
+
+    def to_text(self, width=100):
+        """A readable table; wide tables are split into blocks of columns fitting ``width``."""
+        row_labels = [f"X.{i + 1} {self.irreducible_text(lab)}" for i, lab in enumerate(self.irreducibles)]
+        head = ["class", "size"] + row_labels
+        lw = max(len(h) for h in head)
+        columns = []
+        for j, label in enumerate(self.classes):
+            entries = [self.class_text(label), str(self.class_sizes[j])] + \
+                      [_text(v) for v in self.values[:, j]]
+            columns.append(entries)
+        blocks, current, used = [], [], lw
+        for col in columns:
+            w = max(len(e) for e in col) + 2
+            if current and used + w > width:
+                blocks.append(current)
+                current, used = [], lw
+            current.append(col)
+            used += w
+        if current:
+            blocks.append(current)
+        out = [f"Character table of {self.name} (order {self.order}, {len(self)} classes)"]
+        if self.conventions:
+            out.append(self.conventions)
+        for block in blocks:
+            widths = [max(len(e) for e in col) for col in block]
+            out.append("")
+            for i, h in enumerate(head):
+                out.append(h.ljust(lw) + "".join("  " + col[i].rjust(w) for col, w in zip(block, widths)))
+        return "\n".join(out)
+
+    def _latex(self, printer):
+        cols = "l" + "r" * len(self)
+        head = " & ".join([r"\text{class}"] + [r"\text{%s}" % _latex_text(self.class_text(c)) for c in self.classes])
+        sizes = " & ".join([r"|C|"] + [str(s) for s in self.class_sizes])
+        rows = [" & ".join([r"\chi_{%s}" % _latex_text(self.irreducible_text(lab))] +
+                           [printer._print(_exact(v)) for v in self.values[i]])
+                for i, lab in enumerate(self.irreducibles)]
+        return (r"\begin{array}{%s} %s \\ %s \\ \hline " % (cols, head, sizes)
+                + r" \\ ".join(rows) + r" \end{array}")
+
+    def _repr_latex_(self):
+        return f"$\\displaystyle {sympy.latex(self)}$"
+
+
+def _components(table):
+    return getattr(table, "_components", [table])
+
+
+def _hashable(label):
+    if isinstance(label, list):
+        return tuple(_hashable(x) for x in label)
+    if isinstance(label, tuple):
+        return tuple(_hashable(x) for x in label)
+    return label
+
+
+def _default_json(label):
+    if isinstance(label, tuple):
+        return [_default_json(x) for x in label]
+    return label
+
+
+def _exact(v):
+    if isinstance(v, (np.integer, int)):
+        return sympy.Integer(int(v))
+    return sympy.sympify(v)
+
+
+def _text(v):
+    return str(int(v)) if isinstance(v, (int, np.integer)) else sympy.sstr(v)
+
+
+def _gap_list(values):
+    return "[ " + ", ".join(str(v) for v in values) + " ]"

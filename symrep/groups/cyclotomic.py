@@ -1,0 +1,59 @@
+"""Exact values in cyclotomic fields ``Q(zeta_e)``, stored as integer coefficient vectors.
+
+Shared by the generic (Dixon-Schneider) tables, which produce such vectors, and by
+:class:`~symrep.groups.character_table.CharacterTable`, which verifies orthogonality with them; it
+sits below both so that neither imports the other.
+
+Examples
+--------
+>>> from symrep.groups.cyclotomic import reduce_cyclotomic
+>>> reduce_cyclotomic([1, 1, 1], 3)          # 1 + zeta + zeta^2 = 0
+[0, 0]
+"""
+
+from math import gcd
+
+import sympy
+
+__all__ = ["cyclotomic_value", "reduce_cyclotomic"]
+
+
+def cyclotomic_value(vector, e):
+    """The SymPy number ``sum_j vector[j] exp(2 pi i j / e)``, in its simplest exact form.
+
+    An integer when the reduced form modulo the cyclotomic polynomial is constant; radicals
+    (by exact rewriting: ``expand_complex`` then ``simplify``) for real values of small
+    order and for orders 3, 4 and 6; otherwise the sum of roots of unity as it is.
+
+    Examples
+    --------
+    >>> cyclotomic_value([1, 1, 1], 3), cyclotomic_value([0, 1, 0, 0, 1], 5)
+    (0, -1/2 + sqrt(5)/2)
+    """
+    reduced = reduce_cyclotomic(vector, e)
+    if not any(reduced[1:]):
+        return sympy.Integer(reduced[0])
+    g = 0
+    for j, c in enumerate(vector):
+        if c:
+            g = gcd(g, j)
+    order = e // gcd(g, e) if g else 1
+    value = sympy.Add(*[int(c) * sympy.exp(2 * sympy.pi * sympy.I * sympy.Rational(j, e))
+                        for j, c in enumerate(vector) if c])
+    is_real = all(vector[j] == vector[(-j) % e] for j in range(e))
+    if order in (3, 4, 6) or (is_real and order <= 12):
+        return sympy.simplify(sympy.expand_complex(value))
+    return value
+
+
+def reduce_cyclotomic(vector, e):
+    """Coefficients of ``sum_j vector[j] x^j`` reduced modulo the e-th cyclotomic polynomial."""
+    phi = [int(c) for c in sympy.Poly(sympy.cyclotomic_poly(e, sympy.Symbol("x"))).all_coeffs()][::-1]
+    out = [int(c) for c in vector]
+    deg = len(phi) - 1
+    for j in range(len(out) - 1, deg - 1, -1):
+        c = out[j]
+        if c:
+            for i, a in enumerate(phi):
+                out[j - deg + i] -= c * a
+    return out[:deg]

@@ -1,0 +1,415 @@
+"""Standalone LaTeX documents: certificates, character tables, spectra and decompositions.
+
+Each ``*_document`` function returns the LaTeX source of a complete document (templates in
+``symrep/templates``); :func:`symrep.render.latex.compile_pdf` turns it into a PDF. A certificate is
+re-verified by the independent checker before it is rendered, and every step printed is one the
+checker performs.
+
+Examples
+--------
+>>> from symrep.analysis.verdicts import certify
+>>> from symrep.render.documents import certificate_document
+>>> tex = certificate_document(certify("exp(-x^2)", "pd-l1").certificate)
+>>> tex.startswith("\\\\documentclass") and "\\\\lambda_S" in tex
+True
+"""
+
+import datetime
+import os
+
+import sympy
+
+from symrep.version import __version__
+from symrep.analysis.balls import enclose
+from symrep.certificates import DOMAINS, check, parse
+from symrep.certificates.exact import Function
+from symrep.certificates.reading import XR
+from symrep.render.latex import Tex, escape, render
+
+__all__ = ["certificate_document", "table_document", "spectrum_document", "decomposition_document",
+           "CLAIM_TITLES"]
+
+X = sympy.Symbol("x", positive=True)
+# f(0) of the certificate being rendered (as written, or its proved extension): the pages read f
+# with x > 0, where the value at 0 is not visible (1 - 0^x is 1 there)
+_AT_ZERO = {"value": None}
+
+CLAIM_TITLES = {
+    "pd-l1": "positive definite Manhattan kernel", "pd-l2": "positive definite Euclidean kernel",
+    "l1-to-l1": "Manhattan metric transform", "l1-to-l2sq": "Manhattan to squared Euclidean transform",
+    "l2-to-l2": "Euclidean metric transform", "low-rank": "low-rank entrywise transform",
+    "completely-monotone": "completely monotone", "bernstein": "Bernstein function", "polynomial": "polynomial",
+    "cube-rank": "transform of the stated rank on the cube",
+}
+_POINTS = r"for every $n$, every dimension $m$ and all points $x_1, \dots, x_n \in \mathbb{R}^m$"
+_STATEMENTS = {
+    "pd-l1": _POINTS + r", the matrix $\bigl[f(\lVert x_i - x_j \rVert_1)\bigr]_{i,j}$ is positive semidefinite.",
+    "pd-l2": _POINTS + r", the matrix $\bigl[f(\lVert x_i - x_j \rVert_2)\bigr]_{i,j}$ is positive semidefinite.",
+    "l1-to-l1": _POINTS + r", the numbers $f(\lVert x_i - x_j \rVert_1)$ form an $\ell_1$ metric.",
+    "l1-to-l2sq": _POINTS + r", the numbers $f(\lVert x_i - x_j \rVert_1)$ form a squared Euclidean metric.",
+    "l2-to-l2": _POINTS + r", the numbers $f(\lVert x_i - x_j \rVert_2)$ form a Euclidean metric.",
+    "low-rank": r"there is a function $r$ of $d$ alone with $\operatorname{rank} f(QK^\top) \le r(d)$ for every "
+                r"$n$ and all $Q, K \in \mathbb{R}^{n \times d}$ ($f$ applied entrywise).",
+    "completely-monotone": r"$f$ is completely monotone on $[0, \infty)$ in the sense of the seed paper: "
+                           r"$(-1)^k f^{(k)}(x) \ge 0$ for all $k \ge 0$ and $x > 0$, and $f(0) \ge f(0^+)$.",
+    "bernstein": r"$f$ is a Bernstein function in the sense of the seed paper: $f(0) = 0$, $f \ge 0$ and $f'$ "
+                 r"is completely monotone on $(0, \infty)$.",
+    "polynomial": r"$f$ is a polynomial.",
+    "cube-rank": r"the matrix $\bigl[f(\langle x, y\rangle)\bigr]$ over all $x, y \in \{\pm1\}^{DIM}$ (and the "
+                 r"flattening $\bigl[f(\sum_k x_k y_k w_k)\bigr]$) has rank RANK.",
+}
+_SEED = (r"J.~Alman, T.~Chu, G.~Miller, S.~Narayanan, M.~Sellke, Z.~Song, \emph{Metric Transforms and Low "
+         r"Rank Representations of Kernels for Fast Attention}, NeurIPS 2024 (arXiv:2011.11503).")
+_SCHOENBERG = r"I.~J.~Schoenberg, \emph{Metric spaces and completely monotone functions}, Ann.\ of Math.\ 39 (1938)."
+_REFERENCES = {"pd-l1": _SEED, "l1-to-l1": _SEED + r" The `if' half: P.~Assouad (1980).",
+               "l1-to-l2sq": _SEED + " The `if' half: " + _SCHOENBERG, "low-rank": _SEED,
+               "pd-l2": _SCHOENBERG, "l2-to-l2": _SCHOENBERG,
+               "completely-monotone": _SEED + r" Closure rules: R.~Schilling, R.~Song, Z.~Vondra\v{c}ek, "
+                                               r"\emph{Bernstein Functions}, de Gruyter.",
+               "bernstein": _SEED + r" Closure rules: R.~Schilling, R.~Song, Z.~Vondra\v{c}ek, "
+                                     r"\emph{Bernstein Functions}, de Gruyter.",
+               "polynomial": "", "cube-rank": _SEED}
+_RULES = {
+    "cm-const": r"a constant $c \ge 0$ is CM", "bf-const": r"a constant $c \ge 0$ is Bernstein",
+    "cm-exp": r"$e^{-ax}$ with $a \ge 0$ is CM", "cm-power": r"$(x + b)^{-s}$ with $s, b \ge 0$ is CM",
+    "cm-log-ratio": r"$\log(1 + b/x)$ with $b > 0$ is CM",
+    "cm-laplace": r"a Laplace transform $\int_0^\infty e^{-tx} \rho(t)\,dt$ of a density $\rho \ge 0$ is CM "
+                  r"(Bernstein--Widder)",
+    "bf-linear": r"$\beta x$ with $\beta \ge 0$ is Bernstein", "bf-power": r"$x^s$ with $0 < s \le 1$ is Bernstein",
+    "bf-log1p": r"$\log(1 + x)$ is Bernstein", "sum": "a sum of functions of the class stays in it",
+    "product": "a product of CM functions is CM", "scale": r"a multiple $c \ge 0$ stays in the class",
+    "rewrite": "the same function, written differently", "compose": "CM after Bernstein is CM; Bernstein after "
+                                                                      "Bernstein is Bernstein",
+    "exp-of-cm": r"$\exp$ of a CM function is CM ($\exp$ is absolutely monotone)",
+    "reciprocal": r"$1/h$ is CM for a Bernstein $h \not\equiv 0$",
+    "derivative": r"$f$ is Bernstein when $f'$ is CM and $f(0^+) \ge 0$",
+}
+_CLASS = {"CM": "completely monotone", "BF": "Bernstein"}
+_PREDICATES = ("completely-monotone",)
+
+
+def _m(expr):
+    """Inline math of an expression or of certificate text."""
+    return "$" + sympy.latex(parse(expr, "expression") if isinstance(expr, str) else sympy.sympify(expr)) + "$"
+
+
+def _ball(value):
+    """LaTeX of a rigorous enclosure ``[m \\pm r]`` of an exact number."""
+    ball = enclose(value, 128)
+    mid, rad = sympy.Float(ball.mid().str(15, radius=False)), sympy.Float(ball.rad().str(3, radius=False))
+    return r"[" + sympy.latex(mid) + r" \pm " + sympy.latex(rad) + "]"
+
+
+def _common():
+    """Version and date of a document; SOURCE_DATE_EPOCH (reproducible builds) fixes the date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    day = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch.isdigit()
+           else datetime.date.today())
+    return {"version": __version__, "date": day.isoformat()}
+
+
+# --- certificates ------------------------------------------------------------------------
+
+def certificate_document(cert):
+    """LaTeX of a certificate: claim, data, verification steps, conclusion, theorem.
+
+    The certificate is checked first (:class:`~symrep.certificates.CheckError` if it is not valid).
+    """
+    claim, function, verdict = check(cert)
+    fn = Function(parse(function, "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
+                  undefined_at_0_allowed=claim == "polynomial")
+    data, method = cert["data"], cert["method"]
+    f = fn.real if method == "polynomial" else fn.pos
+    _AT_ZERO["value"] = fn.at0
+    rows, steps = _METHOD_PAGES[method](claim, f, data)
+    rows.insert(0, ("domain", "$[0, \\infty)$" if DOMAINS[claim] != "R" else "$\\mathbb{R}$"))
+    if "extension" in cert:
+        rows.insert(1, ("value at $0$", f"$f(0) = {sympy.latex(fn.at0)}$, the limit of $f$ at $0$ "
+                                        "(a removable singularity; the checker re-proves the limit)"))
+    f = fn.real
+    holds = verdict == "holds"
+    negation = r"The claim fails: it is not true that " if not holds else "The claim holds: "
+    is_a = "is" if holds else "is not"
+    if claim == "cube-rank":
+        statement = _STATEMENTS[claim].replace("DIM", str(data["d"])).replace("RANK", f"${data['rank']}$")
+        title = f"$f(QK^\\top)$ has rank ${data['rank']}$ on $\\{{\\pm1\\}}^{{{data['d']}}}$ for $f(x) = {sympy.latex(f)}$"
+    else:
+        statement = _STATEMENTS[claim]
+        title = f"${sympy.latex(f)}$ {is_a} {'a ' if claim not in _PREDICATES else ''}{CLAIM_TITLES[claim]}"
+    context = dict(
+        _common(), title=Tex(title), verdict=verdict, function=function,
+        statement=Tex("Let $f(x) = " + sympy.latex(f) + "$. Then " + statement),
+        method_sentence=Tex(f"Method: \\texttt{{{escape(method)}}}."
+                            + (" It refutes the defining property directly, and the claim through the theorem below."
+                               if method == "derivative-witness" else "")),
+        data_rows=[(Tex(k), Tex(v)) for k, v in rows],
+        steps=[Tex(s) for s in steps],
+        conclusion=Tex(negation + statement[0].lower() + statement[1:] if not holds else negation + statement),
+        theorem=cert["rests_on"], reference=Tex(_REFERENCES[claim]))
+    return render("certificate.tex.j2", **context)
+
+
+def _derivation_page(claim, f, data):
+    rows = [("function", _m(f))]
+    if "transformed" in data:
+        what = r"$g(t) = f(\sqrt t)$" if claim == "pd-l2" else r"$g(t) = f(\sqrt t)^2$"
+        rows.append(("Schoenberg transform", what + " $= " + sympy.latex(parse(data["transformed"], "g")) + "$"))
+    steps = []
+
+    def walk(node):
+        for child in node.get("children", []):
+            walk(child)
+        params = ", ".join(f"${escape(k)} = {sympy.latex(parse(v, k, 't' if k == 'density' else 'x'))}$"
+                           for k, v in node["params"].items())
+        rule = _RULES[node["rule"]]
+        if node["rule"] == "compose":
+            rule = "CM after Bernstein is CM" if node["class"] == "CM" else "Bernstein after Bernstein is Bernstein"
+        steps.append(f"{_m(node['expr'])} is {_CLASS[node['class']]}: {rule}"
+                     + (f" ({params}; side conditions proved)" if params else "")
+                     + (" (identity with the children's expressions verified)" if node.get("children") else "") + ".")
+
+    walk(data["derivation"])
+    rows.append(("derivation", f"{len(steps)} steps, rules: "
+                 + ", ".join(sorted({r"\texttt{" + escape(n) + "}" for n in _rules(data["derivation"])}))))
+    f0 = _AT_ZERO["value"]
+    if data["derivation"]["class"] == "CM":
+        steps.append(f"At $0$: $f(0) = {sympy.latex(f0)} \\ge f(0^+) = "
+                     f"{sympy.latex(sympy.limit(f, X, 0, '+'))}$, as the seed paper's CM on $[0, \\infty)$ requires.")
+    else:
+        steps.append(f"At $0$: $f(0) = {sympy.latex(f0)} = 0$, as the seed paper's Bernstein functions require.")
+    return rows, steps
+
+
+def _rules(node):
+    yield node["rule"]
+    for child in node.get("children", []):
+        yield from _rules(child)
+
+
+def _box_page(claim, f, data):
+    from symrep.analysis.witnesses import box_eigenvalue
+
+    sides = [parse(s, "side") for s in data["sides"]]
+    d = len(sides)
+    subset = data["subset"]
+    mask = sum(1 << (i - 1) for i in subset)
+    square = data["transform"] == "square"
+    kernel = f**2 if square else f
+    at0 = _AT_ZERO["value"] ** 2 if square else _AT_ZERO["value"]
+    lam = box_eigenvalue(kernel, sides, mask, data["metric"], at0=at0)
+    norm = r"\lVert\cdot\rVert_1" if data["metric"] == "l1" else r"\lVert\cdot\rVert_2"
+    s_text = r"\{" + ", ".join(map(str, subset)) + r"\}" if subset else r"\emptyset"
+    rows = [("box", f"dimension $d = {d}$, sides $" + ", ".join(sympy.latex(s) for s in sides) + "$"),
+            ("metric", f"${norm}$" + (r", values squared: $f(\cdot)^2$" if square else "")),
+            ("subset $S$", f"${s_text}$ (test vector $c = \\chi_S$)"),
+            ("kind", escape(data["kind"]))]
+    negative = data["kind"] == "not-psd"
+    steps = [
+        f"The vertices are $v \\in \\{{0,1\\}}^{d}$ scaled by the sides; $M = [{'f' if not square else 'f^2'}"
+        f"({norm}\\text{{-distance}})]$ is ${2**d} \\times {2**d}$.",
+        r"For $c = \chi_S$, $c^\top M c = 2^d \lambda_S$ with "
+        r"$\lambda_S = \sum_{T} (-1)^{|S \cap T|} " + ("f" if not square else "f^2") + r"(\operatorname{dist}(0, 1_T))$.",
+        r"Exactly, $\lambda_S = " + sympy.latex(lam) + "$.",
+        r"Ball arithmetic encloses $\lambda_S \in " + _ball(lam) + "$, so $\\lambda_S "
+        + ("< 0" if negative else "> 0") + "$.",
+        (r"Hence $c^\top M c < 0$ and $M$ is not positive semidefinite." if negative else
+         r"Since $S \neq \emptyset$, $\sum_v c_v = 0$ while $c^\top M c > 0$: the values are not of negative type, "
+         r"and every $\ell_1$ metric and every squared Euclidean metric is of negative type."
+         + (r" Here the values are the squares of $f(\mathrm{dist})$, so $f(\mathrm{dist})$ is not Euclidean." if square
+            else "")),
+    ]
+    return rows, steps
+
+
+def _derivative_page(claim, f, data):
+    k, x0, of = data["order"], parse(data["point"], "point"), data["of"]
+    g = f.subs(X, sympy.sqrt(X)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f
+    g = sympy.diff(g, X) if of.endswith("'") else g
+    value = (-1) ** k * sympy.diff(g, X, k).subs(X, x0)
+    rows = [("function examined", f"$g = {escape(of)}$, $g(x) = {sympy.latex(g)}$"), ("order", f"$k = {k}$"),
+            ("point", f"$x_0 = {sympy.latex(x0)}$")]
+    steps = [f"$(-1)^{{{k}}} g^{{({k})}}(x_0) = {sympy.latex(value)}$ exactly.",
+             f"Ball arithmetic encloses it in ${_ball(value)}$, so it is negative.",
+             r"A completely monotone function has $(-1)^k g^{(k)} \ge 0$ on $(0, \infty)$, so $g$ is not completely "
+             r"monotone, and the theorem below turns this into the failure of the claim."]
+    return rows, steps
+
+
+def _value_page(claim, f, data):
+    if data["kind"] == "below-limit-at-0":
+        value, limit = _AT_ZERO["value"], sympy.limit(f, X, 0, "+")
+        return [("witness", "the value at $0$ against the limit from the right")], [
+            f"$f(0) = {sympy.latex(value)}$ and $f(0^+) = {sympy.latex(limit)}$; $f(0^+) - f(0) \\in "
+            f"{_ball(limit - value)}$, which is positive.",
+            "The seed paper's completely monotone functions may jump up at $0$, never down."]
+    if data["kind"] == "nonzero-at-0":
+        value = _AT_ZERO["value"]
+        return [("witness", "the value at $0$")], [
+            f"$f(0) = {sympy.latex(value)}$, enclosed in ${_ball(value)}$, which excludes $0$.",
+            "A metric vanishes on the diagonal, and the seed paper's Bernstein functions have $f(0) = 0$."]
+    x0 = parse(data["point"], "point")
+    value = f.subs(X, x0) if x0 != 0 else _AT_ZERO["value"]
+    return [("witness", f"a negative value at $x_0 = {sympy.latex(x0)}$")], [
+        f"$f(x_0) = {sympy.latex(value)} \\in {_ball(value)}$, which is negative.",
+        "Completely monotone and Bernstein functions are nonnegative, and so are distances."]
+
+
+def _triangle_page(claim, f, data):
+    a, b = parse(data["a"], "a"), parse(data["b"], "b")
+    gap = f.subs(X, a + b) - f.subs(X, a) - f.subs(X, b)
+    return [("points", f"$0$, $a = {sympy.latex(a)}$, $a + b = {sympy.latex(a + b)}$ on a line")], [
+        f"$f(a + b) - f(a) - f(b) = {sympy.latex(gap)} \\in {_ball(gap)} > 0$.",
+        "So the transformed distances violate the triangle inequality and are no metric at all."]
+
+
+def _polynomial_page(claim, f, data):
+    coeffs = [parse(c, "c") for c in data["coefficients"]]
+    g = len(coeffs) - 1
+    steps = [f"$f(x) = {sympy.latex(sum(c * X**j for j, c in enumerate(coeffs)))}$, verified by expansion."]
+    if claim == "low-rank":
+        steps += [r"With monomial feature maps, $f(\langle q, k\rangle) = \sum_j c_j \langle q, k\rangle^j = "
+                  r"\langle \phi(q), \psi(k) \rangle$ (identity verified symbolically for $d = 2$; the multinomial "
+                  r"expansion is the same for every $d$).",
+                  f"So $\\operatorname{{rank}} f(QK^\\top) \\le \\binom{{d + {g}}}{{{g}}}$ for every $n$."]
+    return [("coefficients", "$" + ", ".join(sympy.latex(c) for c in coeffs) + "$"), ("degree", f"${g}$")], steps
+
+
+def _not_polynomial_page(claim, f, data):
+    steps = []
+    g = f
+
+    def walk(node, g):
+        kind = node["kind"]
+        if kind == "derivative":
+            steps.append(f"If ${sympy.latex(g)}$ were a polynomial, so would be its derivative.")
+            return walk(node["of"], sympy.diff(g, X))
+        if kind == "substitution":
+            m = node["power"]
+            steps.append(f"If ${sympy.latex(g)}$ were a polynomial, so would be its value at $x^{m}$.")
+            return walk(node["of"], sympy.expand_power_base(g.subs(X, X**m), force=False))
+        if kind == "two-halves":
+            pos = [parse(c, "c") for c in node["positive"]]
+            neg = [parse(c, "c") for c in node["negative"]]
+            steps.append(f"On $(0, \\infty)$, $f(x) = {sympy.latex(sum(c * X**j for j, c in enumerate(pos)))}$ and on "
+                         f"$(-\\infty, 0)$, $f(x) = {sympy.latex(sum(c * X**j for j, c in enumerate(neg)))}$: two different "
+                         "polynomials (a coefficient is proved different), so $f$ is no polynomial on $\\mathbb{R}$.")
+            return
+        text = {"limit": f"${sympy.latex(g)}$ has the finite limit ${sympy.latex(sympy.limit(g, X, sympy.oo))}$ at "
+                         r"$\infty$ and is not constant; a nonconstant polynomial is unbounded.",
+                "pole": f"${sympy.latex(g)}$ tends to infinity at $x = {sympy.latex(parse(node.get('point', '1'), 'p'))}$; "
+                        "a polynomial is bounded near every point.",
+                "rational": f"${sympy.latex(g)}$ is a rational function in lowest terms with a nonconstant denominator.",
+                "ode": f"${sympy.latex(g)}$ satisfies a linear differential equation with polynomial coefficients "
+                       r"whose indicial polynomial has no root in $\mathbb{N}$, and it is not $0$; a polynomial "
+                       r"solution of degree $n$ would make $n$ such a root."}[kind]
+        steps.append(text)
+
+    walk(data["proof"], g)
+    rows = [("proof", escape(" / ".join(_kinds(data["proof"]))))]
+    if claim == "low-rank":
+        witnesses = data.get("rank_witnesses", [])
+        for w in witnesses:
+            d = len(w["sides"])
+            steps.append("On the box with sides $" + ", ".join(sympy.latex(parse(s, 's')) for s in w["sides"])
+                         + f"$ the $\\ell_1$ distance matrix has rank at most $d + 1 = {d + 1}$, and all $2^{d} = "
+                         f"{2**d}$ eigenvalues $\\lambda_S$ of $f$ of it are proved nonzero: rank ${2**d}$.")
+        rows.append(("rank witnesses", f"${len(witnesses)}$ boxes"))
+        steps.append("By the theorem below (for $f$ continuous on $\\mathbb{R}$, verified), the rank of "
+                     "$f(QK^\\top)$ is not bounded by a function of $d$.")
+    return rows, steps
+
+
+def _kinds(node):
+    yield node["kind"]
+    if "of" in node:
+        yield from _kinds(node["of"])
+
+
+def _cube_rank_page(claim, f, data):
+    from math import comb
+
+    d = data["d"]
+    steps = [r"$f(QK^\top)$ over all of $\{\pm1\}^d$ is a group matrix of $\mathbb{Z}_2^d$ with eigenvalues "
+             r"$\lambda_s = \sum_t K_s(t) f(d - 2t)$, one per level $|S| = s$, multiplicity $\binom{d}{s}$."]
+    steps += [rf"Level $s = {s}$ (multiplicity ${comb(d, s)}$): $\lambda_s$ "
+              + ("is exactly $0$." if status == "zero" else "is proved nonzero by ball arithmetic.")
+              for s, status in enumerate(data["levels"])]
+    steps.append(f"So the rank is the sum of the multiplicities of the nonzero levels: ${data['rank']}$.")
+    return [("dimension", f"$d = {d}$"), ("rank", f"${data['rank']}$ of ${2**d}$")], steps
+
+
+_METHOD_PAGES = {"derivation": _derivation_page, "box-witness": _box_page, "derivative-witness": _derivative_page,
+                 "value-witness": _value_page, "triangle-witness": _triangle_page, "polynomial": _polynomial_page,
+                 "not-polynomial": _not_polynomial_page, "cube-spectrum": _cube_rank_page}
+
+
+# --- tables, spectra, decompositions -----------------------------------------------------
+
+#: Columns per block of a character table on a portrait page.
+TABLE_COLUMNS_PER_BLOCK = 14
+
+
+def table_document(table, *, name=None, verification=None):
+    """LaTeX of a character table; wide tables are split into blocks of columns."""
+    from symrep.groups.character_table import _exact
+
+    verification = verification or table.verify()
+    classes = [{"number": j + 1, "label": table.class_text(c), "size": s}
+               for j, (c, s) in enumerate(zip(table.classes, table.class_sizes))]
+    blocks = []
+    for start in range(0, len(classes), TABLE_COLUMNS_PER_BLOCK):
+        stop = min(start + TABLE_COLUMNS_PER_BLOCK, len(classes))
+        rows = [{"label": Tex(r"$\chi_{" + escape(table.irreducible_text(lab)) + "}$"),
+                 "cells": [Tex("$" + sympy.latex(_exact(v)) + "$") for v in table.values[i][start:stop]]}
+                for i, lab in enumerate(table.irreducibles)]
+        blocks.append({"classes": classes[start:stop], "rows": rows, "first": start + 1, "last": stop})
+    return render("character_table.tex.j2", **_common(), group_latex=Tex(_group_latex(name or table.name)),
+                  order=table.order, n_classes=len(table),
+                  conventions=(table.conventions.rstrip(".") + ".") if table.conventions else "",
+                  verification=str(verification), blocks=blocks, classes=classes)
+
+
+def _group_latex(name):
+    parts = []
+    for piece in str(name).split("x"):
+        if piece[:1] in "BS" and piece[1:].isdigit():
+            parts.append(f"{piece[0]}_{{{piece[1:]}}}")
+        elif piece.startswith("Z2^"):
+            parts.append(r"\mathbb{Z}_2^{" + escape(piece[3:]) + "}")
+        else:
+            parts.append(r"\mathrm{" + escape(piece) + "}")
+    return r" \times ".join(parts)
+
+
+def spectrum_document(spec, *, checks=()):
+    """LaTeX of a spectrum: the eigenvalue formula and a table of eigenspaces."""
+    from symrep.spectra.eigenspaces import _latex_labels
+
+    eigenspaces = [{"label": Tex("$" + _latex_labels(e) + "$"), "multiplicity": e.multiplicity,
+                    "numeric": "symbolic" if e.numeric is None else f"{e.numeric:.10g}",
+                    "value": Tex(sympy.latex(e.value))} for e in spec]
+    return render("spectrum.tex.j2", **_common(), kernel=spec.kernel.expr,
+                  sides=Tex(", ".join(sympy.latex(s) for s in spec.box.sides)), d=spec.box.d,
+                  metric=spec.metric.label, n_vertices=spec.box.n_vertices, merged=bool(spec.merges),
+                  eigenspaces=eigenspaces, notes=list(spec.notes),
+                  checks=Tex(" ".join(r"Check: " + escape(str(c)) + "." for c in checks)))
+
+
+def decomposition_document(box, action="vertices", *, extra=""):
+    """LaTeX of the decomposition of a box group's action into irreducibles."""
+    from symrep.spectra.decompositions import box_character_table, decompose_action
+    from symrep.geometry.boxes import Hyperrectangle
+
+    box = box if isinstance(box, Hyperrectangle) else Hyperrectangle(box)
+    table = box_character_table(box)
+    dec = decompose_action(box, action)
+    degrees = dict(zip(table.irreducibles, table.degrees))
+    rows = [{"label": Tex(r"$\chi_{" + escape(table.irreducible_text(lab)) + "}$"), "multiplicity": m,
+             "degree": degrees[lab], "contribution": m * degrees[lab]} for lab, m in dec.items()]
+    described = {"vertices": "the $2^d$ vertices", "edges": "the edges", "natural": r"$\mathbb{R}^d$"}
+    return render("decomposition.tex.j2", **_common(), action=action,
+                  action_description=Tex(described.get(action, escape(action))),
+                  sides=Tex(", ".join(sympy.latex(s) for s in box.sides)),
+                  group_latex=Tex(_group_latex("x".join(f"B{m}" for m in box.multiplicities))),
+                  order=table.order, degree=dec.degree, decomposition=Tex(sympy.latex(dec)),
+                  rows=rows, extra=Tex(extra))
