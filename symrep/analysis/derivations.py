@@ -3,8 +3,11 @@ the theory's section 4 (atoms, closure rules, the derivative rule), with rewrite
 route (a density >= 0 whose transform the checker proves by an antiderivative).
 """
 
+import time
+
 import sympy
 
+from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.common import T, X, _n, _nonneg, _proved_positive, _t
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
@@ -13,6 +16,9 @@ from symrep.certificates.exact import continuous
 from symrep.geometry.expressions import expression_text
 
 __all__ = []
+
+#: Seconds the Laplace route may take, in all, of one search's budget.
+LAPLACE_SECONDS = 4.0
 
 
 class DerivationSearch:
@@ -94,31 +100,53 @@ class DerivationSearch:
 
         The density comes from the root-exponential family (with its antiderivative) or from SymPy's
         inverse transform; either is kept only if the checker's own proof of the forward transform
-        (an antiderivative and its limits) gives ``e`` back.
+        (an antiderivative and its limits) gives ``e`` back. SymPy's transforms and limits can take
+        minutes on hopeless inputs, so the route gets at most ``LAPLACE_SECONDS`` of the budget.
         """
+        memo = self.__dict__.setdefault("_laplace_memo", {})
+        if e in memo:
+            return memo[e]
+        left = self.__dict__.setdefault("_laplace_left", LAPLACE_SECONDS)  # for the whole search
+        if left <= 0.05:
+            return None
+        sub, start, node = Budget(min(left, max(self.clock.left(), 1e-3))), time.monotonic(), None
+        try:
+            with sub.armed():
+                node = self._laplace_route(e)
+        except OutOfTime:
+            self.tick()  # the whole budget may be spent too; otherwise the search goes on without it
+        finally:
+            self._laplace_left = left - (time.monotonic() - start)
+        memo[e] = node
+        return node
+
+    def _laplace_route(self, e):
         candidates = []
         family = _root_exponential_family(e)
         if family is not None:
             rate, coefficients = family
-            rho, antiderivative = root_exponential_family(rate, coefficients, "density")
-            candidates.append((rho, antiderivative, {"rate": _t(rate), "coefficients": [_t(c) for c in coefficients]}))
+            try:
+                rho, _ = root_exponential_family(rate, coefficients, "density")
+            except CheckError:
+                return None
+            candidates.append((rho, {"rate": _t(rate), "coefficients": [_t(c) for c in coefficients]}))
         else:
             try:
                 rho = sympy.inverse_laplace_transform(e, X, T)
             except Exception:
                 rho = None
             if rho is not None and not rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) and rho.has(T):
-                candidates.append((rho, None, None))
-        for rho, antiderivative, family_params in candidates:
+                candidates.append((rho, None))
+        for rho, family_params in candidates:
             rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))
             if rho is None:
                 continue
-            try:
-                forward = checked_laplace_transform(rho, "density", antiderivative)
-                if sympy.simplify(forward - e) != 0:
+            if family_params is None:  # the family's transform is known; SymPy's inverse is proved forward
+                try:
+                    if sympy.simplify(checked_laplace_transform(rho, "density") - e) != 0:
+                        continue
+                except CheckError:
                     continue
-            except CheckError:
-                continue
             params = {"density": expression_text(rho.xreplace({T: sympy.Symbol("t", real=True)}))}
             if family_params is not None:
                 params.update(family_params)
@@ -158,12 +186,20 @@ class DerivationSearch:
 
 def _rewrites(e):
     out = [e]
-    for how in (sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
+    for how in (_exponential_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
         try:
             out.append(how(e))
         except Exception:
             continue
     return out
+
+
+def _exponential_form(e):
+    """``a^g`` with a positive number ``a`` as ``exp(g log a)``, the form the calculus's atoms use:
+    ``2^(-x)`` is ``exp(-log(2) x)``."""
+    powers = {p: sympy.exp(p.exp * sympy.log(p.base)) for p in e.atoms(sympy.Pow)
+              if p.base.is_number and p.base.is_positive and p.base != sympy.E and p.exp.has(X)}
+    return e.xreplace(powers) if powers else e
 
 
 def _root_exponential_family(e):

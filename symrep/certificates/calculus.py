@@ -81,11 +81,13 @@ def check_node(node, where, budget):
     elif rule == "cm-laplace":
         if ("rate" in p) != ("coefficients" in p):
             raise CheckError(f"{here}: the root-exponential family needs both rate and coefficients")
-        antiderivative = None
         if "rate" in p:
-            family, antiderivative = root_exponential_family(p["rate"], p["coefficients"], here)
-            equal(p["density"], family, f"{here}: the density is the family's")
-        equal(laplace_transform(p["density"], here, antiderivative), expr, here)
+            density, transform = root_exponential_family(p["rate"], p["coefficients"], here)
+            equal(p["density"], density, f"{here}: the density is the family's")
+            positive_density(p["density"], here)
+        else:
+            transform = laplace_transform(p["density"], here)
+        equal(transform, expr, here)
     elif rule in ("sum", "product"):
         parts = [child(i, cls) for i in range(len(kids))]
         equal(expr, sympy.Add(*parts) if rule == "sum" else sympy.Mul(*parts), here)
@@ -126,13 +128,13 @@ def positive_density(rho, where):
         raise CheckError(f"{where}: cannot see from its form that the density {rho} is >= 0")
 
 
-def laplace_transform(rho, where, antiderivative=None):
+def laplace_transform(rho, where):
     """``int_0^oo rho(t) exp(-t x) dt`` for a density ``rho >= 0``, proved by the fundamental theorem
     of calculus, not taken from an integral table.
 
     ``(0, oo)`` is cut at the jumps of the Heaviside factors; on each open piece the integrand
     ``g = rho exp(-t x)`` is continuous and >= 0, ``G`` (SymPy's indefinite integral, term by term,
-    or the root-exponential family's, both computed here) is proved continuous with ``dG/dt = g`` by differentiation, and the
+    computed here: a certificate cannot supply one) is proved continuous with ``dG/dt = g`` by differentiation, and the
     piece contributes ``G(b-) - G(a+)`` (one-sided limits, finite: by monotone convergence the
     improper integral then converges for every x > 0). SymPy's ``laplace_transform`` is not used: it
     returns wrong transforms (for ``t exp(-t^2)`` it drops a factor ``exp(x^2/4)``).
@@ -149,8 +151,6 @@ def laplace_transform(rho, where, antiderivative=None):
             breaks.add(point)
         elif not (point.is_zero or point.is_negative):
             raise CheckError(f"{where}: cannot place the jump of {h} relative to 0")
-    if antiderivative is not None and breaks:
-        raise CheckError(f"{where}: the root-exponential family has no jumps")
     points = [sympy.Integer(0)] + sorted(breaks, key=lambda p: float(p)) + [sympy.oo]
     total = sympy.Integer(0)
     for lo, hi in zip(points, points[1:]):
@@ -161,11 +161,9 @@ def laplace_transform(rho, where, antiderivative=None):
         integrand = piece * sympy.exp(-T * XP)
         if not continuous(integrand, T):
             raise CheckError(f"{where}: the density {piece} is not proved continuous on ({lo}, {hi})")
-        if antiderivative is not None:
-            G = antiderivative
-        else:  # term by term, with exponentials combined: SymPy's limit errs on the uncombined form
-            G = sympy.Add(*[sympy.integrate(sympy.powsimp(term), T) for term in sympy.Add.make_args(
-                sympy.expand(integrand))])
+        # term by term, with exponentials combined: SymPy's limit errs on the uncombined form
+        G = sympy.Add(*[sympy.integrate(sympy.powsimp(term), T) for term in sympy.Add.make_args(
+            sympy.expand(integrand))])
         G = sympy.powsimp(sympy.expand(G))
         if G.has(sympy.Integral) or not continuous(G, T):
             raise CheckError(f"{where}: no antiderivative of {integrand} proved continuous on ({lo}, {hi})")
@@ -193,24 +191,42 @@ def _monotone_guard(G, ends, lo, hi, where):
                           f"against its value at t = {t0} (it increases)", +1)
 
 
-def root_exponential_family(rate, coefficients, where):
-    """Density and antiderivative for ``sum_k c_k (sqrt x)^k exp(-a sqrt x)`` at ``a = rate > 0``.
+_A = sympy.Symbol("a", positive=True)
+_BASE = _A / (2 * sympy.sqrt(sympy.pi)) * T ** sympy.Rational(-3, 2) * sympy.exp(-_A**2 / (4 * T))
+_BASE_PAIR = []  # set once the pair below has been proved in this process
 
-    ``exp(-a sqrt x)`` is the Laplace transform of ``a / (2 sqrt(pi)) t^(-3/2) exp(-a^2 / (4t))``,
-    multiplying by ``sqrt(x)^k`` is ``(-d/da)^k``, and an antiderivative in t of the base density
-    times ``exp(-t x)`` is ``(exp(a sqrt x) erfc(a/(2 sqrt t) + sqrt(x t)) + exp(-a sqrt x)
-    erfc(a/(2 sqrt t) - sqrt(x t)))/2`` (verified by differentiation like any other). The checker
-    builds both itself: a certificate cannot smuggle terms into the antiderivative.
+
+def _base_pair():
+    """Prove, once, that ``a / (2 sqrt(pi)) t^(-3/2) exp(-a^2/(4t))`` has the Laplace transform
+    ``exp(-a sqrt x)`` for every a > 0: by the fundamental theorem of calculus with the antiderivative
+    ``(exp(a sqrt x) erfc(a/(2 sqrt t) + sqrt(x t)) + exp(-a sqrt x) erfc(a/(2 sqrt t) - sqrt(x t)))/2``,
+    checked by differentiation, its continuity, and its limits at 0+ and oo (a symbolic)."""
+    if not _BASE_PAIR:
+        root_x, root_t = sympy.sqrt(XP), sympy.sqrt(T)
+        G = (sympy.exp(_A * root_x) * sympy.erfc(_A / (2 * root_t) + root_x * root_t)
+             + sympy.exp(-_A * root_x) * sympy.erfc(_A / (2 * root_t) - root_x * root_t)) / 2
+        where = "the root-exponential pair"
+        if not continuous(G, T):
+            raise CheckError(f"{where}: the antiderivative is not proved continuous")
+        equal(sympy.diff(G, T), _BASE * sympy.exp(-T * XP), where)
+        equal(sympy.limit(G, T, sympy.oo), sympy.exp(-_A * root_x), f"{where} at oo")
+        equal(sympy.limit(G, T, 0, "+"), 0, f"{where} at 0")
+        _BASE_PAIR.append(True)
+
+
+def root_exponential_family(rate, coefficients, where):
+    """Density and Laplace transform of ``sum_k c_k (sqrt x)^k exp(-a sqrt x)`` at ``a = rate > 0``.
+
+    The base pair ``L[a / (2 sqrt(pi)) t^(-3/2) exp(-a^2/(4t))] = exp(-a sqrt x)`` is proved by
+    :func:`_base_pair`; differentiating under the integral sign in the parameter ``a`` (dominated
+    convergence on compact subsets of a > 0) turns ``(-d/da)^k`` of the density into multiplication
+    of the transform by ``sqrt(x)^k``. The caller still proves the density >= 0 from its form.
     """
     sign(rate, f"{where}: the rate must be positive", +1)
-    a = sympy.Symbol("a", positive=True)
-    base = a / (2 * sympy.sqrt(sympy.pi)) * T ** sympy.Rational(-3, 2) * sympy.exp(-a**2 / (4 * T))
-    root_x, root_t = sympy.sqrt(XP), sympy.sqrt(T)
-    primitive = (sympy.exp(a * root_x) * sympy.erfc(a / (2 * root_t) + root_x * root_t)
-                 + sympy.exp(-a * root_x) * sympy.erfc(a / (2 * root_t) - root_x * root_t)) / 2
-    rho = sum(c * (-1) ** k * sympy.diff(base, a, k) for k, c in enumerate(coefficients)).subs(a, rate)
-    G = sum(c * (-1) ** k * sympy.diff(primitive, a, k) for k, c in enumerate(coefficients)).subs(a, rate)
-    return rho, G
+    _base_pair()
+    density = sum(c * (-1) ** k * sympy.diff(_BASE, _A, k) for k, c in enumerate(coefficients)).subs(_A, rate)
+    transform = sum(c * sympy.sqrt(XP) ** k for k, c in enumerate(coefficients)) * sympy.exp(-rate * sympy.sqrt(XP))
+    return density, transform
 
 
 def _refuse(message):

@@ -15,7 +15,7 @@ Character table of B1 (order 2, 2 classes)
 """
 
 from symrep.cli.output import (
-    add_command, add_output_options, emit, emit_document,
+    add_command, add_output_options, add_format_option, resolve_format, emit, emit_document,
 )
 from symrep.cli.certify import (
     add_parsers,
@@ -25,6 +25,6 @@ from symrep.cli.app import (
 )
 
 __all__ = [
-    "add_command", "add_output_options", "emit", "emit_document", "add_parsers", "main", "build_parser",
-    "parse_sides",
+    "add_command", "add_output_options", "add_format_option", "resolve_format", "emit", "emit_document",
+    "add_parsers", "main", "build_parser", "parse_sides",
 ]

@@ -21,7 +21,8 @@ from symrep.version import __version__
 from symrep.errors import SymrepError
 from symrep.geometry.expressions import parse_side
 from symrep.cli.certify import add_parsers as add_certify_parsers
-from symrep.cli.output import add_command, add_output_options, emit, emit_document
+from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
+                               resolve_format)
 from symrep.geometry.boxes import Hyperrectangle
 from symrep.geometry.metrics import METRIC_NAMES, get_metric
 from symrep.spectra.closed_form import numeric_spectrum, spectrum
@@ -128,8 +129,7 @@ def build_parser():
     sp.add_argument("--kernel", required=True, help='the function f, e.g. "exp(-x)"')
     sp.add_argument("--metric", default="l1", choices=METRIC_NAMES, help="distance (default l1)")
     sp.add_argument("--p", default=None, help="exponent of the lp metric, e.g. 3/2")
-    sp.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf"),
-                    help="output format (latex: a standalone document; pdf needs -o)")
+    add_format_option(sp, ("text", "latex", "json", "pdf"), "text", "output format (latex: a standalone document; pdf needs -o)")
     sp.add_argument("--numeric", action="store_true",
                     help="numeric fast path (FWHT): a summary of all 2^d eigenvalues, not exact")
     sp.add_argument("--no-merge", action="store_true", help="do not merge provably equal eigenspaces")
@@ -145,8 +145,7 @@ def build_parser():
         "Character table of a named group, computed exactly and verified.",
         _TABLE_EXAMPLES)
     tb.add_argument("group", help="B4, S5, Z2^3, B2xB1, ...")
-    tb.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf", "gap"),
-                    help="output format (latex: a standalone document, wide tables in column blocks; pdf needs -o)")
+    add_format_option(tb, ("text", "latex", "json", "pdf", "gap"), "text", "output format (latex: a standalone document, wide tables in column blocks; pdf needs -o)")
     tb.add_argument("--verify", action="store_true",
                     help="check both orthogonality relations exactly; exit 1 if they fail")
     add_output_options(tb)
@@ -161,8 +160,7 @@ def build_parser():
     dc.add_argument("--sides", required=True, help="side lengths, e.g. 1,1,2")
     dc.add_argument("--action", default="vertices",
                     help="vertices (default), edges, faces:K, natural, sym:J")
-    dc.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf"),
-                    help="output format (latex: a standalone document; pdf needs -o)")
+    add_format_option(dc, ("text", "latex", "json", "pdf"), "text", "output format (latex: a standalone document; pdf needs -o)")
     add_output_options(dc)
     dc.set_defaults(run=_run_decompose)
 
@@ -178,6 +176,7 @@ def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        resolve_format(args)
         return args.run(args)
     except SymrepError as exc:
         print(f"symrep: error: {exc}", file=sys.stderr)

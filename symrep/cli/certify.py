@@ -19,9 +19,10 @@ import json
 import sys
 
 from symrep.certificates import CLAIMS, DEFINITIONS, DOMAINS, WORK_BUDGET, CheckError, MalformedCertificate, check_file
-from symrep.cli.output import add_command, add_output_options, emit, emit_document
+from symrep.cli.output import add_command, add_format_option, add_output_options, emit, emit_document
 from symrep.render.documents import certificate_document
 from symrep.errors import InputError
+from symrep.analysis.evidence import evidence
 from symrep.analysis.verdicts import certify
 
 __all__ = ["add_parsers"]
@@ -70,8 +71,7 @@ def add_parsers(sub):
     ce.add_argument("--claim", required=True, choices=CLAIMS, metavar="CLAIM", help=", ".join(CLAIMS))
     ce.add_argument("--budget", type=float, default=10.0,
                     help=f"seconds the search may take, at most {MAX_BUDGET} (default 10); past it: unknown")
-    ce.add_argument("--format", default="text", choices=("text", "latex", "json", "pdf"),
-                    help="output format (latex: a standalone certificate document; pdf needs -o)")
+    add_format_option(ce, ("text", "latex", "json", "pdf"), "text", "output format (latex: a standalone certificate document; pdf needs -o)")
     add_output_options(ce)
     ce.set_defaults(run=_run_certify)
 
@@ -93,7 +93,7 @@ def add_parsers(sub):
         "examples:\n  symrep render gaussian.json -o gaussian.tex\n"
         "  symrep render gaussian.json --format pdf -o gaussian.pdf")
     re_.add_argument("file", metavar="FILE", help="a JSON certificate")
-    re_.add_argument("--format", default="latex", choices=("latex", "pdf"), help="output format (default latex)")
+    add_format_option(re_, ("latex", "pdf"), "latex", "output format")
     add_output_options(re_)
     re_.set_defaults(run=_run_render)
 
@@ -112,24 +112,29 @@ def _run_certify(args):
     verdict = certify(args.function, args.claim, budget=args.budget)
     if args.format == "json":
         emit(args, json.dumps(verdict.to_dict(), indent=2))
-        return _answer_code(verdict)
+        return _answer_code(verdict, args)
     if args.format in ("latex", "pdf"):
         if verdict.certificate is None:
             print(f"{verdict.claim} for f(x) = {verdict.function}: unknown, so there is no certificate to render. "
                   f"{verdict.reason}", file=sys.stderr)
             return EXIT_REJECTED
         emit_document(args, certificate_document(verdict.certificate))
-        return _answer_code(verdict)
+        return _answer_code(verdict, args)
     lines = [f"{verdict.claim} for f(x) = {verdict.function}: {verdict.status}", verdict.reason]
     if verdict.certificate is not None:
+        lines += evidence(verdict.certificate)
         lines.append(f"certificate: {verdict.certificate['method']}, accepted by the independent checker "
                      f"(use --format json to keep it)")
     emit(args, "\n".join(lines))
-    return _answer_code(verdict)
+    return _answer_code(verdict, args)
 
 
-def _answer_code(verdict):
-    """0 when the claim holds; 1 when it fails or is unknown, so that scripts can test it."""
+def _answer_code(verdict, args=None):
+    """0 when the claim holds; 1 when it fails or is unknown, so that scripts can test it. With
+    ``-o``, the one-line answer still goes to standard error."""
+    if args is not None and getattr(args, "output", None):
+        print(f"{verdict.claim} for f(x) = {verdict.function}: {verdict.status} ({args.format} written to "
+              f"{args.output})", file=sys.stderr)
     return EXIT_OK if verdict.status == "holds" else EXIT_REJECTED
 
 

@@ -7,13 +7,38 @@ from symrep.errors import InputError
 from symrep.fileio import write_bytes_atomic, write_text_atomic
 from symrep.render.latex import TexError, compile_pdf
 
-__all__ = ["add_command", "add_output_options", "emit", "emit_document"]
+__all__ = ["add_command", "add_output_options", "add_format_option", "resolve_format", "emit", "emit_document"]
+
+#: The format a file name asks for, by its extension.
+FORMAT_OF_EXTENSION = {".json": "json", ".tex": "latex", ".pdf": "pdf", ".txt": "text", ".g": "gap", ".gap": "gap"}
 
 
 def add_command(sub, name, summary, description, examples=None):
     """A subcommand with a one-line help, a description and an examples epilog (kept verbatim)."""
     return sub.add_parser(name, help=summary, description=description, epilog=examples,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def add_format_option(parser, choices, default, help_text):
+    """``--format``: when it is not given, the extension of ``-o FILE`` chooses it (``.json``,
+    ``.tex``, ``.pdf``, ...); when it is given, it must agree with that extension."""
+    parser.add_argument("--format", default=None, choices=choices,
+                        help=f"{help_text} (default {default}, or what the extension of -o FILE says)")
+    parser.set_defaults(format_default=default, format_choices=choices)
+
+
+def resolve_format(args):
+    """Fill in ``args.format`` from ``-o``'s extension, or refuse a format that contradicts it."""
+    if not hasattr(args, "format_default"):
+        return
+    output = getattr(args, "output", None)
+    extension = os.path.splitext(output)[1].lower() if output else ""
+    wanted = FORMAT_OF_EXTENSION.get(extension)
+    if args.format is None:
+        args.format = wanted if wanted in args.format_choices else args.format_default
+    elif wanted is not None and wanted != args.format:
+        raise InputError(f"--format {args.format} does not match -o {output}: a {extension} file holds {wanted}; "
+                         f"change the file name or the format")
 
 
 def add_output_options(parser):

@@ -1,0 +1,44 @@
+"""What a researcher trips over (issue 16): evidence shown, formats from file names, powers of numbers,
+SymPy Lambdas."""
+
+import json
+
+import pytest
+import sympy
+
+from symrep.analysis import certify
+from symrep.cli import main
+
+
+@pytest.mark.parametrize("function", ["2^(-x)", "(1/2)^x", "0.5^x", "3^(-sqrt(x))"])
+@pytest.mark.parametrize("claim", ["pd-l1", "pd-l2", "completely-monotone"])
+def test_powers_of_numbers_are_read_as_exponentials(function, claim):
+    assert certify(function, claim).status == "holds"
+
+
+def test_a_sympy_lambda_is_a_function():
+    t = sympy.Symbol("t")
+    assert certify(sympy.Lambda(t, sympy.exp(-t)), "pd-l1").status == "holds"
+    assert certify(sympy.Lambda(t, sympy.exp(-t**2)), "pd-l1").status == "fails"
+
+
+def test_a_refutation_shows_its_number_and_a_proof_its_tree(capsys):
+    assert main(["certify", "exp(-x^2)", "--claim", "pd-l1"]) == 1
+    out = capsys.readouterr().out
+    assert "lambda_S = -2*exp(-1/4) + exp(-1) + 1 in [-0.18972" in out
+    assert main(["certify", "exp(-x) + 1/(1+x)", "--claim", "pd-l1"]) == 0
+    tree = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("CM  ") and "[sum]" in line for line in tree)
+    assert any(line.startswith("  CM  ") and "cm-exp" in line for line in tree)
+
+
+def test_the_format_follows_the_file_name_and_must_agree_with_it(tmp_path, capsys):
+    out = tmp_path / "v.json"
+    assert main(["certify", "exp(-x)", "--claim", "pd-l1", "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["verdict"] == "holds"
+    assert capsys.readouterr().err.startswith("pd-l1 for f(x) = exp(-x): holds (json written to")
+    tex = tmp_path / "v.tex"
+    assert main(["certify", "exp(-x)", "--claim", "pd-l1", "--format", "pdf", "-o", str(tex)]) == 2
+    assert "does not match" in capsys.readouterr().err and not tex.exists()
+    assert main(["table", "B2", "-o", str(tmp_path / "b2.tex")]) == 0
+    assert (tmp_path / "b2.tex").read_text().startswith(r"\documentclass")
