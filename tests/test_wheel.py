@@ -18,7 +18,7 @@ def test_the_wheel_installed_in_a_fresh_venv_builds_the_gallery(tmp_path):
     # the dependencies come from this environment; symrep itself only from the wheel
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(tmp_path / "venv")], check=True)
     python = tmp_path / "venv" / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True,
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--ignore-installed", str(wheel)], check=True,
                    timeout=600)
     where = subprocess.run([python, "-c", "import symrep; print(symrep.__file__)"], cwd=tmp_path,
                            capture_output=True, text=True, check=True).stdout
