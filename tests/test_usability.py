@@ -42,3 +42,34 @@ def test_the_format_follows_the_file_name_and_must_agree_with_it(tmp_path, capsy
     assert "does not match" in capsys.readouterr().err and not tex.exists()
     assert main(["table", "B2", "-o", str(tmp_path / "b2.tex")]) == 0
     assert (tmp_path / "b2.tex").read_text().startswith(r"\documentclass")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2x", "2*x"), ("sqrt(3)x", "sqrt(3)*x"), ("(1+x)exp(-x)", "(x + 1)*exp(-x)"), ("x(1+x)", "x*(x + 1)"),
+    ("exp(-2x)", "exp(-2*x)"), ("2 x", "2*x"), ("sech(x)", "sech(x)"), ("1e-3x", "x/1000"),
+])
+def test_implicit_products_are_read(text, expected):
+    from symrep.geometry.expressions import parse_expression
+
+    assert str(parse_expression(text)) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("e^-x", "write E, or exp(...)"), ("|x|", "abs(u)"), ("exp(-x", "parentheses that match"),
+    ("1.5.2", "cannot read '1.5.2'"), ("foo(x)", "unknown function 'foo'"), ("x +* 2", "cannot read 'x +* 2'"),
+    ("2^y", "allowed names: x, E, pi"),
+])
+def test_bad_input_gets_one_line_that_quotes_what_was_typed(text, message):
+    from symrep.errors import ParseError
+    from symrep.geometry.expressions import parse_expression
+
+    with pytest.raises(ParseError) as caught:
+        parse_expression(text)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+    assert repr(text) in str(caught.value)  # quoted as typed, not as rewritten
+    assert "forgot a comma" not in str(caught.value) and "decimal literal" not in str(caught.value)
+
+
+def test_a_negative_side_is_refused_by_name_not_read_as_an_option(capsys):
+    assert main(["spectrum", "--sides", "-1,2", "--kernel", "exp(-x)"]) == 2
+    assert "a_1 = -1" in capsys.readouterr().err

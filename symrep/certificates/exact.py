@@ -29,10 +29,11 @@ __all__ = ["sign", "nonneg", "equal", "nonzero", "continuous", "short", "Functio
 _UNDEFINED = (sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds)
 _ARB = {sympy.exp: "exp", sympy.log: "log", sympy.sin: "sin", sympy.cos: "cos", sympy.tan: "tan",
         sympy.sinh: "sinh", sympy.cosh: "cosh", sympy.tanh: "tanh", sympy.atan: "atan", sympy.asinh: "asinh",
+        sympy.sech: "sech", sympy.csch: "csch", sympy.coth: "coth",
         sympy.erf: "erf", sympy.erfc: "erfc", sympy.gamma: "gamma"}
 # atoms analytic wherever their argument is real (any real argument)
 _ENTIRE = (sympy.exp, sympy.sin, sympy.cos, sympy.atan, sympy.sinh, sympy.cosh, sympy.tanh, sympy.asinh,
-           sympy.erf, sympy.erfc, sympy.sinc)
+           sympy.erf, sympy.erfc, sympy.sinc, sympy.sech)
 # atoms continuous, but not analytic, on the whole real line
 _CONTINUOUS_ONLY = (sympy.Abs, sympy.Max, sympy.Min)
 

@@ -35,7 +35,9 @@ T = sympy.Symbol("t", positive=True)
 MAX_TEXT, MAX_SYNTAX_NODES, MAX_DEPTH = 4000, 600, 80
 
 FUNCTIONS = {"exp": sympy.exp, "log": sympy.log, "sqrt": sympy.sqrt, "sin": sympy.sin, "cos": sympy.cos,
-             "tan": sympy.tan, "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "atan": sympy.atan,
+             "tan": sympy.tan, "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "sech": sympy.sech,
+             "csch": sympy.csch,
+             "coth": sympy.coth, "atan": sympy.atan,
              "asinh": sympy.asinh, "erf": sympy.erf, "erfc": sympy.erfc, "gamma": sympy.gamma, "Abs": sympy.Abs,
              "besselk": sympy.besselk, "cbrt": sympy.cbrt, "sinc": sympy.sinc, "Heaviside": sympy.Heaviside,
              "Max": sympy.Max, "Min": sympy.Min, "sign": sympy.sign}

@@ -174,7 +174,7 @@ def build_parser():
 def main(argv=None):
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_values_that_look_like_options(sys.argv[1:] if argv is None else list(argv)))
     try:
         resolve_format(args)
         return args.run(args)
@@ -190,6 +190,18 @@ def main(argv=None):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+
+
+def _values_that_look_like_options(argv):
+    """``--sides -1,2`` would read ``-1,2`` as an option: join such values to their option, so that
+    the bad side is refused by name like any other."""
+    out = []
+    for i, arg in enumerate(argv):
+        if out and out[-1] in ("--sides", "--kernel") and arg.startswith("-") and len(arg) > 1 and arg[1] != "-":
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
 
 
 def _run_spectrum(args):

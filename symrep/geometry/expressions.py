@@ -26,7 +26,9 @@ symrep.errors.ParseError: literal of type str is not allowed in "__import__('os'
 """
 
 import ast
+import io
 import math
+import tokenize
 
 import sympy
 
@@ -67,6 +69,9 @@ FUNCTIONS = {
     "sinh": (sympy.sinh, 1),
     "cosh": (sympy.cosh, 1),
     "tanh": (sympy.tanh, 1),
+    "sech": (sympy.sech, 1),
+    "csch": (sympy.csch, 1),
+    "coth": (sympy.coth, 1),
     "atan": (sympy.atan, 1),
     "asinh": (sympy.asinh, 1),
     "erf": (sympy.erf, 1),
@@ -141,15 +146,19 @@ def parse_expression(text, variables=("x",), *, undefined_functions=(), new_symb
     # ``^`` is power here. Replacing it before parsing (no strings can occur in the
     # grammar) gives it the precedence of ``**``; as BitXor it would bind looser
     # than ``+`` and unary minus.
-    source = text.strip().replace("^", "**")
+    if "|" in text:
+        raise ParseError(f"cannot read {_short(text)!r}: write |u| as abs(u)")
+    source = _implicit_products(text.strip().replace("^", "**"), set(names) | set(CONSTANTS), text)
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
-        raise ParseError(f"syntax error in {_short(text)!r}: {exc.msg}") from None
+        where = f" near column {exc.offset}" if exc.offset else ""
+        raise ParseError(f"cannot read {_short(text)!r}{where}: use + - * / and ^ (or **), "
+                         f"and parentheses that match") from None
     except (RecursionError, MemoryError, ValueError):
         raise ParseError(f"expression {_short(text)!r} is nested too deeply to parse") from None
     _check_size(tree, text)
-    builder = _Builder(source, names, funcs, new_symbol)
+    builder = _Builder(source, names, funcs, new_symbol, shown=text)
     result = builder.build(tree.body, 0)
     if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         raise ParseError(f"expression {text!r} is undefined (it evaluates to {result})")
@@ -214,14 +223,14 @@ def _check_size(tree, text):
 
 
 class _Builder:
-    def __init__(self, text, names, funcs, new_symbol):
-        self.text = text
+    def __init__(self, source, names, funcs, new_symbol, shown):
+        self.source, self.text = source, shown  # messages quote what the user typed
         self.names = names
         self.funcs = funcs
         self.new_symbol = new_symbol
 
     def fail(self, node, what):
-        piece = ast.get_source_segment(self.text, node) or type(node).__name__
+        piece = ast.get_source_segment(self.source, node) or type(node).__name__
         raise ParseError(f"{what} in {self.text!r}: {piece!r}")
 
     def build(self, node, depth):
@@ -267,8 +276,10 @@ class _Builder:
             self.fail(node, f"function {ident} used without arguments")
         if self.new_symbol is not None and not ident.startswith("_"):
             return self.new_symbol(ident)
-        allowed = ", ".join(sorted(self.names)) or "none"
-        raise ParseError(f"unknown name {ident!r} in {self.text!r}; allowed names: {allowed}")
+        allowed = ", ".join(sorted(self.names) + sorted(CONSTANTS))
+        hint = {"e": "; for Euler's number write E, or exp(...)", "inf": "; infinity is not a value here",
+                "ln": "; ln is a function: ln(x)"}.get(ident, "")
+        raise ParseError(f"unknown name {ident!r} in {self.text!r}; allowed names: {allowed}{hint}")
 
     def power(self, node, base, exponent):
         if exponent.is_Number and abs(exponent) > MAX_EXPONENT:
@@ -310,6 +321,37 @@ class _Builder:
         if arity is None and not args or arity is not None and len(args) != arity:
             self.fail(node, f"function {ident} takes {arity or 'at least one'} argument(s), got {len(args)}")
         return func(*args)
+
+
+def _implicit_products(source, variables, shown):
+    """Insert the ``*`` that people leave out: ``2x``, ``sqrt(3)x``, ``(1+x)exp(-x)``, ``x(1+x)``.
+
+    Works on the token stream (Python's own tokenizer, which reads and never runs code): a ``*``
+    goes between a number or a closing parenthesis and a name or an opening parenthesis (and after
+    a closing parenthesis, a number), and between a variable or a constant and an opening
+    parenthesis or a name. Two numbers in a row (``1.5.2``) stay an error; an unknown name before
+    a parenthesis stays a call (and is refused as an unknown function).
+    """
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline)
+                  if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT,
+                                    tokenize.DEDENT)]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        raise ParseError(f"cannot read {_short(shown)!r}: use + - * / and ^ (or **), "
+                         f"and parentheses that match") from None
+    out, previous = [], None
+    for token in tokens:
+        if previous is not None:
+            name_or_open = token.type == tokenize.NAME or token.string == "("
+            if (previous.type == tokenize.NUMBER and name_or_open
+                    or previous.string == ")" and (name_or_open or token.type == tokenize.NUMBER)
+                    or previous.type == tokenize.NAME and previous.string in variables and name_or_open):
+                out.append("*")
+            elif previous.type in (tokenize.NAME, tokenize.NUMBER) and token.type in (tokenize.NAME, tokenize.NUMBER):
+                out.append(" ")  # keep them apart, so that Python refuses them
+        out.append(token.string)
+        previous = token
+    return "".join(out)
 
 
 def _power_bits(base, exponent):
