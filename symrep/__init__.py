@@ -11,35 +11,26 @@ Examples
 [('s=(0)', 1, exp(-2) + 2*exp(-1) + 1), ('s=(1)', 2, 1 - exp(-2)), ('s=(2)', 1, -2*exp(-1) + exp(-2) + 1)]
 """
 
-from symrep.certificates import CheckError, check, check_file
-from symrep.errors import InputError, LimitError, ParseError, SymrepError
-from symrep.geometry.expressions import parse_expression
-from symrep.geometry.boxes import Hyperrectangle
-from symrep.geometry.kernels import Kernel
-from symrep.geometry.metrics import get_metric
-from symrep.spectra.closed_form import Eigenspace, Spectrum, numeric_spectrum, spectrum
-from symrep.analysis.verdicts import Certificate, Verdict, certify
+from symrep.lazy import lazy_exports
+from symrep.version import __version__  # noqa: F401  (public)
 
-from symrep.version import __version__  # noqa: E402  (re-exported)
+#: The public API, imported on first use: ``import symrep`` stays light (``symrep --version``).
+_EXPORTS = {
+    "CheckError": "symrep.certificates", "check": "symrep.certificates", "check_file": "symrep.certificates",
+    "InputError": "symrep.errors", "LimitError": "symrep.errors", "ParseError": "symrep.errors",
+    "SymrepError": "symrep.errors", "parse_expression": "symrep.geometry.expressions",
+    "Hyperrectangle": "symrep.geometry.boxes", "Kernel": "symrep.geometry.kernels",
+    "get_metric": "symrep.geometry.metrics", "Eigenspace": "symrep.spectra.eigenspaces",
+    "Spectrum": "symrep.spectra.eigenspaces", "numeric_spectrum": "symrep.spectra.closed_form",
+    "spectrum": "symrep.spectra.closed_form", "Certificate": "symrep.analysis.verdicts",
+    "Verdict": "symrep.analysis.verdicts", "certify": "symrep.analysis.verdicts",
+    "CharacterTable": "symrep.groups.character_table", "hyperoctahedral_table": "symrep.groups.tables",
+    "symmetric_table": "symrep.groups.tables", "table_from_name": "symrep.groups.tables",
+    "generic_character_table": "symrep.groups.dixon", "decompose_action": "symrep.spectra.decompositions",
+    "softmax_attention": "symrep.attention.algorithms",
+    "fast_softmax_attention": "symrep.attention.algorithms", "tensor_attention": "symrep.attention.algorithms",
+    "fast_tensor_attention": "symrep.attention.algorithms", "cube_rank": "symrep.attention.ranks",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
-__all__ = [
-    "__version__",
-    "Certificate",
-    "CheckError",
-    "Eigenspace",
-    "Hyperrectangle",
-    "InputError",
-    "Kernel",
-    "LimitError",
-    "ParseError",
-    "Spectrum",
-    "SymrepError",
-    "Verdict",
-    "certify",
-    "check",
-    "check_file",
-    "get_metric",
-    "numeric_spectrum",
-    "parse_expression",
-    "spectrum",
-]
+__all__ = ["__version__"] + sorted(_EXPORTS)

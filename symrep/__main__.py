@@ -1,5 +1,5 @@
-"""``python -m symrep`` runs the command line (see :mod:`symrep.cli.app`)."""
+"""``python -m symrep`` runs the command line (see :mod:`symrep.cli`)."""
 
-from symrep.cli.app import main
+from symrep.cli import main
 
 raise SystemExit(main())

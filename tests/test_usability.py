@@ -73,3 +73,26 @@ def test_bad_input_gets_one_line_that_quotes_what_was_typed(text, message):
 def test_a_negative_side_is_refused_by_name_not_read_as_an_option(capsys):
     assert main(["spectrum", "--sides", "-1,2", "--kernel", "exp(-x)"]) == 2
     assert "a_1 = -1" in capsys.readouterr().err
+
+
+def test_the_command_lines_copies_of_constants_stay_equal():
+    from symrep.certificates import WORK_BUDGET
+    from symrep.cli import app, certify as cli_certify
+    from symrep.geometry.metrics import METRIC_NAMES
+    from symrep.spectra.checks import MAX_DENSE_CHECK_DIMENSION, MAX_EXACT_CHECK_DIMENSION
+
+    assert app.METRIC_NAMES == METRIC_NAMES and cli_certify.WORK_BUDGET == WORK_BUDGET
+    assert (app.MAX_EXACT_CHECK_DIMENSION, app.MAX_DENSE_CHECK_DIMENSION) == (MAX_EXACT_CHECK_DIMENSION,
+                                                                           MAX_DENSE_CHECK_DIMENSION)
+
+
+def test_help_and_version_import_neither_sympy_nor_numpy():
+    import subprocess
+    import sys
+
+    for args in (["--version"], ["--help"], ["certify", "--help"]):
+        code = ("import sys, runpy; sys.argv = ['symrep'] + %r\n"
+                "try:\n    runpy.run_module('symrep', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+                "print('HEAVY', sorted(m for m in ('sympy', 'numpy', 'jinja2') if m in sys.modules))" % (args,))
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+        assert out.strip().endswith("HEAVY []"), (args, out[-300:])

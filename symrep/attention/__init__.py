@@ -12,16 +12,16 @@ Examples
 4
 """
 
-from symrep.attention.algorithms import (
-    softmax_attention, tensor_attention, fast_softmax_attention, fast_tensor_attention, AttentionReport,
-    taylor_degree, monomial_exponents, MAX_FEATURE_BYTES, MAX_DEGREE,
-)
-from symrep.attention.ranks import (
-    CubeRank, cube_rank, taylor_polynomial, polynomial_rank_certificate, flattening_matrix, MAX_CUBE_DIMENSION,
-)
+from symrep.lazy import lazy_exports
 
-__all__ = [
-    "softmax_attention", "tensor_attention", "fast_softmax_attention", "fast_tensor_attention",
-    "AttentionReport", "taylor_degree", "monomial_exponents", "MAX_FEATURE_BYTES", "MAX_DEGREE", "CubeRank",
-    "cube_rank", "taylor_polynomial", "polynomial_rank_certificate", "flattening_matrix", "MAX_CUBE_DIMENSION",
-]
+#: Public names and the modules that define them (imported on first use).
+_EXPORTS = {
+    "softmax_attention": "algorithms", "tensor_attention": "algorithms", "fast_softmax_attention":
+    "algorithms", "fast_tensor_attention": "algorithms", "AttentionReport": "algorithms", "taylor_degree":
+    "algorithms", "monomial_exponents": "algorithms", "MAX_FEATURE_BYTES": "algorithms", "MAX_DEGREE":
+    "algorithms", "CubeRank": "ranks", "cube_rank": "ranks", "taylor_polynomial": "ranks",
+    "polynomial_rank_certificate": "ranks", "flattening_matrix": "ranks", "MAX_CUBE_DIMENSION": "ranks",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -15,19 +15,16 @@ import json
 import os
 import sys
 
-import numpy as np
-
-from symrep.version import __version__
-from symrep.errors import SymrepError
-from symrep.geometry.expressions import parse_side
 from symrep.cli.certify import add_parsers as add_certify_parsers
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
-from symrep.geometry.boxes import Hyperrectangle
-from symrep.geometry.metrics import METRIC_NAMES, get_metric
-from symrep.spectra.closed_form import numeric_spectrum, spectrum
-from symrep.spectra.checks import MAX_DENSE_CHECK_DIMENSION, MAX_EXACT_CHECK_DIMENSION
-from symrep.spectra.walsh import mask_to_subset
+from symrep.errors import SymrepError
+from symrep.version import __version__
+
+# The command line imports SymPy and numpy only in the commands that compute, so that --help and
+# --version answer at once; these copies of the packages' constants are tested to stay equal.
+METRIC_NAMES = ("l1", "l2", "l2sq", "lp", "inner")
+MAX_EXACT_CHECK_DIMENSION, MAX_DENSE_CHECK_DIMENSION = 6, 12
 
 __all__ = ["main", "build_parser", "parse_sides"]
 
@@ -87,8 +84,14 @@ def parse_sides(text):
             if not count.strip().isdigit() or not 1 <= int(count) <= MAX_SIDE_REPEAT:
                 raise SymrepError(f"bad repeat count in side {item!r}: expected 1..{MAX_SIDE_REPEAT}")
             n = int(count)
-        sides.extend([parse_side(value)] * n)
+        sides.extend([_parse_side(value)] * n)
     return sides
+
+
+def _parse_side(value):
+    from symrep.geometry.expressions import parse_side
+
+    return parse_side(value)
 
 
 def _split_top_level(text):
@@ -205,6 +208,10 @@ def _values_that_look_like_options(argv):
 
 
 def _run_spectrum(args):
+    from symrep.geometry.boxes import Hyperrectangle
+    from symrep.geometry.metrics import get_metric
+    from symrep.spectra.closed_form import spectrum
+
     box = Hyperrectangle(parse_sides(args.sides))
     metric = get_metric(args.metric, args.p)
     if args.numeric:
@@ -240,6 +247,10 @@ def _checks(spec):
 
 
 def _run_numeric_spectrum(args, box, metric):
+    import numpy as np
+
+    from symrep.spectra.closed_form import numeric_spectrum
+
     if args.check:
         raise SymrepError("--check applies to the exact spectrum, not to --numeric")
     values = numeric_spectrum(box, args.kernel, metric)
@@ -266,6 +277,8 @@ def _run_numeric_spectrum(args, box, metric):
 
 
 def _mask_label(mask):
+    from symrep.spectra.walsh import mask_to_subset
+
     return "S={" + ",".join(map(str, mask_to_subset(mask))) + "}"
 
 
@@ -299,6 +312,7 @@ def _run_table(args):
 
 
 def _run_decompose(args):
+    from symrep.geometry.boxes import Hyperrectangle
     from symrep.spectra.decompositions import action_character, box_character_table, vertex_constituent
 
     box = Hyperrectangle(parse_sides(args.sides))
@@ -357,6 +371,7 @@ def _clear_progress(progress):
 
 
 def _run_demo(args):
+    from symrep.geometry.boxes import Hyperrectangle
     from symrep.spectra.closed_form import spectrum as exact_spectrum
 
     tours = [

@@ -18,12 +18,12 @@ pd-l1 for f(x) = exp(-x): holds
 import json
 import sys
 
-from symrep.certificates import CLAIMS, DEFINITIONS, DOMAINS, WORK_BUDGET, CheckError, MalformedCertificate, check_file
+from symrep.certificates.claims import CLAIMS, DEFINITIONS, DOMAINS
 from symrep.cli.output import add_command, add_format_option, add_output_options, emit, emit_document
-from symrep.render.documents import certificate_document
 from symrep.errors import InputError
-from symrep.analysis.evidence import evidence
-from symrep.analysis.verdicts import certify
+
+#: The checker's default work budget (a copy, so that --help imports nothing heavy; tested equal).
+WORK_BUDGET = 60.0
 
 __all__ = ["add_parsers"]
 
@@ -109,6 +109,10 @@ def add_parsers(sub):
 
 
 def _run_certify(args):
+    from symrep.analysis.evidence import evidence
+    from symrep.analysis.verdicts import certify
+    from symrep.render.documents import certificate_document
+
     verdict = certify(args.function, args.claim, budget=args.budget)
     if args.format == "json":
         emit(args, json.dumps(verdict.to_dict(), indent=2))
@@ -139,6 +143,9 @@ def _answer_code(verdict, args=None):
 
 
 def _run_render(args):
+    from symrep.certificates import CheckError
+    from symrep.render.documents import certificate_document
+
     try:
         with open(args.file, encoding="utf-8") as handle:
             cert = json.loads(handle.read(2_000_001))
@@ -162,6 +169,8 @@ def _run_gallery(args):
 
 
 def _run_check(args):
+    from symrep.certificates import CheckError, MalformedCertificate, check_file
+
     if not 0 < args.budget <= MAX_BUDGET:
         print(f"symrep: error: --budget must be in (0, {MAX_BUDGET}] seconds, got {args.budget:g}", file=sys.stderr)
         return EXIT_BAD_INPUT

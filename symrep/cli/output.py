@@ -5,7 +5,6 @@ import os
 
 from symrep.errors import InputError
 from symrep.fileio import write_bytes_atomic, write_text_atomic
-from symrep.render.latex import TexError, compile_pdf
 
 __all__ = ["add_command", "add_output_options", "add_format_option", "resolve_format", "emit", "emit_document"]
 
@@ -64,6 +63,8 @@ def emit_document(args, tex):
     if args.format == "latex":
         emit(args, tex)
         return
+    from symrep.render.latex import TexError, compile_pdf
+
     if not args.output:
         raise InputError("--format pdf needs -o FILE.pdf (a PDF is not printed to the terminal)")
     if os.path.exists(args.output) and not args.force:

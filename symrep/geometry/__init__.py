@@ -11,23 +11,17 @@ Examples
 ((1, (1, 2)), (2, (3,)))
 """
 
-from symrep.geometry.expressions import (
-    FUNCTIONS, CONSTANTS, MAX_TEXT_LENGTH, MAX_NODES, MAX_DEPTH, MAX_POWER_BITS, MAX_EXPONENT,
-    parse_expression, parse_side, expression_text,
-)
-from symrep.geometry.kernels import (
-    Kernel, as_kernel, UNDEFINED_FUNCTION_NAMES,
-)
-from symrep.geometry.metrics import (
-    Metric, METRIC_NAMES, get_metric,
-)
-from symrep.geometry.boxes import (
-    Hyperrectangle, MAX_EXACT_MATRIX_DIMENSION, MAX_NUMERIC_MATRIX_DIMENSION,
-)
+from symrep.lazy import lazy_exports
 
-__all__ = [
-    "FUNCTIONS", "CONSTANTS", "MAX_TEXT_LENGTH", "MAX_NODES", "MAX_DEPTH", "MAX_POWER_BITS", "MAX_EXPONENT",
-    "parse_expression", "parse_side", "expression_text", "Kernel", "as_kernel", "UNDEFINED_FUNCTION_NAMES",
-    "Metric", "METRIC_NAMES", "get_metric", "Hyperrectangle", "MAX_EXACT_MATRIX_DIMENSION",
-    "MAX_NUMERIC_MATRIX_DIMENSION",
-]
+#: Public names and the modules that define them (imported on first use).
+_EXPORTS = {
+    "FUNCTIONS": "expressions", "CONSTANTS": "expressions", "MAX_TEXT_LENGTH": "expressions", "MAX_NODES":
+    "expressions", "MAX_DEPTH": "expressions", "MAX_POWER_BITS": "expressions", "MAX_EXPONENT": "expressions",
+    "parse_expression": "expressions", "parse_side": "expressions", "expression_text": "expressions",
+    "Kernel": "kernels", "as_kernel": "kernels", "UNDEFINED_FUNCTION_NAMES": "kernels", "Metric": "metrics",
+    "METRIC_NAMES": "metrics", "get_metric": "metrics", "Hyperrectangle": "boxes",
+    "MAX_EXACT_MATRIX_DIMENSION": "boxes", "MAX_NUMERIC_MATRIX_DIMENSION": "boxes",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -12,49 +12,31 @@ Examples
 48
 """
 
-from symrep.groups.partitions import (
-    partitions, bipartitions, hook_degree, z_partition, add_rim_hooks, is_partition, conjugate,
-    partition_text, bipartition_text,
-)
-from symrep.groups.murnaghan_nakayama import (
-    hyperoctahedral_character_values, symmetric_character_values, hyperoctahedral_classes, symmetric_classes,
-    signed_cycles_of, class_of_signed_cycles, power_of_class, MAX_HYPEROCTAHEDRAL_N, MAX_SYMMETRIC_N,
-)
-from symrep.groups.cyclotomic import (
-    cyclotomic_value, reduce_cyclotomic,
-)
-from symrep.groups.orthogonality import (
-    verify_table, MAX_VERIFY_CLASSES,
-)
-from symrep.groups.class_functions import (
-    ClassFunction, Decomposition,
-)
-from symrep.groups.character_table import (
-    CharacterTable,
-)
-from symrep.groups.dixon import (
-    generic_character_table, MAX_GENERIC_ORDER,
-)
-from symrep.groups.tables import (
-    hyperoctahedral_table, symmetric_table, elementary_abelian_table, direct_product, table_from_name,
-    symmetric_fusion, MAX_ELEMENTARY_ABELIAN_D,
-)
-from symrep.groups.permutation_groups import (
-    hyperoctahedral_group, hyperoctahedral_elements, signed_cycle_type, conjugacy_classes, ConjugacyClass,
-    vertex_permutation, cube_vertex_group, box_symmetry_group, box_group_order, box_group_elements,
-    automorphism_group_order, matrix_automorphism_order, AutomorphismReport, MAX_ENUMERATED_ORDER,
-)
+from symrep.lazy import lazy_exports
 
-__all__ = [
-    "partitions", "bipartitions", "hook_degree", "z_partition", "add_rim_hooks", "is_partition", "conjugate",
-    "partition_text", "bipartition_text", "hyperoctahedral_character_values", "symmetric_character_values",
-    "hyperoctahedral_classes", "symmetric_classes", "signed_cycles_of", "class_of_signed_cycles",
-    "power_of_class", "MAX_HYPEROCTAHEDRAL_N", "MAX_SYMMETRIC_N", "cyclotomic_value", "reduce_cyclotomic",
-    "verify_table", "MAX_VERIFY_CLASSES", "ClassFunction", "Decomposition", "CharacterTable",
-    "generic_character_table", "MAX_GENERIC_ORDER", "hyperoctahedral_table", "symmetric_table",
-    "elementary_abelian_table", "direct_product", "table_from_name", "symmetric_fusion",
-    "MAX_ELEMENTARY_ABELIAN_D", "hyperoctahedral_group", "hyperoctahedral_elements", "signed_cycle_type",
-    "conjugacy_classes", "ConjugacyClass", "vertex_permutation", "cube_vertex_group", "box_symmetry_group",
-    "box_group_order", "box_group_elements", "automorphism_group_order", "matrix_automorphism_order",
-    "AutomorphismReport", "MAX_ENUMERATED_ORDER",
-]
+#: Public names and the modules that define them (imported on first use).
+_EXPORTS = {
+    "partitions": "partitions", "bipartitions": "partitions", "hook_degree": "partitions", "z_partition":
+    "partitions", "add_rim_hooks": "partitions", "is_partition": "partitions", "conjugate": "partitions",
+    "partition_text": "partitions", "bipartition_text": "partitions", "hyperoctahedral_character_values":
+    "murnaghan_nakayama", "symmetric_character_values": "murnaghan_nakayama", "hyperoctahedral_classes":
+    "murnaghan_nakayama", "symmetric_classes": "murnaghan_nakayama", "signed_cycles_of": "murnaghan_nakayama",
+    "class_of_signed_cycles": "murnaghan_nakayama", "power_of_class": "murnaghan_nakayama",
+    "MAX_HYPEROCTAHEDRAL_N": "murnaghan_nakayama", "MAX_SYMMETRIC_N": "murnaghan_nakayama",
+    "cyclotomic_value": "cyclotomic", "reduce_cyclotomic": "cyclotomic", "verify_table": "orthogonality",
+    "MAX_VERIFY_CLASSES": "orthogonality", "ClassFunction": "class_functions", "Decomposition":
+    "class_functions", "CharacterTable": "character_table", "generic_character_table": "dixon",
+    "MAX_GENERIC_ORDER": "dixon", "hyperoctahedral_table": "tables", "symmetric_table": "tables",
+    "elementary_abelian_table": "tables", "direct_product": "tables", "table_from_name": "tables",
+    "symmetric_fusion": "tables", "MAX_ELEMENTARY_ABELIAN_D": "tables", "hyperoctahedral_group":
+    "permutation_groups", "hyperoctahedral_elements": "permutation_groups", "signed_cycle_type":
+    "permutation_groups", "conjugacy_classes": "permutation_groups", "ConjugacyClass": "permutation_groups",
+    "vertex_permutation": "permutation_groups", "cube_vertex_group": "permutation_groups",
+    "box_symmetry_group": "permutation_groups", "box_group_order": "permutation_groups", "box_group_elements":
+    "permutation_groups", "automorphism_group_order": "permutation_groups", "matrix_automorphism_order":
+    "permutation_groups", "AutomorphismReport": "permutation_groups", "MAX_ENUMERATED_ORDER":
+    "permutation_groups",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

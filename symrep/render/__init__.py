@@ -13,20 +13,17 @@ Examples
 '50\\\\%'
 """
 
-from symrep.render.latex import (
-    Tex, escape, environment, render, render_string, compile_pdf, TexError, TEX_ENGINE, find_tex_engine,
-)
-from symrep.render.documents import (
-    certificate_document, table_document, spectrum_document, decomposition_document, CLAIM_TITLES,
-)
-from symrep.render.gallery import (
-    Document, certificate, cube_rank_certificate, decomposition, build_gallery, main, STATEMENTS,
-    load_statement,
-)
+from symrep.lazy import lazy_exports
 
-__all__ = [
-    "Tex", "escape", "environment", "render", "render_string", "compile_pdf", "TexError", "TEX_ENGINE",
-    "find_tex_engine", "certificate_document", "table_document", "spectrum_document",
-    "decomposition_document", "CLAIM_TITLES", "Document", "certificate", "cube_rank_certificate",
-    "decomposition", "build_gallery", "main", "STATEMENTS", "load_statement",
-]
+#: Public names and the modules that define them (imported on first use).
+_EXPORTS = {
+    "Tex": "latex", "escape": "latex", "environment": "latex", "render": "latex", "render_string": "latex",
+    "compile_pdf": "latex", "TexError": "latex", "TEX_ENGINE": "latex", "find_tex_engine": "latex",
+    "certificate_document": "documents", "table_document": "documents", "spectrum_document": "documents",
+    "decomposition_document": "documents", "CLAIM_TITLES": "documents", "Document": "gallery", "certificate":
+    "gallery", "cube_rank_certificate": "gallery", "decomposition": "gallery", "build_gallery": "gallery",
+    "main": "gallery", "STATEMENTS": "gallery", "load_statement": "gallery",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

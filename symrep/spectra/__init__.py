@@ -13,34 +13,22 @@ Examples
 4
 """
 
-from symrep.spectra.walsh import (
-    fwht, character, character_matrix, subset_to_mask, mask_to_subset,
-)
-from symrep.spectra.krawtchouk import (
-    krawtchouk, krawtchouk_matrix,
-)
-from symrep.spectra.finite_differences import (
-    FiniteDifference,
-)
-from symrep.spectra.checks import (
-    CheckReport, verify_eigenpairs, compare_with_dense, MAX_EXACT_CHECK_DIMENSION, MAX_DENSE_CHECK_DIMENSION,
-)
-from symrep.spectra.eigenspaces import (
-    Eigenspace, Spectrum,
-)
-from symrep.spectra.closed_form import (
-    spectrum, numeric_spectrum, MAX_EXACT_TERMS, MAX_NUMERIC_DIMENSION,
-)
-from symrep.spectra.decompositions import (
-    box_character_table, face_character, natural_character, symmetric_power_character, action_character,
-    decompose_action, vertex_constituent, isotypic_projectors, verify_spectrum_bridge, ACTIONS,
-)
+from symrep.lazy import lazy_exports
 
-__all__ = [
-    "fwht", "character", "character_matrix", "subset_to_mask", "mask_to_subset", "krawtchouk",
-    "krawtchouk_matrix", "FiniteDifference", "CheckReport", "verify_eigenpairs", "compare_with_dense",
-    "MAX_EXACT_CHECK_DIMENSION", "MAX_DENSE_CHECK_DIMENSION", "Eigenspace", "Spectrum", "spectrum",
-    "numeric_spectrum", "MAX_EXACT_TERMS", "MAX_NUMERIC_DIMENSION", "box_character_table", "face_character",
-    "natural_character", "symmetric_power_character", "action_character", "decompose_action",
-    "vertex_constituent", "isotypic_projectors", "verify_spectrum_bridge", "ACTIONS",
-]
+#: Public names and the modules that define them (imported on first use).
+_EXPORTS = {
+    "fwht": "walsh", "character": "walsh", "character_matrix": "walsh", "subset_to_mask": "walsh",
+    "mask_to_subset": "walsh", "krawtchouk": "krawtchouk", "krawtchouk_matrix": "krawtchouk",
+    "FiniteDifference": "finite_differences", "CheckReport": "checks", "verify_eigenpairs": "checks",
+    "compare_with_dense": "checks", "MAX_EXACT_CHECK_DIMENSION": "checks", "MAX_DENSE_CHECK_DIMENSION":
+    "checks", "Eigenspace": "eigenspaces", "Spectrum": "eigenspaces", "spectrum": "closed_form",
+    "numeric_spectrum": "closed_form", "MAX_EXACT_TERMS": "closed_form", "MAX_NUMERIC_DIMENSION":
+    "closed_form", "box_character_table": "decompositions", "face_character": "decompositions",
+    "natural_character": "decompositions", "symmetric_power_character": "decompositions", "action_character":
+    "decompositions", "decompose_action": "decompositions", "vertex_constituent": "decompositions",
+    "isotypic_projectors": "decompositions", "verify_spectrum_bridge": "decompositions", "ACTIONS":
+    "decompositions",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

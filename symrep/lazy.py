@@ -1,0 +1,33 @@
+"""Lazy exports for package ``__init__`` files (PEP 562), so that ``import symrep`` and
+``symrep --version`` do not pay for SymPy and numpy until a name is used.
+
+Examples
+--------
+>>> import types
+>>> from symrep.lazy import lazy_exports
+>>> module = types.ModuleType("demo")
+>>> module.__getattr__, module.__dir__ = lazy_exports("json", {"JSONDecoder": "decoder"})
+>>> module.__getattr__("JSONDecoder")().decode("[1]")
+[1]
+"""
+
+import importlib
+
+__all__ = ["lazy_exports"]
+
+
+def lazy_exports(package, names):
+    """``__getattr__`` and ``__dir__`` for a package whose public ``names`` map to the modules
+    (relative to ``package``, or absolute when they contain a dot) that define them."""
+
+    def __getattr__(name):
+        if name not in names:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        where = names[name]
+        module = importlib.import_module(where if "." in where else f"{package}.{where}")
+        return getattr(module, name)
+
+    def __dir__():
+        return sorted(names)
+
+    return __getattr__, __dir__
