@@ -52,3 +52,18 @@ def test_pdf_output_of_every_command(tmp_path):
         out = tmp_path / f"{i}.pdf"
         assert main(command + ["--format", "pdf", "-o", str(out)]) == code
         assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_notebook_displays_compile():
+    """Every result object's _repr_latex_ (what Jupyter shows) compiles in a document."""
+    from symrep import certify, spectrum
+    from symrep.groups import hyperoctahedral_table
+
+    table = hyperoctahedral_table(3)
+    verdict = certify("exp(-x^2)", "pd-l1")
+    objects = [table, table.character(((2,), (1,))), (table.character(((2,), (1,))) ** 2).decompose(),
+               verdict, verdict.certificate, spectrum([1, 1, 2], "exp(-x)")]
+    body = "\n\n".join(o._repr_latex_() for o in objects)
+    pdf = compile_pdf("\\documentclass{article}\\usepackage{amsmath,amssymb}\\begin{document}\n"
+                      + body + "\n\\end{document}")
+    assert pdf.startswith(b"%PDF")

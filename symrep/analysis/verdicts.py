@@ -82,6 +82,13 @@ class Certificate(dict):
     True
     """
 
+    def __repr__(self):
+        return (f"Certificate({self.get('claim')} {self.get('verdict')} for f(x) = {self.get('function')}, "
+                f"method {self.get('method')})")
+
+    def _repr_latex_(self):
+        return _latex_line(self.get("claim"), self.get("verdict"), self.get("function"), self.get("method"))
+
     def check(self):
         """Re-verify with the independent checker; raises :class:`~symrep.certificates.CheckError`."""
         return check(self)
@@ -112,10 +119,30 @@ class Verdict:
     def __str__(self):
         return f"{self.claim} for f(x) = {self.function}: {self.status}. {self.reason}"
 
+    def __repr__(self):
+        return f"Verdict({self.claim!r}, {self.function!r}, {self.status!r})"
+
+    def _repr_latex_(self):
+        method = self.certificate["method"] if self.certificate else None
+        return _latex_line(self.claim, self.status, self.function, method)
+
     def to_dict(self):
         """JSON-ready: claim, function, verdict, reason, certificate."""
         return {"claim": self.claim, "function": self.function, "verdict": self.status,
                 "reason": self.reason, "certificate": self.certificate}
+
+
+def _latex_line(claim, status, function, method):
+    """One line of LaTeX (math mode) for notebooks: the claim, the verdict and the function."""
+    from symrep.certificates import parse
+    from symrep.render.latex import escape
+
+    try:
+        f = sympy.latex(parse(function, "function", symbol=XR))
+    except Exception:
+        f = r"\text{%s}" % escape(str(function))
+    how = r"\text{ (%s)}" % escape(method) if method else ""
+    return r"$\text{%s: \textbf{%s} for } f(x) = %s%s$" % (escape(claim), escape(status), f, how)
 
 
 def certify(f, claim, *, budget=10.0):

@@ -341,7 +341,8 @@ class CharacterTable:
 
     def _latex(self, printer):
         cols = "l" + "r" * len(self)
-        head = " & ".join([r"\text{class}"] + [r"\text{%s}" % _latex_text(self.class_text(c)) for c in self.classes])
+        # class labels hold \mid and \emptyset: math mode, never inside \text{}
+        head = " & ".join([r"\text{class}"] + [r"{%s}" % _latex_text(self.class_text(c)) for c in self.classes])
         sizes = " & ".join([r"|C|"] + [str(s) for s in self.class_sizes])
         rows = [" & ".join([r"\chi_{%s}" % _latex_text(self.irreducible_text(lab))] +
                            [printer._print(_exact(v)) for v in self.values[i]])
