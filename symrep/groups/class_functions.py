@@ -40,6 +40,12 @@ class ClassFunction:
     def __repr__(self):
         return f"ClassFunction({self.table.name}, {self.values})"
 
+    def _latex(self, printer):
+        return r"\left(%s\right)" % ", ".join(printer._print(sympy.sympify(v)) for v in self.values)
+
+    def _repr_latex_(self):
+        return f"$\\displaystyle {sympy.latex(self)}$"
+
     def __eq__(self, other):
         return isinstance(other, ClassFunction) and other.table is self.table and all(
             sympy.simplify(sympy.sympify(a) - b) == 0 if _is_symbolic(a) or _is_symbolic(b) else a == b
