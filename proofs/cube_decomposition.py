@@ -4,6 +4,8 @@ eigenspace of every kernel matrix f(D) with its Krawtchouk eigenvalue."""
 from symrep.render.gallery import decomposition, main
 
 STATEMENT = "B_3 on the cube's vertices, with the Krawtchouk eigenvalues of exp(-x)"
+#: The documents it writes (checked against documents() by the tests), known before computing.
+STEMS = ["cube-b3-decomposition"]
 
 
 def documents():

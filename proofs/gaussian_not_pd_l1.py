@@ -4,6 +4,8 @@ the search finds has a negative eigenvalue, proved by ball arithmetic."""
 from symrep.render.gallery import certificate, main
 
 STATEMENT = "exp(-x^2) is not a PD Manhattan kernel (box witness)"
+#: The documents it writes (checked against documents() by the tests), known before computing.
+STEMS = ["gaussian-not-pd-l1"]
 
 
 def documents():

@@ -3,6 +3,8 @@
 from symrep.render.gallery import certificate, main
 
 STATEMENT = "exp(-x) is a PD Manhattan kernel (completely monotone)"
+#: The documents it writes (checked against documents() by the tests), known before computing.
+STEMS = ["laplace-pd-l1"]
 
 
 def documents():

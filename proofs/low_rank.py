@@ -3,6 +3,8 @@
 from symrep.render.gallery import certificate, cube_rank_certificate, main
 
 STATEMENT = "exp is not low-rank; a degree-3 polynomial is, rank C(d+3, 3); exact ranks on {±1}^6"
+#: The documents it writes (checked against documents() by the tests), known before computing.
+STEMS = ["exp-not-low-rank", "cubic-low-rank", "exp-cube-rank-6", "cubic-cube-rank-6"]
 
 
 def documents():

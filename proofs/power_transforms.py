@@ -3,6 +3,8 @@
 from symrep.render.gallery import certificate, main
 
 STATEMENT = "x^s maps l1 to l1 for s <= 1; x^2 does not"
+#: The documents it writes (checked against documents() by the tests), known before computing.
+STEMS = ["power-half-l1-to-l1", "power-third-l1-to-l1", "power-one-l1-to-l1", "square-not-l1-to-l1"]
 
 
 def documents():

@@ -3,6 +3,8 @@
 from symrep.render.gallery import certificate, main
 
 STATEMENT = "exp(-x^2) is PD in l2 (Schoenberg)"
+#: The documents it writes (checked against documents() by the tests), known before computing.
+STEMS = ["gaussian-pd-l2"]
 
 
 def documents():

@@ -3,6 +3,8 @@
 from symrep.render.gallery import certificate, main
 
 STATEMENT = "exp(-x^(3/2)) is PD in l2 but not in l1"
+#: The documents it writes (checked against documents() by the tests), known before computing.
+STEMS = ["stable-3-2-pd-l2", "stable-3-2-not-pd-l1"]
 
 
 def documents():

@@ -153,3 +153,28 @@ def test_gallery_into_a_file_is_refused(tmp_path):
     target.write_text("x")
     assert main(["gallery", "-o", str(target), "--no-pdf"]) == 2
     assert main(["gallery", "-o", str(tmp_path / "missing" / "deeper"), "--no-pdf"]) == 2
+
+
+def test_each_statement_lists_the_documents_it_writes():
+    from symrep.render.gallery import STATEMENTS, load_statement
+
+    for name in STATEMENTS:
+        module = load_statement(name)
+        assert [doc.stem for doc in module.documents()] == module.STEMS, name
+
+
+def test_the_gallery_refuses_to_overwrite_before_computing(tmp_path, capsys):
+    import time
+
+    folder = tmp_path / "g"
+    folder.mkdir()
+    (folder / "laplace-pd-l1.json").write_text("{}")
+    start = time.monotonic()
+    assert main(["gallery", "-o", str(folder), "--no-pdf"]) == 2
+    assert time.monotonic() - start < 3 and "refusing to overwrite" in capsys.readouterr().err
+    assert (folder / "laplace-pd-l1.json").read_text() == "{}"
+
+
+def test_no_pdf_says_so(tmp_path, capsys):
+    assert main(["gallery", "-o", str(tmp_path / "g"), "--no-pdf"]) == 0
+    assert "PDFs skipped (--no-pdf)" in capsys.readouterr().out

@@ -14,6 +14,7 @@ Examples
 """
 
 import argparse
+from concurrent.futures import ProcessPoolExecutor
 import importlib.util
 import json
 import os
@@ -133,16 +134,24 @@ def build_gallery(folder, modules=None, *, force=False, pdf=True, progress=None)
     _prepare(folder)
     modules = modules or [load_statement(name) for name in STATEMENTS]
     engine = find_tex_engine() if pdf else None
+    suffixes = (".tex", ".json") + ((".pdf",) if engine else ())
+    if not force:  # refuse before computing anything
+        _refuse_existing([os.path.join(folder, stem + s) for module in modules for stem in getattr(module, "STEMS", ())
+                          for s in suffixes])
     built = []
     for i, module in enumerate(modules, 1):
         if progress:
             progress(f"[{i}/{len(modules)}] {module.STATEMENT}")
         built += [(module, doc) for doc in module.documents()]
-    suffixes = (".tex", ".json") + ((".pdf",) if engine else ())
-    existing = [os.path.join(folder, doc.stem + s) for _, doc in built for s in suffixes
-                if os.path.exists(os.path.join(folder, doc.stem + s))]
-    if existing and not force:
-        raise InputError(f"refusing to overwrite {len(existing)} existing file(s) such as {existing[0]} (use --force)")
+    if not force:
+        _refuse_existing([os.path.join(folder, doc.stem + s) for _, doc in built for s in suffixes])
+    pdfs = {}
+    if engine:
+        texs = [doc for _, doc in built if doc.tex]
+        if progress:
+            progress(f"compiling {len(texs)} PDFs, {min(len(texs), os.cpu_count() or 1)} at a time")
+        with ProcessPoolExecutor(max_workers=min(len(texs), os.cpu_count() or 1) or 1) as pool:
+            pdfs = dict(zip((doc.stem for doc in texs), pool.map(compile_pdf, [doc.tex for doc in texs])))
     rows = []
     for module, doc in built:
         files = [doc.stem + ".json"]
@@ -150,13 +159,17 @@ def build_gallery(folder, modules=None, *, force=False, pdf=True, progress=None)
         if doc.tex:
             write_text_atomic(os.path.join(folder, doc.stem + ".tex"), doc.tex, force=force)
             files.append(doc.stem + ".tex")
-            if engine:
-                if progress:
-                    progress(f"compiling {doc.stem}.pdf")
-                write_bytes_atomic(os.path.join(folder, doc.stem + ".pdf"), compile_pdf(doc.tex), force=force)
+            if doc.stem in pdfs:
+                write_bytes_atomic(os.path.join(folder, doc.stem + ".pdf"), pdfs[doc.stem], force=force)
                 files.append(doc.stem + ".pdf")
         rows.append((module.STATEMENT, doc.stem, doc.checked, doc.detail, files))
     return rows, engine
+
+
+def _refuse_existing(paths):
+    existing = [p for p in paths if os.path.exists(p)]
+    if existing:
+        raise InputError(f"refusing to overwrite {len(existing)} existing file(s) such as {existing[0]} (use --force)")
 
 
 def _prepare(folder):
@@ -174,7 +187,7 @@ def _prepare(folder):
         raise InputError(f"{folder} is not writable")
 
 
-def summary(rows, engine):
+def summary(rows, engine, pdf=True):
     """The summary table printed after a build."""
     width = max(len(r[1]) for r in rows)
     lines = [f"{'document':<{width}}  check  detail"]
@@ -182,6 +195,7 @@ def summary(rows, engine):
     passed = sum(r[2] for r in rows)
     lines.append(f"{passed} of {len(rows)} documents checked; "
                  + ("PDFs compiled with " + engine if engine else
+                    "PDFs skipped (--no-pdf): .tex and .json written" if not pdf else
                     "no TeX engine found (pdflatex): .tex and .json written, no PDFs"))
     return "\n".join(lines)
 
@@ -194,7 +208,7 @@ def run(folder, modules=None, *, force=False, pdf=True):
         print(f"  {text} ({time.monotonic() - start:.0f} s)", file=sys.stderr, flush=True)
 
     rows, engine = build_gallery(folder, modules, force=force, pdf=pdf, progress=progress)
-    print(summary(rows, engine))
+    print(summary(rows, engine, pdf))
     return 0 if all(r[2] for r in rows) else 1
 
 
