@@ -22,7 +22,7 @@ REASONS = {
     "sqrt-of-square-passed-off-as-polynomial": "f equals the polynomial on R",
     "relu-passed-off-as-polynomial": "f equals the polynomial on R",
     "extension-redefines-f-at-0": "the extension redefines f(0)",
-    "extension-wrong-limit": "extension: the limit of f at 0+",
+    "extension-wrong-limit": "extension: the limit of f at 0+: 1 and 2",
     "removable-singularity-without-extension": "f is undefined at 0",
     "domain-misstated": "concerns f on [0, oo)",
     "limit-point-outside-domain": "must lie in (0, oo)",
@@ -43,6 +43,10 @@ REASONS = {
     # certificates no longer carry antiderivatives (the checker builds them)
     "laplace-antiderivative-with-disguised-zero-term": "needs params ['density']",
     "laplace-antiderivative-inside-bernstein": "needs params ['density']",
+    # SymPy's limit at 0+ of erfc(1 - 1/x) + erfc(1/x - 1) - 2 (identically 0) is -2: a third attack
+    "limit-at-0-wrong-cm-holds": "is not borne out by the values near it",
+    "limit-at-0-wrong-extension-bernstein-fails": "is not borne out by the values near it",
+    "limit-at-0-wrong-below-limit-witness": "is not borne out by the values near it",
     # witnesses
     "gaussian-claim-swapped-to-pd-l2": "is refuted by metric/transform/kind",
     "laplace-box-witness-wrong-sign": "lambda_S: could not prove",
@@ -53,6 +57,6 @@ REASONS = {
     # the grammar and the types
     "function-executes-code": "Call is not allowed",
     "verdict-flipped": "cannot establish that pd-l1 holds",
-    "version-true": "version True",
-    "version-float": "version 2.0",
+    "version-true": "unsupported symrep-certificate version True",
+    "version-float": "unsupported symrep-certificate version 2.0",
 }

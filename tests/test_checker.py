@@ -72,8 +72,7 @@ def test_the_reason_is_not_trusted(gaussian):
 
 
 @pytest.mark.parametrize("mutate, message", [
-    (lambda c: c.update(version=1), "version"),
-    (lambda c: c.update(version=True), "version"),
+    (lambda c: c.update(format="other"), "format"),
     (lambda c: c.pop("data"), "lacks 'data'"),
     (lambda c: c.update(extra=1), "unknown certificate fields"),
 ])
@@ -81,6 +80,14 @@ def test_malformed_top_level_is_malformed(gaussian, mutate, message):
     cert = copy.deepcopy(gaussian)
     mutate(cert)
     with pytest.raises(MalformedCertificate, match=message):
+        check(cert)
+
+
+@pytest.mark.parametrize("version", [1, True, 2.0, "2"])
+def test_other_versions_are_rejected(gaussian, version):
+    cert = copy.deepcopy(gaussian)
+    cert["version"] = version
+    with pytest.raises(CheckError, match="unsupported symrep-certificate version"):
         check(cert)
 
 

@@ -135,7 +135,9 @@ class Verdict:
 def _latex_line(claim, status, function, method):
     """One line of LaTeX (math mode) for notebooks: the claim, the verdict and the function."""
     from symrep.certificates import parse
-    from symrep.render.latex import escape
+
+    def escape(text):
+        return "".join("\\" + c if c in "&%$#_{}" else c for c in text)
 
     try:
         f = sympy.latex(parse(function, "function", symbol=XR))

@@ -13,6 +13,7 @@ import itertools
 import sympy
 
 from .exact import continuous, equal, nonneg, sign
+from .limits import limit
 from .reading import XP, CheckError, T, get, number, parse
 
 __all__ = ["check_node", "positive_density", "laplace_transform", "root_exponential_family", "RULES", "MAX_NODES"]
@@ -109,7 +110,7 @@ def check_node(node, where, budget):
             raise CheckError(f"{here}: {expr} is not proved continuous on (0, oo), so its derivative "
                              f"does not determine it (a jump hides behind a smooth derivative)")
         equal(sympy.diff(expr, XP), child(0, "CM"), here)
-        start = sympy.limit(expr, XP, 0, "+")
+        start = limit(expr, XP, 0, "+", f"{here} f(0+)")
         nonneg(start, f"{here} f(0+)")
     return expr
 
@@ -169,7 +170,10 @@ def laplace_transform(rho, where):
             raise CheckError(f"{where}: no antiderivative of {integrand} proved continuous on ({lo}, {hi})")
         equal(sympy.diff(G, T), integrand, f"{where}: d/dt of the antiderivative")
         # the limits of G as a whole: SymPy errs on single terms such as erfc(t - 1) (it says 2)
-        ends = [sympy.limit(G, T, end, side) for end, side in ((hi, "-"), (lo, "+"))]
+        # at a jump of the density G is continuous (proved above): its value; at 0+ and oo, SymPy's
+        # limit of G as a whole, guarded below
+        ends = [G.subs(T, end) if end not in (0, sympy.oo) else limit(G, T, end, side, where)
+                for end, side in ((hi, "-"), (lo, "+"))]
         if any(e.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan, sympy.AccumBounds, sympy.Limit) for e in ends):
             raise CheckError(f"{where}: the antiderivative has no finite limits at {lo} and {hi}: {ends}")
         _monotone_guard(G, ends, lo, hi, where)

@@ -79,9 +79,11 @@ def check(cert, *, budget=WORK_BUDGET):
     extra = set(cert) - set(_FIELDS) - set(_OPTIONAL)
     if extra:
         raise MalformedCertificate(f"unknown certificate fields {sorted(extra)}")
-    if cert["format"] != FORMAT or not exact_int(cert["version"]) or cert["version"] != VERSION:
-        raise MalformedCertificate(f"not a {FORMAT} version {VERSION}: format {cert['format']!r}, "
-                                   f"version {cert['version']!r}")
+    if cert["format"] != FORMAT:
+        raise MalformedCertificate(f"not a {FORMAT}: format {cert['format']!r}")
+    if not exact_int(cert["version"]) or cert["version"] != VERSION:  # true and 2.0 are not 2
+        raise CheckError(f"unsupported {FORMAT} version {cert['version']!r}: this checker reads version {VERSION} "
+                         f"(the JSON integer), whose functions are read with a real x")
     for key in ("claim", "domain", "verdict", "method", "rests_on") + (("reason",) if "reason" in cert else ()):
         get(cert, key, "str", "certificate")
     claim, verdict, method = cert["claim"], cert["verdict"], cert["method"]

@@ -13,6 +13,7 @@ import math
 import sympy
 
 from .exact import continuous, equal, nonzero, sign
+from .limits import limit
 from .reading import XN, XP, XR, CheckError, get, number
 
 __all__ = ["check_polynomial", "check_not_polynomial", "MAX_PROOF_NODES"]
@@ -124,9 +125,9 @@ def _node(g, node, where, budget):
             raise CheckError(f"{here}: substitution power must be in 2..12")
         _node(sympy.expand_power_base(g.subs(XP, XP**m), force=False), node["of"], f"{where}.x^{m}", budget)
     elif kind == "limit":  # a nonconstant polynomial is unbounded at infinity
-        limit = sympy.limit(g, XP, sympy.oo)
-        if not (limit.is_number and limit.is_finite and limit.is_extended_real):
-            raise CheckError(f"{here}: the limit of {g} at infinity is {limit}, not a finite number")
+        at_infinity = limit(g, XP, sympy.oo, "-", here)
+        if not (at_infinity.is_number and at_infinity.is_finite and at_infinity.is_extended_real):
+            raise CheckError(f"{here}: the limit of {g} at infinity is {at_infinity}, not a finite number")
         a, b = (number(get(node, k, "str", where), here) for k in ("a", "b"))
         sign(a, f"{here}: the point a = {a} must lie in (0, oo)", +1)
         sign(b, f"{here}: the point b = {b} must lie in (0, oo)", +1)
@@ -134,7 +135,7 @@ def _node(g, node, where, budget):
     elif kind == "pole":  # a polynomial is bounded near every point
         x0 = number(get(node, "point", "str", where), here)
         sign(x0, f"{here}: the point must lie in (0, oo)", +1)
-        if not any(sympy.limit(g, XP, x0, side) in (sympy.oo, -sympy.oo) for side in "+-"):
+        if not any(_infinite_limit(g, x0, side, here) for side in "+-"):
             raise CheckError(f"{here}: {g} does not tend to infinity at {x0}")
     elif kind == "rational":  # g Q = P with Res(P, Q) != 0 and deg Q >= 1
         num = _poly_of(node["numerator"], XP, f"{here} numerator")
@@ -145,6 +146,13 @@ def _node(g, node, where, budget):
         equal(g * sum(c * XP**j for j, c in enumerate(den)), sum(c * XP**j for j, c in enumerate(num)), f"{here} g = P/Q")
     elif kind == "ode":
         _ode(g, node, here)
+
+
+def _infinite_limit(g, x0, side, where):
+    try:
+        return limit(g, XP, x0, side, where) in (sympy.oo, -sympy.oo)
+    except CheckError:
+        return False
 
 
 def _resultant(p, q):
