@@ -96,3 +96,14 @@ def test_help_and_version_import_neither_sympy_nor_numpy():
                 "print('HEAVY', sorted(m for m in ('sympy', 'numpy', 'jinja2') if m in sys.modules))" % (args,))
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
         assert out.strip().endswith("HEAVY []"), (args, out[-300:])
+
+
+def test_rank_from_the_command_line(tmp_path, capsys):
+    assert main(["rank", "1 + 2*x + x^3", "--d", "6"]) == 0
+    assert "d = 6: 27" in capsys.readouterr().out
+    out = tmp_path / "cubic.json"
+    assert main(["rank", "1 + 2*x + x^3", "--d", "6", "-o", str(out)]) == 0
+    from symrep.certificates import check_file
+
+    assert check_file(out)[0] == "cube-rank"
+    assert main(["rank", "exp(x)", "--d", "100"]) == 2
