@@ -107,3 +107,12 @@ def test_rank_from_the_command_line(tmp_path, capsys):
 
     assert check_file(out)[0] == "cube-rank"
     assert main(["rank", "exp(x)", "--d", "100"]) == 2
+
+
+def test_generic_tables_from_generators_on_the_command_line(capsys):
+    assert main(["table", "--generators", "(1,2,3,4,5),(1,2)", "--verify"]) == 0
+    out = capsys.readouterr().out
+    assert "order 120, 7 classes" in out and "exact check passed" in out
+    assert main(["table", "--generators", "__import__('os')"]) == 2
+    assert "cannot read generators" in capsys.readouterr().err
+    assert main(["table", "B2", "--generators", "(1,2)"]) == 2

@@ -18,7 +18,7 @@ import sys
 from symrep.cli.certify import add_parsers as add_certify_parsers
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
-from symrep.errors import SymrepError
+from symrep.errors import InputError, SymrepError
 from symrep.version import __version__
 
 # The command line imports SymPy and numpy only in the commands that compute, so that --help and
@@ -26,7 +26,7 @@ from symrep.version import __version__
 METRIC_NAMES = ("l1", "l2", "l2sq", "lp", "inner")
 MAX_EXACT_CHECK_DIMENSION, MAX_DENSE_CHECK_DIMENSION = 6, 12
 
-__all__ = ["main", "build_parser", "parse_sides"]
+__all__ = ["main", "build_parser", "parse_sides", "parse_generators"]
 
 #: Largest repeat count accepted in ``VALUE:COUNT`` side notation.
 MAX_SIDE_REPEAT = 10000
@@ -88,6 +88,40 @@ def parse_sides(text):
     return sides
 
 
+def parse_generators(text, max_points=64):
+    """A SymPy ``PermutationGroup`` from cycle notation on the points 1..n, read without evaluating
+    anything: ``"(1,2,3,4,5),(1,2)"`` is the symmetric group S_5.
+
+    Examples
+    --------
+    >>> parse_generators("(1,2,3,4,5),(1,2)").order()
+    120
+    >>> parse_generators("(1,2)(3,4), (1,3)(2,4)").order()
+    4
+    """
+    import re
+
+    from sympy.combinatorics import Permutation, PermutationGroup
+
+    cleaned = text.replace(" ", "")
+    if not cleaned or not re.fullmatch(r"(\((\d+,)*\d+\))+(,(\((\d+,)*\d+\))+)*", cleaned):
+        raise InputError(f"cannot read generators {text!r}: write cycles on the points 1..n, e.g. \"(1,2,3),(1,2)\"")
+    generators = []
+    for word in re.findall(r"(?:\((?:\d+,)*\d+\))+", cleaned):
+        cycles = [[int(p) for p in c.split(",")] for c in re.findall(r"\(([\d,]+)\)", word)]
+        points = [p for c in cycles for p in c]
+        if min(points) < 1 or max(points) > max_points:
+            raise InputError(f"points must be 1..{max_points} in {text!r}")
+        if any(len(set(c)) != len(c) for c in cycles):
+            raise InputError(f"a cycle repeats a point in {text!r}")
+        perm = Permutation(max(points) - 1)
+        for c in cycles:
+            perm = perm * Permutation([[p - 1 for p in c]], size=max(points))
+        generators.append(perm)
+    size = max(g.size for g in generators)
+    return PermutationGroup([Permutation(g.array_form + list(range(g.size, size))) for g in generators])
+
+
 def _parse_side(value):
     from symrep.geometry.expressions import parse_side
 
@@ -147,7 +181,10 @@ def build_parser():
         "character table of B_n, S_n, Z2^d or a direct product",
         "Character table of a named group, computed exactly and verified.",
         _TABLE_EXAMPLES)
-    tb.add_argument("group", help="B4, S5, Z2^3, B2xB1, ...")
+    tb.add_argument("group", nargs="?", help="B4, S5, Z2^3, B2xB1, ... (or give --generators)")
+    tb.add_argument("--generators", metavar="CYCLES",
+                    help='a permutation group by generators in cycle notation, e.g. "(1,2,3,4,5),(1,2)" '
+                         "(points 1..n); its table by the Dixon-Schneider method")
     add_format_option(tb, ("text", "latex", "json", "pdf", "gap"), "text", "output format (latex: a standalone document, wide tables in column blocks; pdf needs -o)")
     tb.add_argument("--verify", action="store_true",
                     help="check both orthogonality relations exactly; exit 1 if they fail")
@@ -322,9 +359,18 @@ def _run_rank(args):
 def _run_table(args):
     from symrep.groups.tables import table_from_name
 
-    progress = _progress_printer(f"computing the character table of {args.group}")
-    table = table_from_name(args.group, progress=progress)
-    _clear_progress(progress)
+    if (args.group is None) == (args.generators is None):
+        raise InputError("give a group name (B4, S5, ...) or --generators, not both")
+    if args.generators is not None:
+        from symrep.groups.dixon import generic_character_table
+
+        group = parse_generators(args.generators)
+        args.group = f"<{args.generators}>"
+        table = generic_character_table(group, name=args.group)
+    else:
+        progress = _progress_printer(f"computing the character table of {args.group}")
+        table = table_from_name(args.group, progress=progress)
+        _clear_progress(progress)
     report = table.verify() if args.verify else None
     if args.format == "json":
         data = table.to_dict()
