@@ -116,3 +116,14 @@ def test_generic_tables_from_generators_on_the_command_line(capsys):
     assert main(["table", "--generators", "__import__('os')"]) == 2
     assert "cannot read generators" in capsys.readouterr().err
     assert main(["table", "B2", "--generators", "(1,2)"]) == 2
+
+
+def test_usage_errors_are_one_line_and_suggest_the_nearest_claim(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["certify", "exp(-x)", "--claim", "pd-ll"])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and err.count("\n") == 1 and "did you mean pd-l" in err
+    from symrep.errors import InputError
+
+    with pytest.raises(InputError, match="did you mean bernstein"):
+        certify("x", "bernstien")

@@ -160,7 +160,11 @@ def certify(f, claim, *, budget=10.0):
         Seconds the search may take; past it the answer is ``unknown``.
     """
     if claim not in CLAIMS:
-        raise InputError(f"unknown claim {claim!r}; choose one of {', '.join(CLAIMS)}")
+        import difflib
+
+        near = difflib.get_close_matches(str(claim), CLAIMS, n=1, cutoff=0.5)
+        raise InputError(f"unknown claim {claim!r}; {'did you mean ' + near[0] + '? ' if near else ''}"
+                         f"choose one of {', '.join(CLAIMS)}")
     if not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
         raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
     fn = _as_function(f, claim)

@@ -144,9 +144,16 @@ def _split_top_level(text):
     return parts
 
 
+class _OneLineErrors(argparse.ArgumentParser):
+    """Usage errors in one line, like every other error of the command line."""
+
+    def error(self, message):
+        self.exit(EXIT_BAD_INPUT, f"symrep: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser():
     """The argparse parser of the ``symrep`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _OneLineErrors(
         prog="symrep",
         description="Representation theory of the hyperrectangle: spectra of box kernels, certified "
                     "classification verdicts, "

@@ -68,7 +68,7 @@ def add_parsers(sub):
         "the verdict with a certificate that the independent checker re-verifies.",
         _CERTIFY_EXAMPLES.format(claims_table=claims_table()))
     ce.add_argument("function", metavar="EXPR", help='the function of x, e.g. "exp(-x)"')
-    ce.add_argument("--claim", required=True, choices=CLAIMS, metavar="CLAIM", help=", ".join(CLAIMS))
+    ce.add_argument("--claim", required=True, type=_claim, metavar="CLAIM", help=", ".join(CLAIMS))
     ce.add_argument("--budget", type=float, default=10.0,
                     help=f"seconds the search may take, at most {MAX_BUDGET} (default 10); past it: unknown")
     add_format_option(ce, ("text", "latex", "json", "pdf"), "text", "output format (latex: a standalone certificate document; pdf needs -o)")
@@ -106,6 +106,18 @@ def add_parsers(sub):
     ga.add_argument("--force", action="store_true", help="overwrite existing files")
     ga.add_argument("--no-pdf", action="store_true", help="write .tex and .json only")
     ga.set_defaults(run=_run_gallery)
+
+
+def _claim(text):
+    """A claim name, or an error that suggests the nearest one."""
+    import argparse
+    import difflib
+
+    if text in CLAIMS:
+        return text
+    near = difflib.get_close_matches(text, CLAIMS, n=1, cutoff=0.5)
+    hint = f"did you mean {near[0]}? " if near else ""
+    raise argparse.ArgumentTypeError(f"unknown claim {text!r}; {hint}claims: {', '.join(CLAIMS)}")
 
 
 def _run_certify(args):
