@@ -34,7 +34,7 @@ REASONS = {
     "ode-indicial-root-in-N": "indicial(2)",
     # transforms: exact, no float tolerance
     "laplace-density-negative": "(cm-laplace): could not prove",
-    "laplace-divergent-density": "no finite limits",
+    "laplace-divergent-density": "cannot prove the limit",
     "laplace-density-tiny-wrong-term": "not proved equal",
     # SymPy's laplace_transform drops a factor exp(x^2/4) for t exp(-t^2): found by an attack on the checker
     "laplace-sympy-wrong-transform-cm": "no antiderivative",
@@ -44,9 +44,13 @@ REASONS = {
     "laplace-antiderivative-with-disguised-zero-term": "needs params ['density']",
     "laplace-antiderivative-inside-bernstein": "needs params ['density']",
     # SymPy's limit at 0+ of erfc(1 - 1/x) + erfc(1/x - 1) - 2 (identically 0) is -2: a third attack
-    "limit-at-0-wrong-cm-holds": "is not borne out by the values near it",
-    "limit-at-0-wrong-extension-bernstein-fails": "is not borne out by the values near it",
-    "limit-at-0-wrong-below-limit-witness": "is not borne out by the values near it",
+    "limit-at-0-wrong-cm-holds": "the paper's CM needs f(0) - f(0+) >= 0",
+    "limit-at-0-wrong-extension-bernstein-fails": "extension: the limit of f at 0+: 0 and 2 differ",
+    "limit-at-0-wrong-below-limit-witness": "value witness f(0+) - f(0): could not prove",
+    # the same SymPy error, past a guard that compared only the first and the last sample (a fourth
+    # attack): finite limits at a point are now proved (continuity, a proved rewriting, or a quotient
+    # of analytic expressions), never taken from SymPy
+    "limit-at-0-wrong-extension-passes-a-weak-guard": "0 and -2 differ",
     # witnesses
     "gaussian-claim-swapped-to-pd-l2": "is refuted by metric/transform/kind",
     "laplace-box-witness-wrong-sign": "lambda_S: could not prove",

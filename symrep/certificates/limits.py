@@ -12,7 +12,7 @@ Examples
 import sympy
 from flint import arb, ctx
 
-from .exact import _UNDEFINED, _arb, continuous, short
+from .exact import _UNDEFINED, _arb, continuous, equal, nonzero, short
 from .reading import CheckError
 
 __all__ = ["limit"]
@@ -34,35 +34,99 @@ def limit(expr, var, point, side, where):
     """The one-sided limit of ``expr`` as ``var`` tends to ``point`` (0 from ``side``, a number > 0,
     or ``oo``), as a finite number or ``oo``/``-oo``.
 
-    Where the expression is proved continuous at the point by its structure (on ``[0, oo)`` for
-    0+, on ``(0, oo)`` for a positive point), the limit is its value there, exactly. Otherwise it is
-    SymPy's ``limit``, which errs (it gives 2 for ``erfc(1 - 1/x)`` terms whose sum tends to 0), so
-    the answer must also survive a rigorous guard: at ``var = 2^-k`` (or ``2^k`` at ``oo``) for
-    k = 8, 16, 32, 64, the distance of the value to a finite limit must shrink to a quarter, and
-    the size of the value must grow fourfold towards an infinite one. A limit that fails the guard
-    is a rejection.
+    A finite limit at a point is *proved*, never taken from SymPy's ``limit`` (which errs: it says
+    2 for ``erfc(t - 1)`` at infinity and -2 for a sum of ``erfc`` terms that is 0 near 0): either
+    the expression, or a rewriting of it proved equal (``cancel``, ``expand_func``, ``simplify``), is
+    continuous at the point by its structure, and the limit is its value there; or it is a quotient
+    of two expressions analytic at the point, and the limit is the ratio of the first derivatives
+    of the same order that do not both vanish (Taylor: ``N(x)/D(x) -> N^(k)(p)/D^(k)(p)``), with the
+    vanishing ones proved 0 and the last one of ``D`` proved nonzero in ball arithmetic. Anything
+    else is a rejection. Infinite limits at a point (poles) and limits at infinity are SymPy's,
+    confirmed by the guard of :func:`_guard`.
     """
-    if point == sympy.oo:
-        probe = [sympy.Integer(2) ** k for k in (8, 16, 32, 64)]
-    elif point == 0:
-        closed = sympy.Symbol("x", nonnegative=True) if side == "+" else sympy.Symbol("x", nonpositive=True)
-        g = expr.xreplace({var: closed})
+    if point != sympy.oo:
+        value = _proved_limit(expr, var, point, side)
+        if value is not None:
+            return value
+        found = sympy.limit(expr, var, point, side)
+        if found not in (sympy.oo, -sympy.oo) or expr.free_symbols - {var}:
+            raise CheckError(f"{where}: cannot prove the limit of {short(expr)} at {point}{side} (SymPy says "
+                             f"{found}; a limit must be continuity, a proved rewriting, or a quotient of analytic "
+                             f"expressions)")
+        probe = [point + (1 if side == "+" else -1) * sympy.Integer(2) ** -k for k in _EXPONENTS]
+        return _guard(expr, var, found, probe, point, where)
+    found = sympy.limit(expr, var, point, side)
+    if found.free_symbols or expr.free_symbols - {var}:
+        return found  # a limit with parameters (the end of a Laplace piece) is guarded by its caller
+    return _guard(expr, var, found, [sympy.Integer(2) ** k for k in _EXPONENTS], point, where)
+
+
+_EXPONENTS = (8, 16, 32, 64, 128, 256)
+
+
+def _closed(var, point, side):
+    """The variable on the closed side of the point: x >= 0 (or x <= 0) at 0, x > 0 elsewhere."""
+    if point != 0:
+        return var
+    return sympy.Symbol("x", nonnegative=True) if side == "+" else sympy.Symbol("x", nonpositive=True)
+
+
+def _proved_limit(expr, var, point, side):
+    closed = _closed(var, point, side)
+    forms = [expr]
+    for rewrite in (lambda e: sympy.cancel(sympy.together(e)), sympy.expand_func, sympy.simplify):
+        try:
+            form = rewrite(expr)
+        except Exception:
+            continue
+        if form != expr and not form.has(*_UNDEFINED):
+            try:
+                equal(form, expr, "rewriting")
+            except CheckError:
+                continue
+            forms.append(form)
+    for form in forms:
+        g = form.xreplace({var: closed})
         if continuous(g, closed):
-            value = g.subs(closed, 0)
+            value = g.subs(closed, point)
             if not value.has(*_UNDEFINED) and value.is_extended_real:
                 return value
-        probe = [(1 if side == "+" else -1) * sympy.Integer(2) ** -k for k in (8, 16, 32, 64)]
-    else:  # a point > 0 of an expression in a positive variable
-        if continuous(expr, var):
-            return expr.subs(var, point)
-        probe = [point + (1 if side == "+" else -1) * sympy.Integer(2) ** -k for k in (8, 16, 32, 64)]
-    value = sympy.limit(expr, var, point, side)
-    if value.free_symbols or expr.free_symbols - {var}:
-        return value  # a limit with parameters (the Laplace pieces) is guarded by its caller
-    if value.has(sympy.nan, sympy.zoo, sympy.AccumBounds, sympy.Limit) or not (
-            value.is_extended_real or value in (sympy.oo, -sympy.oo)):
-        raise CheckError(f"{where}: the limit of {short(expr)} at {point}{side if point != sympy.oo else ''} "
-                         f"is {value}, not a number or an infinity")
+    for form in forms:
+        value = _quotient_limit(form, var, closed, point)
+        if value is not None:
+            return value
+    return None
+
+
+def _quotient_limit(form, var, closed, point, max_order=4):
+    num, den = (part.xreplace({var: closed}) for part in sympy.fraction(sympy.together(form)))
+    if not (continuous(num, closed, analytic=True) and continuous(den, closed, analytic=True)):
+        return None
+    for k in range(max_order + 1):
+        n_k, d_k = (sympy.diff(part, closed, k).subs(closed, point) for part in (num, den))
+        if n_k.has(*_UNDEFINED) or d_k.has(*_UNDEFINED):
+            return None
+        try:
+            nonzero(d_k, "denominator")
+            return sympy.simplify(n_k / d_k)
+        except CheckError:
+            pass
+        if not (_proved_zero(d_k) and _proved_zero(n_k)):
+            return None  # 0/0 not established at this order: no conclusion
+    return None
+
+
+def _proved_zero(value):
+    return value == 0 or sympy.expand(value) == 0 or sympy.simplify(value) == 0
+
+
+def _guard(expr, var, found, probe, point, where):
+    """Confirm SymPy's limit on samples in ball arithmetic (1024 bits): towards an infinite limit
+    the values keep the sign and grow fourfold; towards a finite one the distances shrink at every
+    step, to a quarter overall, and the last is no larger than the last step between samples."""
+    if found.has(sympy.nan, sympy.zoo, sympy.AccumBounds, sympy.Limit) or not (
+            found.is_extended_real or found in (sympy.oo, -sympy.oo)):
+        raise CheckError(f"{where}: the limit of {short(expr)} at {point} is {found}, not a number or an infinity")
     samples = []
     for x0 in probe:
         try:
@@ -72,16 +136,20 @@ def limit(expr, var, point, side, where):
         if not ball.is_finite():
             raise CheckError(f"{where}: {short(expr)} is not finite near {point}")
         samples.append(ball)
-    if value in (sympy.oo, -sympy.oo):
+    shown = ", ".join(f"{float(b.mid()):.4g}" for b in samples)
+    if found in (sympy.oo, -sympy.oo):
         sizes = [abs(b) for b in samples]
-        grows = all(b.mid() * (1 if value == sympy.oo else -1) > 0 for b in samples) and \
-            (sizes[-1] - 4 * sizes[0]) > 0
-        if not grows:
-            raise CheckError(f"{where}: SymPy's limit {value} at {point} is not borne out by the values near it")
-        return value
-    target = _ball(value)
+        if not (all(b.mid() * (1 if found == sympy.oo else -1) > 0 for b in samples)
+                and all(later - earlier > 0 for earlier, later in zip(sizes, sizes[1:]))
+                and sizes[-1] - 4 * sizes[0] > 0):
+            raise CheckError(f"{where}: SymPy's limit {found} at {point} is not borne out by the values near it "
+                             f"({shown})")
+        return found
+    target, tiny = _ball(found), arb(2) ** -40
     gaps = [abs(b - target) for b in samples]
-    if not (4 * gaps[-1] - gaps[0] < 0 or gaps[-1] < arb(2) ** -40):
-        raise CheckError(f"{where}: SymPy's limit {value} at {point} is not borne out by the values near it "
-                         f"(at 2^-8 ... 2^-64: {', '.join(f'{float(b.mid()):.4g}' for b in samples)})")
-    return value
+    steady = all(later - earlier - tiny < 0 for earlier, later in zip(gaps, gaps[1:]))
+    close = gaps[-1] - abs(samples[-1] - samples[-2]) - tiny < 0
+    if not (steady and close and (4 * gaps[-1] - gaps[0] < 0 or gaps[-1] < tiny)):
+        raise CheckError(f"{where}: SymPy's limit {found} at {point} is not borne out by the values near it "
+                         f"({shown})")
+    return found
