@@ -172,3 +172,18 @@ def test_the_root_exponential_family_is_built_by_the_checker():
     forged["data"]["derivation"]["params"]["coefficients"] = ["1", "2"]   # not this density's family
     with pytest.raises(CheckError, match="the density is the family's"):
         check(forged)
+
+
+def test_sympys_wrong_limits_are_not_taken():
+    from symrep.certificates.limits import limit
+    from symrep.certificates.reading import T
+
+    # SymPy: limit(erfc(t - 1), t, oo) = 2 and, with a parameter, 2x; the truth is 0
+    for expr in (sympy.erfc(T - 1), XP * sympy.erfc(T - 1)):
+        with pytest.raises(CheckError, match="not borne out"):
+            limit(expr, T, sympy.oo, "-", "test")
+    # a finite limit at a point is proved, not asked of SymPy
+    assert limit(sympy.sin(XP) / XP, XP, 0, "+", "test") == 1
+    assert limit((1 - sympy.cos(XP)) / XP**2, XP, 0, "+", "test") == sympy.Rational(1, 2)
+    with pytest.raises(CheckError, match="cannot prove the limit"):
+        limit(XP * sympy.log(XP), XP, 0, "+", "test")

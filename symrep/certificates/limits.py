@@ -56,9 +56,17 @@ def limit(expr, var, point, side, where):
         probe = [point + (1 if side == "+" else -1) * sympy.Integer(2) ** -k for k in _EXPONENTS]
         return _guard(expr, var, found, probe, point, where)
     found = sympy.limit(expr, var, point, side)
-    if found.free_symbols or expr.free_symbols - {var}:
-        return found  # a limit with parameters (the end of a Laplace piece) is guarded by its caller
-    return _guard(expr, var, found, [sympy.Integer(2) ** k for k in _EXPONENTS], point, where)
+    probe = [sympy.Integer(2) ** k for k in _EXPONENTS]
+    parameters = sorted(expr.free_symbols - {var}, key=str)
+    if len(parameters) > 1:
+        raise CheckError(f"{where}: a limit with more than one parameter is not supported")
+    if parameters:  # the upper end of a Laplace piece, a function of x > 0: guarded at x = 1/2, 1, 2
+        if found.free_symbols - set(parameters):
+            raise CheckError(f"{where}: the limit of {short(expr)} at infinity is {short(found)}")
+        for x0 in (sympy.Rational(1, 2), sympy.Integer(1), sympy.Integer(2)):
+            _guard(expr.subs(parameters[0], x0), var, found.subs(parameters[0], x0), probe, point, where)
+        return found
+    return _guard(expr, var, found, probe, point, where)
 
 
 _EXPONENTS = (8, 16, 32, 64, 128, 256)
