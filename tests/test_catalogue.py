@@ -12,7 +12,6 @@ import pytest
 
 from catalogue import CATALOGUE, COLUMNS, certify_or_refusal, truth
 from symrep.certificates import CheckError, check
-from symrep.analysis.verdicts import certify
 from tampering import judge, mutate
 
 pytestmark = pytest.mark.slow

@@ -127,3 +127,15 @@ def test_usage_errors_are_one_line_and_suggest_the_nearest_claim(capsys):
 
     with pytest.raises(InputError, match="did you mean bernstein"):
         certify("x", "bernstien")
+
+
+def test_numeric_and_exact_spectra_compare_by_label():
+    from symrep import numeric_spectrum, spectrum
+
+    numeric = numeric_spectrum([1.0, 1.0, 2.0], "exp(-x^2)", labels=True)
+    exact = spectrum([1, 1, 2], "exp(-x^2)")
+    assert sum(e.multiplicity for e in exact) == len(numeric) == 8
+    for e in exact:
+        for subset in e.subsets():
+            label = "S={" + ",".join(map(str, subset)) + "}"
+            assert abs(numeric[label] - e.numeric) < 1e-12

@@ -41,7 +41,7 @@ from symrep.geometry.kernels import as_kernel
 from symrep.spectra.krawtchouk import krawtchouk_matrix
 from symrep.geometry.metrics import get_metric
 from symrep.spectra.eigenspaces import Eigenspace, Spectrum, _block_label
-from symrep.spectra.walsh import fwht, subset_to_mask
+from symrep.spectra.walsh import fwht, mask_to_subset, subset_to_mask
 
 __all__ = [
     "spectrum",
@@ -143,21 +143,26 @@ def spectrum(box, f, metric="l1", *, p=None, merge=True):
     return Spectrum(box, kernel, metric, eigenspaces, notes)
 
 
-def numeric_spectrum(box, f, metric="l1", *, p=None):
+def numeric_spectrum(box, f, metric="l1", *, p=None, labels=False):
     """All ``2**d`` eigenvalues in floating point by one fast Walsh-Hadamard transform.
 
     Entry ``S`` (a bit mask, bit ``i - 1`` for coordinate ``i``) is ``lambda_S``. This is
-    a numeric path: floats, not a proof.
+    a numeric path: floats, not a proof. The exact :func:`spectrum` lists eigenspaces in graded
+    order instead; ``labels=True`` returns a dict keyed by the same ``"S={1,3}"`` labels (in mask
+    order), and :meth:`Eigenspace.subsets` gives the sets ``S`` of an exact eigenspace, so the two
+    can be compared entry by entry.
 
     Parameters
     ----------
     box : Hyperrectangle or sequence of numeric sides
     f : kernel with numeric values (not an undefined function)
     metric, p : as for :func:`spectrum`
+    labels : bool
+        Return ``{"S={...}": value}`` instead of the array.
 
     Returns
     -------
-    numpy.ndarray of shape (2**d,)
+    numpy.ndarray of shape (2**d,), or dict
 
     Notes
     -----
@@ -167,6 +172,8 @@ def numeric_spectrum(box, f, metric="l1", *, p=None):
     --------
     >>> numeric_spectrum([1.0, 2.0], "exp(-x)").round(6)
     array([1.553002, 0.717669, 1.182757, 0.546572])
+    >>> {k: round(v, 6) for k, v in numeric_spectrum([1.0, 2.0], "exp(-x)", labels=True).items()}
+    {'S={}': 1.553002, 'S={1}': 0.717669, 'S={2}': 1.182757, 'S={1,2}': 0.546572}
     """
     box = box if isinstance(box, Hyperrectangle) else Hyperrectangle(box)
     if box.d > MAX_NUMERIC_DIMENSION:
@@ -177,7 +184,10 @@ def numeric_spectrum(box, f, metric="l1", *, p=None):
     kernel = as_kernel(f)
     metric = get_metric(metric, p)
     g = kernel.numeric(metric.numeric_values(box.float_sides()))
-    return fwht(g, out=g)
+    values = fwht(g, out=g)
+    if labels:
+        return {"S={" + ",".join(map(str, mask_to_subset(mask))) + "}": float(v) for mask, v in enumerate(values)}
+    return values
 
 
 def _kernel_at(kernel, dist, t, box, metric):
