@@ -13,7 +13,8 @@ import sympy
 
 from catalogue import truth
 from symrep.certificates import DOMAINS, CheckError, check
-from symrep.certificates.exact import Function, continuous
+from symrep.certificates.exact import continuous
+from symrep.certificates.function import Function
 from symrep.certificates.reading import XN, XP, XR, work_budget
 from symrep.errors import InputError
 from symrep.analysis.verdicts import certify

@@ -103,10 +103,9 @@ class DerivationSearch:
         (an antiderivative and its limits) gives ``e`` back. SymPy's transforms and limits can take
         minutes on hopeless inputs, so the route gets at most ``LAPLACE_SECONDS`` of the budget.
         """
-        memo = self.__dict__.setdefault("_laplace_memo", {})
+        memo, left = self.laplace_memo, self.laplace_left  # both kept for the whole search
         if e in memo:
             return memo[e]
-        left = self.__dict__.setdefault("_laplace_left", LAPLACE_SECONDS)  # for the whole search
         if left <= 0.05:
             return None
         sub, start, node = Budget(min(left, max(self.clock.left(), 1e-3))), time.monotonic(), None
@@ -116,7 +115,7 @@ class DerivationSearch:
         except OutOfTime:
             self.tick()  # the whole budget may be spent too; otherwise the search goes on without it
         finally:
-            self._laplace_left = left - (time.monotonic() - start)
+            self.laplace_left = left - (time.monotonic() - start)
         memo[e] = node
         return node
 

@@ -18,9 +18,9 @@ import sympy
 
 from symrep.analysis.balls import enclose
 from symrep.certificates import DOMAINS, parse
-from symrep.certificates.exact import Function
-from symrep.certificates.reading import XP, XR
-from symrep.certificates.witnesses import eigenvalue
+from symrep.certificates.function import Function
+from symrep.certificates.reading import XR
+from symrep.certificates.witnesses import derivative_value, eigenvalue
 
 __all__ = ["evidence", "enclosure_text"]
 
@@ -72,9 +72,7 @@ def evidence(cert):
         lines.append(f"f({a + b}) - f({a}) - f({b}) = {sympy.sstr(gap)} in {enclosure_text(gap)} > 0")
     elif method == "derivative-witness":
         k, x0, of = data["order"], parse(data["point"], "point"), data["of"]
-        g = fn.pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else fn.pos
-        g = sympy.diff(g, XP) if of.endswith("'") else g
-        value = (-1) ** k * sympy.diff(g, XP, k).subs(XP, x0)
+        value = derivative_value(fn.pos, claim, of, k, x0)
         lines.append(f"(-1)^{k} g^({k})({x0}) = {sympy.sstr(value)} in {enclosure_text(value)} < 0, g = {of}")
     elif method == "polynomial":
         lines.append("coefficients (degree 0 up): " + ", ".join(data["coefficients"]))

@@ -39,11 +39,11 @@ import sympy
 
 from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.common import X, _limit_from_right, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
-from symrep.analysis.derivations import DerivationSearch
+from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
-from symrep.certificates.exact import Function
+from symrep.certificates.function import Function
 from symrep.certificates.reading import XR
 from symrep.errors import InputError
 from symrep.fileio import write_text_atomic
@@ -284,6 +284,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         self.fn, self.f, self.f0, self.claim, self.clock = fn, fn.pos, fn.at0, claim, clock
         self.deadline = clock.deadline
         self.tick = clock.tick
+        self.laplace_memo, self.laplace_left = {}, LAPLACE_SECONDS  # the Laplace route's share of the budget
 
     def attempts(self):
         claim = self.claim

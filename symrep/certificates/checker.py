@@ -21,7 +21,8 @@ import sympy
 
 from .calculus import check_node
 from .claims import CLAIMS, DOMAINS, FORMAT, METHODS, RANK_CLAIM, VERSION
-from .exact import Function, equal, nonneg
+from .exact import equal, nonneg
+from .function import Function
 from .polynomials import check_not_polynomial, check_polynomial
 from .reading import XP, XR, CheckError, MalformedCertificate, exact_int, get, parse, work_budget
 from .witnesses import check_box, check_cube_rank, check_derivative, check_rank_witness, check_triangle, check_value

@@ -13,7 +13,7 @@ from .claims import CM_CLAIMS
 from .exact import continuous, equal, nonneg, sign
 from .reading import XP, CheckError, get, number
 
-__all__ = ["check_box", "check_derivative", "check_value", "check_triangle", "check_cube_rank", "check_rank_witness",
+__all__ = ["check_box", "check_derivative", "derivative_value", "check_value", "check_triangle", "check_cube_rank", "check_rank_witness",
            "MAX_BOX_D", "MAX_ORDER"]
 
 MAX_BOX_D, MAX_ORDER = 12, 40
@@ -77,13 +77,20 @@ def check_derivative(claim, f, data):
               "l1-to-l2sq": "f'", "l2-to-l2": "(f(sqrt(x))^2)'"}[claim]
     if of != needed:
         raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
-    g = f.pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f.pos
-    if not continuous(g, XP, analytic=True):
-        raise CheckError(f"{where}: {g} is not proved analytic on (0, oo), so its formal derivatives may lie")
-    g = sympy.diff(g, XP) if of.endswith("'") else g
-    value = (-1) ** k * sympy.diff(g, XP, k).subs(XP, x0)
+    base = f.pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f.pos
+    if not continuous(base, XP, analytic=True):
+        raise CheckError(f"{where}: {base} is not proved analytic on (0, oo), so its formal derivatives may lie")
+    value = derivative_value(f.pos, claim, of, k, x0)
     sign(value, f"{where} (-1)^{k} g^({k})({x0})", -1)  # a CM function has (-1)^k g^(k) >= 0
     return claim, "fails"
+
+
+def derivative_value(f_pos, claim, of, k, x0):
+    """``(-1)^k g^(k)(x0)`` for the function ``g`` named by ``of`` (``f``, ``f'``, ``f(sqrt(x))``,
+    ``(f(sqrt(x))^2)'``), from ``f`` on ``(0, oo)``."""
+    g = f_pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f_pos
+    g = sympy.diff(g, XP) if of.endswith("'") else g
+    return (-1) ** k * sympy.diff(g, XP, k).subs(XP, x0)
 
 
 def check_value(claim, f, data):

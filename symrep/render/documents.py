@@ -22,7 +22,7 @@ import sympy
 from symrep.version import __version__
 from symrep.analysis.balls import enclose
 from symrep.certificates import DOMAINS, check, parse
-from symrep.certificates.exact import Function
+from symrep.certificates.function import Function
 from symrep.certificates.reading import XR
 from symrep.render.latex import Tex, escape, render
 

@@ -1,0 +1,100 @@
+"""The function of a certificate, read on its claim's domain.
+
+Examples
+--------
+>>> import sympy
+>>> from symrep.certificates.function import Function
+>>> from symrep.certificates.reading import XR
+>>> f = Function(1 - sympy.Heaviside(-XR), "[0, oo)")
+>>> f.at0, f.pos                               # f(0) as written; 1 on (0, oo)
+(1/2, 1)
+"""
+
+import sympy
+
+from .exact import _UNDEFINED, continuous, equal, sign
+from .limits import limit
+from .reading import XN, XP, XR, CheckError, number
+
+__all__ = ["Function"]
+
+
+class Function:
+    """The function of a certificate, read on its domain.
+
+    ``real`` is ``f`` parsed with a real ``x`` (the function as written, used for ``f(0)`` and on
+    the real line); ``pos`` and ``neg`` are its restrictions to ``x > 0`` and ``x < 0`` (SymPy's
+    evaluation under those assumptions, e.g. ``|x| = x`` for ``x > 0``). ``at0`` is ``f(0)`` as
+    written or, for a removable singularity at 0, the limit stated in the certificate's
+    ``extension`` and re-proved here.
+    """
+
+    def __init__(self, real, domain, extension=None, undefined_at_0_allowed=False):
+        self.real, self.domain = real, domain
+        self.pos = real.xreplace({XR: XP})
+        self.neg = real.xreplace({XR: XN})
+        written = real.subs(XR, 0)
+        if extension is None:
+            if (written.has(*_UNDEFINED) or not written.is_extended_real) and undefined_at_0_allowed:
+                self.at0 = None  # e.g. 1/x is no polynomial; any use of f(0) is refused
+                return
+            if written.has(*_UNDEFINED) or not written.is_extended_real:
+                raise CheckError(f"f is undefined at 0 (f(0) = {written}); a certificate for a removable "
+                                 f"singularity states the limit as its extension")
+            self.at0 = written
+            return
+        if not (written.has(*_UNDEFINED) or written.is_extended_real is False):
+            raise CheckError(f"the extension redefines f(0), but f(0) = {written} is defined as written")
+        if type(extension) is not dict or set(extension) != {"point", "value"} or extension["point"] != "0":
+            raise CheckError("an extension is {\"point\": \"0\", \"value\": TEXT}")
+        value = number(extension["value"], "extension value")
+        sides = [(self.pos, XP, "+")] + ([(self.neg, XN, "-")] if domain == "R" else [])
+        for g, var, side in sides:
+            found = limit(g, var, 0, side, f"extension at 0{side}")
+            if found.has(*_UNDEFINED) or not found.is_extended_real:
+                raise CheckError(f"extension: the limit of f at 0{side} is {found}, not a finite number")
+            equal(found, value, f"extension: the limit of f at 0{side}")
+        self.at0 = value
+
+    def at(self, point, where, in_domain=False):
+        """``f(point)`` for an exact number ``point`` in the domain (proved there unless the caller
+        already knows it, ``in_domain``: a sum of proved-positive sides)."""
+        point = sympy.sympify(point)
+        if point == 0:
+            if self.at0 is None:
+                raise CheckError(f"{where}: f is undefined at 0")
+            return self.at0
+        if self.domain != "R" and not in_domain:
+            sign(point, f"{where}: the point {point} must lie in (0, oo)", +1)
+        value = self.real.subs(XR, point)
+        if value.has(*_UNDEFINED) or value.is_extended_real is False:
+            raise CheckError(f"{where}: f({point}) = {value} is not a real number")
+        return value
+
+    def value_at_0(self, where):
+        if self.at0 is None:
+            raise CheckError(f"{where}: f is undefined at 0")
+        return self.at0
+
+    def limit_at_0_from_right(self, where):
+        found = limit(self.pos, XP, 0, "+", where)
+        if found.has(*_UNDEFINED) or not found.is_extended_real:
+            raise CheckError(f"{where}: f(0+) = {found} is not a finite number")
+        return found
+
+    def continuous_on_real_line(self):
+        """Proved continuous on R: by structure, or on each half-line with f(0) = both one-sided limits."""
+        if self.at0 is None:
+            return False
+        if continuous(self.real, XR):
+            return True
+        if not (continuous(self.pos, XP) and continuous(self.neg, XN)):
+            return False
+        for g, var, side in ((self.pos, XP, "+"), (self.neg, XN, "-")):
+            try:
+                found = limit(g, var, 0, side, "continuity at 0")
+            except CheckError:
+                return False
+            if found in (sympy.oo, -sympy.oo) or sympy.simplify(found - self.at0) != 0:
+                return False
+        return True
