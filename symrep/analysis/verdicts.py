@@ -44,7 +44,8 @@ from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
 from symrep.certificates.function import Function
-from symrep.certificates.reading import XR
+from symrep.certificates.limits import limit
+from symrep.certificates.reading import XP, XR
 from symrep.errors import InputError
 from symrep.fileio import write_text_atomic
 from symrep.geometry.expressions import expression_text, parse_expression
@@ -207,23 +208,25 @@ class _Fn(Function):
         written = real.subs(XR, 0)
         self.extended = written.has(*_UNDEFINED) or written.is_extended_real is False
         extension = None
-        if self.extended:
-            extension = {"point": "0", "value": None}
-            limits = [sympy.limit(real.xreplace({XR: X}), X, 0, "+")]
-            if domain == "R":
-                neg = sympy.Symbol("x", negative=True)
-                limits.append(sympy.limit(real.xreplace({XR: neg}), neg, 0, "-"))
-            if any(v.has(*_UNDEFINED) or not v.is_extended_real for v in limits) or \
-                    (len(limits) == 2 and sympy.simplify(limits[0] - limits[1]) != 0):
+        if self.extended:  # the checker's own proved limits: what it cannot prove, the prover does not offer
+            sides = [(XP, "+")] + ([(sympy.Symbol("x", negative=True), "-")] if domain == "R" else [])
+            try:
+                limits = [limit(real.xreplace({XR: var}), var, 0, side, f"f(0{side})") for var, side in sides]
+                finite = not any(v.has(*_UNDEFINED) for v in limits) and (
+                    len(limits) == 1 or sympy.simplify(limits[0] - limits[1]) == 0)
+                found = ", ".join(map(str, limits))
+            except CheckError as exc:
+                finite, found = False, str(exc)
+            if not finite:
                 if claim == "polynomial":  # no polynomial is undefined anywhere: 1/x is simply not one
                     self.extended = False
                     super().__init__(real, domain, None, undefined_at_0_allowed=True)
                     return
-                sides = "from the right" if domain != "R" else "from both sides"
+                where = "from the right" if domain != "R" else "from both sides"
                 raise InputError(f"f = {expression_text(real)} is undefined at 0 (f(0) = {written}) and has no finite "
-                                 f"limit there {sides} ({', '.join(map(str, limits))}); the claim needs f on "
+                                 f"limit there {where} that can be proved ({found}); the claim needs f on "
                                  f"{'[0, oo): the diagonal of f(distance) is f(0)' if domain != 'R' else 'R'}")
-            extension["value"] = expression_text(limits[0])
+            extension = {"point": "0", "value": expression_text(limits[0])}
         try:
             super().__init__(real, domain, extension, undefined_at_0_allowed=claim == "polynomial")
         except CheckError as exc:
