@@ -210,17 +210,17 @@ and $P(QK^\\top/d) = U_1 U_2^\\top$ has rank at most $r = \\binom{d+g}{g}$, what
 $O(n^2 d)$ to $O(n r d)$. For $\\exp$ itself the rank is **not** bounded in terms of $d$ (seed paper): only
 polynomials keep rank low. The same holds for third-order tensor attention (Alman–Song)."""),
     ("code", SETUP + """
-from symrep.attention.algorithms import softmax_attention, fast_softmax_attention, tensor_attention, fast_tensor_attention
+from symrep import attend, attend_tensor
 from symrep.attention.ranks import cube_rank
 from symrep import certify"""),
-    ("md", "## Speed and error of the polynomial method\nThe degree comes from a remainder bound proved in ball arithmetic; the measured error is far below it."),
+    ("md", "## Speed and error of the polynomial method\nThe degree is the lowest whose error bound, proved in ball arithmetic, meets `eps`; on random data the measured error is far below it (the bound is reached only by adversarial rows)."),
     ("code", """\
 rng = np.random.default_rng(0)
 sizes, t_exact, t_fast, errors = [256, 512, 1024, 2048, 4096], [], [], []
 for n in sizes:
     Q, K, V = (rng.uniform(-0.5, 0.5, (n, 4)) for _ in range(3))
-    start = time.perf_counter(); exact = softmax_attention(Q, K, V); t_exact.append(time.perf_counter() - start)
-    start = time.perf_counter(); fast, report = fast_softmax_attention(Q, K, V, eps=1e-6, report=True); t_fast.append(time.perf_counter() - start)
+    start = time.perf_counter(); exact = attend(Q, K, V, method="exact"); t_exact.append(time.perf_counter() - start)
+    start = time.perf_counter(); fast, report = attend(Q, K, V, eps=1e-6, method="polynomial", report=True); t_fast.append(time.perf_counter() - start)
     errors.append(np.abs(fast - exact).max())
 print(report)
 plt.loglog(sizes, t_exact, "o-", label="exact"); plt.loglog(sizes, t_fast, "s-", label=f"polynomial, rank {report.rank}")
@@ -245,8 +245,8 @@ assert v.status == "fails\""""),
     ("code", """\
 n = 384
 Q, K1, K2, V1, V2 = (rng.uniform(-0.5, 0.5, (n, 4)) for _ in range(5))
-start = time.perf_counter(); exact = tensor_attention(Q, K1, K2, V1, V2); t1 = time.perf_counter() - start
-start = time.perf_counter(); fast, report = fast_tensor_attention(Q, K1, K2, V1, V2, eps=1e-6, report=True); t2 = time.perf_counter() - start
+start = time.perf_counter(); exact = attend_tensor(Q, [K1, K2], [V1, V2], method="exact"); t1 = time.perf_counter() - start
+start = time.perf_counter(); fast, report = attend_tensor(Q, [K1, K2], [V1, V2], eps=1e-6, report=True); t2 = time.perf_counter() - start
 print(report)
 print(f"exact {t1:.2f} s, fast {t2:.4f} s, speed-up {t1 / t2:.0f}x, max error {np.abs(fast - exact).max():.1e}")
 assert np.abs(fast - exact).max() < 1e-6"""),

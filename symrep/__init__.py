@@ -27,9 +27,8 @@ _EXPORTS = {
     "CharacterTable": "symrep.groups.character_table", "hyperoctahedral_table": "symrep.groups.tables",
     "symmetric_table": "symrep.groups.tables", "table_from_name": "symrep.groups.tables",
     "generic_character_table": "symrep.groups.dixon", "decompose_action": "symrep.spectra.decompositions",
-    "softmax_attention": "symrep.attention.algorithms",
-    "fast_softmax_attention": "symrep.attention.algorithms", "tensor_attention": "symrep.attention.algorithms",
-    "fast_tensor_attention": "symrep.attention.algorithms", "cube_rank": "symrep.attention.ranks",
+    "attend": "symrep.attention.attend", "attend_tensor": "symrep.attention.attend",
+    "AttentionReport": "symrep.attention.attend", "cube_rank": "symrep.attention.ranks",
 }
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 

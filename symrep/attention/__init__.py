@@ -3,7 +3,11 @@ ranks of f(QK^T) on the +-1 cube.
 
 May import ``symrep.geometry``, ``symrep.spectra``, ``symrep.analysis`` and ``symrep.certificates``.
 
-Modules: :mod:`~symrep.attention.algorithms`, :mod:`~symrep.attention.ranks`.
+Modules: :mod:`~symrep.attention.attend` (the entry points and their cost model),
+:mod:`~symrep.attention.exact` (exact matrix and tensor attention), :mod:`~symrep.attention.exp_approximation`
+(polynomials for ``exp`` with proved relative error), :mod:`~symrep.attention.features` (monomial feature
+maps), :mod:`~symrep.attention.polynomial` (the polynomial method), :mod:`~symrep.attention.ranks` (exact
+ranks on the cube).
 
 Examples
 --------
@@ -16,11 +20,13 @@ from symrep.lazy import lazy_exports
 
 #: Public names and the modules that define them (imported on first use).
 _EXPORTS = {
-    "softmax_attention": "algorithms", "tensor_attention": "algorithms", "fast_softmax_attention":
-    "algorithms", "fast_tensor_attention": "algorithms", "AttentionReport": "algorithms", "taylor_degree":
-    "algorithms", "monomial_exponents": "algorithms", "MAX_FEATURE_BYTES": "algorithms", "MAX_DEGREE":
-    "algorithms", "CubeRank": "ranks", "cube_rank": "ranks", "taylor_polynomial": "ranks",
-    "polynomial_rank_certificate": "ranks", "flattening_matrix": "ranks", "MAX_CUBE_DIMENSION": "ranks",
+    "attend": "attend", "attend_tensor": "attend", "AttentionReport": "attend", "MAX_FEATURE_BYTES": "attend",
+    "MAX_TENSOR_ORDER": "attend", "exact_attention": "exact", "exact_tensor_attention": "exact",
+    "ExpApproximant": "exp_approximation", "exp_approximant": "exp_approximation", "monomials": "features",
+    "monomial_exponents": "features", "feature_rank": "features", "logit_bound": "polynomial",
+    "polynomial_attention": "polynomial", "CubeRank": "ranks", "cube_rank": "ranks",
+    "taylor_polynomial": "ranks", "polynomial_rank_certificate": "ranks", "flattening_matrix": "ranks",
+    "MAX_CUBE_DIMENSION": "ranks",
 }
 
 __all__ = sorted(_EXPORTS)

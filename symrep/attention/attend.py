@@ -1,0 +1,337 @@
+"""``attend`` and ``attend_tensor``: exact or polynomial attention, chosen by a measured cost model.
+
+``method="auto"`` predicts the time of the exact path (:mod:`~symrep.attention.exact`, ``O(n^k d)``) and
+of the polynomial path (:mod:`~symrep.attention.polynomial`, ``O(n r d)`` plus finding the degree) from
+per-entry costs measured once per process on this machine, and takes the polynomial path only when it
+is predicted to be at least twice as fast, so a misprediction costs little. Small problems go
+straight to the exact path. ``method="polynomial"`` forces the polynomial path and, when it is
+predicted to take more than a few seconds, says so on standard error before it starts.
+
+The report (``report=True``) records the method, degree ``g``, rank ``r = C(d + g, g)``, the logit bound
+``R``, the proved ``error_bound`` (output error relative to ``max|V|``, or to the product of the
+``max|V_m|`` for tensors; 0 for the exact path, up to floating-point rounding) and why the method was
+chosen.
+
+Examples
+--------
+>>> import numpy as np
+>>> import symrep
+>>> rng = np.random.default_rng(0)
+>>> Q, K, V = (rng.uniform(-0.5, 0.5, (4096, 4)) for _ in range(3))
+>>> out, report = symrep.attend(Q, K, V, eps=1e-6, method="polynomial", report=True)
+>>> report.degree, report.rank, report.error_bound <= 1e-6
+(4, 70, True)
+>>> bool(np.abs(out - symrep.attend(Q, K, V, method="exact")).max() <= 1e-6)
+True
+"""
+
+import math
+import sys
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from symrep.attention.exact import exact_attention, exact_tensor_attention
+from symrep.attention.exp_approximation import MAX_DEGREE, exp_approximant, is_known, predicted_degree
+from symrep.attention.features import feature_rank
+from symrep.attention.polynomial import feature_bytes, logit_bound, polynomial_attention
+from symrep.errors import InputError, LimitError
+
+__all__ = ["attend", "attend_tensor", "plan_attention", "AttentionPlan", "AttentionReport", "MAX_FEATURE_BYTES", "MAX_TENSOR_ORDER", "METHODS",
+           "EXACT_ENTRY", "EXACT_WIDTH", "FEATURE_ENTRY", "PRODUCT_ENTRY"]
+
+#: Largest working memory the polynomial path may hold (features and their products).
+MAX_FEATURE_BYTES = 2 * 2**30
+#: Highest tensor order accepted (the exact reference costs n^k d).
+MAX_TENSOR_ORDER = 8
+METHODS = ("auto", "exact", "polynomial")
+#: The polynomial path must be predicted this many times faster than the exact one to be taken.
+_MARGIN = 2.0
+#: Predicted exact times below this go exact without looking for a degree.
+_SMALL_SECONDS = 0.02
+#: Forced polynomial runs predicted longer than this are announced before they start.
+_ANNOUNCE_SECONDS = 3.0
+
+
+@dataclass(frozen=True)
+class AttentionReport:
+    """What :func:`attend` or :func:`attend_tensor` did, and why."""
+
+    method: str
+    reason: str
+    degree: int = None
+    rank: int = None
+    logit_bound: float = None
+    error_bound: float = 0.0
+    seconds: float = 0.0
+    predicted: dict = field(default_factory=dict)
+
+    def __str__(self):
+        if self.method == "exact":
+            head = "exact (error: floating-point rounding only)"
+        else:
+            head = (f"polynomial: degree {self.degree}, rank {self.rank}, logits in [-{self.logit_bound:.4g}, "
+                    f"{self.logit_bound:.4g}], proved error bound {self.error_bound:.3g} (relative to max|V|)")
+        return f"{head}; {self.seconds:.3g} s; {self.reason}"
+
+
+# --- input checks ------------------------------------------------------------------------------
+
+def _matrix(name, value, columns=None, rows=None):
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be a real matrix, got {type(value).__name__}") from None
+    if array.ndim != 2 or 0 in array.shape:
+        raise InputError(f"{name} must be a nonempty 2-d array, got shape {array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise InputError(f"{name} has NaN or infinite entries")
+    if columns is not None and array.shape[1] != columns[1]:
+        raise InputError(f"{name} has {array.shape[1]} columns, expected {columns[1]} (the columns of {columns[0]})")
+    if rows is not None and array.shape[0] != rows[1]:
+        raise InputError(f"{name} has {array.shape[0]} rows, expected {rows[1]} (the rows of {rows[0]})")
+    return array
+
+
+def _options(eps, scale, method, d):
+    if isinstance(eps, bool) or not (isinstance(eps, (int, float)) and 0 < eps < 1):
+        raise InputError(f"eps must be a number in (0, 1), got {eps!r}")
+    if scale is None:
+        scale = 1.0 / d
+    if isinstance(scale, bool) or not (isinstance(scale, (int, float)) and math.isfinite(scale)):
+        raise InputError(f"scale must be a finite number, got {scale!r}")
+    if method not in METHODS:
+        raise InputError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
+    return float(eps), float(scale)
+
+
+def _tensor_inputs(Q, keys, values):
+    Q = _matrix("Q", Q)
+    if isinstance(keys, np.ndarray) or isinstance(values, np.ndarray):
+        raise InputError("keys and values must be lists of k - 1 matrices (one per key position), not arrays")
+    keys, values = list(keys), list(values)
+    if not keys or len(keys) != len(values):
+        raise InputError(f"keys and values must be nonempty lists of the same length (k - 1), got {len(keys)} "
+                         f"and {len(values)}")
+    if len(keys) + 1 > MAX_TENSOR_ORDER:
+        raise LimitError(f"tensor order {len(keys) + 1} is above the limit MAX_TENSOR_ORDER = {MAX_TENSOR_ORDER}")
+    keys = [_matrix(f"keys[{m}]", K, columns=("Q", Q.shape[1])) for m, K in enumerate(keys)]
+    values = [_matrix(f"values[{m}]", V, rows=(f"keys[{m}]", K.shape[0])) for m, (K, V) in enumerate(zip(keys, values))]
+    widths = {V.shape[1] for V in values}
+    if len(widths) > 1:
+        raise InputError(f"all values must have the same number of columns, got {sorted(widths)}")
+    return Q, keys, values
+
+
+# --- the cost model ----------------------------------------------------------------------------
+
+#: Seconds per score entry of the exact path: ``EXACT_ENTRY + EXACT_WIDTH * (d + w)``; and of the
+#: polynomial path per feature entry built plus per multiply-add against a value column. Measured on a
+#: 2-core Xeon (AVX-512, OpenBLAS) with ``python bench/attention.py --calibrate``. Only the ratio of the
+#: two paths steers the choice, and both are memory-bound numpy passes, so it carries across machines;
+#: the factor ``_MARGIN`` absorbs the rest.
+EXACT_ENTRY, EXACT_WIDTH = 1.75e-9, 2.0e-11
+FEATURE_ENTRY, PRODUCT_ENTRY = 1.5e-9, 1.0e-10
+
+
+def _exact_seconds(counts, d, width):
+    return math.prod(counts) * (EXACT_ENTRY + EXACT_WIDTH * (d + width))
+
+
+def _polynomial_seconds(rows, rank, width, degree, known):
+    """Features and products for every row, plus the search for the degree when it is not cached."""
+    search = 0.0 if known else 0.004 + 0.0001 * (degree + 2) ** 2
+    return rows * rank * (FEATURE_ENTRY + PRODUCT_ENTRY * (width + 1)) + search
+
+
+# --- the decision ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AttentionPlan:
+    """What :func:`attend` would do for inputs of these sizes with logits in ``[-R, R]``, before doing it."""
+
+    method: str
+    reason: str
+    degree: int = None
+    rank: int = None
+    logit_bound: float = None
+    error_bound: float = 0.0
+    predicted: dict = field(default_factory=dict)
+    approximant: object = field(default=None, repr=False, compare=False)
+
+    def __str__(self):
+        lines = [f"method: {self.method} ({self.reason})"]
+        if self.logit_bound is not None:
+            lines.append(f"logits proved in [-{self.logit_bound:.6g}, {self.logit_bound:.6g}]")
+        if self.degree is not None:
+            lines.append(f"polynomial: degree {self.degree}, rank {self.rank}, proved error bound "
+                         f"{self.error_bound:.3g} (relative to max|V|)")
+        lines += [f"predicted {path}: {seconds:.3g} s" for path, seconds in self.predicted.items()]
+        return "\n".join(lines)
+
+
+def _decide(counts, d, width, R, eps, method):
+    """The plan for ``counts = [queries, keys_1, ..., keys_(k-1)]`` rows with logits in ``[-R, R]``.
+
+    ``R`` may be ``None`` when the exact path was asked for or is predicted to take under
+    ``_SMALL_SECONDS`` (it is not used then)."""
+    exact_time = _exact_seconds(counts, d, width)
+    predicted = {"exact": exact_time}
+
+    def exact(reason, **known):
+        return AttentionPlan("exact", reason, predicted=predicted, **known)
+
+    if method == "exact":
+        return exact("method='exact' was asked for")
+    if method == "auto" and exact_time < _SMALL_SECONDS:
+        return exact(f"the exact path is predicted to take {exact_time:.2g} s: too little to gain from a polynomial")
+    if method == "auto":  # a first look from the predicted degree, before paying for the proof
+        guess = predicted_degree(R, eps)
+        guess_time = _polynomial_seconds(sum(counts), feature_rank(d, guess), width, guess, is_known(R, eps))
+        if guess > MAX_DEGREE or guess_time * _MARGIN > exact_time:
+            predicted["polynomial"] = guess_time
+            return exact(f"predicted exact {exact_time:.3g} s vs polynomial {guess_time:.3g} s (degree about "
+                         f"{guess}): not {_MARGIN:g}x faster", logit_bound=R)
+    try:
+        approximant = exp_approximant(R, eps)
+    except LimitError as error:
+        if method == "auto":
+            return exact(f"no polynomial reaches eps on the logit range: {error}", logit_bound=R)
+        raise
+    rank = feature_rank(d, approximant.degree)
+    need = feature_bytes(rank, width, len(counts) - 1)
+    poly_time = _polynomial_seconds(sum(counts), rank, width, approximant.degree, True)
+    predicted["polynomial"] = poly_time
+    known = dict(degree=approximant.degree, rank=rank, logit_bound=R, error_bound=approximant.error_bound,
+                 approximant=approximant)
+    too_big = need > MAX_FEATURE_BYTES
+    if method == "auto" and (too_big or poly_time * _MARGIN > exact_time):
+        why = (f"the polynomial path needs {need / 2**30:.1f} GiB (MAX_FEATURE_BYTES)" if too_big else
+               f"predicted exact {exact_time:.3g} s vs polynomial {poly_time:.3g} s (degree {approximant.degree}, "
+               f"rank {rank}): not {_MARGIN:g}x faster")
+        return exact(why, **known)
+    if too_big:
+        raise LimitError(f"the polynomial path needs degree {approximant.degree} and rank {rank}, about "
+                         f"{need / 2**30:.1f} GiB; the limit is {MAX_FEATURE_BYTES / 2**30:.0f} GiB (MAX_FEATURE_BYTES): "
+                         f"raise eps, shrink the entries, or use method='exact'")
+    reason = ("method='polynomial' was asked for" if method == "polynomial" else
+              f"predicted polynomial {poly_time:.3g} s vs exact {exact_time:.3g} s")
+    return AttentionPlan("polynomial", reason, predicted=predicted, **known)
+
+
+def plan_attention(n, d, *, bound, eps=1e-6, order=2, scale=None, width=None, method="auto"):
+    """What :func:`attend` (order 2) or :func:`attend_tensor` would do for ``n`` rows of width ``d`` with
+    entries in ``[-bound, bound]``: method, proved degree, rank and error bound, and predicted times.
+
+    The logits are bounded by ``|scale| d bound^order`` (the data-driven bound :func:`attend` proves is
+    never larger). ``width`` (columns of the values) defaults to ``d``.
+
+    Examples
+    --------
+    >>> plan = plan_attention(16384, 4, bound=0.5, eps=1e-6)
+    >>> plan.method, plan.degree, plan.rank
+    ('polynomial', 4, 70)
+    >>> plan_attention(1024, 16, bound=2, eps=1e-6).method
+    'exact'
+    """
+    for name, value in (("n", n), ("d", d)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InputError(f"{name} must be a positive integer, got {value!r}")
+    if isinstance(order, bool) or not isinstance(order, int) or not 2 <= order <= MAX_TENSOR_ORDER:
+        raise InputError(f"order must be an integer from 2 to {MAX_TENSOR_ORDER}, got {order!r}")
+    if isinstance(bound, bool) or not (isinstance(bound, (int, float)) and math.isfinite(bound) and bound >= 0):
+        raise InputError(f"bound must be a finite number >= 0, got {bound!r}")
+    width = d if width is None else width
+    if isinstance(width, bool) or not isinstance(width, int) or width < 1:
+        raise InputError(f"width must be a positive integer, got {width!r}")
+    eps, scale = _options(eps, scale, method, d)
+    R = math.nextafter(abs(scale) * d * float(bound) ** order, math.inf)
+    return _decide([n] * order, d, width, R, eps, method)
+
+
+# --- the entry points --------------------------------------------------------------------------
+
+def _run(Q, keys, values, eps, scale, method):
+    start = time.perf_counter()
+    d, width = Q.shape[1], values[0].shape[1]
+    counts = [Q.shape[0]] + [K.shape[0] for K in keys]
+    centred = keys
+    if method == "exact" or (method == "auto" and _exact_seconds(counts, d, width) < _SMALL_SECONDS):
+        plan = _decide(counts, d, width, None, eps, method)
+    else:
+        R, centred = logit_bound(Q, keys, scale)
+        plan = _decide(counts, d, width, R, eps, method)
+    if plan.method == "exact":
+        out = exact_tensor_attention(Q, keys, values, scale)
+    else:
+        poly_time, exact_time = plan.predicted["polynomial"], plan.predicted["exact"]
+        if method == "polynomial" and poly_time > _ANNOUNCE_SECONDS:
+            print(f"symrep: the polynomial path (degree {plan.degree}, rank {plan.rank}) will take about "
+                  f"{poly_time:.0f} s (the exact path about {exact_time:.0f} s)", file=sys.stderr, flush=True)
+        out = polynomial_attention(Q, centred, values, scale, plan.approximant)
+    seconds = time.perf_counter() - start
+    if plan.method == "exact":  # what the polynomial would have needed stays in the reason
+        return out, AttentionReport("exact", plan.reason, logit_bound=plan.logit_bound, seconds=seconds,
+                                    predicted=plan.predicted)
+    return out, AttentionReport(plan.method, plan.reason, plan.degree, plan.rank, plan.logit_bound,
+                                plan.error_bound, seconds, plan.predicted)
+
+
+def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False):
+    """Softmax attention ``softmax(scale * Q K^T) V``, exact or by the polynomial method.
+
+    Parameters
+    ----------
+    Q, K, V : array_like
+        Real finite matrices of shapes ``(n, d)``, ``(m, d)`` and ``(m, w)``.
+    eps : float
+        Largest output error, relative to ``max|V|``, the polynomial path may make (proved), in (0, 1).
+    scale : float, optional
+        Multiplies the scores; ``None`` means ``1/d`` (symrep's default since its first release).
+    method : {"auto", "exact", "polynomial"}
+        ``auto`` takes the polynomial path only where it is predicted at least twice as fast.
+    report : bool
+        Also return an :class:`AttentionReport`.
+
+    Returns
+    -------
+    numpy.ndarray or (numpy.ndarray, AttentionReport)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> Q = K = V = np.eye(2)
+    >>> attend(Q, K, V, scale=float(np.log(3))).round(3).tolist()
+    [[0.75, 0.25], [0.25, 0.75]]
+    """
+    Q = _matrix("Q", Q)
+    K = _matrix("K", K, columns=("Q", Q.shape[1]))
+    V = _matrix("V", V, rows=("K", K.shape[0]))
+    eps, scale = _options(eps, scale, method, Q.shape[1])
+    out, what = _run(Q, [K], [V], eps, scale, method)
+    return (out, what) if report else out
+
+
+def attend_tensor(Q, keys, values, *, eps=1e-6, scale=1.0, method="auto", report=False):
+    """Tensor attention of order ``k = len(keys) + 1`` (Alman and Song, 2023).
+
+    Output row ``i`` is ``sum_J w_iJ (V_1[j_1] * ... * V_(k-1)[j_(k-1)]) / sum_J w_iJ`` with
+    ``w_iJ = exp(scale * sum_c Q[i,c] K_1[j_1,c] ... K_(k-1)[j_(k-1),c])``; ``keys`` and ``values`` are
+    lists of ``k - 1`` matrices (``K_m`` of shape ``(n_m, d)``, ``V_m`` of shape ``(n_m, w)``). ``k = 2`` is
+    :func:`attend`. The exact path costs ``O(n^k d)``; the polynomial path ``O(n r d k)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(1)
+    >>> Q, K1, K2, V1, V2 = (rng.uniform(-0.5, 0.5, (60, 3)) for _ in range(5))
+    >>> fast, rep = attend_tensor(Q, [K1, K2], [V1, V2], method="polynomial", report=True)
+    >>> exact = attend_tensor(Q, [K1, K2], [V1, V2], method="exact")
+    >>> bool(np.abs(fast - exact).max() <= rep.error_bound * 0.25)
+    True
+    """
+    Q, keys, values = _tensor_inputs(Q, keys, values)
+    eps, scale = _options(eps, scale, method, Q.shape[1])
+    out, what = _run(Q, keys, values, eps, scale, method)
+    return (out, what) if report else out
