@@ -65,6 +65,27 @@ def test_exact_paths_are_shifted_where_the_logits_are_large():
     assert np.all(np.isfinite(attend_tensor(40 * Q, [40 * K1, 40 * K2], [V1, V2], method="exact")))
 
 
+@pytest.mark.parametrize("factor", [1.0, 400.0])
+def test_exact_matrix_attention_in_key_chunks_with_and_without_shift(factor):
+    """More keys than one block holds: the chunks are combined with a running max where needed."""
+    Q, = _inputs(15, 9, 2, 1.0, 1)
+    K, V = _inputs(16, 9000, 2, 1.0, 2)
+    scores = factor * Q @ K.T
+    weights = np.exp(scores - scores.max(axis=1, keepdims=True))
+    expected = weights @ V / weights.sum(axis=1, keepdims=True)
+    assert np.allclose(exact_attention(Q, K, V, factor), expected, rtol=1e-11, atol=1e-13)
+
+
+@pytest.mark.parametrize("scale", [1.0, 60.0])
+def test_exact_tensor_attention_in_chunks_with_and_without_shift(scale):
+    Q, = _inputs(17, 3, 3, 1.0, 1)
+    K1, K2, V1, V2 = _inputs(18, 300, 3, 1.0, 4)  # 300 x 300 scores per query: several chunks
+    scores = scale * np.einsum("ic,jc,lc->ijl", Q, K1, K2)
+    weights = np.exp(scores - scores.max(axis=(1, 2), keepdims=True))
+    expected = np.einsum("ijl,jw,lw->iw", weights, V1, V2) / weights.sum(axis=(1, 2))[:, None]
+    assert np.allclose(exact_tensor_attention(Q, [K1, K2], [V1, V2], scale), expected, rtol=1e-11, atol=1e-13)
+
+
 @pytest.mark.parametrize("seed, n, d, bound, eps", [(0, 200, 4, 0.5, 1e-6), (1, 300, 3, 1.0, 1e-4),
                                                    (2, 150, 6, 0.3, 1e-9), (3, 64, 2, 1.5, 1e-3)])
 def test_polynomial_matrix_attention_within_its_proved_bound(seed, n, d, bound, eps):
