@@ -33,12 +33,13 @@ $\\chi_S(v) = (-1)^{\\sum_{i \\in S} v_i}$ of the group $\\mathbb{Z}_2^d$, and t
 $$\\lambda_S = \\sum_{T \\subseteq [d]} (-1)^{|S \\cap T|} f\\Big(\\sum_{i \\in T} a_i\\Big).$$
 This notebook checks that claim, pictures it, and measures what it buys."""),
     ("code", SETUP + """
+from IPython.display import display
 from symrep import Hyperrectangle, spectrum, numeric_spectrum
 from symrep.spectra.walsh import character"""),
     ("md", "## The box and its kernel matrix\nA 4-dimensional box with sides 1, 1, 2, 3, and the Laplace kernel $f(x) = e^{-x}$."),
     ("code", """\
 box = Hyperrectangle([1, 1, 2, 3])
-print(box, "vertices:", box.n_vertices)
+display(box)
 D = box.distance_matrix(numeric=True)
 M = box.kernel_matrix("exp(-x)", numeric=True)
 fig, axes = plt.subplots(1, 2)
@@ -63,10 +64,9 @@ assert np.max(np.abs(dense - closed)) < 1e-12
 plt.plot(dense, "o", label="eigvalsh"); plt.plot(closed, "x", label="closed form"); plt.legend(); plt.show()"""),
     ("md", "## Exact and symbolic\nEqual sides group the eigenvalues: on the unit 4-cube there are only 5 distinct levels, each a Krawtchouk sum, and with undefined $f$ the answer is a formula."),
     ("code", """\
-for e in spectrum([1, 1, 1, 1], "exp(-x^2)"):
-    print(e.label, e.multiplicity, e.value, round(e.numeric, 4))
+display(spectrum([1, 1, 1, 1], "exp(-x^2)"))
 f = sympy.Function("f")
-print(spectrum([1, 1, 2], f)[-1].value)"""),
+spectrum([1, 1, 2], f)"""),
     ("md", "The Gaussian has a **negative** eigenvalue on the 4-cube: it is not a positive definite Manhattan kernel (notebook 3 turns this into a certificate).\n\n## The speed-up\nThe dense solver costs $O(8^d)$; the closed form costs $O(d\\,2^d)$."),
     ("code", """\
 dims, t_dense, t_fast = range(6, 12), [], []
@@ -90,37 +90,39 @@ matrix** $f(D)$, with a Krawtchouk eigenvalue."""),
     ("code", SETUP + """
 from symrep.groups.tables import hyperoctahedral_table
 from symrep.spectra.decompositions import decompose_action, verify_spectrum_bridge
-from symrep import spectrum"""),
+from symrep import spectrum
+from IPython.display import Markdown, display"""),
     ("md", "## The character table of $B_3$\nComputed by a column-wise Murnaghan–Nakayama rule and verified exactly (both orthogonality relations)."),
     ("code", """\
 T = hyperoctahedral_table(3)
-print(T.to_text())
-print(T.verify())
-assert T.verify().passed and sum(deg**2 for deg in T.degrees) == T.order"""),
+assert T.verify().passed and sum(deg**2 for deg in T.degrees) == T.order
+display(T)
+T.verify()"""),
     ("code", """\
 plt.imshow(np.array(T.values, dtype=float), cmap="coolwarm"); plt.colorbar()
 plt.title("character table of B_3 (rows: irreducibles, columns: classes)"); plt.show()"""),
     ("md", "## The cube's vertices\nThe permutation character on vertices decomposes as $\\sum_k \\chi_{((3-k),(k))}$; the dimensions $1 + 3 + 3 + 1$ add up to 8."),
     ("code", """\
 dec = decompose_action([1, 1, 1], "vertices")
-print(dec, "  degree", dec.degree)
-assert dec.degree == 8"""),
+assert dec.degree == 8
+dec"""),
     ("md", "## Krawtchouk eigenvalues\nThe eigenvalue on $((n-k),(k))$ is $\\sum_t K_k(t; n) f(t)$ with the Krawtchouk polynomial $K_k$. The exact isotypic projectors $P$ satisfy $MP = \\lambda P$: the symmetry side and the spectral side agree."),
     ("code", """\
 spec = spectrum([1, 1, 1], "exp(-x)")
-for e in spec:
-    print(e.label, e.multiplicity, e.value)
-print(verify_spectrum_bridge(spec))
-assert verify_spectrum_bridge(spec).passed"""),
+assert verify_spectrum_bridge(spec).passed
+display(spec)
+verify_spectrum_bridge(spec)"""),
     ("md", "## When sides repeat differently\nWith sides $1, 1, 2$ the symmetry group shrinks to $B_2 \\times B_1$ (order 16), so more irreducibles appear, and more distinct eigenvalues."),
     ("code", """\
+rows = ["| sides | constituents | eigenspaces | decomposition |", "|---|---|---|---|"]
 for sides in ([1, 1, 1], [1, 1, 2], [1, 2, 3]):
     dec = decompose_action(sides, "vertices")
-    print(sides, "->", len(dec), "constituents,", len(spectrum(sides, "exp(-x)", merge=False)), "eigenspaces:", dec)"""),
+    rows.append(f"| {sides} | {len(dec)} | {len(spectrum(sides, 'exp(-x)', merge=False))} | {dec._repr_latex_()} |")
+Markdown("\\n".join(rows))"""),
     ("md", "## Edges and symmetric powers\nThe same machinery decomposes the edges, and the degree-$j$ monomials that the polynomial method of notebook 5 uses."),
     ("code", """\
-print("edges:", decompose_action([1, 1, 1], "edges"))
-print("Sym^2:", decompose_action([1, 1, 1], "sym:2"))"""),
+display(decompose_action([1, 1, 1], "edges"))
+decompose_action([1, 1, 1], "sym:2")"""),
 ]
 
 NOTEBOOKS["03_positive_definite_kernels"] = [
@@ -133,7 +135,8 @@ The Laplace kernel $e^{-x}$ is; the Gaussian $e^{-x^2}$ is not, yet by Schoenber
 Boxes give the refutations: the characters are test vectors, and $\\chi_S^\\top M \\chi_S = 2^d \\lambda_S$."""),
     ("code", SETUP + """
 from symrep import certify, check, numeric_spectrum
-from symrep.render.documents import certificate_document"""),
+from symrep.render.documents import certificate_document
+from IPython.display import Markdown, display"""),
     ("md", "## Laplace against Gaussian on growing cubes\nThe smallest eigenvalue over all boxes $[a]^d$: positive for Laplace, negative for the Gaussian once the cube is big enough."),
     ("code", """\
 dims = range(1, 9)
@@ -143,11 +146,10 @@ plt.axhline(0, color="gray"); plt.xlabel("d (cube with side 1/2)"); plt.ylabel("
     ("md", "## The smallest refuting box, found live\n`certify` searches box shapes numerically, recomputes the chosen eigenvalue exactly, and proves its sign with ball arithmetic; the independent checker re-verifies everything."),
     ("code", """\
 v = certify("exp(-x^2)", "pd-l1")
-print(v.status, "-", v.reason)
 data = v.certificate["data"]
-print("sides", data["sides"], "subset", data["subset"])
-print("checker:", check(v.certificate))
-assert v.status == "fails" and data["sides"] == ["1/2", "1/2"]"""),
+assert v.status == "fails" and data["sides"] == ["1/2", "1/2"]
+assert check(v.certificate)[2] == "fails"   # the independent checker agrees
+v"""),
     ("md", "The certificate renders as a LaTeX document (compile it with `symrep render` or `--format pdf`):"),
     ("code", """\
 tex = certificate_document(v.certificate)
@@ -158,12 +160,14 @@ for metric in ("l1", "l2"):
     plt.plot(list(dims), [numeric_spectrum([0.5] * d, "exp(-x^2)", metric).min() for d in dims], "o-", label=f"Gaussian, {metric}")
 plt.axhline(0, color="gray"); plt.xlabel("d"); plt.legend(); plt.show()
 w = certify("exp(-x^2)", "pd-l2")
-print(w.status, "-", w.reason)
-assert w.status == "holds\""""),
+assert w.status == "holds"
+w"""),
     ("md", "## A gallery of kernels\nMatérn, rational quadratic, inverse multiquadric, stable $e^{-x^s}$: holds, fails, or unknown (never guessed)."),
     ("code", """\
+rows = ["| f | PD in l1 | PD in l2 |", "|---|---|---|"]
 for f in ["exp(-x^(1/2))", "exp(-x^(3/2))", "1/(1+x^2)", "(1+x^2)^(-1/2)", "(1+sqrt(3)*x)*exp(-sqrt(3)*x)"]:
-    print(f"{f:32s} l1: {certify(f, 'pd-l1').status:6s} l2: {certify(f, 'pd-l2').status}")"""),
+    rows.append(f"| `{f}` | {certify(f, 'pd-l1').status} | {certify(f, 'pd-l2').status} |")
+Markdown("\\n".join(rows))"""),
 ]
 
 NOTEBOOKS["04_metric_transforms"] = [
@@ -176,7 +180,8 @@ The refutation is a **negative-type witness**: every $\\ell_1$ metric is of nega
 $\\sum c = 0$ we need $c^\\top M c \\le 0$. The characters $\\chi_S$, $S \\ne \\emptyset$, sum to zero and give
 $c^\\top M c = 2^d \\lambda_S$."""),
     ("code", SETUP + """
-from symrep import certify, check, numeric_spectrum"""),
+from symrep import certify, check, numeric_spectrum
+from IPython.display import Markdown, display"""),
     ("md", "## $x^s$ on the unit cubes\nThe largest $\\lambda_S$ with $S \\neq \\emptyset$: it must be $\\le 0$ for an $\\ell_1$ metric."),
     ("code", """\
 dims = range(1, 9)
@@ -186,19 +191,23 @@ for s in ("1/2", "1", "3/2", "2"):
 plt.axhline(0, color="gray"); plt.xlabel("d"); plt.ylabel("max lambda_S, S nonempty"); plt.legend(); plt.show()"""),
     ("md", "## Certificates\nFor $x^{1/2}$: a derivation in the calculus of Bernstein functions. For $x^2$: a witness (the prover prefers the cheapest proof, here the triangle inequality on a line; the negative-type box witness refutes the squared-Euclidean claim)."),
     ("code", """\
+rows = ["| f | claim | verdict | method | reason |", "|---|---|---|---|---|"]
 for f, claim in [("x^(1/2)", "l1-to-l1"), ("x^2", "l1-to-l1"), ("x^2", "l1-to-l2sq"), ("x^(3/2)", "l1-to-l2sq")]:
     v = certify(f, claim)
-    print(f"{f:8s} {claim:11s} {v.status:6s} {v.certificate['method']:17s} {v.reason[:110]}")
-    check(v.certificate)"""),
+    check(v.certificate)
+    rows.append(f"| `{f}` | {claim} | {v.status} | {v.certificate['method']} | {v.reason[:110]} |")
+Markdown("\\n".join(rows))"""),
     ("code", """\
 v = certify("x^(3/2)", "l1-to-l2sq")
-print(v.certificate["data"])
+display(v)
 assert v.status == "fails" and v.certificate["data"]["kind"] == "not-negative-type\""""),
     ("md", "## Beyond powers\n$\\log(1+x)$, $1 - e^{-x}$, $x/(1+x)$ are Bernstein; $\\tanh$ is not (its derivative is not completely monotone)."),
     ("code", """\
+rows = ["| f | l1 to l1 | method |", "|---|---|---|"]
 for f in ["log(1+x)", "1 - exp(-x)", "x/(1+x)", "sqrt(1+x) - 1", "tanh(x)", "sqrt(1+x^2) - 1"]:
     v = certify(f, "l1-to-l1")
-    print(f"{f:18s} {v.status:6s} {v.certificate['method'] if v.certificate else ''}")"""),
+    rows.append(f"| `{f}` | {v.status} | {v.certificate['method'] if v.certificate else ''} |")
+Markdown("\\n".join(rows))"""),
 ]
 
 NOTEBOOKS["05_low_rank_attention"] = [
@@ -212,7 +221,8 @@ polynomials keep rank low. The same holds for third-order tensor attention (Alma
     ("code", SETUP + """
 from symrep import attend, attend_tensor
 from symrep.attention.ranks import cube_rank
-from symrep import certify"""),
+from symrep import certify
+from IPython.display import Markdown, display"""),
     ("md", "## Speed and error of the polynomial method\nThe degree is the lowest whose error bound, proved in ball arithmetic, meets `eps`; on random data the measured error is far below it (the bound is reached only by adversarial rows)."),
     ("code", """\
 rng = np.random.default_rng(0)
@@ -222,11 +232,12 @@ for n in sizes:
     start = time.perf_counter(); exact = attend(Q, K, V, method="exact"); t_exact.append(time.perf_counter() - start)
     start = time.perf_counter(); fast, report = attend(Q, K, V, eps=1e-6, method="polynomial", report=True); t_fast.append(time.perf_counter() - start)
     errors.append(np.abs(fast - exact).max())
-print(report)
+display(report)
 plt.loglog(sizes, t_exact, "o-", label="exact"); plt.loglog(sizes, t_fast, "s-", label=f"polynomial, rank {report.rank}")
 plt.xlabel("n"); plt.ylabel("seconds"); plt.legend(); plt.show()
-print("max errors:", ["%.1e" % e for e in errors])
-assert max(errors) < 1e-6"""),
+assert max(errors) < 1e-6
+Markdown("| n | " + " | ".join(map(str, sizes)) + " |\\n|---|" + "---|" * len(sizes) + "\\n| max error | "
+         + " | ".join("%.1e" % e for e in errors) + " |")"""),
     ("md", "## The rank explosion for $\\exp$\nOn the $\\pm1$ cube the rank of $f(QK^\\top)$ is the number of nonzero $\\lambda_S$, decided exactly level by level. A polynomial of degree $g$ keeps only $|S| \\le g$; $\\exp$ keeps all $2^d$."),
     ("code", """\
 dims = range(1, 11)
@@ -234,22 +245,23 @@ for f, label in [("exp(x)", "exp"), ("1 + x + x^2/2 + x^3/6", "Taylor degree 3")
     plt.semilogy(list(dims), [cube_rank(f, d).rank for d in dims], "o-", label=label)
 plt.semilogy(list(dims), [2**d for d in dims], "k--", label="2^d")
 plt.xlabel("d"); plt.ylabel("rank of f(QK^T) on the cube"); plt.legend(); plt.show()
-print(cube_rank("1 + x + x^2/2", 6))"""),
+cube_rank("1 + x + x^2/2", 6)"""),
     ("md", "## Why only polynomials\n`certify(f, \"low-rank\")` proves it both ways: a polynomial with its feature-map rank bound, a non-polynomial with a proof that it is none and box distance matrices of rank $d+1$ that $f$ maps to full rank $2^d$."),
     ("code", """\
-print(certify("1 + x + x^2/2 + x^3/6", "low-rank").reason)
+display(certify("1 + x + x^2/2 + x^3/6", "low-rank"))
 v = certify("exp(x)", "low-rank")
-print(v.status, v.certificate["data"]["rank_witnesses"])
-assert v.status == "fails\""""),
+assert v.status == "fails"
+v"""),
     ("md", "## Tensor attention\nThe $n \\times n^2$ attention matrix factors as $U_1 (U_2 \\oslash U_3)^\\top$, and $(U_2 \\oslash U_3)^\\top (V_1 \\oslash V_2) = (U_2^\\top V_1) \\circ (U_3^\\top V_2)$ makes the whole product $O(n r d)$ instead of $O(n^3 d)$."),
     ("code", """\
 n = 384
 Q, K1, K2, V1, V2 = (rng.uniform(-0.5, 0.5, (n, 4)) for _ in range(5))
 start = time.perf_counter(); exact = attend_tensor(Q, [K1, K2], [V1, V2], method="exact"); t1 = time.perf_counter() - start
 start = time.perf_counter(); fast, report = attend_tensor(Q, [K1, K2], [V1, V2], eps=1e-6, report=True); t2 = time.perf_counter() - start
-print(report)
-print(f"exact {t1:.2f} s, fast {t2:.4f} s, speed-up {t1 / t2:.0f}x, max error {np.abs(fast - exact).max():.1e}")
-assert np.abs(fast - exact).max() < 1e-6"""),
+assert np.abs(fast - exact).max() < 1e-6
+display(report)
+Markdown(f"exact {t1:.2f} s, {report.method} {t2:.4f} s: **{t1 / t2:.0f}x** faster, "
+         f"max error {np.abs(fast - exact).max():.1e}")"""),
 ]
 
 
