@@ -4,11 +4,12 @@ import sympy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reference import brute_force_eigenvalue, provably_equal
+from reference import brute_force_eigenvalue, provably_equal, walsh_hadamard
 from symrep import Hyperrectangle, InputError, LimitError, numeric_spectrum, spectrum
 from symrep.spectra.krawtchouk import krawtchouk, krawtchouk_matrix
 from symrep.spectra.closed_form import MAX_NUMERIC_DIMENSION
-from symrep.spectra.walsh import character, fwht, subset_to_mask
+from symrep.spectra.fwht_kernel import fwht_inplace
+from symrep.spectra.walsh import KERNEL_MIN_LENGTH, _fwht_numpy, _kernel_fits, character, fwht, subset_to_mask
 
 a, b, c = sympy.symbols("a b c", positive=True)
 f = sympy.Function("f")
@@ -195,6 +196,160 @@ def test_fwht_matches_hadamard_matrix():
 def test_fwht_refuses_bad_lengths():
     with pytest.raises(InputError):
         fwht(np.ones(3))
+
+
+# --- the compiled FWHT kernel (numba: a dependency, so never skipped) ----------------------
+
+
+def _hadamard(d):
+    return np.array([character(s, d) for s in range(1 << d)], dtype=float)
+
+
+def _close(got, want, rtol=1e-12):
+    assert np.max(np.abs(got - want)) <= rtol * max(1.0, np.max(np.abs(want))), np.max(np.abs(got - want))
+
+
+def test_fwht_kernel_matches_hadamard_matrix():
+    rng = np.random.default_rng(2)
+    for d in range(0, 11):
+        v = rng.normal(size=1 << d)
+        x = v.copy()
+        fwht_inplace(x)
+        _close(x, _hadamard(d) @ v)
+
+
+@pytest.mark.parametrize("d", range(10, 17))
+def test_fwht_kernel_matches_slow_references(d):
+    rng = np.random.default_rng(d)
+    v = rng.normal(size=1 << d)
+    slow = walsh_hadamard(v)
+    _close(_fwht_numpy(v.copy()), slow)
+    x = v.copy()
+    fwht_inplace(x)
+    _close(x, slow)
+    _close(fwht(v), slow)                                  # the public path (kernel from 2**14 on)
+    assert np.array_equal(v, np.random.default_rng(d).normal(size=1 << d))   # input untouched
+
+
+def test_fwht_uses_the_kernel_from_its_threshold_on(monkeypatch):
+    import symrep.spectra.fwht_kernel as kernel
+
+    calls = []
+    real = kernel.fwht_inplace
+    monkeypatch.setattr(kernel, "fwht_inplace", lambda x: calls.append(x.shape[0]) or real(x))
+    for n in (KERNEL_MIN_LENGTH // 2, KERNEL_MIN_LENGTH, 4 * KERNEL_MIN_LENGTH):
+        fwht(np.ones(n))
+    assert calls == [KERNEL_MIN_LENGTH, 4 * KERNEL_MIN_LENGTH]
+
+
+@pytest.mark.parametrize("n", [1 << 12, 1 << 15])
+def test_fwht_strided_input_and_out(n):
+    rng = np.random.default_rng(n)
+    big = rng.normal(size=3 * n)
+    before = big.copy()
+    v = big[::3]                                           # non-contiguous view
+    slow = walsh_hadamard(v)
+    _close(fwht(v), slow)
+    assert np.array_equal(big, before)                     # out=None never writes through the view
+    buf = np.zeros(2 * n)
+    out = buf[1::2]                                        # non-contiguous out
+    assert fwht(v, out=out) is out
+    _close(out, slow)
+    assert np.all(buf[0::2] == 0)
+    rev = v.copy()[::-1]                                   # negative stride, in place
+    assert fwht(rev, out=rev) is rev
+    _close(rev, walsh_hadamard(v[::-1]))
+
+
+@pytest.mark.parametrize("n", [1 << 8, 1 << 14, 1 << 16])
+def test_fwht_out_aliasing_the_input(n):
+    v = np.random.default_rng(n).normal(size=n)
+    x = v.copy()
+    assert fwht(x, out=x) is x
+    _close(x, walsh_hadamard(v))
+    y = fwht(x)                                            # out=None copies: H H = n I
+    assert y is not x
+    _close(y, n * v)
+
+
+@pytest.mark.parametrize("n", [1 << 8, 1 << 15])
+def test_fwht_float32(n):
+    v = np.random.default_rng(3).normal(size=n).astype(np.float32)
+    assert fwht(v).dtype == np.float64                     # out=None: float64, as before
+    _close(fwht(v), walsh_hadamard(v))
+    x = v.copy()
+    assert fwht(x, out=x).dtype == np.float32              # in place keeps float32
+    _close(x, walsh_hadamard(v), rtol=1e-5)
+
+
+@pytest.mark.parametrize("n", [1 << 8, 1 << 15])
+def test_fwht_integer_input(n):
+    v = np.random.default_rng(4).integers(-1000, 1000, size=n)
+    exact = walsh_hadamard(v)                              # exact: far below 2**53
+    got = fwht(v)
+    assert got.dtype == np.float64 and np.array_equal(got, exact)
+    x = v.copy()
+    assert fwht(x, out=x) is x and x.dtype == np.int64
+    assert np.array_equal(x, exact.astype(np.int64))
+
+
+def test_fwht_int64_takes_the_kernel_only_when_it_cannot_overflow(monkeypatch):
+    import symrep.spectra.fwht_kernel as kernel
+
+    n = 1 << 14
+    calls = []
+    real = kernel.fwht_inplace
+    monkeypatch.setattr(kernel, "fwht_inplace", lambda x: calls.append(x.dtype) or real(x))
+    a = (2**63 - 1) // n                                   # n * a fits: the largest safe entries
+    signs = np.random.default_rng(6).choice([-1, 1], size=n)
+    safe = signs * a
+    assert _kernel_fits(safe, n)
+    want = [int(s) * a for s in signs]                     # exact, in Python integers
+    h = 1
+    while h < n:
+        for i in range(0, n, 2 * h):
+            for j in range(i, i + h):
+                want[j], want[j + h] = want[j] + want[j + h], want[j] - want[j + h]
+        h *= 2
+    assert fwht(safe, out=safe).tolist() == want and calls == [np.dtype(np.int64)]
+    risky = np.zeros(n, dtype=np.int64)
+    risky[0] = (2**63 - 1) // n + 1
+    assert not _kernel_fits(risky, n)
+    expected = _fwht_numpy(risky.copy())                   # the numpy path, as before the kernel
+    assert np.array_equal(fwht(risky, out=risky), expected) and len(calls) == 1
+
+
+def test_fwht_other_layouts_take_the_numpy_path():
+    v = np.random.default_rng(5).normal(size=1 << 14)
+    swapped = v.astype(">f8")                              # non-native byte order
+    _close(fwht(swapped, out=swapped), walsh_hadamard(v))
+    frozen = v.copy()
+    frozen.flags.writeable = False
+    _close(fwht(frozen), walsh_hadamard(v))                # out=None: a new array
+    with pytest.raises(ValueError):
+        fwht(frozen, out=frozen)
+
+
+@pytest.mark.parametrize("shape", [(3,), (0,), (6,), ((1 << 14) + 2,), (3 << 13,), (4, 4), ()])
+def test_fwht_refuses_bad_shapes(shape):
+    with pytest.raises(InputError):
+        fwht(np.ones(shape))
+    with pytest.raises(InputError):
+        x = np.ones(shape)
+        fwht(x, out=x)
+
+
+def test_exact_spectrum_never_goes_through_the_float_transform(monkeypatch):
+    import symrep.spectra.closed_form as closed_form
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the exact path called fwht")
+
+    monkeypatch.setattr(closed_form, "fwht", refuse)
+    sp = spectrum([1, 1, 2], "exp(-x)")
+    assert sp.check_exact().passed
+    with pytest.raises(AssertionError):
+        numeric_spectrum([1, 1, 2], "exp(-x)")
 
 
 def test_krawtchouk_recurrence_matches_definition():

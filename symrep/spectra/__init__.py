@@ -4,7 +4,7 @@ bridge characters and spectra.
 
 May import ``symrep.geometry`` and ``symrep.groups`` (the bridge), and the ground floor.
 
-Modules: :mod:`~symrep.spectra.walsh`, :mod:`~symrep.spectra.krawtchouk`, :mod:`~symrep.spectra.finite_differences`, :mod:`~symrep.spectra.checks`, :mod:`~symrep.spectra.eigenspaces`, :mod:`~symrep.spectra.closed_form`, :mod:`~symrep.spectra.decompositions`.
+Modules: :mod:`~symrep.spectra.walsh` (with its compiled kernel :mod:`~symrep.spectra.fwht_kernel`), :mod:`~symrep.spectra.krawtchouk`, :mod:`~symrep.spectra.finite_differences`, :mod:`~symrep.spectra.checks`, :mod:`~symrep.spectra.eigenspaces`, :mod:`~symrep.spectra.closed_form`, :mod:`~symrep.spectra.decompositions`.
 
 Examples
 --------
