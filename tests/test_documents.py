@@ -17,6 +17,7 @@ from symrep.render.latex import Tex, escape, render_string
 from symrep.spectra.closed_form import spectrum
 from symrep.groups.tables import hyperoctahedral_table
 from symrep.analysis.verdicts import certify
+from symrep.attention.stable_rank import stable_rank_bound
 
 SNAPSHOTS = pathlib.Path(__file__).parent / "snapshots"
 KNOWN_BAD = pathlib.Path(__file__).parent / "known_bad"
@@ -43,6 +44,7 @@ def _documents():
         "table-B2.tex": lambda: table_document(hyperoctahedral_table(2), name="B2"),
         "spectrum-square-gaussian.tex": lambda: spectrum_document(spectrum([1, 2], "exp(-x^2)")),
         "decomposition-cube-edges.tex": lambda: decomposition_document([1, 1, 1], "edges"),
+        "certificate-log1p-stable-rank.tex": lambda: certificate_document(stable_rank_bound("log(1+x)", 0, 4).certificate),
     }
 
 
@@ -135,7 +137,7 @@ def test_gallery_without_pdf_then_refuses_to_overwrite(tmp_path, capsys):
     folder = tmp_path / "gallery"
     assert main(["gallery", "-o", str(folder), "--no-pdf"]) == 0
     out = capsys.readouterr().out
-    assert "14 of 14 documents checked" in out
+    assert "16 of 16 documents checked" in out
     files = sorted(p.name for p in folder.iterdir())
     assert "gaussian-not-pd-l1.json" in files and "gaussian-not-pd-l1.tex" in files
     before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}

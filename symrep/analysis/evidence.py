@@ -18,6 +18,7 @@ import sympy
 
 from symrep.analysis.balls import enclose
 from symrep.certificates import DOMAINS, parse
+from symrep.certificates.claims import MAY_BE_UNDEFINED_AT_0
 from symrep.certificates.function import Function
 from symrep.certificates.reading import XR
 from symrep.certificates.witnesses import derivative_value, eigenvalue
@@ -42,7 +43,7 @@ def evidence(cert):
     """Lines of text with the decisive facts of a checked certificate."""
     method, data, claim = cert["method"], cert["data"], cert["claim"]
     fn = Function(parse(cert["function"], "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
-                  undefined_at_0_allowed=claim == "polynomial")
+                  undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)
     lines = []
     if "extension" in cert:
         lines.append(f"f(0) = {fn.at0}: the limit of f at 0 (f is undefined there as written)")
@@ -87,6 +88,9 @@ def evidence(cert):
     elif method == "cube-spectrum":
         lines.append(f"rank {data['rank']} of {2 ** data['d']}: levels " + ", ".join(
             f"{s}:{'0' if v == 'zero' else '*'}" for s, v in enumerate(data["levels"])))
+    elif method == "ratio-enclosure":
+        lines.append(f"x/sqrt(l) <= f(x) <= sqrt(L) x on {cert['domain']}: l = {data['l']}, L = {data['L']}, "
+                     f"f(x)/x enclosed on {len(data['subintervals'])} subintervals")
     return lines
 
 

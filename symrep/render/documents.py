@@ -22,6 +22,7 @@ import sympy
 from symrep.version import __version__
 from symrep.analysis.balls import enclose
 from symrep.certificates import DOMAINS, check, parse
+from symrep.certificates.claims import MAY_BE_UNDEFINED_AT_0, STABLE_RANK_CLAIM
 from symrep.certificates.function import Function
 from symrep.certificates.reading import XR
 from symrep.render.latex import Tex, escape, render
@@ -40,6 +41,7 @@ CLAIM_TITLES = {
     "l2-to-l2": "Euclidean metric transform", "low-rank": "low-rank entrywise transform",
     "completely-monotone": "completely monotone", "bernstein": "Bernstein function", "polynomial": "polynomial",
     "cube-rank": "transform of the stated rank on the cube",
+    STABLE_RANK_CLAIM: "stable-rank bound",
 }
 _POINTS = r"for every $n$, every dimension $m$ and all points $x_1, \dots, x_n \in \mathbb{R}^m$"
 _STATEMENTS = {
@@ -57,6 +59,11 @@ _STATEMENTS = {
     "polynomial": r"$f$ is a polynomial.",
     "cube-rank": r"the matrix $\bigl[f(\langle x, y\rangle)\bigr]$ over all $x, y \in \{\pm1\}^{DIM}$ (and the "
                  r"flattening $\bigl[f(\sum_k x_k y_k w_k)\bigr]$) has rank RANK.",
+    STABLE_RANK_CLAIM: r"$\frac{x}{\sqrt{\ell}} \le f(x) \le \sqrt{L}\,x$ for every $x \in RANGE$, with $\ell = ELL$ "
+                       r"and $L = BIGL$. Hence, for every matrix $A \ge 0$ with entries in $RANGE$, "
+                       r"$\operatorname{srank}(A)/(L\ell) \le \operatorname{srank}(f(A)) \le L\ell\,"
+                       r"\operatorname{srank}(A)$ with $L\ell = FACTOR$, where $\operatorname{srank}(M) = "
+                       r"\lVert M\rVert_F^2 / \lVert M\rVert_2^2$ and $f$ is applied entrywise.",
 }
 _SEED = (r"J.~Alman, T.~Chu, G.~Miller, S.~Narayanan, M.~Sellke, Z.~Song, \emph{Metric Transforms and Low "
          r"Rank Representations of Kernels for Fast Attention}, NeurIPS 2024 (arXiv:2011.11503).")
@@ -68,7 +75,7 @@ _REFERENCES = {"pd-l1": _SEED, "l1-to-l1": _SEED + r" The `if' half: P.~Assouad 
                                                r"\emph{Bernstein Functions}, de Gruyter.",
                "bernstein": _SEED + r" Closure rules: R.~Schilling, R.~Song, Z.~Vondra\v{c}ek, "
                                      r"\emph{Bernstein Functions}, de Gruyter.",
-               "polynomial": "", "cube-rank": _SEED}
+               "polynomial": "", "cube-rank": _SEED, STABLE_RANK_CLAIM: _SEED}
 _RULES = {
     "cm-const": r"a constant $c \ge 0$ is CM", "bf-const": r"a constant $c \ge 0$ is Bernstein",
     "cm-exp": r"$e^{-ax}$ with $a \ge 0$ is CM", "cm-power": r"$(x + b)^{-s}$ with $s, b \ge 0$ is CM",
@@ -117,12 +124,17 @@ def certificate_document(cert):
     """
     claim, function, verdict = check(cert)
     fn = Function(parse(function, "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
-                  undefined_at_0_allowed=claim == "polynomial")
+                  undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)
     data, method = cert["data"], cert["method"]
     f = fn.real if method == "polynomial" else fn.pos
     _AT_ZERO["value"] = fn.at0
-    rows, steps = _METHOD_PAGES[method](claim, f, data)
-    rows.insert(0, ("domain", "$[0, \\infty)$" if DOMAINS[claim] != "R" else "$\\mathbb{R}$"))
+    if claim == STABLE_RANK_CLAIM:
+        rows, steps = _ratio_page(cert["domain"], f, data)
+        domain = _range_latex(cert["domain"])
+    else:
+        rows, steps = _METHOD_PAGES[method](claim, f, data)
+        domain = "$[0, \\infty)$" if DOMAINS[claim] != "R" else "$\\mathbb{R}$"
+    rows.insert(0, ("domain", domain))
     if "extension" in cert:
         rows.insert(1, ("value at $0$", f"$f(0) = {sympy.latex(fn.at0)}$, the limit of $f$ at $0$ "
                                         "(a removable singularity; the checker re-proves the limit)"))
@@ -133,6 +145,12 @@ def certificate_document(cert):
     if claim == "cube-rank":
         statement = _STATEMENTS[claim].replace("DIM", str(data["d"])).replace("RANK", f"${data['rank']}$")
         title = f"$f(QK^\\top)$ has rank ${data['rank']}$ on $\\{{\\pm1\\}}^{{{data['d']}}}$ for $f(x) = {sympy.latex(f)}$"
+    elif claim == STABLE_RANK_CLAIM:
+        l, L = parse(data["l"], "l"), parse(data["L"], "L")
+        statement = (_STATEMENTS[claim].replace("RANGE", domain.strip("$")).replace("ELL", sympy.latex(l))
+                     .replace("BIGL", sympy.latex(L)).replace("FACTOR", sympy.latex(l * L)))
+        title = (f"$f(x) = {sympy.latex(f)}$ changes the stable rank by a factor of at most "
+                 f"${sympy.latex(l * L)} \\approx {float(l * L):.4g}$ on {domain}")
     else:
         statement = _STATEMENTS[claim]
         title = f"${sympy.latex(f)}$ {is_a} {'a ' if claim not in _PREDICATES else ''}{CLAIM_TITLES[claim]}"
@@ -336,6 +354,49 @@ def _cube_rank_page(claim, f, data):
               for s, status in enumerate(data["levels"])]
     steps.append(f"So the rank is the sum of the multiplicities of the nonzero levels: ${data['rank']}$.")
     return [("dimension", f"$d = {d}$"), ("rank", f"${data['rank']}$ of ${2**d}$")], steps
+
+
+def _range_latex(domain):
+    """``$[1, 4]$`` or ``$\\{0\\} \\cup [1, 4]$`` for a stable-rank certificate's domain."""
+    from symrep.certificates.stable_rank import read_domain
+
+    lo, hi, zero = read_domain(domain)
+    ends = ", ".join(sympy.latex(sympy.Rational(int(v.p), int(v.q))) for v in (lo, hi))
+    return "$" + (r"\{0\} \cup " if zero else "") + f"[{ends}]$"
+
+
+def _ratio_page(domain, f, data):
+    """The steps of a ``ratio-enclosure`` certificate, with the enclosures recomputed from its subintervals."""
+    from symrep.certificates.stable_rank import Ratio, ends, rational, read_domain
+
+    lo, _, zero = read_domain(domain)
+    pieces = [tuple(rational(t, "end") for t in piece) for piece in data["subintervals"]]
+    ratio = Ratio(f)
+    bounds = [ends(ratio.enclose(a, b)) for a, b in pieces]
+    low, high = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    shown = lambda q: f"{float(int(q.p)) / float(int(q.q)):.6g}"  # noqa: E731
+    widths = sorted(b - a for a, b in pieces)
+    rows = [(r"$\ell$", f"${sympy.latex(parse(data['l'], 'l'))}$"), ("$L$", f"${sympy.latex(parse(data['L'], 'L'))}$"),
+            ("subintervals", f"${len(pieces)}$, of widths ${shown(widths[0])}$ to ${shown(widths[-1])}$"),
+            (r"$f(x)/x$", f"in $[{shown(low)}, {shown(high)}]$ (the union of the enclosures)")]
+    steps = [f"The certificate lists ${len(pieces)}$ subinterval{'s' if len(pieces) > 1 else ''} with exact rational "
+             "ends; the first starts at the range's lower end, each starts where the one before ends, and the last "
+             "ends at the upper end: they cover the range, with no gap and nothing beyond it."]
+    if lo == 0:
+        steps.append(f"On $[0, {sympy.latex(sympy.Rational(int(pieces[0][1].p), int(pieces[0][1].q)))}]$: $f(0) = 0$ "
+                     f"and $f(0^+) = 0$ are proved, and $f$ is analytic on $(0, \\infty)$ by its structure, so "
+                     f"$f(x)/x = f'(\\xi)$ for some $0 < \\xi < x$ (mean value theorem); ball arithmetic encloses "
+                     f"$f'(x) = {sympy.latex(ratio.derivative)}$ over the whole subinterval.")
+    steps.append(f"On each subinterval $[a, b]$ with $a > 0$, ball arithmetic (python-flint \\texttt{{arb}}) encloses "
+                 f"$f(x)/x = {sympy.latex(ratio.ratio)}$ for $x$ a ball containing $[a, b]$"
+                 + (", intersected with the mean value form $g(m) + g'(X)(X - m)$ (the ratio is analytic on "
+                    "$(0, \\infty)$ by its structure)" if ratio.slope is not None else "") + ".")
+    steps.append(r"Each enclosure $R$ has exact rational ends with $R > 0$, $\ell R^2 \ge 1$ and $R^2 \le L$: so "
+                 r"$f(x) > 0$ and $1/\sqrt{\ell} \le f(x)/x \le \sqrt{L}$ on the subinterval.")
+    if zero:
+        steps.append(r"At the entry $0$: $f(0) = 0$, exactly, so $0/\sqrt{\ell} \le f(0) \le \sqrt{L} \cdot 0$.")
+    steps.append(r"By the theorem below, the stable rank of $f(A)$ is within a factor $L\ell$ of that of $A$.")
+    return rows, steps
 
 
 _METHOD_PAGES = {"derivation": _derivation_page, "box-witness": _box_page, "derivative-witness": _derivative_page,

@@ -27,12 +27,12 @@ from symrep.resources import folder as resource_folder
 from symrep.fileio import write_bytes_atomic, write_text_atomic
 from symrep.render.latex import TexError, compile_pdf, find_tex_engine
 
-__all__ = ["Document", "certificate", "cube_rank_certificate", "decomposition", "build_gallery", "main", "STATEMENTS",
-           "load_statement"]
+__all__ = ["Document", "certificate", "cube_rank_certificate", "stable_rank_certificate", "decomposition",
+           "build_gallery", "main", "STATEMENTS", "load_statement"]
 
 #: The gallery's statements: one runnable file each in the top-level ``proofs/`` folder, in order.
 STATEMENTS = ["laplace_pd_l1", "gaussian_not_pd_l1", "stable_three_halves", "power_transforms", "low_rank",
-              "schoenberg_gaussian", "cube_decomposition"]
+              "schoenberg_gaussian", "cube_decomposition", "stable_rank"]
 
 
 def load_statement(name):
@@ -90,6 +90,27 @@ def cube_rank_certificate(stem, function, d, *, expect):
     payload = {"claim": "cube-rank", "function": exact.function, "verdict": "holds" if cert else "unknown",
                "reason": cert["reason"] if cert else "undecided", "certificate": cert}
     return Document(stem, certificate_document(cert) if cert else "", json.dumps(payload, indent=2), ok, detail)
+
+
+def stable_rank_certificate(stem, function, lo, hi, *, zero=False, expect_factor=None):
+    """The seed paper's stable-rank bound for ``function`` on ``[lo, hi]`` as a checked ``stable-rank``
+    certificate; with ``expect_factor``, checked also means ``L l`` at most that."""
+    from symrep.attention.stable_rank import stable_rank_bound
+    from symrep.certificates import CheckError, check
+    from symrep.render.documents import certificate_document
+
+    bound = stable_rank_bound(function, lo, hi, zero=zero, budget=60.0)
+    try:
+        accepted = check(bound.certificate) is not None
+    except CheckError:
+        accepted = False
+    ok = accepted and (expect_factor is None or bound.factor <= expect_factor)
+    detail = (f"l = {bound.l}, L = {bound.L}, L l = {float(bound.factor):.4g} on {bound.domain}, "
+              + ("accepted by the checker" if accepted else "NOT accepted"))
+    payload = {"claim": "stable-rank", "function": bound.function, "verdict": "holds",
+               "reason": bound.certificate["reason"], "certificate": bound.certificate}
+    return Document(stem, certificate_document(bound.certificate) if accepted else "", json.dumps(payload, indent=2),
+                    ok, detail)
 
 
 def decomposition(stem, sides, kernel):
