@@ -7,6 +7,7 @@ comes separately from the function as written (see :mod:`symrep.analysis.verdict
 import sympy
 
 from symrep.analysis.balls import prove_sign
+from symrep.analysis.parameters import proved_on_region
 from symrep.certificates.reading import XR
 from symrep.geometry.expressions import expression_text
 
@@ -44,13 +45,15 @@ def _numeric(value):
 
 def _nonneg(value):
     value = sympy.sympify(value)
+    if value.free_symbols:  # parameters: proved for the whole active region, or not at all
+        return proved_on_region(value, ">=")
     return value == 0 or _proved_positive(value)
 
 
 def _proved_positive(value):
     value = sympy.sympify(value)
     if value.free_symbols:
-        return False
+        return proved_on_region(value, ">")
     if value.is_Rational:
         return value > 0
     proof = prove_sign(value, max_precision=1024)

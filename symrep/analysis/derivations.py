@@ -65,7 +65,7 @@ class DerivationSearch:
             if inner is not None:
                 return _n("CM", e, "exp-of-cm", {}, [inner])
             return None
-        if e.is_Pow and e.exp.is_number and e.exp.is_negative:
+        if e.is_Pow and not e.exp.has(X) and _proved_positive(-e.exp):
             s = -e.exp
             b = sympy.expand(e.base - X)
             if not b.has(X) and _nonneg(b):
@@ -158,9 +158,9 @@ class DerivationSearch:
         beta = sympy.simplify(e / X)
         if not beta.has(X):
             return _n("BF", e, "bf-linear", {"beta": _t(beta)}) if _nonneg(beta) else None
-        if e.is_Pow and e.base == X and e.exp.is_number and _proved_positive(e.exp) and _nonneg(1 - e.exp):
+        if e.is_Pow and e.base == X and not e.exp.has(X) and _proved_positive(e.exp) and _nonneg(1 - e.exp):
             return _n("BF", e, "bf-power", {"s": _t(e.exp)})
-        if e.is_Pow and e.exp.is_number and _proved_positive(e.exp) and _nonneg(1 - e.exp):
+        if e.is_Pow and not e.exp.has(X) and _proved_positive(e.exp) and _nonneg(1 - e.exp):
             inner = self.derive(e.base, "BF", depth + 1)
             if inner is not None:
                 return _n("BF", e, "compose", {}, [_n("BF", X ** e.exp, "bf-power", {"s": _t(e.exp)}), inner])

@@ -48,6 +48,7 @@ from symrep.certificates.limits import limit
 from symrep.certificates.reading import XP, XR
 from symrep.errors import InputError
 from symrep.fileio import write_text_atomic
+from symrep.analysis.parameters import active, parse_family
 from symrep.geometry.expressions import expression_text, parse_expression
 
 __all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]
@@ -148,17 +149,27 @@ def _latex_line(claim, status, function, method):
     return r"$\text{%s: \textbf{%s} for } f(x) = %s%s$" % (escape(claim), escape(status), f, how)
 
 
-def certify(f, claim, *, budget=10.0):
+def certify(f, claim, *, assume=(), budget=10.0):
     """Decide ``claim`` for ``f`` and back the answer with a checked certificate.
 
     Parameters
     ----------
     f : str or sympy.Expr
-        The function of one variable ``x`` (text is parsed without executing it).
+        The function of one variable ``x`` (text is parsed without executing it); any other name is a
+        real parameter (at most two).
     claim : str
         One of :data:`CLAIMS`.
+    assume : str or list of str
+        Comparisons between a parameter and a number, all of which hold (``"0 < a <= 1"``). A verdict
+        with parameters holds for *every* parameter value the assumptions allow (all real values
+        where there are none), and its certificate states the region.
     budget : float
         Seconds the search may take; past it the answer is ``unknown``.
+
+    Examples
+    --------
+    >>> certify("exp(-x^a)", "pd-l1", assume="0 < a <= 1").status
+    'holds'
     """
     if claim not in CLAIMS:
         import difflib
@@ -168,12 +179,13 @@ def certify(f, claim, *, budget=10.0):
                          f"choose one of {', '.join(CLAIMS)}")
     if not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
         raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
-    fn = _as_function(f, claim)
+    family = parse_family(f, assume)
+    fn = _as_function(family.expr, claim, family.symbols)
     text = expression_text(fn.real)
     clock = Budget(budget)
     rejected = []
     try:
-        with clock.armed():
+        with clock.armed(), active(family.box):
             for status, method, data, reason in _Prover(fn, claim, clock).attempts():
                 if fn.extended:
                     reason = (f"f is undefined at 0 as written; its limit there, {fn.at0}, is used as f(0) "
@@ -183,6 +195,10 @@ def certify(f, claim, *, budget=10.0):
                         "data": data, "reason": reason}
                 if fn.extended:
                     cert["extension"] = {"point": "0", "value": expression_text(fn.at0)}
+                if family.symbols:
+                    cert["assume"] = family.region
+                    reason = f"For every {', '.join(sorted(family.symbols))} with {family.region}: {reason}"
+                    cert["reason"] = reason
                 cert = Certificate(json.loads(json.dumps(cert)))
                 try:
                     check(cert)
@@ -233,7 +249,8 @@ class _Fn(Function):
             raise InputError(f"f = {expression_text(real)}: {exc}") from None
 
 
-def _as_function(f, claim):
+def _as_function(f, claim, parameters=None):
+    parameters = set((parameters or {}).values())
     if isinstance(f, str):
         f = parse_expression(f, ("x",))
     if isinstance(f, sympy.Lambda):
@@ -242,7 +259,7 @@ def _as_function(f, claim):
         f = f.expr.xreplace({f.variables[0]: XR})
     if not isinstance(f, sympy.Expr):
         raise InputError(f"f must be text, a SymPy expression or a one-variable Lambda, got {type(f).__name__}")
-    free = f.free_symbols
+    free = f.free_symbols - parameters
     if len(free) > 1:
         raise InputError(f"f has free symbols {', '.join(sorted(map(str, free)))}; it must depend on x alone")
     if free:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symrep.attention.exact import exact_attention, exact_tensor_attention
+from symrep.attention.exact import exact_tensor_attention
 from symrep.attention.exp_approximation import MAX_DEGREE, exp_approximant, is_known, predicted_degree
 from symrep.attention.features import feature_rank
 from symrep.attention.polynomial import feature_bytes, logit_bound, polynomial_attention

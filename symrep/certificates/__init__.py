@@ -8,7 +8,7 @@ the prover (:mod:`symrep.analysis.verdicts`) cannot vouch for itself. Its module
 * :mod:`~symrep.certificates.exact`: signs by ball arithmetic, identities, continuity by structure,
   and the certificate's function on its domain (``f(0)`` as written, or a proved extension);
 * :mod:`~symrep.certificates.calculus`, :mod:`~symrep.certificates.polynomials`,
-  :mod:`~symrep.certificates.witnesses`: one verifier per kind of proof;
+  :mod:`~symrep.certificates.witnesses`, :mod:`~symrep.certificates.stable_rank`: one verifier per kind of proof;
 * :mod:`~symrep.certificates.checker`: :func:`check` and :func:`check_file`, ending with the
   check that the verified statement is exactly the stated one.
 
@@ -24,8 +24,8 @@ import importlib
 #: Public names and their modules, imported on first use (the claims table alone stays light).
 _EXPORTS = {"check": "checker", "check_file": "checker", "WORK_BUDGET": "checker", "CheckError": "reading",
             "MalformedCertificate": "reading", "parse": "reading", "FORMAT": "claims", "VERSION": "claims",
-            "CLAIMS": "claims", "RANK_CLAIM": "claims", "DOMAINS": "claims", "DEFINITIONS": "claims",
-            "METHODS": "claims"}
+            "CLAIMS": "claims", "RANK_CLAIM": "claims", "STABLE_RANK_CLAIM": "claims", "DOMAINS": "claims",
+            "DEFINITIONS": "claims", "METHODS": "claims"}
 __all__ = sorted(_EXPORTS)
 
 

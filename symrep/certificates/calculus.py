@@ -14,7 +14,7 @@ import sympy
 
 from .exact import continuous, equal, nonneg, sign
 from .limits import limit
-from .reading import XP, CheckError, T, get, number, parse
+from .reading import XP, CheckError, T, constant, get, parse
 
 __all__ = ["check_node", "positive_density", "laplace_transform", "root_exponential_family", "RULES", "MAX_NODES"]
 
@@ -56,9 +56,9 @@ def check_node(node, where, budget):
         raise CheckError(f"{here}: needs params {sorted(names)} and "
                          f"{'at least 2' if n_children is None else n_children} children")
     readers = {"density": lambda v: parse(v, f"{here} density", "t"),
-               "coefficients": lambda v: [number(c, f"{here} coefficient") for c in v] if type(v) is list
+               "coefficients": lambda v: [constant(c, f"{here} coefficient") for c in v] if type(v) is list
                and 1 <= len(v) <= 8 else _refuse(f"{here}: coefficients must be a list of 1 to 8 numbers")}
-    p = {k: readers[k](v) if k in readers else number(v, f"{here} param {k}") for k, v in params.items()}
+    p = {k: readers[k](v) if k in readers else constant(v, f"{here} param {k}") for k, v in params.items()}
 
     def child(i, want):
         if type(kids[i]) is not dict or kids[i].get("class") != want:

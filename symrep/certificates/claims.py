@@ -8,7 +8,10 @@ This table is the single source for the checker, the prover, ``symrep certify --
   ``0^0 = 1``, ``Heaviside(0) = 1/2``), or, where ``f`` is undefined at 0, from its limit from
   the right (a removable singularity, stated in the certificate as an ``extension``);
 * ``low-rank``, ``polynomial`` and ``cube-rank`` concern ``f`` on the real line, because the
-  entries of ``QK^T`` take both signs.
+  entries of ``QK^T`` take both signs;
+* ``stable-rank`` concerns ``f`` on the range of a matrix's entries that the certificate states:
+  ``[LO, HI]`` or ``{0} U [LO, HI]`` (exact rationals, ``0 <= LO < HI``), read by
+  :mod:`symrep.certificates.stable_rank`.
 
 Examples
 --------
@@ -17,7 +20,8 @@ Examples
 ('[0, oo)', 'R')
 """
 
-__all__ = ["FORMAT", "VERSION", "CLAIMS", "RANK_CLAIM", "DOMAINS", "DEFINITIONS", "METHODS", "HALF_LINE", "REAL_LINE"]
+__all__ = ["FORMAT", "VERSION", "CLAIMS", "RANK_CLAIM", "STABLE_RANK_CLAIM", "DOMAINS", "DEFINITIONS", "METHODS",
+           "HALF_LINE", "REAL_LINE", "MAY_BE_UNDEFINED_AT_0", "PARAMETRIC_CLAIMS"]
 
 FORMAT, VERSION = "symrep-certificate", 2
 HALF_LINE, REAL_LINE = "[0, oo)", "R"
@@ -26,11 +30,19 @@ CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2", "low-rank",
           "completely-monotone", "bernstein", "polynomial")
 #: The rank of f(QK^T) over all of {+-1}^d; checked here, stated by symrep.attention.ranks.
 RANK_CLAIM = "cube-rank"
+#: x/sqrt(l) <= f(x) <= sqrt(L) x on a stated range; checked here, stated by symrep.attention.stable_rank.
+STABLE_RANK_CLAIM = "stable-rank"
 DISTANCE_CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2")
 CM_CLAIMS = ("pd-l1", "pd-l2", "completely-monotone")
 
 DOMAINS = {claim: REAL_LINE if claim in ("low-rank", "polynomial", RANK_CLAIM) else HALF_LINE
            for claim in CLAIMS + (RANK_CLAIM,)}
+#: The stable-rank claim's domain is the range its certificate states (this is its pattern).
+DOMAINS[STABLE_RANK_CLAIM] = "[LO, HI] or {0} U [LO, HI]"
+#: Claims whose certificates may speak of a family f(x; a, b) for every parameter value of a region.
+PARAMETRIC_CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2", "completely-monotone", "bernstein")
+#: Claims about f where f may be undefined at 0 as written (1/x is no polynomial; a range [1, 4] needs no f(0)).
+MAY_BE_UNDEFINED_AT_0 = ("polynomial", STABLE_RANK_CLAIM)
 
 #: One line per claim: what it says about f (the sense of the seed paper, Alman et al. 2024).
 DEFINITIONS = {
@@ -47,6 +59,9 @@ DEFINITIONS = {
                  "(a jump up right after 0 is allowed)",
     "polynomial": "f agrees with a polynomial at every real x",
     RANK_CLAIM: "[f(<x, y>)] over x, y in {+-1}^d has the stated rank",
+    STABLE_RANK_CLAIM: "x/sqrt(l) <= f(x) <= sqrt(L) x for every x in the stated range, so that "
+                       "srank(A)/(L l) <= srank(f(A)) <= L l srank(A) for every matrix A >= 0 with entries in it "
+                       "(srank = |.|_F^2 / |.|_2^2)",
 }
 
 #: verdict -> claim -> the methods that can establish it
@@ -57,3 +72,4 @@ METHODS = {
               ({"triangle-witness"} if c == "l1-to-l1" else set()) for c in CLAIMS},
 }
 METHODS["holds"][RANK_CLAIM] = {"cube-spectrum"}
+METHODS["holds"][STABLE_RANK_CLAIM] = {"ratio-enclosure"}

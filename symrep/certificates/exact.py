@@ -21,18 +21,15 @@ False
 """
 
 import sympy
-from flint import arb, ctx, fmpq
 
+from . import balls
+from .balls import _provably_nonzero, short
+from .parametric import prove
+from .regions import active_region
 from .reading import CheckError
 
 __all__ = ["sign", "nonneg", "equal", "nonzero", "continuous", "short"]
 
-_UNDEFINED = (sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds)
-_ARB = {sympy.exp: "exp", sympy.log: "log", sympy.sin: "sin", sympy.cos: "cos", sympy.tan: "tan",
-        sympy.sinh: "sinh", sympy.cosh: "cosh", sympy.tanh: "tanh", sympy.atan: "atan", sympy.asinh: "asinh",
-        sympy.sech: "sech", sympy.csch: "csch", sympy.coth: "coth", sympy.cot: "cot", sympy.sec: "sec",
-        sympy.csc: "csc",
-        sympy.erf: "erf", sympy.erfc: "erfc", sympy.gamma: "gamma"}
 # atoms analytic wherever their argument is real (any real argument)
 _ENTIRE = (sympy.exp, sympy.sin, sympy.cos, sympy.atan, sympy.sinh, sympy.cosh, sympy.tanh, sympy.asinh,
            sympy.erf, sympy.erfc, sympy.sinc, sympy.sech)
@@ -41,91 +38,40 @@ _CONTINUOUS_ONLY = (sympy.Abs, sympy.Max, sympy.Min)
 
 
 def sign(value, where, want):
-    """Prove ``sign(value) == want`` (+1 or -1), or ``value != 0`` (``want`` 0, returning the sign)."""
+    """Prove ``sign(value) == want`` (+1 or -1), or ``value != 0`` (``want`` 0, returning the sign).
+
+    A value with parameters is proved for every point of the active region
+    (:func:`~symrep.certificates.parametric.prove`); outside a region, parameters are a rejection."""
     value = sympy.sympify(value)
-    if value.has(*_UNDEFINED) or value.free_symbols:
-        raise CheckError(f"{where}: {value} is not a finite closed number")
-    old, prec = ctx.prec, 64
-    try:
-        while prec <= 8192:
-            ctx.prec = prec
+    box = active_region()
+    if value.free_symbols and box is not None:
+        if want:
+            prove(value, ">" if want > 0 else "<", box, where)
+            return want
+        for found, relation in ((1, ">"), (-1, "<")):
             try:
-                ball = _arb(value)
-            except CheckError:
-                raise
-            except Exception:
-                raise CheckError(f"{where}: cannot evaluate {value} in ball arithmetic") from None
-            found = 1 if ball.is_finite() and ball > 0 else -1 if ball.is_finite() and ball < 0 else 0
-            if found and want in (0, found):
+                prove(value, relation, box, where)
                 return found
-            if found or value.is_Rational:
-                break
-            prec *= 2
-    finally:
-        ctx.prec = old
-    raise CheckError(f"{where}: could not prove that {short(value)} " + (f"has sign {want:+d}" if want else "is not 0"))
-
-
-def short(e, limit=240):
-    """An expression as text for a message, cut to ``limit`` characters."""
-    text = str(e)
-    return text if len(text) <= limit else text[:limit - 25] + f" ... ({len(text)} characters)"
-
-
-def nonzero(value, where):
-    """Prove ``value != 0`` (rigorously: an exact 0 or a disguised one is a rejection)."""
-    return sign(value, where, 0)
-
-
-def _arb(e):
-    if e.is_Integer:
-        return arb(int(e))
-    if e.is_Rational:
-        return arb(fmpq(int(e.p), int(e.q)))
-    if e is sympy.pi:
-        return arb.pi()
-    if e is sympy.E:
-        return arb.const_e()
-    if e.is_Add or e.is_Mul:
-        out = arb(0) if e.is_Add else arb(1)
-        for a in e.args:
-            out = out + _arb(a) if e.is_Add else out * _arb(a)
-        return out
-    if e.is_Pow:
-        if e.base is sympy.E:
-            return _arb(e.exp).exp()
-        b = _arb(e.base)
-        if e.exp.is_Integer:
-            return b ** int(e.exp)
-        if not b > 0:
-            return arb("nan")
-        return b ** fmpq(int(e.exp.p), int(e.exp.q)) if e.exp.is_Rational else (b.log() * _arb(e.exp)).exp()
-    if type(e) in _ARB:
-        return getattr(_arb(e.args[0]), _ARB[type(e)])()
-    if isinstance(e, sympy.Abs):
-        return abs(_arb(e.args[0]))
-    if isinstance(e, sympy.besselk):
-        return _arb(e.args[1]).bessel_k(_arb(e.args[0]))
-    raise CheckError(f"cannot evaluate {e} in ball arithmetic")
-
-
-def _provably_nonzero(value):
-    old = ctx.prec
-    try:
-        ctx.prec = 128
-        ball = _arb(value)
-        return bool(ball.is_finite() and (ball > 0 or ball < 0))
-    except Exception:
-        return False
-    finally:
-        ctx.prec = old
+            except CheckError:
+                continue
+        raise CheckError(f"{where}: could not prove that {short(value)} is not 0 for all parameter values")
+    return balls.sign(value, where, want)
 
 
 def nonneg(value, where):
     value = sympy.sympify(value)
     if value == 0:
         return
+    box = active_region()
+    if value.free_symbols and box is not None:
+        prove(value, ">=", box, where)
+        return
     sign(value, where, +1)
+
+
+def nonzero(value, where):
+    """Prove ``value != 0`` (rigorously: an exact 0 or a disguised one is a rejection)."""
+    return sign(value, where, 0)
 
 
 def equal(a, b, where):

@@ -12,9 +12,10 @@ Examples
 
 import sympy
 
-from .exact import _UNDEFINED, continuous, equal, sign
+from .balls import _UNDEFINED
+from .exact import continuous, equal, sign
 from .limits import limit
-from .reading import XN, XP, XR, CheckError, number
+from .reading import XN, XP, XR, CheckError, constant
 
 __all__ = ["Function"]
 
@@ -47,7 +48,7 @@ class Function:
             raise CheckError(f"the extension redefines f(0), but f(0) = {written} is defined as written")
         if type(extension) is not dict or set(extension) != {"point", "value"} or extension["point"] != "0":
             raise CheckError("an extension is {\"point\": \"0\", \"value\": TEXT}")
-        value = number(extension["value"], "extension value")
+        value = constant(extension["value"], "extension value")
         sides = [(self.pos, XP, "+")] + ([(self.neg, XN, "-")] if domain == "R" else [])
         for g, var, side in sides:
             found = limit(g, var, 0, side, f"extension at 0{side}")

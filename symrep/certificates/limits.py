@@ -12,7 +12,8 @@ Examples
 import sympy
 from flint import arb, ctx
 
-from .exact import _UNDEFINED, _arb, continuous, equal, nonzero, short
+from .balls import _UNDEFINED, _arb, short
+from .exact import continuous, equal, nonzero
 from .reading import CheckError
 
 __all__ = ["limit"]

@@ -17,6 +17,7 @@ x
 """
 
 import ast
+import contextvars
 import math
 import signal
 import threading
@@ -26,12 +27,15 @@ from contextlib import contextmanager
 import sympy
 
 __all__ = ["CheckError", "MalformedCertificate", "parse", "number", "get", "exact_int", "work_budget",
-           "XR", "XP", "XN", "T", "FUNCTIONS"]
+           "XR", "XP", "XN", "T", "FUNCTIONS", "PARAMETERS", "constant"]
 
 XR = sympy.Symbol("x", real=True)
 XP = sympy.Symbol("x", positive=True)
 XN = sympy.Symbol("x", negative=True)
 T = sympy.Symbol("t", positive=True)
+#: The parameters of the certificate being checked (name -> symbol); set by
+#: :func:`symrep.certificates.parametric.region_scope`, empty otherwise.
+PARAMETERS = contextvars.ContextVar("symrep_checker_parameters", default={})
 MAX_TEXT, MAX_SYNTAX_NODES, MAX_DEPTH = 4000, 600, 80
 
 FUNCTIONS = {"exp": sympy.exp, "log": sympy.log, "sqrt": sympy.sqrt, "sin": sympy.sin, "cos": sympy.cos,
@@ -100,6 +104,7 @@ def parse(text, where, variable="x", symbol=None, size=1):
     if sum(1 for _ in ast.walk(tree)) > MAX_SYNTAX_NODES * size:
         raise CheckError(f"{where}: expression {text[:40]!r} is too large")
     names = {"x": XP, "t": T} if variable == "x,t" else {variable: symbol or (XP if variable == "x" else T)}
+    names = {**PARAMETERS.get(), **names}
     value = _build(tree.body, text, where, 0, names)
     if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds):
         raise CheckError(f"{where}: {text!r} is undefined (it evaluates to {value})")
@@ -144,6 +149,15 @@ def number(text, where):
     value = parse(text, where)
     if value.free_symbols:
         raise CheckError(f"{where}: expected a number, got {text!r}")
+    return value
+
+
+def constant(text, where):
+    """A closed real number, or an expression in the parameters of the certificate being checked (no
+    variable): a rule's parameter such as the ``s`` of ``x^s``."""
+    value = parse(text, where)
+    if not value.free_symbols <= set(PARAMETERS.get().values()):
+        raise CheckError(f"{where}: expected a number or an expression in the parameters, got {text!r}")
     return value
 
 

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 
-from symrep.cli.certify import add_parsers as add_certify_parsers
+from symrep.cli import attention as attention_command, certify as certify_command, srank as srank_command
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
 from symrep.errors import InputError, SymrepError
@@ -45,7 +45,6 @@ Sides are numbers (3/2, 0.25), names (a positive symbol), or VALUE:COUNT for rep
 Kernels use x as the variable, + - * / ^ **, and functions such as exp, log, sqrt,
 sin, cos, besselk; f, g, h are undefined functions. Text is parsed, never executed.
 """
-
 
 _TABLE_EXAMPLES = """\
 examples:
@@ -211,21 +210,10 @@ def build_parser():
     add_output_options(dc)
     dc.set_defaults(run=_run_decompose)
 
-    rk = add_command(
-        sub, "rank",
-        "exact rank of f(QK^T) over all of {+-1}^d, with a certificate",
-        "Exact rank of the matrix [f(<x, y>)] over all x, y in {+-1}^d (f applied entrywise to QK^T), level "
-        "by level from the Krawtchouk eigenvalues; each level is proved zero or nonzero, and the answer "
-        "is a cube-rank certificate that the independent checker accepts.",
-        'examples:\n  symrep rank "exp(x/6)" --d 6\n  symrep rank "1 + 2*x + x^3" --d 6 --format json -o cubic.json')
-    rk.add_argument("function", metavar="EXPR", help='the function f, e.g. "1 + x + x^2/2"')
-    rk.add_argument("--d", type=int, required=True, help="the dimension d (1..64)")
-    add_format_option(rk, ("text", "latex", "json", "pdf"), "text",
-                      "output format (json: the certificate; latex: a standalone document; pdf needs -o)")
-    add_output_options(rk)
-    rk.set_defaults(run=_run_rank)
+    attention_command.add_parsers(sub)
 
-    add_certify_parsers(sub)
+    srank_command.add_parsers(sub)
+    certify_command.add_parsers(sub)
 
     demo = sub.add_parser("demo", help="a short tour: two spectra, a decomposition, four certified verdicts")
     demo.set_defaults(run=_run_demo)
@@ -258,7 +246,7 @@ def _values_that_look_like_options(argv):
     the bad side is refused by name like any other."""
     out = []
     for i, arg in enumerate(argv):
-        if out and out[-1] in ("--sides", "--kernel") and arg.startswith("-") and len(arg) > 1 and arg[1] != "-":
+        if out and out[-1] in ("--sides", "--kernel", "--range") and arg.startswith("-") and len(arg) > 1 and arg[1] != "-":
             out[-1] = f"{out[-1]}={arg}"
         else:
             out.append(arg)
@@ -338,29 +326,6 @@ def _mask_label(mask):
     from symrep.spectra.walsh import mask_to_subset
 
     return "S={" + ",".join(map(str, mask_to_subset(mask))) + "}"
-
-
-def _run_rank(args):
-    from symrep.attention.ranks import cube_rank
-
-    result = cube_rank(args.function, args.d)
-    certificate = result.certificate()
-    if args.format == "json":
-        if certificate is None:
-            print(f"symrep: some levels are undecided, so there is no certificate:\n{result}", file=sys.stderr)
-            return EXIT_CHECK_FAILED
-        emit(args, json.dumps(certificate, indent=2))
-    elif args.format in ("latex", "pdf"):
-        if certificate is None:
-            print(f"symrep: some levels are undecided, so there is no certificate:\n{result}", file=sys.stderr)
-            return EXIT_CHECK_FAILED
-        from symrep.render.documents import certificate_document
-
-        emit_document(args, certificate_document(certificate))
-    else:
-        emit(args, str(result) + ("\ncertificate: cube-rank, accepted by the independent checker (--format json "
-                                  "keeps it)" if certificate is not None else ""))
-    return EXIT_OK if result.decided else EXIT_CHECK_FAILED
 
 
 def _run_table(args):

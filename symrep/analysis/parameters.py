@@ -1,0 +1,105 @@
+"""Parameters of a function family and the assumptions on them, for the prover.
+
+Any name in ``f`` other than ``x`` and the reserved constants is a real parameter. An assumption
+is a conjunction of comparisons between one parameter and a rational number (``0 < a <= 1``,
+several joined by ``&`` or given separately): a box in parameter space, read by the checker's own
+reader (:func:`symrep.certificates.parametric.read_region`) so that prover and checker mean the
+same region. Inside the box each parameter becomes a SymPy symbol with the sign the box implies
+(``a`` positive for ``0 < a <= 1``), which is what lets ``0**a = 0`` and ``x**a`` behave; the
+box itself is the *active region* (:func:`active`) that the prover's sign tests consult.
+
+Examples
+--------
+>>> from symrep.analysis.parameters import parse_family
+>>> family = parse_family("exp(-x^a)", ["0 < a <= 1"])
+>>> family.expr, family.region, family.symbols["a"].is_positive
+(exp(-x**a), '(0 < a) & (a <= 1)', True)
+"""
+
+import contextlib
+import contextvars
+from dataclasses import dataclass
+
+import sympy
+
+from symrep.certificates import CheckError
+from symrep.certificates.parametric import prove
+from symrep.certificates.regions import MAX_PARAMETERS, Interval, read_region, region_text, signed_symbols
+from symrep.certificates.reading import XR
+from symrep.errors import InputError
+from symrep.geometry.expressions import FUNCTIONS, parse_expression
+
+__all__ = ["Family", "parse_family", "active", "proved_on_region", "RESERVED"]
+
+#: Names that cannot be parameters: the variable, and names that read as special values.
+RESERVED = frozenset({"x", "t", "nan", "NaN", "inf", "Inf", "infinity", "oo", "zoo", "I", "j", "e"})
+
+_ACTIVE = contextvars.ContextVar("symrep_active_region", default=None)
+
+
+@dataclass(frozen=True)
+class Family:
+    """``expr`` in the real ``x`` and the parameter ``symbols`` (signed as the box implies), the box
+    keyed by those symbols, and its canonical text (``"True"`` when nothing is assumed)."""
+
+    expr: object
+    symbols: dict
+    box: dict
+    region: str
+
+
+def _parameter(name):
+    if name in RESERVED or name in FUNCTIONS:
+        raise InputError(f"{name!r} cannot name a parameter: it is the variable, a function or a special value")
+    return sympy.Symbol(name, real=True)
+
+
+def parse_family(f, assume=()):
+    """Read ``f`` (text or SymPy expression) with its parameters, and the assumptions on them.
+
+    Raises :class:`~symrep.errors.InputError` for an assumption that is contradictory, names a
+    parameter ``f`` does not have, or is not a conjunction of comparisons with numbers.
+    """
+    if isinstance(assume, str):
+        assume = [assume]
+    assume = [a for a in assume if a and a.strip()]
+    expr = parse_expression(f, ("x",), new_symbol=_parameter) if isinstance(f, str) else sympy.sympify(f)
+    xs = [s for s in expr.free_symbols if s.name == "x"]
+    if not isinstance(f, str) and not xs and len(expr.free_symbols) == 1:
+        xs = list(expr.free_symbols)  # a SymPy expression in one symbol of another name: that is the variable
+    expr = expr.xreplace({s: XR for s in xs})
+    plain = {s.name: sympy.Symbol(s.name, real=True) for s in expr.free_symbols if s != XR}
+    if len(plain) > MAX_PARAMETERS:
+        raise InputError(f"f has {len(plain)} parameters ({', '.join(sorted(plain))}); at most {MAX_PARAMETERS} are "
+                         f"supported")
+    expr = expr.xreplace({s: plain[s.name] for s in expr.free_symbols if s != XR})
+    box = {symbol: Interval() for symbol in plain.values()}
+    if assume:
+        try:
+            box = read_region(" & ".join(assume), plain)
+        except CheckError as exc:
+            raise InputError(str(exc).replace("region ", "assumption ", 1)) from None
+    signed = signed_symbols(box)
+    return Family(expr.xreplace(signed), {s.name: signed[s] for s in box}, {signed[s]: i for s, i in box.items()},
+                  region_text(box))
+
+
+@contextlib.contextmanager
+def active(box):
+    """Make ``box`` the region the prover's sign tests prove their facts on."""
+    token = _ACTIVE.set(box)
+    try:
+        yield box
+    finally:
+        _ACTIVE.reset(token)
+
+
+def proved_on_region(value, relation):
+    """``value relation 0`` proved for every point of the active region (False if there is none)."""
+    box = _ACTIVE.get()
+    if not box or not value.free_symbols or not value.free_symbols <= set(box):
+        return False
+    try:
+        return prove(value, relation, box, "prover")
+    except CheckError:
+        return False

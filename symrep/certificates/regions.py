@@ -1,0 +1,184 @@
+"""Regions of parameter space for the checker: boxes read from text, written back, and made active.
+
+A region is a box: each parameter lies in an interval whose ends are rationals or infinite, each
+end open or closed. It is read from text such as ``(0 < a) & (a <= 1)`` (comparisons between one
+parameter and a rational number, chained or joined by ``&``; ``True`` for no condition), and
+written back in that form. While a parametric certificate is checked, :func:`region_scope` makes its
+parameters readable in expressions and its box the region on which signs are proved
+(:mod:`~symrep.certificates.parametric`).
+
+Examples
+--------
+>>> import sympy
+>>> from symrep.certificates.regions import read_region, region_text, signed_symbols
+>>> a = sympy.Symbol("a", real=True)
+>>> box = read_region("0 < a <= 1", {"a": a})
+>>> region_text(box), signed_symbols(box)[a].is_positive
+('(0 < a) & (a <= 1)', True)
+"""
+
+import ast
+import contextlib
+import contextvars
+import math
+from dataclasses import dataclass
+
+import sympy
+
+from .reading import PARAMETERS, CheckError
+
+__all__ = ["Interval", "read_region", "region_text", "sample_point", "signed_symbols", "region_scope", "active_region",
+           "MAX_PARAMETERS"]
+
+#: Most parameters a region may have.
+MAX_PARAMETERS = 2
+_RELATIONS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+_REGION = contextvars.ContextVar("symrep_checker_region", default=None)
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+
+@dataclass(frozen=True)
+class Interval:
+    """``lo < p < hi`` with each end a SymPy Rational or infinite, and closed where flagged."""
+
+    lo: object = -sympy.oo
+    hi: object = sympy.oo
+    lo_closed: bool = False
+    hi_closed: bool = False
+
+    def is_empty(self):
+        return self.lo > self.hi or (self.lo == self.hi and not (self.lo_closed and self.hi_closed))
+
+    def meet(self, other):
+        lo, lo_closed = max((self.lo, not self.lo_closed), (other.lo, not other.lo_closed))
+        hi, hi_closed = min((self.hi, self.hi_closed), (other.hi, other.hi_closed))
+        return Interval(lo, hi, not lo_closed, hi_closed)
+
+    def bounded(self):
+        return self.lo.is_finite and self.hi.is_finite
+
+
+def _number(node, text):
+    """A rational from a literal, a unary minus, or a quotient of literals (``-3/2``)."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        value = _number(node.operand, text)
+        return -value if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        den = _number(node.right, text)
+        if den == 0:
+            raise CheckError(f"region {text!r}: division by 0")
+        return _number(node.left, text) / den
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float) and math.isfinite(node.value):
+        if isinstance(node.value, int) and abs(node.value) > 10**30:
+            raise CheckError(f"region {text!r}: number too large")
+        return sympy.Rational(repr(node.value)) if isinstance(node.value, float) else sympy.Integer(node.value)
+    raise CheckError(f"region {text!r}: expected a rational number, got {ast.dump(node)[:60]}")
+
+
+def _atoms(node, text):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitAnd):
+        return _atoms(node.left, text) + _atoms(node.right, text)
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+        return [atom for value in node.values for atom in _atoms(value, text)]
+    if isinstance(node, ast.Compare):
+        terms = [node.left] + list(node.comparators)
+        out = []
+        for left, op, right in zip(terms, node.ops, terms[1:]):
+            if type(op) not in _RELATIONS:
+                raise CheckError(f"region {text!r}: only < <= > >= compare a parameter with a number")
+            out.append((left, _RELATIONS[type(op)], right))
+        return out
+    raise CheckError(f"region {text!r}: a region is a conjunction (&) of comparisons like 0 < a <= 1")
+
+
+def read_region(text, parameters):
+    """The box ``{name: Interval}`` (keyed by the parameter's symbol) that ``text`` describes.
+
+    ``parameters`` maps each allowed name to its symbol; every one of them gets an interval
+    (the whole line if the text does not bound it). An empty box is a rejection.
+    """
+    if not isinstance(text, str) or len(text) > 1000:
+        raise CheckError("a region must be text of at most 1000 characters")
+    if len(parameters) > MAX_PARAMETERS:
+        raise CheckError(f"{len(parameters)} parameters; at most {MAX_PARAMETERS} are supported")
+    atoms = []
+    # & binds tighter than < in Python's grammar: read each conjunct on its own ("True": no condition)
+    for part in [] if text.strip() == "True" else text.replace(" and ", "&").split("&"):
+        try:
+            tree = ast.parse(part.strip(), mode="eval")
+        except SyntaxError:
+            raise CheckError(f"region {text!r} is not readable: write comparisons like 0 < a <= 1 joined by &") from None
+        atoms += _atoms(tree.body, text)
+    box = {symbol: Interval() for symbol in parameters.values()}
+    for left, relation, right in atoms:
+        if isinstance(left, ast.Name) and not isinstance(right, ast.Name):
+            name, value = left.id, _number(right, text)
+        elif isinstance(right, ast.Name) and not isinstance(left, ast.Name):
+            name, value, relation = right.id, _number(left, text), _FLIP[relation]
+        else:
+            raise CheckError(f"region {text!r}: each comparison needs one parameter and one number")
+        if name not in parameters:
+            raise CheckError(f"region {text!r}: {name!r} is not a parameter of the function")
+        symbol = parameters[name]
+        bound = (Interval(value, sympy.oo, relation == ">=", False) if relation in (">", ">=")
+                 else Interval(-sympy.oo, value, False, relation == "<="))
+        box[symbol] = box[symbol].meet(bound)
+    for symbol, interval in box.items():
+        if interval.is_empty():
+            raise CheckError(f"region {text!r} is empty: no value of {symbol} satisfies it")
+    return box
+
+
+def region_text(box):
+    """The canonical text of a box: ``(lo < p) & (p <= hi)``, parameters in name order."""
+    parts = []
+    for symbol in sorted(box, key=str):
+        interval = box[symbol]
+        if interval.lo.is_finite:
+            parts.append(f"({interval.lo} {'<=' if interval.lo_closed else '<'} {symbol})")
+        if interval.hi.is_finite:
+            parts.append(f"({symbol} {'<=' if interval.hi_closed else '<'} {interval.hi})")
+    return " & ".join(parts) if parts else "True"
+
+
+def sample_point(interval):
+    """A rational point inside the interval (its interior where it has one)."""
+    lo, hi = interval.lo, interval.hi
+    if lo.is_finite and hi.is_finite:
+        return (lo + hi) / 2  # lo itself for a single point
+    if lo.is_finite:
+        return lo + 1
+    if hi.is_finite:
+        return hi - 1
+    return sympy.Integer(0)
+
+
+def signed_symbols(box):
+    """``{symbol: symbol of the same name with the sign its interval implies}`` (positive, nonnegative,
+    negative, nonpositive, or only real): what lets SymPy read ``0**a`` as 0 where ``a > 0``."""
+    out = {}
+    for symbol, interval in box.items():
+        flags = {}
+        if interval.lo >= 0:
+            flags = {"positive": True} if interval.lo > 0 or not interval.lo_closed else {"nonnegative": True}
+        elif interval.hi <= 0:
+            flags = {"negative": True} if interval.hi < 0 or not interval.hi_closed else {"nonpositive": True}
+        out[symbol] = sympy.Symbol(symbol.name, real=True, **flags)
+    return out
+
+
+@contextlib.contextmanager
+def region_scope(box):
+    """Within the block, parameters parse as the box's symbols and signs are proved on the box."""
+    names = {symbol.name: symbol for symbol in box}
+    tokens = _REGION.set(box), PARAMETERS.set(names)
+    try:
+        yield box
+    finally:
+        _REGION.reset(tokens[0])
+        PARAMETERS.reset(tokens[1])
+
+
+def active_region():
+    """The box of the certificate being checked, or None outside a parametric check."""
+    return _REGION.get()
