@@ -41,7 +41,7 @@ def test_gallery_builds_pdfs(tmp_path, capsys):
     assert main(["gallery", "-o", str(folder)]) == 0
     assert "PDFs compiled" in capsys.readouterr().out
     pdfs = sorted(folder.glob("*.pdf"))
-    assert len(pdfs) == 16 and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+    assert len(pdfs) == 19 and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
 
 
 def test_pdf_output_of_every_command(tmp_path):

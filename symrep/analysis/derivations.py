@@ -8,7 +8,7 @@ import time
 import sympy
 
 from symrep.analysis.budget import Budget, OutOfTime
-from symrep.analysis.common import T, X, _n, _nonneg, _proved_positive, _t
+from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
@@ -42,8 +42,8 @@ class DerivationSearch:
                 return node
         if cls == "BF" and depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
             derivative = sympy.diff(e, X)
-            start = sympy.limit(e, X, 0, "+")
-            if start.is_extended_real and (start == 0 or _proved_positive(start)):
+            start = _limit_from_right(e)  # None where SymPy cannot tell (a parameter of unknown sign)
+            if start is not None and (start == 0 or _proved_positive(start)):
                 inner = self.derive(derivative, "CM", depth + 1)
                 if inner is not None:
                     return _n("BF", e, "derivative", {}, [inner])

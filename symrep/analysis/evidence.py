@@ -20,6 +20,7 @@ from symrep.analysis.balls import enclose
 from symrep.certificates import DOMAINS, parse
 from symrep.certificates.claims import MAY_BE_UNDEFINED_AT_0
 from symrep.certificates.function import Function
+from symrep.certificates.regions import certificate_region, region_scope
 from symrep.certificates.reading import XR
 from symrep.certificates.witnesses import derivative_value, eigenvalue
 
@@ -41,6 +42,11 @@ def enclosure_text(value, digits=6):
 
 def evidence(cert):
     """Lines of text with the decisive facts of a checked certificate."""
+    with region_scope(certificate_region(dict(cert), cert["claim"])):  # parameters read as the checker reads them
+        return _evidence(cert)
+
+
+def _evidence(cert):
     method, data, claim = cert["method"], cert["data"], cert["claim"]
     fn = Function(parse(cert["function"], "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
                   undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)

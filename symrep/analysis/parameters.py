@@ -16,7 +16,6 @@ Examples
 (exp(-x**a), '(0 < a) & (a <= 1)', True)
 """
 
-import contextlib
 import contextvars
 from dataclasses import dataclass
 
@@ -24,18 +23,16 @@ import sympy
 
 from symrep.certificates import CheckError
 from symrep.certificates.parametric import prove
-from symrep.certificates.regions import MAX_PARAMETERS, Interval, read_region, region_text, signed_symbols
+from symrep.certificates.regions import (MAX_PARAMETERS, Interval, active_region, read_region, region_scope, region_text,
+                                        signed_symbols)
 from symrep.certificates.reading import XR
 from symrep.errors import InputError
 from symrep.geometry.expressions import FUNCTIONS, parse_expression
 
-__all__ = ["Family", "parse_family", "active", "proved_on_region", "RESERVED"]
+__all__ = ["Family", "parse_family", "active", "proved_on_region", "RESERVED", "RECORDED"]
 
 #: Names that cannot be parameters: the variable, and names that read as special values.
 RESERVED = frozenset({"x", "t", "nan", "NaN", "inf", "Inf", "infinity", "oo", "zoo", "I", "j", "e"})
-
-_ACTIVE = contextvars.ContextVar("symrep_active_region", default=None)
-
 
 @dataclass(frozen=True)
 class Family:
@@ -84,19 +81,25 @@ def parse_family(f, assume=()):
                   region_text(box))
 
 
-@contextlib.contextmanager
 def active(box):
-    """Make ``box`` the region the prover's sign tests prove their facts on."""
-    token = _ACTIVE.set(box)
-    try:
-        yield box
-    finally:
-        _ACTIVE.reset(token)
+    """Make ``box`` the region on which the prover's sign tests, and the checker's facts it borrows,
+    are proved (the checker's :func:`~symrep.certificates.regions.region_scope`)."""
+    return region_scope(box)
+
+
+#: Side conditions recorded, not proved, while :mod:`~symrep.analysis.classify` looks for breakpoints:
+#: a list while it does, None otherwise.
+RECORDED = contextvars.ContextVar("symrep_recorded_conditions", default=None)
 
 
 def proved_on_region(value, relation):
-    """``value relation 0`` proved for every point of the active region (False if there is none)."""
-    box = _ACTIVE.get()
+    """``value relation 0`` proved for every point of the active region (False if there is none);
+    while conditions are being recorded, the condition is noted and taken as true."""
+    recorded = RECORDED.get()
+    if recorded is not None and value.free_symbols:
+        recorded.append((value, relation))
+        return True
+    box = active_region()
     if not box or not value.free_symbols or not value.free_symbols <= set(box):
         return False
     try:

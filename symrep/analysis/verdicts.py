@@ -339,6 +339,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
                    f"completely monotone functions may jump up at 0, never down.")
         yield self.negative_value(g)
         yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+        yield self.flat_start("f(sqrt(x))" if l2 else "f")
 
     # --- Bernstein claims ---------------------------------------------------------------
 
@@ -367,4 +368,5 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.box_witness("l2" if square else "l1", square=square, negative_type=True)
         target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
         yield self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
+        yield self.flat_start("(f(sqrt(x))^2)'" if square else "f'")
 

@@ -9,6 +9,11 @@ import sympy
 
 from symrep.analysis.balls import prove_sign
 from symrep.analysis.common import GRID, POINTS, X, _numeric, _t
+from symrep.analysis.parameters import proved_on_region
+from symrep.certificates import CheckError
+from symrep.certificates.exact import nonzero
+from symrep.certificates.limits import vanishes_at_0
+from symrep.certificates.witnesses import derivative_function
 
 __all__ = ["box_eigenvalue"]
 
@@ -56,16 +61,14 @@ class WitnessSearch:
         return None
 
     def negative_value(self, g):
-        for x0 in POINTS:
+        for x0 in POINTS[:4] if g.free_symbols - {X} else POINTS:
             self.tick()
             value = g.subs(X, x0)
-            if _numeric(value) < 0:
-                proof = prove_sign(value, deadline=self.deadline)
-                if proof is not None and proof.sign < 0:
-                    data = {"kind": "negative", "point": _t(x0)}
-                    return ("fails", "value-witness", data,
-                            f"f({x0}) < 0 (proved by ball arithmetic), impossible for a distance "
-                            f"and for a completely monotone or Bernstein function.")
+            if _negative(value, self.deadline):
+                data = {"kind": "negative", "point": _t(x0)}
+                return ("fails", "value-witness", data,
+                        f"f({x0}) < 0 (proved by ball arithmetic), impossible for a distance "
+                        f"and for a completely monotone or Bernstein function.")
         return None
 
     def triangle_witness(self):
@@ -82,19 +85,52 @@ class WitnessSearch:
 
     def derivative_witness(self, g, of):
         derivative = g
-        for k in range(0, 9):
+        parametric = bool(g.free_symbols - {X})
+        for k in range(0, 4 if parametric else 9):
             self.tick()
-            for x0 in POINTS:
+            for x0 in POINTS[:4] if parametric else POINTS:
                 value = (-1) ** k * derivative.subs(X, x0)
-                if _numeric(value) < 0:
-                    proof = prove_sign(value, deadline=self.deadline)
-                    if proof is not None and proof.sign < 0:
-                        return ("fails", "derivative-witness", {"order": k, "point": _t(x0), "of": of},
-                                f"(-1)^{k} times the {k}-th derivative of {of} at {x0} is negative (proved by "
-                                f"ball arithmetic), so {of} is not completely monotone; "
-                                f"the claim fails through the theorem cited.")
+                if _negative(value, self.deadline):
+                    return ("fails", "derivative-witness", {"order": k, "point": _t(x0), "of": of},
+                            f"(-1)^{k} times the {k}-th derivative of {of} at {x0} is negative (proved by "
+                            f"ball arithmetic), so {of} is not completely monotone; "
+                            f"the claim fails through the theorem cited.")
             derivative = sympy.diff(derivative, X)
         return None
+
+
+    def flat_start(self, of):
+        """u = (-1)^k g^(k) -> 0 at 0+ but u(x0) != 0, for the g the claim needs completely monotone
+        (the families exp(-x^a), a > 1, and x^s, s > 1, in one stroke for all their parameters)."""
+        for k in range(3):
+            self.tick()
+            u = derivative_function(self.f, self.claim, of, k)
+            try:
+                vanishes_at_0(u, X, "flat start")
+            except CheckError:
+                continue
+            for x0 in POINTS[:4]:
+                try:
+                    nonzero(u.subs(X, x0), "flat start")
+                except CheckError:
+                    continue
+                return ("fails", "flat-start-witness", {"kind": "flat-start", "order": k, "point": _t(x0), "of": of},
+                        f"u = (-1)^{k} times the {k}-th derivative of {of} tends to 0 at 0+ (by structure) but "
+                        f"u({x0}) is not 0: a completely monotone u is nonnegative and nonincreasing, so u(0+) = 0 "
+                        f"would force u = 0; {of} is not completely monotone and the claim fails through the "
+                        f"theorem cited.")
+        return None
+
+
+def _negative(value, deadline):
+    """``value < 0`` proved: by ball arithmetic for a number (screened by a float first), on the whole
+    active region for an expression in parameters."""
+    if value.free_symbols:
+        return proved_on_region(value, "<")
+    if not _numeric(value) < 0:
+        return False
+    proof = prove_sign(value, deadline=deadline)
+    return proof is not None and proof.sign < 0
 
 
 def _boxes():

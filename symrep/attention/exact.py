@@ -60,7 +60,7 @@ def exact_attention(Q, K, V, scale):
     for start in range(0, Q.shape[0], step):
         rows = slice(start, start + step)
         shift = not safe[rows].all()
-        top = np.full(scaled[rows].shape[0], -np.inf if shift else 0.0)  # running row max (0: no shift)
+        top = np.full(scaled[rows].shape[0], -np.inf) if shift else None  # the running row max
         total = 0.0
         for first in range(0, n_keys, chunk):
             scores = scaled[rows] @ K[first:first + chunk].T

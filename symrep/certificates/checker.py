@@ -15,21 +15,20 @@ Traceback (most recent call last):
 symrep.certificates.reading.MalformedCertificate: certificate lacks 'version'
 """
 
-import ast
 import json
 
 import sympy
 
 from .calculus import check_node
-from .claims import (CLAIMS, DOMAINS, FORMAT, MAY_BE_UNDEFINED_AT_0, METHODS, PARAMETRIC_CLAIMS, RANK_CLAIM,
-                     STABLE_RANK_CLAIM, VERSION)
+from .claims import CLAIMS, DOMAINS, FORMAT, MAY_BE_UNDEFINED_AT_0, METHODS, RANK_CLAIM, STABLE_RANK_CLAIM, VERSION
 from .exact import equal, nonneg
 from .function import Function
 from .polynomials import check_not_polynomial, check_polynomial
-from .reading import FUNCTIONS, XP, XR, CheckError, MalformedCertificate, exact_int, get, parse, work_budget
-from .regions import read_region, region_scope, signed_symbols
+from .reading import XP, XR, CheckError, MalformedCertificate, exact_int, get, parse, work_budget
+from .regions import certificate_region, region_scope
 from .stable_rank import check_ratio_enclosure, read_domain
-from .witnesses import check_box, check_cube_rank, check_derivative, check_rank_witness, check_triangle, check_value
+from .witnesses import (check_box, check_cube_rank, check_derivative, check_flat_start, check_rank_witness, check_triangle,
+                        check_value)
 
 __all__ = ["check", "check_file", "WORK_BUDGET"]
 
@@ -102,7 +101,7 @@ def check(cert, *, budget=WORK_BUDGET):
     if verdict not in METHODS or method not in METHODS[verdict].get(claim, ()):
         raise CheckError(f"method {method!r} cannot establish that {claim} {verdict}")
     data = get(cert, "data", "dict", "certificate")
-    with work_budget(budget), region_scope(_region(cert, claim)):
+    with work_budget(budget), region_scope(certificate_region(cert, claim)):
         try:
             f = Function(parse(cert["function"], "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
                          undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)
@@ -118,35 +117,6 @@ def check(cert, *, budget=WORK_BUDGET):
     if verified != (claim, verdict):
         raise CheckError(f"the data proves {verified[0]} {verified[1]}, but the certificate states {claim} {verdict}")
     return claim, cert["function"], verdict
-
-
-def _region(cert, claim):
-    """The box of parameter values the certificate speaks of (empty when the function has none).
-
-    Every name in the function other than ``x``, ``pi``, ``E`` and the functions is a parameter; a
-    certificate with parameters must state their region in ``assume``, and then proves its verdict
-    for every point of it (each sign and inequality is proved on the whole box)."""
-    tree = ast.parse(get(cert, "function", "str", "certificate").replace("^", "**"), mode="eval") \
-        if len(cert["function"]) <= 4000 else None
-    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)} \
-        if tree else set()
-    names = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - called - {"x", "pi", "E"}) \
-        if tree else []
-    if not names:
-        if "assume" in cert:
-            raise CheckError("the certificate states a region ('assume') but its function has no parameters")
-        return {}
-    bad = [n for n in names if n in ("t",) + tuple(FUNCTIONS) or n.startswith("_")]
-    if bad:
-        raise CheckError(f"{', '.join(bad)} cannot name a parameter")
-    if claim not in PARAMETRIC_CLAIMS:
-        raise CheckError(f"{claim} certificates take no parameters (the function has {', '.join(names)})")
-    if "assume" not in cert:
-        raise CheckError(f"the function has parameters ({', '.join(names)}): the certificate must state their "
-                         f"region in 'assume'")
-    box = read_region(get(cert, "assume", "str", "certificate"), {n: sympy.Symbol(n, real=True) for n in names})
-    signed = signed_symbols(box)
-    return {signed[symbol]: interval for symbol, interval in box.items()}
 
 
 def _derivation(claim, f, data):
@@ -181,4 +151,4 @@ def _not_polynomial(claim, f, data):
 
 _VERIFIERS = {"derivation": _derivation, "polynomial": check_polynomial, "not-polynomial": _not_polynomial,
               "box-witness": check_box, "derivative-witness": check_derivative, "value-witness": check_value,
-              "triangle-witness": check_triangle, "cube-spectrum": check_cube_rank}
+              "triangle-witness": check_triangle, "cube-spectrum": check_cube_rank, "flat-start-witness": check_flat_start}

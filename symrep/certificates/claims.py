@@ -68,7 +68,8 @@ DEFINITIONS = {
 METHODS = {
     "holds": {c: {"polynomial"} if c in ("polynomial", "low-rank") else {"derivation"} for c in CLAIMS},
     "fails": {c: {"not-polynomial"} if c in ("polynomial", "low-rank") else
-              {"derivative-witness", "value-witness"} | ({"box-witness"} if c in DISTANCE_CLAIMS else set()) |
+              {"derivative-witness", "value-witness", "flat-start-witness"} |
+              ({"box-witness"} if c in DISTANCE_CLAIMS else set()) |
               ({"triangle-witness"} if c == "l1-to-l1" else set()) for c in CLAIMS},
 }
 METHODS["holds"][RANK_CLAIM] = {"cube-spectrum"}

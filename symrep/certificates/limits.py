@@ -13,10 +13,10 @@ import sympy
 from flint import arb, ctx
 
 from .balls import _UNDEFINED, _arb, short
-from .exact import continuous, equal, nonzero
+from .exact import continuous, equal, nonzero, sign
 from .reading import CheckError
 
-__all__ = ["limit"]
+__all__ = ["limit", "vanishes_at_0"]
 
 #: Bits for the guard's samples: 2^-64 next to 1 needs far more than double precision.
 _GUARD_BITS = 1024
@@ -162,3 +162,48 @@ def _guard(expr, var, found, probe, point, where):
         raise CheckError(f"{where}: SymPy's limit {found} at {point} is not borne out by the values near it "
                          f"({shown})")
     return found
+
+
+def vanishes_at_0(expr, var, where):
+    """Prove ``expr -> 0`` as ``var -> 0+``, for every parameter value of the active region.
+
+    By structure only: after ``powsimp`` (proved equal) gathers the powers of ``var``, a product
+    tends to 0 when one factor does and the others have finite limits; ``var^p`` tends to 0 for
+    ``p > 0`` and to 1 for ``p = 0``; ``exp`` and the entire functions pass limits through; sums
+    add them. Each sign on a parameter is proved on the whole region."""
+    gathered = sympy.powsimp(expr, force=False)
+    if gathered != expr:
+        equal(gathered, expr, f"{where}: the powers of x gathered")
+    value = _structural_limit(gathered, var, where)
+    if value != 0:
+        raise CheckError(f"{where}: the limit at 0+ is {short(value)}, not 0")
+
+
+def _structural_limit(e, var, where):
+    """The limit of ``e`` at ``var = 0+`` (finite), or a CheckError."""
+    if not e.has(var):
+        if e.has(*_UNDEFINED):
+            raise CheckError(f"{where}: {short(e)} is not finite")
+        return e
+    if e == var:
+        return sympy.Integer(0)
+    if e.is_Add:
+        return sympy.Add(*[_structural_limit(a, var, where) for a in e.args])
+    if e.is_Mul:
+        return sympy.Mul(*[_structural_limit(a, var, where) for a in e.args])
+    if e.is_Pow and not e.exp.has(var):
+        if e.base == var:  # x^p: 0 for p > 0, 1 for p = 0, unbounded for p < 0
+            if e.exp == 0:
+                return sympy.Integer(1)
+            sign(e.exp, f"{where}: the exponent of x must be positive", +1)
+            return sympy.Integer(0)
+        inner = _structural_limit(e.base, var, where)
+        if e.exp.is_Integer and e.exp > 0:
+            return inner ** e.exp
+        sign(inner, f"{where}: a power needs a positive base in the limit", +1)
+        return inner ** e.exp
+    if isinstance(e, sympy.exp) or (e.is_Pow and e.base is sympy.E):
+        return sympy.exp(_structural_limit(e.exp if e.is_Pow else e.args[0], var, where))
+    if isinstance(e, (sympy.sin, sympy.cos, sympy.atan, sympy.sinh, sympy.cosh, sympy.tanh, sympy.erf)):
+        return type(e)(_structural_limit(e.args[0], var, where))
+    raise CheckError(f"{where}: no structural limit at 0+ for {short(e)}")

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 
 import sympy
 
-from .reading import PARAMETERS, CheckError
+from .claims import PARAMETRIC_CLAIMS
+from .reading import FUNCTIONS, PARAMETERS, CheckError, get
 
 __all__ = ["Interval", "read_region", "region_text", "sample_point", "signed_symbols", "region_scope", "active_region",
-           "MAX_PARAMETERS"]
+           "certificate_region", "MAX_PARAMETERS"]
 
 #: Most parameters a region may have.
 MAX_PARAMETERS = 2
@@ -182,3 +183,32 @@ def region_scope(box):
 def active_region():
     """The box of the certificate being checked, or None outside a parametric check."""
     return _REGION.get()
+
+
+def certificate_region(cert, claim):
+    """The box of parameter values the certificate speaks of (empty when the function has none).
+
+    Every name in the function other than ``x``, ``pi``, ``E`` and the functions is a parameter; a
+    certificate with parameters must state their region in ``assume``, and then proves its verdict
+    for every point of it (each sign and inequality is proved on the whole box)."""
+    tree = ast.parse(get(cert, "function", "str", "certificate").replace("^", "**"), mode="eval") \
+        if len(cert["function"]) <= 4000 else None
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)} \
+        if tree else set()
+    names = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - called - {"x", "pi", "E"}) \
+        if tree else []
+    if not names:
+        if "assume" in cert:
+            raise CheckError("the certificate states a region ('assume') but its function has no parameters")
+        return {}
+    bad = [n for n in names if n in ("t",) + tuple(FUNCTIONS) or n.startswith("_")]
+    if bad:
+        raise CheckError(f"{', '.join(bad)} cannot name a parameter")
+    if claim not in PARAMETRIC_CLAIMS:
+        raise CheckError(f"{claim} certificates take no parameters (the function has {', '.join(names)})")
+    if "assume" not in cert:
+        raise CheckError(f"the function has parameters ({', '.join(names)}): the certificate must state their "
+                         f"region in 'assume'")
+    box = read_region(get(cert, "assume", "str", "certificate"), {n: sympy.Symbol(n, real=True) for n in names})
+    signed = signed_symbols(box)
+    return {signed[symbol]: interval for symbol, interval in box.items()}

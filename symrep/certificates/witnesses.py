@@ -11,9 +11,10 @@ import sympy
 
 from .claims import CM_CLAIMS
 from .exact import continuous, equal, nonneg, sign
+from .limits import vanishes_at_0
 from .reading import XP, CheckError, get, number
 
-__all__ = ["check_box", "check_derivative", "derivative_value", "check_value", "check_triangle", "check_cube_rank", "check_rank_witness",
+__all__ = ["check_box", "check_derivative", "check_flat_start", "derivative_value", "derivative_function", "check_value", "check_triangle", "check_cube_rank", "check_rank_witness",
            "MAX_BOX_D", "MAX_ORDER"]
 
 MAX_BOX_D, MAX_ORDER = 12, 40
@@ -72,11 +73,7 @@ def check_derivative(claim, f, data):
         raise CheckError(f"{where}: order in 0..{MAX_ORDER}")
     x0 = number(get(data, "point", "str", where), where)
     sign(x0, f"{where}: the point must lie in (0, oo)", +1)
-    of = get(data, "of", "str", where)
-    needed = {"pd-l1": "f", "completely-monotone": "f", "pd-l2": "f(sqrt(x))", "bernstein": "f'", "l1-to-l1": "f'",
-              "l1-to-l2sq": "f'", "l2-to-l2": "(f(sqrt(x))^2)'"}[claim]
-    if of != needed:
-        raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
+    of = _of(claim, get(data, "of", "str", where), where)
     base = f.pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f.pos
     if not continuous(base, XP, analytic=True):
         raise CheckError(f"{where}: {base} is not proved analytic on (0, oo), so its formal derivatives may lie")
@@ -88,9 +85,43 @@ def check_derivative(claim, f, data):
 def derivative_value(f_pos, claim, of, k, x0):
     """``(-1)^k g^(k)(x0)`` for the function ``g`` named by ``of`` (``f``, ``f'``, ``f(sqrt(x))``,
     ``(f(sqrt(x))^2)'``), from ``f`` on ``(0, oo)``."""
+    return derivative_function(f_pos, claim, of, k).subs(XP, x0)
+
+
+def derivative_function(f_pos, claim, of, k):
+    """``(-1)^k g^(k)`` on ``(0, oo)`` for the ``g`` named by ``of``: completely monotone if ``g`` is."""
     g = f_pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f_pos
     g = sympy.diff(g, XP) if of.endswith("'") else g
-    return (-1) ** k * sympy.diff(g, XP, k).subs(XP, x0)
+    return (-1) ** k * sympy.diff(g, XP, k)
+
+
+def check_flat_start(claim, f, data):
+    """u = (-1)^k g^(k) tends to 0 at 0+ yet u(x0) != 0, for the g the claim needs CM: impossible, since a
+    completely monotone u is >= 0 and nonincreasing, so u(0+) = 0 forces u = 0 on (0, oo)."""
+    where = "flat-start witness"
+    if set(data) != {"kind", "order", "point", "of"} or data.get("kind") != "flat-start":
+        raise CheckError(f"{where}: fields are kind (flat-start), order, point, of")
+    k = get(data, "order", "int", where)
+    if not 0 <= k <= MAX_ORDER:
+        raise CheckError(f"{where}: order in 0..{MAX_ORDER}")
+    x0 = number(get(data, "point", "str", where), where)
+    sign(x0, f"{where}: the point must lie in (0, oo)", +1)
+    of = _of(claim, get(data, "of", "str", where), where)
+    base = f.pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f.pos
+    if not continuous(base, XP, analytic=True):
+        raise CheckError(f"{where}: {base} is not proved analytic on (0, oo), so its formal derivatives may lie")
+    u = derivative_function(f.pos, claim, of, k)
+    vanishes_at_0(u, XP, f"{where} u(0+)")
+    sign(u.subs(XP, x0), f"{where} u({x0})", 0)
+    return claim, "fails"
+
+
+def _of(claim, of, where):
+    needed = {"pd-l1": "f", "completely-monotone": "f", "pd-l2": "f(sqrt(x))", "bernstein": "f'", "l1-to-l1": "f'",
+              "l1-to-l2sq": "f'", "l2-to-l2": "(f(sqrt(x))^2)'"}[claim]
+    if of != needed:
+        raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
+    return of
 
 
 def check_value(claim, f, data):

@@ -36,6 +36,7 @@ examples:
   symrep certify "exp(-x^2)" --claim pd-l1 --format json -o gaussian.json
   symrep certify "x^(1/2)" --claim l1-to-l1
   symrep certify "1 + 2*x + x^3" --claim low-rank
+  symrep certify "exp(-x^a)" --claim pd-l1 --assume "0 < a <= 1"     # a family: for every such a
   symrep check gaussian.json
 
 {claims_table}
@@ -71,6 +72,9 @@ def add_parsers(sub):
     ce.add_argument("--claim", required=True, type=_claim, metavar="CLAIM", help=", ".join(CLAIMS))
     ce.add_argument("--budget", type=float, default=10.0,
                     help=f"seconds the search may take, at most {MAX_BUDGET} (default 10); past it: unknown")
+    ce.add_argument("--assume", action="append", default=[], metavar="CONDITION",
+                    help='for a family (names other than x are parameters): comparisons that hold, e.g. "0 < a <= 1" '
+                         "(repeatable; all must hold); the verdict is for every parameter value allowed")
     add_format_option(ce, ("text", "latex", "json", "pdf"), "text", "output format (latex: a standalone certificate document; pdf needs -o)")
     add_output_options(ce)
     ce.set_defaults(run=_run_certify)
@@ -125,7 +129,7 @@ def _run_certify(args):
     from symrep.analysis.verdicts import certify
     from symrep.render.documents import certificate_document
 
-    verdict = certify(args.function, args.claim, budget=args.budget)
+    verdict = certify(args.function, args.claim, assume=args.assume, budget=args.budget)
     if args.format == "json":
         emit(args, json.dumps(verdict.to_dict(), indent=2))
         return _answer_code(verdict, args)

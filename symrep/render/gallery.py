@@ -32,7 +32,7 @@ __all__ = ["Document", "certificate", "cube_rank_certificate", "stable_rank_cert
 
 #: The gallery's statements: one runnable file each in the top-level ``proofs/`` folder, in order.
 STATEMENTS = ["laplace_pd_l1", "gaussian_not_pd_l1", "stable_three_halves", "power_transforms", "low_rank",
-              "schoenberg_gaussian", "cube_decomposition", "stable_rank"]
+              "schoenberg_gaussian", "cube_decomposition", "stable_rank", "families"]
 
 
 def load_statement(name):
@@ -111,6 +111,27 @@ def stable_rank_certificate(stem, function, lo, hi, *, zero=False, expect_factor
                "reason": bound.certificate["reason"], "certificate": bound.certificate}
     return Document(stem, certificate_document(bound.certificate) if accepted else "", json.dumps(payload, indent=2),
                     ok, detail)
+
+
+def classification(stem, function, claim, *, assume=(), expect):
+    """A family classified into regions; checked means every region's certificate is accepted again and
+    the verdicts, in order, are ``expect`` (a list such as ``["holds", "fails"]``)."""
+    from symrep.analysis.classify import classify
+    from symrep.certificates import CheckError, check
+    from symrep.render.classifications import classification_document
+
+    result = classify(function, claim, assume=assume, budget=120.0)
+    try:
+        accepted = all(r.certificate is not None and check(r.certificate) for r in result.regions)
+    except CheckError:
+        accepted = False
+    verdicts = [r.verdict for r in result.regions]
+    ok = accepted and verdicts == list(expect)
+    detail = "; ".join(f"{r.region}: {r.verdict}" for r in result.regions) + (
+        ", every region accepted by the checker" if accepted else ", NOT every region accepted")
+    if verdicts != list(expect):
+        detail += f"; expected {expect}"
+    return Document(stem, classification_document(result), result.to_json(), ok, detail)
 
 
 def decomposition(stem, sides, kernel):

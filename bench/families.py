@@ -1,0 +1,59 @@
+"""Benchmark: classify the standard kernel families, region by region, each region certified.
+
+Run ``python bench/families.py`` (``--quick`` for the first three). For each family it prints the
+regions found with their verdicts and methods, the share of the parameter line in [-10, 10] (within
+the family's parameter range) that is decided, and the time. Target (issue 13): every family fully
+decided (no unknown region of positive length) in under 30 s each.
+
+The families and what the literature says (docs/theory.md, section 9):
+
+* stable ``exp(-x^a)``, ``a > 0``: PD Manhattan kernel iff ``a <= 1``; PD in l2 iff ``a <= 2``
+  (Schoenberg 1938; the seed paper for l1);
+* power ``x^s``, ``s > 0``: l1 -> l1 and l1 -> squared Euclidean iff ``s <= 1`` (Bernstein functions);
+* Laplace ``exp(-c x)``, real ``c``: PD Manhattan iff ``c >= 0``;
+* power decay ``(1 + x)^(-b)``, real ``b``: PD Manhattan iff ``b >= 0``;
+* generalized Cauchy ``(1 + x^a)^(-b/a)`` (Gneiting and Schlather 2004), ``a > 0``, ``b > 0``: PD
+  Manhattan iff ``a <= 1``;
+* Matern in smoothness ``nu`` (length scale 1, the form ``2^(1-nu)/Gamma(nu) (sqrt(2 nu) x)^nu
+  K_nu(sqrt(2 nu) x)``): PD Manhattan iff ``nu <= 1/2`` (Matern is completely monotone exactly for
+  ``nu <= 1/2``).
+"""
+
+import argparse
+import time
+
+from symrep.analysis.classify import classify
+
+FAMILIES = [
+    ("stable, l1", "exp(-x^a)", "pd-l1", ["a > 0"]),
+    ("stable, l2", "exp(-x^a)", "pd-l2", ["a > 0"]),
+    ("power, l1 -> l1", "x^s", "l1-to-l1", ["s > 0"]),
+    ("power, l1 -> l2^2", "x^s", "l1-to-l2sq", ["s > 0"]),
+    ("Laplace", "exp(-c*x)", "pd-l1", []),
+    ("power decay", "(1 + x)^(-b)", "pd-l1", []),
+    ("generalized Cauchy", "(1 + x^a)^(-b/a)", "pd-l1", ["a > 0", "b > 0"]),
+    ("Matern", "2^(1 - nu)/gamma(nu)*(sqrt(2*nu)*x)^nu*besselk(nu, sqrt(2*nu)*x)", "pd-l1", ["nu > 0"]),
+]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="the first three families only")
+    parser.add_argument("--budget", type=float, default=60.0, help="seconds per family (default 60)")
+    args = parser.parse_args()
+    print("| family | f | claim | assumption | regions (verdict) | decided | seconds |")
+    print("|---|---|---|---|---|---|---|")
+    for name, f, claim, assume in FAMILIES[:3] if args.quick else FAMILIES:
+        start = time.perf_counter()
+        result = classify(f, claim, assume=assume, budget=args.budget)
+        seconds = time.perf_counter() - start
+        regions = "; ".join(f"{r.region}: {r.verdict}" for r in result.regions)
+        share = result.decided_share()
+        shown = f"{100 * share:.0f}%" if share is not None else (
+            "all" if all(r.verdict != "unknown" for r in result.regions) else "partly")
+        print(f"| {name} | `{f}` | {claim} | {' & '.join(assume) or '-'} | {regions} | {shown} | {seconds:.1f} |",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,305 @@
+"""``classify``: for which parameter values does a claim hold? Regions, each with its own certificate.
+
+The parameter space (one or two parameters, within the assumptions given) is split into boxes,
+and each box gets ``holds``, ``fails`` or ``unknown`` from :func:`~symrep.analysis.verdicts.certify`
+run *on the whole box* (so every ``holds`` and ``fails`` region carries a certificate that the
+checker accepts for every parameter value in it). The first split comes from the derivation
+itself: the prover derives the claim once while *recording* the side conditions on the parameters
+instead of proving them (``a > 0``, ``1 - a >= 0`` for ``exp(-x^a)``); the set where all of them
+hold is the candidate ``holds`` region, and its ends are the breakpoints. Boxes that stay
+``unknown`` are split further (at a midpoint, or one unit further out on an unbounded side) up to
+``depth`` times; an ``unknown`` box is reported, never hidden, with the verdicts at sampled points
+listed as such.
+
+Examples
+--------
+>>> from symrep.analysis.classify import classify
+>>> result = classify("x^s", "l1-to-l1")
+>>> [(r.region, r.verdict) for r in result.regions]  # doctest: +NORMALIZE_WHITESPACE
+[('(s < 0)', 'unknown'), ('(0 <= s) & (s <= 0)', 'fails'), ('(0 < s) & (s <= 1)', 'holds'), ('(1 < s)', 'fails')]
+>>> "undefined at 0" in result.regions[0].reason   # x^s has no value at 0 for s < 0: the claim needs f(0)
+True
+
+"""
+
+import json
+import time
+from dataclasses import dataclass, field
+
+import sympy
+
+from symrep.analysis.parameters import RECORDED, parse_family
+from symrep.certificates.regions import Interval, region_text, sample_point
+from symrep.errors import InputError
+
+__all__ = ["classify", "Classification", "RegionVerdict", "MAX_DEPTH"]
+
+#: Most times an undecided box is split.
+MAX_DEPTH = 4
+
+
+@dataclass
+class RegionVerdict:
+    """One box of parameter space: its text, verdict, certificate (for holds/fails) and reason."""
+
+    region: str
+    verdict: str
+    reason: str
+    certificate: dict = None
+    box: dict = field(default=None, repr=False)
+    samples: list = field(default_factory=list)
+
+    def to_dict(self):
+        out = {"region": self.region, "verdict": self.verdict, "reason": self.reason,
+               "certificate": self.certificate}
+        if self.samples:
+            out["sampled_points"] = self.samples
+        return out
+
+
+@dataclass
+class Classification:
+    """The regions of ``classify(f, claim)``, in order along the (first) parameter."""
+
+    function: str
+    claim: str
+    parameters: list
+    assumption: str
+    regions: list
+    seconds: float
+
+    def to_dict(self):
+        return {"function": self.function, "claim": self.claim, "parameters": self.parameters,
+                "assumption": self.assumption, "regions": [r.to_dict() for r in self.regions],
+                "decided_share": self.decided_share()}
+
+    def to_json(self, indent=2):
+        return json.dumps(self.to_dict(), indent=indent)
+
+    def decided_share(self, window=10):
+        """Share of the parameter line within ``[-window, window]`` (of the first parameter, for one
+        parameter) covered by ``holds``/``fails`` regions."""
+        if len(self.parameters) != 1:
+            return None
+        total = decided = 0
+        for r in self.regions:
+            (interval,) = r.box.values()
+            lo, hi = max(interval.lo, -window), min(interval.hi, window)
+            length = float(hi - lo) if hi > lo else 0.0
+            total += length
+            decided += length if r.verdict in ("holds", "fails") else 0.0
+        return decided / total if total else 1.0
+
+    def __str__(self):
+        lines = [f"{self.claim} for f(x) = {self.function}, parameters {', '.join(self.parameters)}"
+                 + (f" (assuming {self.assumption})" if self.assumption != "True" else "")]
+        width = max(len(r.region) for r in self.regions)
+        for r in self.regions:
+            method = f"  [{r.certificate['method']}]" if r.certificate else ""
+            lines.append(f"  {r.region:<{width}}  {r.verdict:<7}{method}")
+            for point, verdict in r.samples:
+                lines.append(f"  {'':<{width}}    at {point}: {verdict} (a sampled point, not the region)")
+        share = self.decided_share()
+        if share is not None:
+            lines.append(f"decided: {100 * share:.0f}% of the parameter line in [-10, 10]; {self.seconds:.1f} s")
+        return "\n".join(lines)
+
+    def _repr_latex_(self):
+        wedge = "\\wedge"
+        rows = " \\\\ ".join(r.region.replace("&", wedge).replace("<=", "\\le") + f" & \\text{{{r.verdict}}}"
+                              for r in self.regions)
+        return f"$\\begin{{array}}{{ll}} {rows} \\end{{array}}$"
+
+
+def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=8.0):
+    """Split the parameter space of ``f`` into regions where ``claim`` holds, fails or is unknown.
+
+    Parameters
+    ----------
+    f : str or sympy.Expr
+        A family: any name other than ``x`` is a parameter (one or two).
+    claim : str
+        One of the claims of :func:`~symrep.analysis.verdicts.certify` that take parameters.
+    assume : str or list of str
+        Comparisons that restrict the parameter space first (``"a > 0"``).
+    budget, piece_budget : float
+        Seconds for the whole classification, and for each box at most.
+    depth : int
+        How often an undecided box is split (0 to ``MAX_DEPTH``).
+
+    Returns
+    -------
+    Classification
+    """
+    from symrep.analysis.verdicts import certify
+
+    if not (isinstance(depth, int) and 0 <= depth <= MAX_DEPTH):
+        raise InputError(f"depth must be an integer from 0 to {MAX_DEPTH}, got {depth!r}")
+    family = parse_family(f, assume)
+    if not family.symbols:
+        raise InputError(f"f = {f} has no parameters: use certify for a single function")
+    start = time.monotonic()
+    deadline = start + budget
+    base = family.box
+    breaks = _breakpoints(family, claim, certify)
+    todo = _split(base, breaks)
+    done = []
+    while todo:
+        box, level = todo.pop(0)
+        left = deadline - time.monotonic()
+        text = region_text({s: i for s, i in box.items()})
+        if left <= 0.5:
+            done.append(RegionVerdict(text, "unknown", "the time budget ran out before this region was tried", box=box))
+            continue
+        verdict = _verdict_on(certify, family, claim, box, min(piece_budget, left))
+        refused = verdict.samples is None  # bad input there (f undefined at 0, say): splitting will not help
+        verdict.samples = verdict.samples or []
+        if verdict.verdict == "unknown" and not refused and level < depth and _splittable(box):
+            todo[:0] = [(part, level + 1) for part in _halves(box)]
+            continue
+        if verdict.verdict == "unknown" and not refused:
+            verdict.samples = _samples(certify, family, claim, box, deadline)
+        done.append(verdict)
+    done.sort(key=lambda r: [(_key(i.lo), not i.lo_closed) for i in r.box.values()])
+    done = _merged(done, certify, family, claim, deadline, piece_budget)
+    return Classification(str(family.expr), claim, sorted(family.symbols), family.region, done,
+                          time.monotonic() - start)
+
+
+def _verdict_on(certify, family, claim, box, seconds):
+    """certify on the whole box; a parameter fixed to one value is substituted (so that ``b = 0`` makes
+    ``(1 + x)^(-b)`` the constant 1, which SymPy would not do for a symbol merely known to be 0)."""
+    text = region_text(box)
+    fixed = {symbol: interval.lo for symbol, interval in box.items() if interval.lo == interval.hi}
+    free = {symbol: interval for symbol, interval in box.items() if symbol not in fixed}
+    assumption = region_text(free) if free else ()
+    expr = family.expr.xreplace(fixed)
+    try:
+        v = certify(str(expr), claim, assume=assumption if assumption != "True" else (), budget=seconds)
+    except InputError as exc:
+        return RegionVerdict(text, "unknown", f"not decided here: {exc}", box=box, samples=None)
+    reason = v.reason if not fixed else f"With {', '.join(f'{s} = {p}' for s, p in fixed.items())}: {v.reason}"
+    return RegionVerdict(text, v.status, reason, dict(v.certificate) if v.certificate else None, box=box)
+
+
+def _breakpoints(family, claim, certify):
+    """Rational values of each parameter where the recorded side conditions change."""
+    token = RECORDED.set([])
+    try:
+        certify(str(family.expr), claim, assume=family.region if family.region != "True" else (), budget=5.0)
+        conditions = RECORDED.get()
+    except InputError:
+        conditions = []
+    finally:
+        RECORDED.reset(token)
+    breaks = {s: set() for s in family.box}
+    for value, _ in conditions:
+        symbols = value.free_symbols & set(family.box)
+        if len(symbols) != 1:
+            continue
+        (symbol,) = symbols
+        try:
+            roots = sympy.Poly(sympy.expand(value), symbol).real_roots() if value.is_polynomial(symbol) else []
+        except (sympy.PolynomialError, NotImplementedError):
+            roots = []
+        breaks[symbol] |= {r for r in roots if r.is_Rational}
+    for symbol, interval in family.box.items():  # 0 separates the signs a parameter can have
+        if interval.lo < 0 < interval.hi:
+            breaks[symbol].add(sympy.Integer(0))
+    return breaks
+
+
+def _split(box, breaks):
+    """The box cut at every breakpoint: the open pieces between breakpoints, and each breakpoint on its
+    own (a claim often holds exactly up to and including it: ``c >= 0``); :func:`_merged` joins
+    neighbours again where one certificate covers both."""
+    per_symbol = {}
+    for symbol, interval in box.items():
+        points = sorted(p for p in breaks.get(symbol, ()) if interval.lo < p < interval.hi)
+        ends = [interval.lo] + points + [interval.hi]
+        pieces = []
+        for i, (lo, hi) in enumerate(zip(ends, ends[1:])):
+            pieces.append(Interval(lo, hi, interval.lo_closed if i == 0 else False,
+                                   interval.hi_closed if i == len(ends) - 2 else False))
+            if i < len(ends) - 2:
+                pieces.append(Interval(hi, hi, True, True))
+        per_symbol[symbol] = pieces
+    boxes = [{}]
+    for symbol in box:
+        boxes = [{**b, symbol: piece} for b in boxes for piece in per_symbol[symbol]]
+    return [(b, 0) for b in boxes]
+
+
+def _merged(regions, certify, family, claim, deadline, piece_budget):
+    """Neighbouring regions with the same verdict, joined where a certificate for the union is found
+    (so that ``(0 < c)`` and ``c = 0`` become ``(0 <= c)``): boxes that agree in every parameter but one,
+    and meet in that one."""
+    out = []
+    for region in regions:
+        for k, previous in enumerate(out):
+            union = _union(previous.box, region.box)
+            if (union is not None and previous.verdict == region.verdict and region.verdict in ("holds", "fails")
+                    and time.monotonic() < deadline - 1):
+                joined = _verdict_on(certify, family, claim, union, min(piece_budget, deadline - time.monotonic()))
+                if joined.verdict == region.verdict:
+                    out[k] = joined
+                    break
+        else:
+            out.append(region)
+    return out
+
+
+def _union(first, second):
+    """The box ``first | second`` when they differ in one parameter only and meet there, else None."""
+    differing = [s for s in first if first[s] != second[s]]
+    if len(differing) != 1:
+        return None
+    (symbol,) = differing
+    a, b = sorted((first[symbol], second[symbol]), key=lambda i: (_key(i.lo), not i.lo_closed))
+    if not (a.hi == b.lo and (a.hi_closed or b.lo_closed)) or (a.hi_closed and b.lo_closed and a.lo != a.hi
+                                                                 and b.lo != b.hi):
+        return None
+    return {**first, symbol: Interval(a.lo, b.hi, a.lo_closed, b.hi_closed)}
+
+
+def _splittable(box):
+    return any(i.lo != i.hi for i in box.values())
+
+
+def _halves(box):
+    """Two boxes from the widest side: at a simple rational midpoint, or one unit out when unbounded."""
+    symbol = max(box, key=lambda s: _width(box[s]))
+    interval = box[symbol]
+    if interval.lo.is_finite and interval.hi.is_finite:
+        cut = sympy.nsimplify((interval.lo + interval.hi) / 2)
+    elif interval.lo.is_finite:
+        cut = interval.lo + max(1, abs(interval.lo))
+    elif interval.hi.is_finite:
+        cut = interval.hi - max(1, abs(interval.hi))
+    else:
+        cut = sympy.Integer(0)
+    first = Interval(interval.lo, cut, interval.lo_closed, True)
+    second = Interval(cut, interval.hi, False, interval.hi_closed)
+    return [{**box, symbol: first}, {**box, symbol: second}]
+
+
+def _width(interval):
+    return float("inf") if not (interval.lo.is_finite and interval.hi.is_finite) else float(interval.hi - interval.lo)
+
+
+def _samples(certify, family, claim, box, deadline):
+    """Verdicts at one inner point of an undecided box (points, not the region)."""
+    point = {s: sample_point(i) for s, i in box.items()}
+    if time.monotonic() > deadline - 1:
+        return []
+    text = " & ".join(f"{p} <= {s} <= {p}" for s, p in point.items())
+    try:
+        v = certify(str(family.expr), claim, assume=text, budget=min(3.0, deadline - time.monotonic()))
+    except InputError:
+        return []
+    where = ", ".join(f"{s} = {p}" for s, p in point.items())
+    return [(where, v.status)]
+
+
+def _key(value):
+    return float(value) if value.is_finite else (float("-inf") if value < 0 else float("inf"))

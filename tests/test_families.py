@@ -1,0 +1,130 @@
+"""Families with parameters: certify under assumptions (each side condition proved for the whole
+region), classify into regions (each with a certificate the checker accepts), the flat-start
+refutation, forged parametric certificates refused, and bad assumptions refused in one line."""
+
+import copy
+import json
+
+import pytest
+
+from symrep import certify
+from symrep.analysis.classify import classify
+from symrep.certificates import CheckError, check
+from symrep.cli.app import main
+from symrep.errors import InputError
+
+
+@pytest.mark.parametrize("f, claim, assume, status, method", [
+    ("exp(-x^a)", "pd-l1", "0 < a <= 1", "holds", "derivation"),
+    ("exp(-x^a)", "pd-l1", "1 < a <= 2", "fails", "flat-start-witness"),
+    ("exp(-x^a)", "pd-l2", "0 < a <= 2", "holds", "derivation"),
+    ("exp(-x^a)", "pd-l2", "a > 2", "fails", "flat-start-witness"),
+    ("x^s", "l1-to-l1", "0 < s <= 1", "holds", "derivation"),
+    ("x^s", "l1-to-l1", "s > 1", "fails", "derivative-witness"),
+    ("exp(-c*x)", "pd-l1", "c >= 0", "holds", "derivation"),
+    ("exp(-c*x)", "pd-l1", "c < 0", "fails", "derivative-witness"),
+    ("(1 + x^a)^(-b/a)", "pd-l1", ["0 < a <= 1", "b > 0"], "holds", "derivation"),
+    ("(1 + x^a)^(-b/a)", "pd-l1", ["a > 1", "b > 0"], "fails", "flat-start-witness"),
+])
+def test_verdicts_for_a_whole_region_are_checked(f, claim, assume, status, method):
+    verdict = certify(f, claim, assume=assume)
+    assert (verdict.status, verdict.certificate["method"]) == (status, method)
+    assert "assume" in verdict.certificate and check(verdict.certificate)[2] == status
+
+
+@pytest.mark.parametrize("f, claim, assume", [
+    ("exp(-x^a)", "pd-l1", "0 < a <= 2"),   # true for a <= 1 only: neither verdict holds for the whole region
+    ("x^s", "l1-to-l1", "1/2 <= s <= 3/2"),
+    ("exp(-c*x)", "pd-l1", "c > -1"),
+])
+def test_a_region_that_straddles_the_boundary_stays_unknown(f, claim, assume):
+    assert certify(f, claim, assume=assume, budget=5).status == "unknown"
+
+
+def _forge(cert, **changes):
+    bad = copy.deepcopy(cert)
+    bad.update(changes)
+    return bad
+
+
+def test_forged_regions_are_refused():
+    holds = certify("exp(-x^a)", "pd-l1", assume="0 < a <= 1").certificate
+    fails = certify("exp(-x^a)", "pd-l1", assume="1 < a <= 2").certificate
+    for bad, reason in [
+        (_forge(holds, assume="(0 < a) & (a <= 2)"), "could not prove"),      # widened past the truth
+        (_forge(holds, assume="(-1 < a) & (a <= 1)"), "undefined at 0"),  # 0**a for a <= 0
+        (_forge(fails, assume="(1/2 < a) & (a <= 2)"), "exponent of x must be positive"),  # the flat start needs a > 1
+        (_forge(holds, assume="True"), "undefined at 0"),                     # all real a
+        ({k: v for k, v in holds.items() if k != "assume"}, "must state their region"),
+        (_forge(holds, assume="(0 < b)"), "not a parameter"),
+        (_forge(holds, assume="(1 < a) & (a < 0)"), "empty"),
+        (_forge(holds, function="exp(-x**t)"), "cannot name a parameter"),
+    ]:
+        with pytest.raises(CheckError, match=reason):
+            check(bad)
+    constant = certify("exp(-x)", "pd-l1").certificate
+    with pytest.raises(CheckError, match="no parameters"):
+        check(_forge(constant, assume="(0 < a)"))
+
+
+@pytest.mark.parametrize("assume, message", [
+    ("a > 1 & a < 0", "empty: no value of a"), ("b > 0", "'b' is not a parameter"),
+    ("a + 1 > 0", "one parameter and one number"), ("a == 1", "only < <= > >="),
+])
+def test_bad_assumptions_get_one_clear_line(assume, message):
+    with pytest.raises(InputError, match=message):
+        certify("exp(-x^a)", "pd-l1", assume=assume)
+
+
+def test_too_many_parameters_are_refused():
+    with pytest.raises(InputError, match="at most 2"):
+        certify("exp(-a*x^b)*c", "pd-l1")
+
+
+@pytest.mark.parametrize("f, claim, assume, regions", [
+    ("exp(-x^a)", "pd-l1", "a > 0", [("(0 < a) & (a <= 1)", "holds"), ("(1 < a)", "fails")]),
+    ("exp(-x^a)", "pd-l2", "a > 0", [("(0 < a) & (a <= 2)", "holds"), ("(2 < a)", "fails")]),
+    ("x^s", "l1-to-l1", "s > 0", [("(0 < s) & (s <= 1)", "holds"), ("(1 < s)", "fails")]),
+    ("x^s", "l1-to-l2sq", "s > 0", [("(0 < s) & (s <= 1)", "holds"), ("(1 < s)", "fails")]),
+    ("exp(-c*x)", "pd-l1", (), [("(c < 0)", "fails"), ("(0 <= c)", "holds")]),
+    ("(1 + x^a)^(-b/a)", "pd-l1", ["a > 0", "b > 0"],
+     [("(0 < a) & (a <= 1) & (0 < b)", "holds"), ("(1 < a) & (0 < b)", "fails")]),
+])
+def test_standard_families_match_the_literature(f, claim, assume, regions):
+    result = classify(f, claim, assume=assume, budget=60)
+    assert [(r.region, r.verdict) for r in result.regions] == regions
+    for region in result.regions:  # each region's certificate stands on its own
+        assert check(region.certificate)[2] == region.verdict
+        assert region.certificate["assume"] == region.region
+    if len(result.parameters) == 1:
+        assert result.decided_share() == 1.0
+    data = json.loads(result.to_json())
+    assert [r["region"] for r in data["regions"]] == [r for r, _ in regions]
+
+
+def test_unknown_regions_are_reported_with_sampled_points_marked():
+    result = classify("x^s", "l1-to-l1", budget=30)
+    verdicts = {r.region: r.verdict for r in result.regions}
+    assert verdicts["(s < 0)"] == "unknown" and verdicts["(1 < s)"] == "fails"
+    assert "undecided" not in str(result) and "unknown" in str(result)
+    assert result.decided_share() < 1
+
+
+def test_classify_refuses_a_function_without_parameters():
+    with pytest.raises(InputError, match="no parameters"):
+        classify("exp(-x)", "pd-l1")
+
+
+def test_command_line_classify_and_certify_with_assume(capsys, tmp_path):
+    assert main(["classify", "exp(-c*x)", "--claim", "pd-l1"]) == 0
+    out = capsys.readouterr().out
+    assert "(c < 0)" in out and "(0 <= c)" in out and "100%" in out
+    path = tmp_path / "power.json"
+    assert main(["classify", "x^s", "--claim", "l1-to-l1", "--assume", "s > 0", "-o", str(path)]) == 0
+    data = json.loads(path.read_text())
+    assert [r["verdict"] for r in data["regions"]] == ["holds", "fails"]
+    assert main(["certify", "exp(-x^a)", "--claim", "pd-l1", "--assume", "0 < a <= 1"]) == 0
+    assert "For every a with (0 < a) & (a <= 1)" in capsys.readouterr().out
+    assert main(["certify", "exp(-x^a)", "--claim", "pd-l1", "--assume", "a > 1 & a < 0"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "empty" in err
