@@ -5,7 +5,7 @@ Examples
 >>> from symrep.analysis.classify import classify
 >>> from symrep.render.classifications import classification_document
 >>> tex = classification_document(classify("exp(-c*x)", "pd-l1"))
->>> "picture" in tex and "(c < 0)" not in tex   # the regions are typeset as math
+>>> "picture" in tex and "$(c < 0)$ & " in tex and "textbf{fails}" in tex   # a row of the table
 True
 """
 
