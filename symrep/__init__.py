@@ -28,7 +28,10 @@ _EXPORTS = {
     "symmetric_table": "symrep.groups.tables", "table_from_name": "symrep.groups.tables",
     "generic_character_table": "symrep.groups.dixon", "decompose_action": "symrep.spectra.decompositions",
     "attend": "symrep.attention.attend", "attend_tensor": "symrep.attention.attend",
-    "AttentionReport": "symrep.attention.attend", "cube_rank": "symrep.attention.ranks",
+    "AttentionReport": "symrep.attention.attend", "plan_attention": "symrep.attention.attend",
+    "cube_rank": "symrep.attention.ranks", "stable_rank_bound": "symrep.attention.stable_rank",
+    "box_stable_rank": "symrep.attention.stable_rank_box", "classify": "symrep.analysis.classify",
+    "Classification": "symrep.analysis.classify",
 }
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 

@@ -26,7 +26,8 @@ _EXPORTS = {
     "monomial_exponents": "features", "feature_rank": "features", "logit_bound": "polynomial",
     "polynomial_attention": "polynomial", "CubeRank": "ranks", "cube_rank": "ranks",
     "taylor_polynomial": "ranks", "polynomial_rank_certificate": "ranks", "flattening_matrix": "ranks",
-    "MAX_CUBE_DIMENSION": "ranks",
+    "MAX_CUBE_DIMENSION": "ranks", "plan_attention": "attend", "AttentionPlan": "attend",
+    "stable_rank_bound": "stable_rank", "box_stable_rank": "stable_rank_box",
 }
 
 __all__ = sorted(_EXPORTS)
