@@ -61,7 +61,7 @@ def test_demo_runs():
         (["--sides", "1,nan", "--kernel", "x"], "'nan' cannot name a side"),
         (["--sides", "1,inf", "--kernel", "x"], "'inf' cannot name a side"),
         (["--sides", "", "--kernel", "x"], "empty side"),
-        (["--sides", "1,2", "--kernel", "t*x"], "unknown name 't'"),
+        (["--sides", "1,2", "--kernel", "t*x"], "'t' cannot name a parameter"),
         (["--sides", "1,2", "--kernel", "1/x"], "undefined at x = 0"),
         (["--sides", "1,2", "--kernel", "log(x)"], "undefined at x = 0"),
         (["--sides", "1,2", "--kernel", "__import__('os').system('true')"], "allowed"),

@@ -128,3 +128,18 @@ def test_command_line_classify_and_certify_with_assume(capsys, tmp_path):
     assert main(["certify", "exp(-x^a)", "--claim", "pd-l1", "--assume", "a > 1 & a < 0"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "empty" in err
+
+
+def test_spectra_carry_parameters_as_formulas():
+    import sympy
+
+    from symrep import numeric_spectrum, spectrum
+
+    a = sympy.Symbol("a", real=True)
+    family = spectrum([1, 2], "exp(-a*x)")
+    assert all(e.numeric is None and a in e.value.free_symbols for e in family)
+    at_one = [sympy.simplify(e.value.subs(a, 1)) for e in family]
+    assert at_one == [sympy.simplify(e.value) for e in spectrum([1, 2], "exp(-x)")]
+    with pytest.raises(InputError, match="parameter"):
+        numeric_spectrum([1, 2], "exp(-a*x)")
+    assert main(["spectrum", "--sides", "1,2", "--kernel", "exp(-a*x)"]) == 0

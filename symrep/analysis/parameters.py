@@ -27,12 +27,10 @@ from symrep.certificates.regions import (MAX_PARAMETERS, Interval, active_region
                                         signed_symbols)
 from symrep.certificates.reading import XR
 from symrep.errors import InputError
-from symrep.geometry.expressions import FUNCTIONS, parse_expression
+from symrep.geometry.expressions import RESERVED_PARAMETER_NAMES as RESERVED
+from symrep.geometry.expressions import parameter_symbol, parse_expression
 
 __all__ = ["Family", "parse_family", "active", "proved_on_region", "RESERVED", "RECORDED"]
-
-#: Names that cannot be parameters: the variable, and names that read as special values.
-RESERVED = frozenset({"x", "t", "nan", "NaN", "inf", "Inf", "infinity", "oo", "zoo", "I", "j", "e"})
 
 @dataclass(frozen=True)
 class Family:
@@ -45,12 +43,6 @@ class Family:
     region: str
 
 
-def _parameter(name):
-    if name in RESERVED or name in FUNCTIONS:
-        raise InputError(f"{name!r} cannot name a parameter: it is the variable, a function or a special value")
-    return sympy.Symbol(name, real=True)
-
-
 def parse_family(f, assume=()):
     """Read ``f`` (text or SymPy expression) with its parameters, and the assumptions on them.
 
@@ -60,7 +52,7 @@ def parse_family(f, assume=()):
     if isinstance(assume, str):
         assume = [assume]
     assume = [a for a in assume if a and a.strip()]
-    expr = parse_expression(f, ("x",), new_symbol=_parameter) if isinstance(f, str) else sympy.sympify(f)
+    expr = parse_expression(f, ("x",), new_symbol=parameter_symbol) if isinstance(f, str) else sympy.sympify(f)
     xs = [s for s in expr.free_symbols if s.name == "x"]
     if not isinstance(f, str) and not xs and len(expr.free_symbols) == 1:
         xs = list(expr.free_symbols)  # a SymPy expression in one symbol of another name: that is the variable

@@ -165,6 +165,21 @@ def parse_expression(text, variables=("x",), *, undefined_functions=(), new_symb
     return result
 
 
+#: Names that cannot be parameters of a family: the variable and names that read as special values.
+RESERVED_PARAMETER_NAMES = frozenset({"x", "t", "nan", "NaN", "inf", "Inf", "infinity", "oo", "zoo", "I", "j", "e"})
+
+
+def parameter_symbol(name):
+    """The real symbol a parameter name becomes (``a`` in ``exp(-x^a)``), or a :class:`ParseError`.
+
+    >>> parameter_symbol("a").is_real, parameter_symbol("nu")
+    (True, nu)
+    """
+    if name in RESERVED_PARAMETER_NAMES or name in FUNCTIONS:
+        raise ParseError(f"{name!r} cannot name a parameter: it is the variable, a function or a special value")
+    return sympy.Symbol(name, real=True)
+
+
 #: Names that look like numbers or special values and so may not name a symbolic side.
 RESERVED_SIDE_NAMES = frozenset({"nan", "NaN", "inf", "Inf", "infinity", "oo", "zoo", "I", "j", "x"})
 

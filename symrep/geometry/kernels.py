@@ -32,7 +32,7 @@ import sympy
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from symrep.errors import InputError
-from symrep.geometry.expressions import expression_text, parse_expression
+from symrep.geometry.expressions import expression_text, parameter_symbol, parse_expression
 
 __all__ = ["Kernel", "as_kernel", "UNDEFINED_FUNCTION_NAMES"]
 
@@ -63,7 +63,8 @@ class Kernel:
         if isinstance(f, str):
             name = variable.name if variable is not None else "x"
             var = variable if variable is not None else sympy.Symbol(name, real=True)
-            self.expr = parse_expression(f, {name: var}, undefined_functions=UNDEFINED_FUNCTION_NAMES)
+            self.expr = parse_expression(f, {name: var}, undefined_functions=UNDEFINED_FUNCTION_NAMES,
+                                         new_symbol=parameter_symbol)  # any other name is a parameter
             self.variable = var
             return
         if isinstance(f, UndefinedFunction):
@@ -83,16 +84,14 @@ class Kernel:
                 f"got {type(f).__name__}"
             )
         free = f.free_symbols
-        if variable is None:
-            if len(free) > 1:
+        if variable is None:  # the symbol named x, or the only symbol; any other is a parameter
+            named_x = [s for s in free if s.name == "x"]
+            if not named_x and len(free) > 1:
                 names = ", ".join(sorted(s.name for s in free))
-                raise InputError(
-                    f"kernel {f} has free symbols {names}; it must depend on one variable only"
-                )
-            variable = next(iter(free)) if free else sympy.Symbol("x", real=True)
-        elif free - {variable}:
-            names = ", ".join(sorted(s.name for s in free - {variable}))
-            raise InputError(f"kernel {f} has free symbol(s) {names} other than its variable {variable}")
+                raise InputError(f"kernel {f} has free symbols {names} and none named x: which is the variable?")
+            variable = named_x[0] if named_x else next(iter(free)) if free else sympy.Symbol("x", real=True)
+        for symbol in free - {variable}:
+            parameter_symbol(symbol.name)  # the names text refuses (t, I, e, ...) are refused here too
         if f.has(*_BAD_VALUES):
             raise InputError(f"kernel {f} contains an undefined value")
         self.expr, self.variable = f, variable
@@ -105,6 +104,11 @@ class Kernel:
         """The kernel as text in the parser's grammar, with variable ``x``."""
         x = sympy.Symbol("x", real=True)
         return expression_text(self.expr.xreplace({self.variable: x}))
+
+    @property
+    def parameters(self):
+        """The free symbols other than the variable (``{a}`` for ``exp(-a*x)``)."""
+        return self.expr.free_symbols - {self.variable}
 
     @property
     def is_undefined_function(self):
@@ -133,6 +137,10 @@ class Kernel:
         """
         if self.is_undefined_function:
             raise InputError(f"kernel {self.text} involves an undefined function; it has no numeric values")
+        if self.parameters:
+            names = ", ".join(sorted(s.name for s in self.parameters))
+            raise InputError(f"kernel {self.text} has the parameter(s) {names}: numeric values need numbers for them "
+                             f"(use the exact spectrum, whose eigenvalues are formulas in {names})")
         values = np.asarray(values, dtype=float)
         with np.errstate(all="ignore"):
             out = np.asarray(self._numpy_function()(values))

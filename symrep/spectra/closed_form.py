@@ -128,8 +128,9 @@ def spectrum(box, f, metric="l1", *, p=None, merge=True):
     values = _linear_combinations(coeffs, fvalues)
     multiplicities = [prod(comb(m, sj) for m, sj in zip(ms, s)) for s in vectors]
     symbolic_f = any(fv.has(AppliedUndef) for fv in fvalues)
-    points = None if symbolic_f else _evaluation_points(box, fvalues, coeffs)
-    numerics = [float(v) for v in points[0]] if points and box.is_numeric else [None] * len(values)
+    points = None if symbolic_f else _evaluation_points(box, fvalues, coeffs, kernel.parameters)
+    numeric = points and box.is_numeric and not kernel.parameters
+    numerics = [float(v) for v in points[0]] if numeric else [None] * len(values)
     labels = [_block_label(box, s) for s in vectors]
     groups, notes = (_merge_groups(values, points, labels) if merge
                      else ([[i] for i in range(len(values))], []))
@@ -285,9 +286,10 @@ def _merge_groups(values, points, labels):
     return list(groups.values()), notes
 
 
-def _evaluation_points(box, fvalues, coeffs):
-    """High-precision values of every eigenvalue at the sides (or two random positive points)."""
-    symbols = sorted(set().union(*[s.free_symbols for s in box.sides]), key=lambda s: s.name)
+def _evaluation_points(box, fvalues, coeffs, parameters=()):
+    """High-precision values of every eigenvalue at the sides (or at two random positive points of the
+    symbolic sides and the kernel's parameters: a screen for merging, whose equalities are then proved)."""
+    symbols = sorted(set().union(*[s.free_symbols for s in box.sides], parameters), key=lambda s: s.name)
     rng = random.Random(20261122)
     substitutions = ([{}] if not symbols else
                      [{s: sympy.Rational(rng.randint(1, 10**6), rng.randint(1, 10**6)) for s in symbols}
