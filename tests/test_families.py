@@ -143,3 +143,17 @@ def test_spectra_carry_parameters_as_formulas():
     with pytest.raises(InputError, match="parameter"):
         numeric_spectrum([1, 2], "exp(-a*x)")
     assert main(["spectrum", "--sides", "1,2", "--kernel", "exp(-a*x)"]) == 0
+
+
+def test_classify_reports_progress_and_parametric_box_witnesses(capsys):
+    assert main(["classify", "exp(-c*x)", "--claim", "pd-l1", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "(c < 0): fails" in err and "(0 < c): holds" in err  # the pieces, before they are merged
+    v = certify("exp(-a*x^2)", "pd-l1", assume="1 <= a <= 2")  # a box witness proved for every a in [1, 2]
+    assert v.status == "fails" and v.certificate["method"] == "box-witness" and check(v.certificate)[2] == "fails"
+
+
+def test_a_parameter_named_like_an_internal_symbol_is_not_confused_with_it():
+    # attack round 6: a parameter named a was taken for the checker's own a of the Laplace pair
+    result = classify("(2 - a)*exp(-sqrt(x))", "pd-l1")
+    assert [(r.region, r.verdict) for r in result.regions] == [("(a <= 2)", "holds"), ("(2 < a)", "fails")]

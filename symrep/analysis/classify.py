@@ -111,7 +111,7 @@ class Classification:
         return f"$\\begin{{array}}{{ll}} {rows} \\end{{array}}$"
 
 
-def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=8.0):
+def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=8.0, progress=None):
     """Split the parameter space of ``f`` into regions where ``claim`` holds, fails or is unknown.
 
     Parameters
@@ -126,6 +126,8 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
         Seconds for the whole classification, and for each box at most.
     depth : int
         How often an undecided box is split (0 to ``MAX_DEPTH``).
+    progress : callable, optional
+        Called with a line of text as each region is decided (the command line prints it).
 
     Returns
     -------
@@ -152,6 +154,8 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
             done.append(RegionVerdict(text, "unknown", "the time budget ran out before this region was tried", box=box))
             continue
         verdict = _verdict_on(certify, family, claim, box, min(piece_budget, left))
+        if progress is not None:
+            progress(f"{text}: {verdict.verdict} ({time.monotonic() - start:.1f} s)")
         refused = verdict.samples is None  # bad input there (f undefined at 0, say): splitting will not help
         verdict.samples = verdict.samples or []
         if verdict.verdict == "unknown" and not refused and level < depth and _splittable(box):

@@ -205,7 +205,7 @@ def _root_exponential_family(e):
     """``e = sum_k c_k (sqrt x)^k exp(-A sqrt x)`` with A > 0 (which SymPy's inverse transform
     lacks): ``(A, [c_0, c_1, ...])``, or None. The checker builds the density and its antiderivative
     from these numbers (:func:`symrep.certificates.calculus.root_exponential_family`)."""
-    u = sympy.Symbol("u", positive=True)
+    u = sympy.Dummy("u", positive=True)
     h = sympy.expand(e.subs(X, u**2))
     exps = list(h.atoms(sympy.exp))
     if len(exps) != 1:

@@ -82,6 +82,8 @@ def active(box):
 #: Side conditions recorded, not proved, while :mod:`~symrep.analysis.classify` looks for breakpoints:
 #: a list while it does, None otherwise.
 RECORDED = contextvars.ContextVar("symrep_recorded_conditions", default=None)
+#: Sub-boxes the prover lets ball arithmetic try per candidate fact (the checker allows more).
+PROVER_PIECES = 256
 
 
 def proved_on_region(value, relation):
@@ -95,6 +97,6 @@ def proved_on_region(value, relation):
     if not box or not value.free_symbols or not value.free_symbols <= set(box):
         return False
     try:
-        return prove(value, relation, box, "prover")
+        return prove(value, relation, box, "prover", max_pieces=PROVER_PIECES)
     except CheckError:
         return False

@@ -168,7 +168,7 @@ def _ode_certificate(g):
         polys = [sympy.Poly(sum(c * X**j for j, c in enumerate(row)), X) for row in rows]
         shifts = [p.degree() - k for k, p in enumerate(polys) if not p.is_zero]
         top = max(shifts)
-        n = sympy.Symbol("n")
+        n = sympy.Dummy("n")
         indicial = sympy.Poly(sum(p.LC() * sympy.ff(n, k) for k, p in enumerate(polys)
                                   if not p.is_zero and p.degree() - k == top), n)
         if indicial.degree() == 0 and indicial.is_zero:

@@ -13,6 +13,7 @@ from symrep.analysis.parameters import proved_on_region
 from symrep.certificates import CheckError
 from symrep.certificates.exact import nonzero
 from symrep.certificates.limits import vanishes_at_0
+from symrep.certificates.regions import active_region, sample_point
 from symrep.certificates.witnesses import derivative_function
 
 __all__ = ["box_eigenvalue"]
@@ -26,7 +27,11 @@ class WitnessSearch:
         kernel = self.f ** 2 if square else self.f
         at0 = self.f0 ** 2 if square else self.f0
         kind = "not-negative-type" if negative_type else "not-psd"
-        numeric = _numeric_kernel(kernel, at0)
+        # a family on a bounded region: search at the region's middle, prove the sign on all of it
+        middle = _region_middle(kernel.free_symbols - {X})
+        if middle is None:
+            return None
+        numeric = _numeric_kernel(kernel.xreplace(middle), sympy.sympify(at0).xreplace(middle))
         if numeric is None:
             return None
         for sides in _boxes():
@@ -44,8 +49,7 @@ class WitnessSearch:
                 if (negative_type and lam <= 1e-9 * scale) or (not negative_type and lam >= -1e-9 * scale):
                     break
                 exact = box_eigenvalue(kernel, sides, mask, metric, at0=at0)
-                proof = prove_sign(exact, deadline=self.deadline)
-                if proof is not None and proof.sign == (1 if negative_type else -1):
+                if _proved_sign(exact, 1 if negative_type else -1, self.deadline):
                     subset = [i + 1 for i in range(len(sides)) if mask >> i & 1]
                     data = {"sides": [_t(s) for s in sides], "subset": subset, "metric": metric,
                             "transform": "square" if square else "identity", "kind": kind}
@@ -120,6 +124,24 @@ class WitnessSearch:
                         f"would force u = 0; {of} is not completely monotone and the claim fails through the "
                         f"theorem cited.")
         return None
+
+
+def _region_middle(parameters):
+    """``{parameter: the middle of its interval}`` for a bounded active region (``{}`` without
+    parameters), or None where a parameter's interval is unbounded (no box can be searched for it)."""
+    if not parameters:
+        return {}
+    box = active_region() or {}
+    if not parameters <= set(box) or not all(box[p].bounded() for p in parameters):
+        return None
+    return {p: sample_point(box[p]) for p in parameters}
+
+
+def _proved_sign(value, want, deadline):
+    if value.free_symbols:
+        return proved_on_region(value, ">" if want > 0 else "<")
+    proof = prove_sign(value, deadline=deadline)
+    return proof is not None and proof.sign == want
 
 
 def _negative(value, deadline):

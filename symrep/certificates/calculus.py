@@ -195,7 +195,7 @@ def _monotone_guard(G, ends, lo, hi, where):
                           f"against its value at t = {t0} (it increases)", +1)
 
 
-_A = sympy.Symbol("a", positive=True)
+_A = sympy.Dummy("a", positive=True)  # a Dummy: a parameter named a must never be taken for it
 _BASE = _A / (2 * sympy.sqrt(sympy.pi)) * T ** sympy.Rational(-3, 2) * sympy.exp(-_A**2 / (4 * T))
 _BASE_PAIR = []  # set once the pair below has been proved in this process
 

@@ -46,8 +46,11 @@ _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 # --- the proofs --------------------------------------------------------------------------------
 
-def prove(expr, relation, box, where):
-    """Prove ``expr relation 0`` for every point of ``box``; return True or raise :class:`CheckError`."""
+def prove(expr, relation, box, where, *, max_pieces=MAX_PIECES):
+    """Prove ``expr relation 0`` for every point of ``box``; return True or raise :class:`CheckError`.
+
+    ``max_pieces`` caps the sub-boxes of the ball-arithmetic method (a prover trying many candidates
+    passes less; the checker always allows ``MAX_PIECES``)."""
     if relation not in _FLIP:
         raise CheckError(f"{where}: unknown relation {relation!r}")
     expr = sympy.sympify(expr)
@@ -68,7 +71,7 @@ def prove(expr, relation, box, where):
         return True
     if _structural(expr, box) in (("+",) if strict else ("+", "0+", "0")):
         return True
-    if _balls(expr, box, strict):
+    if _balls(expr, box, strict, min(max_pieces, MAX_PIECES)):
         return True
     raise CheckError(f"{where}: could not prove {short(expr)} {relation} 0 for all {region_text(box)}")
 
@@ -146,7 +149,7 @@ def _structural(e, box):
         for positive, weak in (("+", "0+"), ("-", "0-")):
             if signs <= {positive, weak, "0"}:
                 return positive if positive in signs else weak if weak in signs else "0"
-        return None
+        return _polynomial_class(e, box)  # terms of both signs: 2 - a may still have one sign
     if e.is_Mul:
         out = "+"
         for factor in e.args:
@@ -170,6 +173,17 @@ def _structural(e, box):
         return None
     if isinstance(e, sympy.exp):
         return "+" if _real(e.args[0], box) else None
+    return _polynomial_class(e, box)
+
+
+def _polynomial_class(e, box):
+    """'+' or '-' for a polynomial in one parameter of one sign on its interval (root counting), else None."""
+    free = e.free_symbols & set(box)
+    if len(free) == 1 and e.free_symbols == free:
+        (symbol,) = free
+        for found, sign_of in (("+", 1), ("-", -1)):
+            if _polynomial_sign(sign_of * e, symbol, box[symbol], True):
+                return found
     return None
 
 
@@ -196,7 +210,7 @@ def _real(e, box):
     return False
 
 
-def _balls(expr, box, strict):
+def _balls(expr, box, strict, max_pieces):
     """Ball arithmetic over sub-boxes of the closure of a bounded box."""
     symbols = sorted(box, key=str)
     if not all(box[s].bounded() for s in symbols):
@@ -209,7 +223,7 @@ def _balls(expr, box, strict):
         while pending:
             cell = pending.pop()
             pieces += 1
-            if pieces > MAX_PIECES:
+            if pieces > max_pieces:
                 return False
             balls = {s: _ball(lo, hi) for s, (lo, hi) in zip(symbols, cell)}
             try:

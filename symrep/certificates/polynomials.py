@@ -183,7 +183,7 @@ def _ode(g, node, here):
     equal(sum(sum(c * XP**j for j, c in enumerate(cs)) * sympy.diff(g, XP, k) for k, (_, cs) in enumerate(polys)),
           0, f"{here} the ODE")
     top = max(deg - k for k, (deg, _) in enumerate(polys) if deg >= 0)
-    n = sympy.Symbol("n")
+    n = sympy.Dummy("n")
     indicial = sympy.expand(sum(cs[-1] * sympy.ff(n, k) for k, (deg, cs) in enumerate(polys)
                                 if deg >= 0 and deg - k == top))
     coeffs = sympy.Poly(indicial, n).all_coeffs()

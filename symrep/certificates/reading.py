@@ -18,16 +18,17 @@ x
 
 import ast
 import contextvars
-import math
+import re
 import signal
 import threading
 import time
 from contextlib import contextmanager
+from fractions import Fraction
 
 import sympy
 
 __all__ = ["CheckError", "MalformedCertificate", "parse", "number", "get", "exact_int", "work_budget",
-           "XR", "XP", "XN", "T", "FUNCTIONS", "PARAMETERS", "constant"]
+           "XR", "XP", "XN", "T", "FUNCTIONS", "PARAMETERS", "constant", "decimal"]
 
 XR = sympy.Symbol("x", real=True)
 XP = sympy.Symbol("x", positive=True)
@@ -97,15 +98,16 @@ def parse(text, where, variable="x", symbol=None, size=1):
     """
     if type(text) is not str or not text.strip() or len(text) > MAX_TEXT * size:
         raise CheckError(f"{where}: expected expression text of at most {MAX_TEXT * size} characters, got {text[:80]!r}")
+    source = text.replace("^", "**")
     try:
-        tree = ast.parse(text.replace("^", "**"), mode="eval")
+        tree = ast.parse(source, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         raise CheckError(f"{where}: cannot parse {text!r}") from None
     if sum(1 for _ in ast.walk(tree)) > MAX_SYNTAX_NODES * size:
         raise CheckError(f"{where}: expression {text[:40]!r} is too large")
     names = {"x": XP, "t": T} if variable == "x,t" else {variable: symbol or (XP if variable == "x" else T)}
     names = {**PARAMETERS.get(), **names}
-    value = _build(tree.body, text, where, 0, names)
+    value = _build(tree.body, source, where, 0, names)
     if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds):
         raise CheckError(f"{where}: {text!r} is undefined (it evaluates to {value})")
     return value
@@ -118,8 +120,8 @@ def _build(node, text, where, depth, variable):
         if abs(node.value) > 10**400:
             raise CheckError(f"{where}: integer too large in {text!r}")
         return sympy.Integer(node.value)
-    if isinstance(node, ast.Constant) and type(node.value) is float and math.isfinite(node.value):
-        return sympy.Rational(repr(node.value))
+    if isinstance(node, ast.Constant) and type(node.value) is float:
+        return decimal(ast.get_source_segment(text, node), where)
     if isinstance(node, ast.Name):
         names = {**variable, "pi": sympy.pi, "E": sympy.E}
         if node.id not in names:
@@ -150,6 +152,21 @@ def number(text, where):
     if value.free_symbols:
         raise CheckError(f"{where}: expected a number, got {text!r}")
     return value
+
+
+_DECIMAL = re.compile(r"(\d*\.?\d*)(?:[eE]([+-]?\d{1,4}))?")
+
+
+def decimal(literal, where):
+    """The exact rational a decimal literal *as written* denotes: ``1.00000000000000001`` is not 1 and
+    ``1e-400`` is not 0 (a float would round both). Exponents beyond +-400 are refused."""
+    match = _DECIMAL.fullmatch((literal or "").replace("_", ""))
+    if not match or not match.group(1).strip("."):
+        raise CheckError(f"{where}: cannot read the number {literal!r}")
+    if match.group(2) and abs(int(match.group(2))) > 400:
+        raise CheckError(f"{where}: the exponent of {literal!r} is beyond 400")
+    value = Fraction(match.group(0).replace("_", ""))
+    return sympy.Rational(value.numerator, value.denominator)
 
 
 def constant(text, where):

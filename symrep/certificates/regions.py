@@ -20,13 +20,12 @@ Examples
 import ast
 import contextlib
 import contextvars
-import math
 from dataclasses import dataclass
 
 import sympy
 
 from .claims import PARAMETRIC_CLAIMS
-from .reading import FUNCTIONS, PARAMETERS, CheckError, get
+from .reading import FUNCTIONS, PARAMETERS, CheckError, decimal, get
 
 __all__ = ["Interval", "read_region", "region_text", "sample_point", "signed_symbols", "region_scope", "active_region",
            "certificate_region", "MAX_PARAMETERS"]
@@ -59,20 +58,26 @@ class Interval:
         return self.lo.is_finite and self.hi.is_finite
 
 
-def _number(node, text):
-    """A rational from a literal, a unary minus, or a quotient of literals (``-3/2``)."""
+def _number(node, text, source):
+    """A rational from a literal, a unary minus, or a quotient of literals (``-3/2``); ``source`` is the
+    conjunct the node was parsed from (for the literal as written)."""
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        value = _number(node.operand, text)
+        value = _number(node.operand, text, source)
         return -value if isinstance(node.op, ast.USub) else value
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
-        den = _number(node.right, text)
+        den = _number(node.right, text, source)
         if den == 0:
             raise CheckError(f"region {text!r}: division by 0")
-        return _number(node.left, text) / den
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float) and math.isfinite(node.value):
-        if isinstance(node.value, int) and abs(node.value) > 10**30:
+        return _number(node.left, text, source) / den
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        if abs(node.value) > 10**30:
             raise CheckError(f"region {text!r}: number too large")
-        return sympy.Rational(repr(node.value)) if isinstance(node.value, float) else sympy.Integer(node.value)
+        return sympy.Integer(node.value)
+    if isinstance(node, ast.Constant) and type(node.value) is float:  # exactly as written, not as a float
+        value = decimal(ast.get_source_segment(source, node), f"region {text!r}")
+        if abs(value) > 10**30:
+            raise CheckError(f"region {text!r}: number too large")
+        return value
     raise CheckError(f"region {text!r}: expected a rational number, got {ast.dump(node)[:60]}")
 
 
@@ -107,15 +112,15 @@ def read_region(text, parameters):
     for part in [] if text.strip() == "True" else text.replace(" and ", "&").split("&"):
         try:
             tree = ast.parse(part.strip(), mode="eval")
-        except SyntaxError:
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
             raise CheckError(f"region {text!r} is not readable: write comparisons like 0 < a <= 1 joined by &") from None
-        atoms += _atoms(tree.body, text)
+        atoms += [(left, relation, right, part.strip()) for left, relation, right in _atoms(tree.body, text)]
     box = {symbol: Interval() for symbol in parameters.values()}
-    for left, relation, right in atoms:
+    for left, relation, right, source in atoms:
         if isinstance(left, ast.Name) and not isinstance(right, ast.Name):
-            name, value = left.id, _number(right, text)
+            name, value = left.id, _number(right, text, source)
         elif isinstance(right, ast.Name) and not isinstance(left, ast.Name):
-            name, value, relation = right.id, _number(left, text), _FLIP[relation]
+            name, value, relation = right.id, _number(left, text, source), _FLIP[relation]
         else:
             raise CheckError(f"region {text!r}: each comparison needs one parameter and one number")
         if name not in parameters:
@@ -191,8 +196,11 @@ def certificate_region(cert, claim):
     Every name in the function other than ``x``, ``pi``, ``E`` and the functions is a parameter; a
     certificate with parameters must state their region in ``assume``, and then proves its verdict
     for every point of it (each sign and inequality is proved on the whole box)."""
-    tree = ast.parse(get(cert, "function", "str", "certificate").replace("^", "**"), mode="eval") \
-        if len(cert["function"]) <= 4000 else None
+    text = get(cert, "function", "str", "certificate")
+    try:
+        tree = ast.parse(text.replace("^", "**"), mode="eval") if len(text) <= 4000 else None
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        raise CheckError(f"function: cannot parse {text[:80]!r}") from None
     called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)} \
         if tree else set()
     names = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - called - {"x", "pi", "E"}) \

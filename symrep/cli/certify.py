@@ -198,5 +198,17 @@ def _run_check(args):
     except CheckError as exc:
         print(f"rejected: {exc}")
         return EXIT_REJECTED
-    print(f"accepted: {claim} {verdict} for f(x) = {function}")
+    print(f"accepted: {claim} {verdict} for f(x) = {function}{_region_words(args.file)}")
     return EXIT_OK
+
+
+def _region_words(path):
+    """``, for every a with (0 < a) & (a <= 1)`` when the accepted certificate is about a family."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.loads(handle.read(2_000_001))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return ""
+    cert = data.get("certificate", data) if isinstance(data, dict) else {}
+    region = cert.get("assume") if isinstance(cert, dict) else None
+    return f", for every parameter value with {region}" if isinstance(region, str) else ""

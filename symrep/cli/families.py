@@ -16,6 +16,8 @@ decided: 100% of the parameter line in [-10, 10]; ... s
 0
 """
 
+import sys
+
 from symrep.cli.certify import _claim
 from symrep.cli.output import add_command, add_format_option, add_output_options, emit, emit_document
 
@@ -45,6 +47,7 @@ def add_parsers(sub):
                     help='restrict the parameters first, e.g. "a > 0" (repeatable)')
     cl.add_argument("--budget", type=float, default=60.0, help="seconds for the whole classification (default 60)")
     cl.add_argument("--depth", type=int, default=4, help="how often an undecided region is split (0..4, default 4)")
+    cl.add_argument("--progress", action="store_true", help="report each region as it is decided (on by default on a terminal)")
     add_format_option(cl, ("text", "json", "latex", "pdf"), "text", "output format")
     add_output_options(cl)
     cl.set_defaults(run=_run_classify)
@@ -56,7 +59,11 @@ def _run_classify(args):
 
     if not 0 < args.budget <= 3600:
         raise InputError(f"--budget must be in (0, 3600] seconds, got {args.budget:g}")
-    result = classify(args.function, args.claim, assume=args.assume, budget=args.budget, depth=args.depth)
+    def progress(line):  # on standard error, so that the output stays clean for files and pipes
+        print(f"  ... {line}", file=sys.stderr, flush=True)
+
+    result = classify(args.function, args.claim, assume=args.assume, budget=args.budget, depth=args.depth,
+                      progress=progress if sys.stderr.isatty() or args.progress else None)
     if args.format == "json":
         emit(args, result.to_json())
     elif args.format in ("latex", "pdf"):

@@ -28,6 +28,7 @@ symrep.errors.ParseError: literal of type str is not allowed in "__import__('os'
 import ast
 import io
 import math
+from fractions import Fraction
 import tokenize
 
 import sympy
@@ -277,9 +278,18 @@ class _Builder:
             if len(str(abs(value))) > MAX_LITERAL_DIGITS:
                 self.fail(node, f"integer literal longer than {MAX_LITERAL_DIGITS} digits")
             return sympy.Integer(value)
-        if not math.isfinite(value):
-            self.fail(node, "non-finite number")
-        return sympy.Rational(repr(value))
+        # the decimal as written, not the float Python rounded it to: 1.00000000000000001 is not 1
+        literal = (ast.get_source_segment(self.source, node) or "").replace("_", "")
+        mantissa, _, exponent = literal.lower().partition("e")
+        if exponent and (not exponent.lstrip("+-").isdigit() or abs(int(exponent)) > 400):
+            self.fail(node, "exponent beyond 400")
+        try:
+            exact = Fraction(literal)
+        except ValueError:
+            if not math.isfinite(value):
+                self.fail(node, "non-finite number")
+            exact = Fraction(repr(value))
+        return sympy.Rational(exact.numerator, exact.denominator)
 
     def name(self, node):
         ident = node.id
