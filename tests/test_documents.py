@@ -12,6 +12,8 @@ import pytest
 
 from symrep.render import latex
 from symrep.cli.app import main
+from symrep.analysis.classify import classify
+from symrep.render.classifications import classification_document
 from symrep.render.documents import certificate_document, decomposition_document, spectrum_document, table_document
 from symrep.render.latex import Tex, escape, render_string
 from symrep.spectra.closed_form import spectrum
@@ -45,6 +47,9 @@ def _documents():
         "spectrum-square-gaussian.tex": lambda: spectrum_document(spectrum([1, 2], "exp(-x^2)")),
         "decomposition-cube-edges.tex": lambda: decomposition_document([1, 1, 1], "edges"),
         "certificate-log1p-stable-rank.tex": lambda: certificate_document(stable_rank_bound("log(1+x)", 0, 4).certificate),
+        "classification-laplace-family.tex": lambda: classification_document(classify("exp(-c*x)", "pd-l1")),
+        "classification-cauchy-family.tex": lambda: classification_document(
+            classify("(1 + x^a)^(-b/a)", "pd-l1", assume=["a > 0", "b > 0"])),
     }
 
 

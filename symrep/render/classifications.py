@@ -53,10 +53,27 @@ def classification_document(result):
                               f"\\put({5 + (t - lo) * scale:.1f},2){{\\makebox(0,0){{\\small ${t:g}$}}}}")}
                  for t in sorted(ends)]
         window = Tex(f"from ${lo}$ to ${hi}$ in ${result.parameters[0]}$")
+    elif len(result.parameters) == 2:  # the plane [-5, 5]^2 (mm, 6 per unit), one framed box per region
+        lo, hi, scale = -5, 5, 6
+        for r in result.regions:
+            (ia, ib) = (r.box[s] for s in sorted(r.box, key=str))
+            x0, x1 = max(float(ia.lo), lo), min(float(ia.hi), hi)
+            y0, y1 = max(float(ib.lo), lo), min(float(ib.hi), hi)
+            if x1 < x0 or y1 < y0:
+                continue
+            w, h = max((x1 - x0) * scale, 0.3), max((y1 - y0) * scale, 0.3)
+            line.append({"segment": Tex(f"\\put({5 + (x0 - lo) * scale:.1f},{4 + (y0 - lo) * scale:.1f})"
+                                        f"{{\\framebox({w:.1f},{h:.1f}){{\\small {r.verdict}}}}}")})
+        ticks = [{"mark": Tex(f"\\put({5 + (t - lo) * scale:.1f},1){{\\makebox(0,0){{\\small ${t}$}}}}"
+                              f"\\put(1,{4 + (t - lo) * scale:.1f}){{\\makebox(0,0){{\\small ${t}$}}}}")}
+                 for t in (lo, 0, hi)]
+        first, second = sorted(result.parameters)
+        window = Tex(f"${first}$ across and ${second}$ up, each from ${lo}$ to ${hi}$")
     statement = (f"For $f(x) = {sympy.latex(sympy.sympify(result.function))}$ and the claim "
                  f"\\texttt{{{escape(result.claim)}}}, the verdicts below hold region by region.")
     return render("classification.tex.j2", **_common(), function=Tex(sympy.latex(sympy.sympify(result.function))),
                   claim_words=_CLAIM_WORDS.get(result.claim, escape(result.claim)), statement=Tex(statement),
                   assumption=Tex(_region_math(result.assumption)) if result.assumption != "True" else "",
-                  regions=regions, line=line, ticks=ticks, parameter_window=window,
+                  regions=regions, line=line, ticks=ticks, parameter_window=window, plane=len(result.parameters) == 2,
+                  picture_begin=Tex("\\begin{picture}" + ("(130,16)" if len(result.parameters) != 2 else "(70,70)")),
                   sampled=any(r.samples for r in result.regions))
