@@ -423,3 +423,24 @@ def test_latex_forms():
     assert r"S=\emptyset & 1 & 24" in text and r"S=\{1,2\},\ S=\{1,3\}" in text
     assert sp._repr_latex_().startswith("$\\displaystyle")
     assert sympy.latex(Hyperrectangle([1, a])) == r"[0, 1] \times [0, a]"
+
+
+def test_factored_spectra_and_proved_signs():
+    """Issue 16: the Laplace kernel on l1 factors over the sides and every eigenvalue is proved positive
+    for positive sides; the Gaussian on the 4-cube has one proved negative eigenvalue; with a kernel
+    parameter the signs need an assumption on it."""
+    import sympy
+
+    from symrep.spectra.signs import factored, proved_signs
+
+    sp = spectrum(["a", "b", "c"], "exp(-x)")
+    for plain, product in zip(sp, factored(sp)):
+        assert sympy.simplify(plain.value - product.value) == 0
+        assert isinstance(sympy.factor(product.value), sympy.Mul)
+    assert set(proved_signs(sp).values()) == {"+"}
+    gauss = proved_signs(spectrum([1, 1, 1, 1], "exp(-x^2)"))
+    numeric = numeric_spectrum([1, 1, 1, 1], "exp(-x^2)")
+    assert gauss["s=(4)"] == "-" and numeric.min() < 0
+    family = spectrum([1, 2], "exp(-c*x)")
+    assert set(proved_signs(family, "c > 0").values()) == {"+"}
+    assert "?" in proved_signs(family).values()  # for c < 0 some eigenvalues are negative: not proved

@@ -149,7 +149,7 @@ def _structural(e, box):
         for positive, weak in (("+", "0+"), ("-", "0-")):
             if signs <= {positive, weak, "0"}:
                 return positive if positive in signs else weak if weak in signs else "0"
-        return _polynomial_class(e, box)  # terms of both signs: 2 - a may still have one sign
+        return _exp_minus_one(e, box) or _polynomial_class(e, box)  # 2 - a, exp(a) - 1 may have one sign
     if e.is_Mul:
         out = "+"
         for factor in e.args:
@@ -174,6 +174,23 @@ def _structural(e, box):
     if isinstance(e, sympy.exp):
         return "+" if _real(e.args[0], box) else None
     return _polynomial_class(e, box)
+
+
+def _exp_minus_one(e, box):
+    """``c (exp(u) - 1)`` (or with ``1 - exp(u)``) has the sign of ``c u``: exp is increasing and exp(0) = 1."""
+    if len(e.args) != 2:
+        return None
+    for power, rest in (e.args, e.args[::-1]):
+        coefficient, atom = power.as_coeff_Mul()
+        if not (coefficient.is_Rational and rest == -coefficient and coefficient != 0):
+            continue
+        exponent = atom.args[0] if isinstance(atom, sympy.exp) else atom.exp if atom.is_Pow and atom.base is sympy.E else None
+        if exponent is None:
+            continue
+        inner = _structural(exponent, box)
+        if inner in ("+", "-"):
+            return inner if coefficient > 0 else {"+": "-", "-": "+"}[inner]
+    return None
 
 
 def _polynomial_class(e, box):

@@ -27,7 +27,7 @@ _EXPORTS = {
     "natural_character": "decompositions", "symmetric_power_character": "decompositions", "action_character":
     "decompositions", "decompose_action": "decompositions", "vertex_constituent": "decompositions",
     "isotypic_projectors": "decompositions", "verify_spectrum_bridge": "decompositions", "ACTIONS":
-    "decompositions",
+    "decompositions", "factored": "signs", "proved_signs": "signs",
 }
 
 __all__ = sorted(_EXPORTS)
