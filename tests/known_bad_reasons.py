@@ -80,14 +80,14 @@ REASONS = {
     "version-float": "unsupported symrep-certificate version 2.0",
     # parameters and regions (attack round 6)
     "param-region-widened-past-1": "(bf-power): could not prove 1 - s >= 0",
-    "param-region-closed-at-0": "(bf-power): could not prove a > 0",
+    "param-region-closed-at-0": "not proved positive for the whole region",
     "param-cm-exp-rate-region-below-0": "(cm-exp): could not prove c >= 0 for all (-1 < c)",
     "param-flat-start-region-includes-1": "the exponent of x must be positive: could not prove a - 1 > 0",
     "param-flat-start-order-0": "the limit at 0+ is 1, not 0",
     "param-flat-start-constant-member": "is not 0 for all parameter values",
     "param-flat-start-on-bernstein": "could not prove s - 1 > 0",
     "param-box-witness-region-includes-cm-members": "box witness lambda_S: could not prove",
-    "param-0-to-the-s-undefined": "f is undefined at 0 (f(0) = 0**s)",
+    "param-0-to-the-s-undefined": "not proved positive for the whole region",
     "param-region-divides-by-0": "division by 0",
     "param-region-empty": "is empty: no value of a satisfies it",
     "param-named-t": "t cannot name a parameter",
@@ -99,4 +99,5 @@ REASONS = {
     "decimal-exponent-read-as-a-float": "are not proved equal",
     "decimal-underflow-read-as-0": "differ (their difference is proved nonzero)",
     "decimal-region-bound-read-as-a-float": "could not prove 1 - s >= 0",
+    "param-zero-times-hidden-infinity-at-0": "not proved positive for the whole region",
 }

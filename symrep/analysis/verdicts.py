@@ -180,7 +180,8 @@ def certify(f, claim, *, assume=(), budget=10.0):
     if not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
         raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
     family = parse_family(f, assume)
-    fn = _as_function(family.expr, claim, family.symbols)
+    with active(family.box):  # f(0) of a family depends on its region (0**a is 0 only where a > 0)
+        fn = _as_function(family.expr, claim, family.symbols)
     text = expression_text(fn.real)
     clock = Budget(budget)
     rejected = []

@@ -35,6 +35,12 @@ class Function:
         self.pos = real.xreplace({XR: XP})
         self.neg = real.xreplace({XR: XN})
         written = real.subs(XR, 0)
+        hidden = _hidden_zero_power(real)
+        if hidden is not None:  # 0 * 0**(a - 2) reads as 0 in SymPy, though it is 0 * oo for a < 2
+            if extension is None and not undefined_at_0_allowed:
+                raise CheckError(f"f is undefined at 0 for part of the region: at x = 0, {hidden} has an exponent "
+                                 f"not proved positive for the whole region")
+            written = sympy.nan
         if extension is None:
             if (written.has(*_UNDEFINED) or not written.is_extended_real) and undefined_at_0_allowed:
                 self.at0 = None  # e.g. 1/x is no polynomial; any use of f(0) is refused
@@ -99,3 +105,16 @@ class Function:
             if found in (sympy.oo, -sympy.oo) or sympy.simplify(found - self.at0) != 0:
                 return False
         return True
+
+
+def _hidden_zero_power(expr):
+    """A power ``g(x)**p`` of ``expr`` with ``g(0) = 0`` whose exponent depends on parameters and is not
+    proved positive on the whole region, or None: SymPy takes ``0**p`` for finite, so a product with it
+    would read as 0 where it is ``0 * oo`` for part of the region (then f(0) is not what is written)."""
+    for power in expr.atoms(sympy.Pow):
+        if power.exp.free_symbols - {XR} and power.base.has(XR) and power.base.subs(XR, 0) == 0:
+            try:
+                sign(power.exp, "the exponent of a power of 0", +1)
+            except CheckError:
+                return power
+    return None
