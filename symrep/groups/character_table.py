@@ -22,6 +22,7 @@ True
 """
 
 import json
+import re
 import math
 
 import numpy as np
@@ -286,25 +287,54 @@ class CharacterTable:
         """
         if not self.is_integral:
             raise InputError(f"GAP output is implemented for rational tables; {self.name} has irrational values")
-        lines = [f"# symrep character table of {self.name}, order {self.order}."]
+        cls, irr = self._gap_orders()
+        where = {c: k for k, c in enumerate(cls)}  # new position of each old class
+        variable = "symrep_" + re.sub(r"\W", "_", self.name)
+        lines = [f"# symrep character table of {self.name}, order {self.order}"
+                 + (", classes and characters in GAP's order" if cls != list(range(len(cls))) or irr != cls else "")
+                 + "."]
         if self.conventions:
             lines.append(f"# {self.conventions}")
-        lines += ["symrep_tbl := ConvertToCharacterTableNC( rec(",
+        lines += [f"{variable} := ConvertToCharacterTableNC( rec(",
                   "  UnderlyingCharacteristic := 0,",
-                  f'  Identifier := "symrep_{self.name}",',
+                  f'  Identifier := "{variable}",',
                   f"  Size := {self.order},",
-                  f"  SizesCentralizers := {_gap_list(self.centralizer_orders)},",
-                  f"  ClassParameters := {_gap_list([json.dumps(self.label_json(c)) for c in self.classes])},",
-                  f"  CharacterParameters := {_gap_list([json.dumps(self.label_json(c)) for c in self.irreducibles])},"]
+                  f"  SizesCentralizers := {_gap_list([self.centralizer_orders[c] for c in cls])},",
+                  f"  ClassParameters := {_gap_list([self._gap_parameter(self.classes[c]) for c in cls])},",
+                  f"  CharacterParameters := {_gap_list([self._gap_parameter(self.irreducibles[i]) for i in irr])},"]
         if self.element_orders:
-            lines.append(f"  OrdersClassRepresentatives := {_gap_list(self.element_orders)},")
+            lines.append(f"  OrdersClassRepresentatives := {_gap_list([self.element_orders[c] for c in cls])},")
         if self.power_maps:
-            maps = ["" if p not in self.power_maps else _gap_list([i + 1 for i in self.power_maps[p]])
+            maps = ["" if p not in self.power_maps else _gap_list([where[self.power_maps[p][c]] + 1 for c in cls])
                     for p in range(1, max(self.power_maps) + 1)]
             lines.append(f"  ComputedPowerMaps := [ {', '.join(maps)} ],")
-        rows = ",\n    ".join(_gap_list(row) for row in self.values.tolist())
+        values = self.values.tolist()
+        rows = ",\n    ".join(_gap_list([values[i][c] for c in cls]) for i in irr)
         lines += [f"  Irr := [\n    {rows} ] ) );", ""]
         return "\n".join(lines)
+
+    def _gap_orders(self):
+        """Positions of the classes and characters in GAP's order (``Partitions(n)`` for ``S_n``,
+        ``PartitionTuples(n, 2)`` for ``B_n``); the table's own order for other tables."""
+        from symrep.groups.gap_order import partition_tuples, partitions
+
+        match = re.fullmatch(r"([BS])(\d+)", self.name)
+        if match is None:
+            return list(range(len(self.classes))), list(range(len(self.irreducibles)))
+        n = int(match.group(2))
+        order = partition_tuples(n, 2) if match.group(1) == "B" else partitions(n)
+        rank = {json.dumps(label): k for k, label in enumerate(order)}
+        try:
+            cls = sorted(range(len(self.classes)), key=lambda c: rank[json.dumps(self.label_json(self.classes[c]))])
+            irr = sorted(range(len(self.irreducibles)),
+                         key=lambda i: rank[json.dumps(self.label_json(self.irreducibles[i]))])
+        except KeyError:  # labels of another convention: keep the table's order
+            return list(range(len(self.classes))), list(range(len(self.irreducibles)))
+        return cls, irr
+
+    def _gap_parameter(self, label):
+        """A class or character parameter as GAP writes them for its library tables: ``[1, label]``."""
+        return f"[1, {json.dumps(self.label_json(label))}]"
 
     def __str__(self):
         return self.to_text()
