@@ -237,3 +237,114 @@ def test_box_and_vertex_groups():
     assert cube_vertex_group(3).order() == 48
     a = sympy.Symbol("a", positive=True)
     assert box_symmetry_group([a, a, 2 * a]).order() == 16
+
+
+# --- fast exact verification of integer tables (issue 17) ----------------------------------------
+
+from symrep.groups import orthogonality
+
+
+def _corrupted(T, values=None, sizes=None):
+    from symrep.groups.character_table import CharacterTable
+    return CharacterTable(T.name, T.classes, T.class_sizes if sizes is None else sizes, T.irreducibles,
+                          T.values.copy() if values is None else values, class_text=T.class_text,
+                          irreducible_text=T.irreducible_text)
+
+
+def _all_paths(T):
+    """(fast verdict, reference verdict, dense verdict) as booleans 'passed'."""
+    return (not orthogonality._verify_integral(T), not orthogonality._verify_integral_reference(T),
+            not orthogonality._verify_integral_dense(T))
+
+
+@pytest.mark.parametrize("n", range(3, 8))
+def test_fast_verify_agrees_with_the_reference(n):
+    T = hyperoctahedral_table(n)
+    assert _all_paths(T) == (True, True, True) and T.verify().passed
+    blocks, reps, weights = orthogonality._linear_character_blocks(T.values)
+    # four linear characters of B_n: four column blocks, orbits of the Klein four-group on the rows
+    assert len(blocks) == 4 and sorted(np.concatenate(blocks).tolist()) == list(range(len(T)))
+    assert weights.sum() == len(T) and set(weights.tolist()) <= {1, 2, 4}
+
+
+@pytest.mark.parametrize("n", range(3, 8))
+def test_fast_verify_detects_one_corrupted_entry(n):
+    T = hyperoctahedral_table(n)
+    rng = np.random.default_rng(n)
+    r = len(T)
+    positions = [(0, 0), (0, r - 1), (r - 1, r - 1), (1, 1)] + [tuple(rng.integers(0, r, 2)) for _ in range(6)]
+    for i, j in positions:
+        for delta in (1, -1):
+            values = T.values.copy()
+            values[i, j] += delta
+            bad = _corrupted(T, values)
+            assert _all_paths(bad) == (False, False, False), (i, j, delta)
+            report = bad.verify()
+            assert not report.passed and any("orthogonality" in f or "degrees" in f for f in report.failures)
+
+
+@pytest.mark.parametrize("n", range(3, 8))
+def test_fast_verify_detects_swaps_and_wrong_class_sizes(n):
+    T = hyperoctahedral_table(n)
+    r = len(T)
+    for i, a, b in [(1, 1, 2), (r // 2, 0, r - 1), (r - 1, 3, 5)]:
+        values = T.values.copy()
+        if values[i, a] == values[i, b]:
+            continue
+        values[i, [a, b]] = values[i, [b, a]]
+        assert _all_paths(_corrupted(T, values)) == (False, False, False)
+    # two class sizes swapped: the sizes still add up to |G|, only orthogonality can tell
+    sizes = list(T.class_sizes)
+    j, k = next((j, k) for j in range(1, r) for k in range(j + 1, r) if sizes[j] != sizes[k])
+    sizes[j], sizes[k] = sizes[k], sizes[j]
+    bad = _corrupted(T, sizes=sizes)
+    assert bad.order == T.order and not bad.verify().passed
+    assert _all_paths(bad) == (False, False, False)
+    # a class size scaled: refused by the counts before any product
+    sizes = list(T.class_sizes)
+    sizes[-1] *= 2
+    assert not _corrupted(T, sizes=sizes).verify().passed
+
+
+def test_fast_verify_corruption_that_keeps_the_linear_character_symmetry():
+    # change chi(C) and, consistently, (chi * lam)(C) = lam(C) chi(C) for every linear lam, so
+    # the blocks stay valid and the failure must be found inside a block
+    T = hyperoctahedral_table(5)
+    linear = [i for i in range(len(T)) if T.values[i, 0] == 1]
+    values = T.values.copy()
+    i, j = 7, 11
+    for l in linear:
+        lam = T.values[l]
+        image = next(k for k in range(len(T)) if np.array_equal(T.values[k], T.values[i] * lam))
+        values[image, j] = lam[j] * (T.values[i, j] + 1)
+    bad = _corrupted(T, values)
+    assert len(orthogonality._linear_character_blocks(values)[0]) == 4
+    assert _all_paths(bad) == (False, False, False)
+
+
+def test_fast_verify_modular_columns(monkeypatch):
+    # force every column through the multi-modular rows of the product (as the centre of B_15)
+    monkeypatch.setattr(orthogonality, "_EXACT_NORM_LIMIT", 2**8)
+    T = hyperoctahedral_table(6)
+    assert not orthogonality._verify_integral(T)
+    for i, j in [(0, 0), (10, 20), (64, 64)]:
+        values = T.values.copy()
+        values[i, j] += 1
+        assert orthogonality._verify_integral(_corrupted(T, values))
+
+
+def test_fast_verify_other_integer_tables():
+    for T in (symmetric_table(7), elementary_abelian_table(5), table_from_name("B2xB3"), table_from_name("S3xZ2")):
+        assert _all_paths(T) == (True, True, True)
+        values = T.values.copy()
+        values[-1, -1] += 1
+        assert _all_paths(_corrupted(T, values)) == (False, False, False)
+    assert len(orthogonality._linear_character_blocks(elementary_abelian_table(4).values)[0]) == 16
+
+
+def test_b17_is_refused_before_allocating_with_the_limit_and_the_size():
+    import time
+    start = time.perf_counter()
+    with pytest.raises(LimitError, match=r"n <= 16 \(8470 classes: .* 0\.53 GiB\)"):
+        hyperoctahedral_table(17)
+    assert time.perf_counter() - start < 1.0

@@ -1,7 +1,10 @@
 """Exact verification of a character table: both orthogonality relations and the basic counts.
 
-Integer tables use int64 while every partial sum provably fits, and beyond that a multi-modular
-proof with exact float64 BLAS products; generic tables with values in ``Q(zeta_e)`` reduce modulo
+Integer tables check column orthogonality with exact float64 BLAS products, restricted to the
+column blocks and row orbits given by the linear characters, with a multi-modular proof for the
+few columns of large norm; row orthogonality follows for a square table (see
+:func:`_verify_integral`; :func:`_verify_integral_reference` is the slow entry-by-entry check with
+Python integers kept for tests). Generic tables with values in ``Q(zeta_e)`` reduce modulo
 the cyclotomic polynomial; symbolic tables simplify.
 
 Examples
@@ -11,6 +14,8 @@ Examples
 >>> verify_table(hyperoctahedral_table(3)).passed
 True
 """
+
+import math
 
 import numpy as np
 import sympy
@@ -23,6 +28,8 @@ __all__ = ["verify_table", "MAX_VERIFY_CLASSES"]
 
 #: Largest number of classes for which exact verification is attempted.
 MAX_VERIFY_CLASSES = 5000
+#: Columns with a (float64) norm below this enter one exact float64 product (see _verify_integral).
+_EXACT_NORM_LIMIT = 2**52
 #: Primes below 2**21: products of centred residues summed over 4096 classes stay exact in float64.
 _PRIME_BITS = 21
 
@@ -36,10 +43,13 @@ def verify_table(table):
 
     Notes
     -----
-    Integer tables use int64 arithmetic while every partial sum provably fits, and
-    beyond that a multi-modular proof: each relation is checked modulo primes below
-    ``2**21`` with exact float64 BLAS products, until the product of the primes exceeds
-    twice a bound on every entry (so agreement modulo it is equality).
+    Integer tables: ``X^T X = diag(|C_G(g)|)`` is checked with float64 BLAS products that
+    are provably exact (every partial sum below ``2**53``), only on the diagonal blocks
+    of columns that the linear characters leave possibly nonzero, and once per orbit of
+    rows; columns of norm ``>= 2**52`` go through a multi-modular proof (primes below
+    ``2**21`` until their product exceeds twice a bound on every entry). For a square
+    table this equality implies row orthogonality ``X diag(|C|) X^T = |G| I``. For
+    ``B_15`` it costs less than building the table. See :func:`_verify_integral`.
     """
     failures = []
     r = len(table)
@@ -65,23 +75,194 @@ def verify_table(table):
     return CheckReport("exact", not failures, 2 * r * r, failures)
 
 def _verify_integral(table):
+    """Both orthogonality relations of an integer table, exactly, from a few small products.
+
+    1. *Column orthogonality* ``X^T X = diag(|C_G(g)|)`` is computed with float64 BLAS
+       (``syrk``) products that are exact because every partial sum stays below ``2**53``: for
+       columns whose norm ``sum_i X[i, c]^2`` is below ``2**52`` (Cauchy-Schwarz bounds every
+       partial sum by the norms) one product; for the few others (at most the centre for
+       ``n <= 15``) modulo primes ``p < 2**21`` on centred residues (asserted), until the primes
+       multiply to more than twice a bound on every entry, so that agreement modulo all of them
+       is equality over the integers.
+    2. *Linear characters.* If multiplying by a +-1 valued row ``lam`` (a linear character)
+       permutes the rows, ``X[pi(i), c] = lam(c) X[i, c]`` (checked exactly), then for columns
+       ``c, d`` with ``lam(c) != lam(d)`` the sum ``sum_i X[i,c] X[i,d]`` equals its own negative
+       (substitute ``i -> pi(i)``), so it is 0: only the diagonal blocks of columns with equal
+       signs need a product. Within a block the term ``X[i,c] X[i,d]`` is constant on the orbits
+       of the ``pi``, so each orbit is summed once with its size as weight. For ``B_n`` (four
+       linear characters) this is about 1/64 of the full product.
+    3. *Row orthogonality follows.* For a square ``X`` with ``X^T X = C`` diagonal and invertible,
+       ``X^{-1} = C^{-1} X^T``, hence ``X C^{-1} X^T = I``; with ``C = |G| diag(1/|class|)`` this
+       is ``X diag(|class|) X^T = |G| I``. (Square shape and class sizes dividing ``|G|`` are
+       checked before.) When the check fails, :func:`_verify_integral_dense` locates the rows.
+    """
+    X = np.asarray(table.values, dtype=np.int64)
+    r = X.shape[0]
+    cent = [int(c) for c in table.centralizer_orders]
+    max_abs = max(int(X.max()), -int(X.min())) if X.size else 0
+    if max_abs >= 2**25 or r > 2**13 or max(cent) >= 2**62:
+        return _verify_integral_dense(table)
+    blocks, reps, weights = _linear_character_blocks(X)
+    column_order = np.concatenate(blocks)
+    # An orbit of size m = s^2 q (q squarefree; q <= 2 here since the permutations are commuting
+    # involutions) enters q times as s * row, so that q (s x)(s y) = m x y in a plain product.
+    squares = np.array([_square_part(int(m)) for m in weights], dtype=np.int64)
+    copies = weights // (squares * squares)
+    if max_abs * int(squares.max()) >= 2**26 or copies.sum() > 2 * r:
+        return _verify_integral_dense(table)
+    reps, squares = np.repeat(reps, copies), np.repeat(squares, copies)
+    # rows of Xt are the classes grouped by block (contiguous slices), columns the orbit representatives
+    Xt = X[np.ix_(reps, column_order)].T.astype(np.float64, order="C") * squares
+    target = np.array([cent[j] for j in column_order], dtype=np.int64)
+    # Column norms N_c = sum_i X[i, c]^2 (in float64: relative error below 2r 2**-53).
+    # By Cauchy-Schwarz every partial sum of the product in columns c, d is at most
+    # sqrt(N_c N_d) in absolute value, so for columns with N_c < 2**52 (rounding included)
+    # one float64 product is exact. The few other columns (the centre of B_15) are done
+    # modulo primes.
+    norms = (Xt * Xt).sum(axis=1)
+    small = norms < _EXACT_NORM_LIMIT
+    # |entry of X^T X - C| <= r max|X|^2 + max(C); the weighted sums obey the same bound
+    bound = r * max_abs * max_abs + max(cent)
+    inner = Xt.shape[1]
+    # centred residues |x| <= (p - 1) / 2; a product sums `inner` terms of at most
+    # ((p - 1) / 2)^2, so with p below this limit every partial sum is an exact float64 integer
+    prime_limit = min(2**_PRIME_BITS, math.isqrt(4 * (2**53 - 1) // inner))
+    primes, modulus = [], 1
+    for p in _primes_below(prime_limit):
+        if modulus > 2 * bound or small.all():
+            break
+        assert inner * ((p - 1) // 2) ** 2 < 2**53, "float64 products would not be exact"
+        modulus *= p
+        primes.append(p)
+
+    ok = []
+    start = 0
+    for b in blocks:
+        rows = slice(start, start + len(b))
+        start += len(b)
+        mask = np.ones((len(b), len(b)), dtype=bool)
+        inside = np.nonzero(small[rows])[0]
+        S = Xt[rows][inside]
+        if len(inside) ** 2 * S.shape[1] < 2**21:  # small: integer product, no BLAS threads to wake
+            S = S.astype(np.int64)
+        G = S @ S.T  # syrk; exact integers: |partial sums| < 2**53
+        mask[np.ix_(inside, inside)] = G.astype(np.int64) == np.diag(target[rows][inside])
+        outside = np.nonzero(~small[rows])[0]
+        if len(outside):
+            # rows of the product for these columns (and by symmetry the columns), modulo primes
+            for p in primes:
+                R = Xt[rows] - p * np.rint(Xt[rows] / p)  # exact: |Xt| < 2**26, p rint(Xt / p) < 2**48
+                assert np.abs(R).max(initial=0) <= (p - 1) // 2
+                G = R[outside] @ R.T
+                t = np.zeros_like(G)
+                t[np.arange(len(outside)), outside] = target[rows][outside] % p
+                good = np.fmod(G - t, p) == 0
+                mask[outside, :] &= good
+                mask[:, outside] &= good.T
+        ok.append(mask)
+    if all(m.all() for m in ok):
+        return []
+    # locate the failures: column pairs within blocks, then the row relation (equivalent, see 3.)
+    cols_ok = np.ones((r, r), dtype=bool)
+    for m, b in zip(ok, blocks):
+        cols_ok[np.ix_(b, b)] = m
+    failures = _orthogonality_failures(table, np.ones((r, r), dtype=bool), cols_ok)
+    if r <= _DENSE_DIAGNOSTIC_CLASSES:
+        failures += [f for f in _verify_integral_dense(table) if f.startswith("row")]
+    else:
+        failures.append("row orthogonality fails as well (for a square table it is equivalent to "
+                        "column orthogonality)")
+    return failures
+
+
+#: Largest table for which a failed fast check also locates the failing pairs of rows.
+_DENSE_DIAGNOSTIC_CLASSES = 1500
+
+
+def _square_part(m):
+    """The largest s with s^2 dividing m."""
+    s = 1
+    for k in range(2, int(m**0.5) + 1):
+        while m % (k * k) == 0:
+            m //= k * k
+            s *= k
+    return s
+
+
+def _linear_character_blocks(X):
+    """Column blocks outside of which ``X^T X`` provably vanishes, and weighted row orbits.
+
+    Returns ``(blocks, reps, weights)``: integer arrays partitioning the columns, one row per
+    orbit of the row permutations found, and the orbit sizes (see :func:`_verify_integral`).
+    Uses the +-1 rows whose multiplication permutes the rows (checked exactly).
+    """
+    r, c = X.shape
+    trivial = ([np.arange(c)], np.arange(r), np.ones(r, dtype=np.int64))
+    if r < 2:
+        return trivial
+    rng = np.random.default_rng(12345)
+    w = rng.integers(-2**62, 2**62, size=c, dtype=np.int64)
+    keys = X @ w  # a hash of each row, exact modulo 2**64 (integer products wrap)
+    index = {int(k): i for i, k in enumerate(keys.tolist())}
+    if len(index) != r:
+        return trivial  # equal hashes (or equal rows): no blocks
+    signature = np.zeros(c, dtype=np.int64)
+    n_blocks, perms = 1, []
+    for i in np.nonzero(X[:, 0] == 1)[0]:
+        lam = X[i]
+        if len(perms) >= 16 or not np.all(np.abs(lam) == 1) or (lam == 1).all():
+            continue
+        candidate = signature * 2 + (lam < 0)
+        count = len(np.unique(candidate))
+        if count == n_blocks:
+            continue  # does not split the blocks any further
+        image = X @ (w * lam)  # hashes of the rows of X * lam
+        perm = np.array([index.get(k, -1) for k in image.tolist()], dtype=np.intp)
+        if (perm < 0).any() or len(np.unique(perm)) != r:
+            continue
+        if not all(np.array_equal(X[perm[a:a + 256]], X[a:a + 256] * lam)  # the exact check
+                   for a in range(0, r, 256)):                               # that pi exists
+            continue
+        signature, n_blocks = candidate, count
+        perms.append(perm)
+    if not perms:
+        return trivial
+    # orbits of the group generated by the permutations: label each row by its smallest member
+    label = np.arange(r)
+    while True:
+        new = label.copy()
+        for perm in perms:
+            np.minimum(new, new[perm], out=new)
+            np.minimum.at(new, perm, label)
+        if np.array_equal(new, label):
+            break
+        label = new
+    reps, weights = np.unique(label, return_counts=True)
+    blocks = [np.nonzero(signature == s)[0] for s in np.unique(signature)]
+    return blocks, reps, weights.astype(np.int64)
+
+
+def _verify_integral_dense(table):
+    """Both relations as full products (no blocks): int64 while every sum provably fits, else
+    multi-modular with exact float64 BLAS products. Slower; used to locate failures."""
     order, r = table.order, len(table)
     sizes = np.array(table.class_sizes, dtype=object)
     cent = np.array(table.centralizer_orders, dtype=object)
     row_target = lambda M: M == order * np.eye(r, dtype=M.dtype)
     col_target = lambda M: M == np.diag(cent).astype(M.dtype)
-    # |sum_C |C| chi psi| <= |G| chi(1) psi(1) <= |G|^2; partial sums obey the same bound.
-    if order * order * 4 < 2**62:
+    max_abs = int(np.abs(table.values).max()) if table.values.size else 0
+    # |sum_C |C| chi psi| <= |G| max_abs^2 and |sum_chi chi(C) chi(D)| <= r max_abs^2
+    bound = max(order, r) * max_abs * max_abs + order
+    if 2 * bound < 2**62:
         V = table.values.astype(np.int64)
         rows = (V * sizes.astype(np.int64)) @ V.T
         cols = V.T @ V
         return _orthogonality_failures(table, row_target(rows), col_target(cols))
-    bound = 2 * (order * order + order)
     rows_ok = np.ones((r, r), dtype=bool)
     cols_ok = np.ones((r, r), dtype=bool)
     modulus = 1
     for p in _primes_below(2**_PRIME_BITS):
-        if modulus > bound:
+        if modulus > 2 * bound:
             break
         modulus *= p
         V = _centred(table.values % p, p)
@@ -90,6 +271,21 @@ def _verify_integral(table):
         cols = np.rint(V.T.astype(float) @ V.astype(float)).astype(np.int64) % p
         rows_ok &= rows == (order % p) * np.eye(r, dtype=np.int64)
         cols_ok &= cols == np.diag((cent % p).astype(np.int64))
+    return _orthogonality_failures(table, rows_ok, cols_ok)
+
+
+def _verify_integral_reference(table):
+    """Both relations entry by entry with Python integers: slow (O(r^3) big-int operations),
+    for tests against the fast path."""
+    r = len(table)
+    X = [[int(v) for v in row] for row in table.values.tolist()]
+    sizes, cent, order = table.class_sizes, table.centralizer_orders, table.order
+    rows_ok = np.ones((r, r), dtype=bool)
+    cols_ok = np.ones((r, r), dtype=bool)
+    for i in range(r):
+        for j in range(r):
+            rows_ok[i, j] = sum(s * a * b for s, a, b in zip(sizes, X[i], X[j])) == (order if i == j else 0)
+            cols_ok[i, j] = sum(row[i] * row[j] for row in X) == (cent[i] if i == j else 0)
     return _orthogonality_failures(table, rows_ok, cols_ok)
 
 def _verify_cyclotomic(table):

@@ -177,4 +177,17 @@ def _check_n(n, limit, prefix):
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise InputError(f"{prefix}n needs an integer n >= 1, got n = {n!r}")
     if n > limit:
-        raise LimitError(f"the character table of {prefix}{n} is refused: the limit is n <= {limit}")
+        size = ""
+        if prefix in ("B", "S") and n <= 1000:  # estimated from the class count, nothing allocated
+            r = _class_count(n, prefix)
+            size = f" ({r} classes: the {r} x {r} int64 values alone would take {r * r * 8 / 2**30:.2f} GiB)"
+        raise LimitError(f"the character table of {prefix}{n} is refused: the limit is n <= {limit}{size}")
+
+
+def _class_count(n, prefix):
+    """Number of classes of B_n (bipartitions of n) or S_n (partitions of n)."""
+    p = [1] + [0] * n
+    for part in range(1, n + 1):
+        for m in range(part, n + 1):
+            p[m] += p[m - part]
+    return sum(p[k] * p[n - k] for k in range(n + 1)) if prefix == "B" else p[n]
