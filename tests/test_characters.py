@@ -348,3 +348,31 @@ def test_b17_is_refused_before_allocating_with_the_limit_and_the_size():
     with pytest.raises(LimitError, match=r"n <= 16 \(8470 classes: .* 0\.53 GiB\)"):
         hyperoctahedral_table(17)
     assert time.perf_counter() - start < 1.0
+
+
+def test_class_function_expressions_decompose_like_gaps_decomposition(capsys):
+    """Issue 16: tensor products, symmetric and exterior powers of characters, decomposed; checked
+    against identities that hold for every character (chi^2 = Sym^2 + Alt^2, the determinant is linear,
+    dimensions of Sym^k and Alt^k)."""
+    from math import comb
+
+    from symrep.cli.app import main
+    from symrep.groups.character_expressions import character_from_text
+    from symrep.groups.tables import hyperoctahedral_table, symmetric_table
+
+    for table in (hyperoctahedral_table(3), hyperoctahedral_table(4), symmetric_table(5)):
+        for k, chi in enumerate(table.characters(), start=1):
+            d = int(chi.degree)
+            square = character_from_text(table, f"chi{k}*chi{k} - sym(2, chi{k}) - alt(2, chi{k})")
+            assert all(v == 0 for v in square.values)
+            for j in (2, 3):
+                sym, alt = (character_from_text(table, f"{op}({j}, chi{k})").decompose() for op in ("sym", "alt"))
+                assert sym.is_character and alt.is_character
+                assert sym.degree == comb(d + j - 1, j) and alt.degree == comb(d, j)
+            if all(p in table.power_maps for p in sympy.primerange(2, d + 1)):
+                top = character_from_text(table, f"alt({d}, chi{k})")
+                assert top.is_irreducible() and top.degree == 1  # the determinant
+    assert main(["decompose", "--table", "B3", "--character", "sym(2, chi4)"]) == 0
+    assert "X[[3|-]] + X[[2,1|-]] + X[[1|2]]" in capsys.readouterr().out
+    assert main(["decompose", "--table", "B3", "--character", "chi4 + __import__"]) == 2
+    assert "unknown name" in capsys.readouterr().err

@@ -65,6 +65,7 @@ examples:
   symrep decompose --sides 1,1,2 --action edges
   symrep decompose --sides 1,1,1,1 --action faces:2 --format json
   symrep decompose --sides 1,1,1 --action sym:3   # degree-3 monomials of the polynomial method
+  symrep decompose --table B3 --character "sym(2, chi4)"   # as GAP's Decomposition; chi4 = R^3
 """
 
 
@@ -209,9 +210,12 @@ def build_parser():
         "Irreducible decomposition of the box group prod_j B_{m_j} acting on vertices, "
         "edges, k-faces, the natural representation R^d or its symmetric powers.",
         _DECOMPOSE_EXAMPLES)
-    dc.add_argument("--sides", required=True, help="side lengths, e.g. 1,1,2")
+    source = dc.add_mutually_exclusive_group(required=True)
+    source.add_argument("--sides", help="side lengths, e.g. 1,1,2 (the box group acting on --action)")
+    source.add_argument("--table", help="a named table (B3, S5, B2xB1, ...) whose --character is decomposed")
     dc.add_argument("--action", default="vertices",
                     help="vertices (default), edges, faces:K, natural, sym:J")
+    dc.add_argument("--character", help='with --table: e.g. "chi4*chi4", "sym(2, chi4)", "alt(3, chi4) + 2*chi1"')
     add_format_option(dc, ("text", "latex", "json", "pdf"), "text", "output format (latex: a standalone document; pdf needs -o)")
     add_output_options(dc)
     dc.set_defaults(run=_run_decompose)
@@ -384,6 +388,10 @@ def _run_table(args):
 
 
 def _run_decompose(args):
+    if args.table is not None:
+        from symrep.cli.class_functions import run_character_decomposition
+
+        return run_character_decomposition(args)
     from symrep.geometry.boxes import Hyperrectangle
     from symrep.spectra.decompositions import action_character, box_character_table, vertex_constituent
 
