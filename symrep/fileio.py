@@ -33,7 +33,8 @@ def write_bytes_atomic(path, data, *, force=False):
 
 
 def write_text_atomic(path, text, *, force=False):
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+    """Write ``text`` (a string, or an iterable of strings written one after the other, so that a
+    large output need not exist in memory at once) to ``path`` through a temporary file and a rename.
 
     A reader never sees a half-written file, and an existing file is replaced only
     with ``force=True``.
@@ -56,7 +57,7 @@ def _write_atomic(path, data, mode, force):
             # a terminal, /dev/null or a pipe: nothing stored is lost, and a rename would replace the
             # node itself with a regular file, so write into it directly
             with open(path, mode, **({"encoding": "utf-8"} if mode == "w" else {})) as handle:
-                handle.write(data)
+                _write_all(handle, data)
             return
         if not stat.S_ISREG(kind):
             what = "a folder" if stat.S_ISDIR(kind) else "not a regular file"
@@ -72,7 +73,7 @@ def _write_atomic(path, data, mode, force):
         raise InputError(f"cannot write {path}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, mode, **({"encoding": "utf-8"} if mode == "w" else {})) as handle:
-            handle.write(data)
+            _write_all(handle, data)
         # mkstemp makes the file private (0600); give it the mode of the file it replaces, or the
         # usual one for a new file (0666 less the umask)
         os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else 0o666 & ~_umask())
@@ -81,6 +82,14 @@ def _write_atomic(path, data, mode, force):
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _write_all(handle, data):
+    if isinstance(data, (str, bytes)):
+        handle.write(data)
+    else:
+        for chunk in data:
+            handle.write(chunk)
 
 
 def _umask():

@@ -1,7 +1,9 @@
 """Output options shared by the ``symrep`` subcommands: ``-o FILE`` (atomic) and ``--force``."""
 
 import argparse
+import itertools
 import os
+import sys
 
 from symrep.errors import InputError
 from symrep.fileio import write_bytes_atomic, write_text_atomic
@@ -47,11 +49,15 @@ def add_output_options(parser):
 
 
 def emit(args, text):
-    """Print ``text``, or write it atomically to ``args.output`` (refusing to overwrite without --force)."""
+    """Print ``text`` (a string, or an iterable of strings for a large output), or write it atomically to
+    ``args.output`` (refusing to overwrite without --force)."""
+    chunks = [text] if isinstance(text, str) else text
     if getattr(args, "output", None):
-        write_text_atomic(args.output, text + "\n", force=args.force)
+        write_text_atomic(args.output, itertools.chain(chunks, ["\n"]), force=args.force)
     else:
-        print(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.write("\n")
 
 
 def emit_document(args, tex):

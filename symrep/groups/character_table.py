@@ -26,7 +26,9 @@ import re
 import math
 
 import numpy as np
-import sympy
+from symrep.lazy import lazy_module
+
+sympy = lazy_module("sympy")  # integer tables (B_n, S_n) never need it: the table command starts faster
 
 from symrep.groups.class_functions import ClassFunction, Decomposition, _is_symbolic, _latex_text
 from symrep.groups.orthogonality import MAX_VERIFY_CLASSES, verify_table
@@ -256,6 +258,14 @@ class CharacterTable:
 
     def to_dict(self):
         """JSON-ready data: ``name``, ``order``, ``classes``, ``irreducibles``, ``values``."""
+        data = self._metadata()
+        data["values"] = (self.values.tolist() if self.is_integral
+                          else [[sympy.sstr(v) for v in row] for row in self.values])
+        if self.power_maps:
+            data["power_maps"] = self._power_maps_json()
+        return data
+
+    def _metadata(self):
         classes = []
         for j, label in enumerate(self.classes):
             entry = {"label": self.label_json(label), "size": self.class_sizes[j],
@@ -265,17 +275,37 @@ class CharacterTable:
             classes.append(entry)
         irreducibles = [{"label": self.label_json(label), "degree": d, "text": self.irreducible_text(label)}
                         for label, d in zip(self.irreducibles, self.degrees)]
-        values = (self.values.tolist() if self.is_integral
-                  else [[sympy.sstr(v) for v in row] for row in self.values])
-        data = {"name": self.name, "order": self.order, "conventions": self.conventions,
-                "classes": classes, "irreducibles": irreducibles, "values": values}
-        if self.power_maps:
-            data["power_maps"] = {str(p): m for p, m in sorted(self.power_maps.items())}
-        return data
+        return {"name": self.name, "order": self.order, "conventions": self.conventions,
+                "classes": classes, "irreducibles": irreducibles}
+
+    def _power_maps_json(self):
+        return {str(p): m for p, m in sorted(self.power_maps.items())}
 
     def to_json(self, **kwargs):
-        """The table as JSON text (see :meth:`to_dict`)."""
-        return json.dumps(self.to_dict(), **kwargs)
+        """The table as JSON text (see :meth:`to_dict`).
+
+        Without formatting options, an integer table's values are written a row at a time: the
+        nested list of Python integers for B_15 alone would take 440 MB, four times the table.
+        """
+        if kwargs or not self.is_integral:
+            return json.dumps(self.to_dict(), **kwargs)
+        return "".join(self.json_chunks())
+
+    def json_chunks(self, extra=None):
+        """The JSON text of :meth:`to_json` in pieces, a row of values at a time (for writing a large
+        table without holding its text in memory); ``extra`` adds keys at the end."""
+        if not self.is_integral:
+            yield json.dumps({**self.to_dict(), **(extra or {})})
+            return
+        yield json.dumps(self._metadata())[:-1] + ', "values": ['
+        for i, row in enumerate(self.values):
+            yield (", " if i else "") + json.dumps(row.tolist())
+        yield "]"
+        if self.power_maps:
+            yield ', "power_maps": ' + json.dumps(self._power_maps_json())
+        for key, value in (extra or {}).items():
+            yield f", {json.dumps(key)}: {json.dumps(value)}"
+        yield "}"
 
     def to_gap(self):
         """GAP code that rebuilds this table with ``ConvertToCharacterTableNC``.

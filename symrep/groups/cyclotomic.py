@@ -13,7 +13,9 @@ Examples
 
 from math import gcd
 
-import sympy
+from symrep.lazy import lazy_module
+
+sympy = lazy_module("sympy")  # integer tables (B_n, S_n) never need it: the table command starts faster
 
 __all__ = ["cyclotomic_value", "reduce_cyclotomic"]
 

@@ -18,7 +18,9 @@ True
 import math
 
 import numpy as np
-import sympy
+from symrep.lazy import lazy_module
+
+sympy = lazy_module("sympy")  # integer tables (B_n, S_n) never need it: the table command starts faster
 
 from symrep.errors import LimitError
 from symrep.groups.cyclotomic import reduce_cyclotomic
