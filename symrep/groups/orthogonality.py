@@ -23,7 +23,6 @@ from symrep.lazy import lazy_module
 sympy = lazy_module("sympy")  # integer tables (B_n, S_n) never need it: the table command starts faster
 
 from symrep.errors import LimitError
-from symrep.groups.cyclotomic import reduce_cyclotomic
 from symrep.reports import CheckReport
 
 __all__ = ["verify_table", "MAX_VERIFY_CLASSES"]
@@ -291,32 +290,34 @@ def _verify_integral_reference(table):
     return _orthogonality_failures(table, rows_ok, cols_ok)
 
 def _verify_cyclotomic(table):
-    """Orthogonality in Q(zeta_e), values given as integer vectors over powers of zeta_e."""
+    """Orthogonality in Q(zeta_e), values given as integer vectors over powers of zeta_e.
+
+    Each value becomes an integer polynomial reduced modulo the cyclotomic polynomial Phi_e (python-flint,
+    exact), so that every product has degree below 2 phi(e); a sum equals its target exactly when
+    their difference is 0 modulo Phi_e."""
+    from flint import fmpz_poly
+
     e, vec = table.cyclotomic  # vec[i, j] is the coefficient vector of chi_i(C_j)
     r = len(table)
     conj = np.roll(vec[..., ::-1], 1, axis=-1)  # zeta^j -> zeta^(-j)
-
-    def product(a, b):
-        full = np.convolve(a, b)
-        folded = full[:e].copy()
-        folded[: len(full) - e] += full[e:]
-        return folded
+    phi = fmpz_poly.cyclotomic(e)
+    values = [[fmpz_poly([int(c) for c in vec[i, j]]) % phi for j in range(r)] for i in range(r)]
+    conjugates = [[fmpz_poly([int(c) for c in conj[i, j]]) % phi for j in range(r)] for i in range(r)]
 
     def equals(poly, target):
-        poly = poly.copy()
-        poly[0] -= target
-        return not any(reduce_cyclotomic(poly, e))
+        return (poly - target) % phi == 0
 
     cent = table.centralizer_orders
     rows_ok = np.ones((r, r), dtype=bool)
     cols_ok = np.ones((r, r), dtype=bool)
     for i in range(r):
         for j in range(r):
-            row = sum(table.class_sizes[c] * product(vec[i, c], conj[j, c]) for c in range(r))
+            row = sum((int(table.class_sizes[c]) * values[i][c] * conjugates[j][c] for c in range(r)), fmpz_poly(0))
             rows_ok[i, j] = equals(row, table.order if i == j else 0)
-            col = sum(product(vec[c, i], conj[c, j]) for c in range(r))
+            col = sum((values[c][i] * conjugates[c][j] for c in range(r)), fmpz_poly(0))
             cols_ok[i, j] = equals(col, cent[i] if i == j else 0)
     return _orthogonality_failures(table, rows_ok, cols_ok)
+
 
 def _verify_symbolic(table):
     V = sympy.Matrix(table.values.tolist())
