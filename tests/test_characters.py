@@ -376,3 +376,15 @@ def test_class_function_expressions_decompose_like_gaps_decomposition(capsys):
     assert "X[[3|-]] + X[[2,1|-]] + X[[1|2]]" in capsys.readouterr().out
     assert main(["decompose", "--table", "B3", "--character", "chi4 + __import__"]) == 2
     assert "unknown name" in capsys.readouterr().err
+
+
+def test_cyclotomic_verification_is_exact_and_catches_a_change():
+    """Generic tables with irrational values (A_5: (1 +- sqrt 5)/2) are verified modulo the cyclotomic
+    polynomial; one changed coefficient of one value must fail the check."""
+    table = generic_character_table(AlternatingGroup(5))
+    assert table.verify().passed
+    e, vectors = table.cyclotomic
+    changed = vectors.copy()
+    changed[3, 4, 1] += 1
+    table.cyclotomic = (e, changed)
+    assert not table.verify().passed
