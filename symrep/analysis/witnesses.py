@@ -138,6 +138,8 @@ def _region_middle(parameters):
 
 
 def _proved_sign(value, want, deadline):
+    """``sign(value) == want`` proved: by ball arithmetic for a number, on the whole active region for an
+    expression in parameters."""
     if value.free_symbols:
         return proved_on_region(value, ">" if want > 0 else "<")
     proof = prove_sign(value, deadline=deadline)
@@ -147,12 +149,9 @@ def _proved_sign(value, want, deadline):
 def _negative(value, deadline):
     """``value < 0`` proved: by ball arithmetic for a number (screened by a float first), on the whole
     active region for an expression in parameters."""
-    if value.free_symbols:
-        return proved_on_region(value, "<")
-    if not _numeric(value) < 0:
+    if not value.free_symbols and not _numeric(value) < 0:
         return False
-    proof = prove_sign(value, deadline=deadline)
-    return proof is not None and proof.sign < 0
+    return _proved_sign(value, -1, deadline)
 
 
 def _boxes():
