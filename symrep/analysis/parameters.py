@@ -83,7 +83,7 @@ def active(box):
 #: a list while it does, None otherwise.
 RECORDED = contextvars.ContextVar("symrep_recorded_conditions", default=None)
 #: Sub-boxes the prover lets ball arithmetic try per candidate fact (the checker allows more).
-PROVER_PIECES = 256
+PROVER_PIECES = 64
 
 
 def proved_on_region(value, relation):
