@@ -17,30 +17,10 @@ Run: ``python bench/tables_vs_gap.py [--min 10] [--max 15] [--repeat 3] [--verif
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 
-
-def _run(argv, stdin_text=None):
-    """(wall seconds, CPU seconds, peak RSS in MiB) of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin_text else subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if stdin_text:
-        proc.stdin.write(stdin_text)
-        proc.stdin.close()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read()[-500:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-
-
-def _best(argv, repeat, stdin_text=None):
-    runs = [_run(argv, stdin_text) for _ in range(repeat)]
-    return min(r[0] for r in runs), min(r[1] for r in runs), min(r[2] for r in runs)
+from processes import best as _best
 
 
 def main():

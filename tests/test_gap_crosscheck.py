@@ -95,3 +95,54 @@ def test_export_is_gaps_table_itself(tmp_path):
     words = run_gap(script, tmp_path).split()
     assert words == ["B2"] + ["true"] * 5 + ["B3"] + ["true"] * 5 + ["B4"] + ["true"] * 5 + ["B5"] + ["true"] * 5 \
         + ["S3", "true", "true", "S5", "true", "true"], words
+
+
+GENERIC_GROUPS = {"M11": "(1,2,3,4,5,6,7,8,9,10,11),(3,7,11,8)(4,10,5,6)",
+                  "PSL27": "(3,7,5)(4,8,6),(1,2,6)(3,4,8)",
+                  "SL23": "(3,4,5)(6,8,7),(1,6,2,3)(4,7,8,5)"}
+
+
+def test_generic_tables_are_gaps_tables_of_the_same_groups(tmp_path):
+    """Issue 17: the Dixon-Schneider tables (irrational values exported as GAP cyclotomics, with
+    power maps) are GAP's CharacterTable(Group(...)) up to a permutation of classes and characters."""
+    from symrep.groups.dixon import generic_character_table
+    from symrep.groups.permutation_input import parse_generators
+
+    script = ""
+    for name, generators in GENERIC_GROUPS.items():
+        script += generic_character_table(parse_generators(generators), name=name).to_gap()
+        script += (f"ct := CharacterTable(Group({generators}));; Irr(ct);;\n"
+                   f'Print("{name} ", TransformingPermutationsCharacterTables(symrep_{name}, ct) <> fail, "\\n");\n')
+    # a changed value must be caught by the same comparison
+    script += 'bad := ShallowCopy(List(Irr(symrep_PSL27), ValuesOfClassFunction));; bad[2] := ShallowCopy(bad[2]);;\n'
+    script += 'bad[2][3] := bad[2][3] + 1;; t := ConvertToCharacterTableNC(rec(UnderlyingCharacteristic := 0, '
+    script += 'SizesCentralizers := SizesCentralizers(symrep_PSL27), Irr := bad));;\n'
+    script += 'Print("changed ", TransformingPermutationsCharacterTables(t, CharacterTable(Group(' \
+              + GENERIC_GROUPS["PSL27"] + '))) <> fail, "\\n");\n'
+    words = run_gap(script, tmp_path).split()
+    assert words == ["M11", "true", "PSL27", "true", "SL23", "true", "changed", "false"], words
+
+
+def test_restriction_and_induction_decompose_as_in_gap(tmp_path, capsys):
+    """Issue 16: `symrep decompose --generators G --induce-from H` against GAP's InducedClassFunction
+    and Decomposition, compared as the multiset of (degree, multiplicity)."""
+    import json
+
+    from symrep.cli.app import main
+
+    group, sub = "(1,2,3,4,5),(1,2)", "(1,2,3),(1,2)(4,5)"
+    assert main(["decompose", "--generators", group, "--induce-from", sub, "--character", "chi2",
+                 "--format", "json"]) == 0
+    ours = sorted((c["degree"], c["multiplicity"]) for c in json.loads(capsys.readouterr().out)["constituents"])
+    from symrep.groups.dixon import generic_character_table
+    from symrep.groups.permutation_input import parse_generators
+
+    psi = generic_character_table(parse_generators(sub)).values[1]
+    # pick GAP's irreducible of H with the same degree and the same value multiset as ours
+    script = (f"G := Group({group});; H := Group({sub});; tH := CharacterTable(H);; tG := CharacterTable(G);;\n"
+              f"psi := First(Irr(tH), x -> SortedList(ValuesOfClassFunction(x)) = SortedList({[int(v) for v in psi]}));;\n"
+              f"ind := InducedClassFunction(psi, G);; dec := Decomposition(Irr(tG), [ind], \"nonnegative\")[1];;\n"
+              f"for i in [1..Length(dec)] do if dec[i] > 0 then Print(Irr(tG)[i][1], \" \", dec[i], \"\\n\"); fi; od;\n")
+    out = run_gap(script, tmp_path).split()
+    theirs = sorted((int(out[i]), int(out[i + 1])) for i in range(0, len(out), 2))
+    assert ours == theirs and ours

@@ -139,3 +139,46 @@ def test_numeric_and_exact_spectra_compare_by_label():
         for subset in e.subsets():
             label = "S={" + ",".join(map(str, subset)) + "}"
             assert abs(numeric[label] - e.numeric) < 1e-12
+
+
+def test_generators_in_gaps_form_and_from_a_file(tmp_path, capsys):
+    path = tmp_path / "s4.g"
+    path.write_text("# the symmetric group on four points\nG := Group( (1,2,3,4),\n  (1,2) );\n")
+    assert main(["table", "--generators", str(path)]) == 0
+    assert "order 24, 5 classes" in capsys.readouterr().out
+    assert main(["table", "--generators", "[ (1,2,3), (1,2) ]"]) == 0
+    assert "order 6, 3 classes" in capsys.readouterr().out
+    (tmp_path / "bad.g").write_text("Exec(\"rm -rf /\");")
+    assert main(["table", "--generators", "@" + str(tmp_path / "bad.g")]) == 2
+    assert "cannot read generators" in capsys.readouterr().err
+    assert main(["table", "--generators", "@" + str(tmp_path / "missing.g")]) == 2
+    assert "cannot read generator file" in capsys.readouterr().err
+
+
+def test_decompose_any_permutation_group_with_powers_restriction_and_induction(capsys):
+    """Issue 16: GAP's Decomposition from the command line for a group given by generators:
+    powers, restriction to and induction from a subgroup (the class fusion computed)."""
+    s5 = "(1,2,3,4,5),(1,2)"
+    # the standard 4-dimensional character of S5 is X3 here (degree 4, values with 3 on transpositions)
+    assert main(["decompose", "--generators", s5, "--character", "alt(2, chi3)", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["degree"] == "6" and [c["degree"] for c in data["constituents"]] == [6]
+    # Frobenius reciprocity between S5 and a Young subgroup S3 x S2, both through the command line
+    sub = "(1,2,3),(1,2),(4,5)"
+    for i in range(1, 8):
+        for j in range(1, 7):
+            assert main(["decompose", "--generators", s5, "--character", f"chi{i}", "--restrict-to", sub,
+                         "--format", "json"]) == 0
+            restricted = {c["text"]: c["multiplicity"] for c in json.loads(capsys.readouterr().out)["constituents"]}
+            assert main(["decompose", "--generators", s5, "--character", f"chi{j}", "--induce-from", sub,
+                         "--format", "json"]) == 0
+            induced = {c["text"]: c["multiplicity"] for c in json.loads(capsys.readouterr().out)["constituents"]}
+            assert restricted.get(f"X{j}", 0) == induced.get(f"X{i}", 0)
+    assert main(["decompose", "--generators", s5, "--character", "chi2", "--restrict-to", "(1,2,3,4,5,6)"]) == 2
+    assert "not a subgroup" in capsys.readouterr().err
+    assert main(["decompose", "--generators", "(1,2,3,4)", "--character", "chi2", "--restrict-to", "(1,3)"]) == 2
+    assert "is not an element" in capsys.readouterr().err
+    assert main(["decompose", "--table", "B3", "--character", "chi2", "--restrict-to", "S4"]) == 2
+    assert "no class fusion of S4 into B3" in capsys.readouterr().err
+    assert main(["decompose", "--table", "B3", "--character", "chi4", "--restrict-to", "S3"]) == 0
+    assert "X[3] + X[2,1]" in capsys.readouterr().out

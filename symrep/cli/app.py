@@ -20,6 +20,7 @@ from symrep.cli import srank as srank_command
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
 from symrep.errors import InputError, SymrepError
+from symrep.groups.permutation_input import parse_generators, read_generators
 from symrep.version import __version__
 
 # The command line imports SymPy and numpy only in the commands that compute, so that --help and
@@ -66,6 +67,9 @@ examples:
   symrep decompose --sides 1,1,1,1 --action faces:2 --format json
   symrep decompose --sides 1,1,1 --action sym:3   # degree-3 monomials of the polynomial method
   symrep decompose --table B3 --character "sym(2, chi4)"   # as GAP's Decomposition; chi4 = R^3
+  symrep decompose --table B3 --character chi4 --restrict-to S3
+  symrep decompose --generators "(1,2,3,4,5),(1,2)" --character "alt(2, chi3)"
+  symrep decompose --generators "(1,2,3,4),(1,2)" --induce-from "(1,2,3)" --character chi2
 """
 
 
@@ -87,40 +91,6 @@ def parse_sides(text):
             n = int(count)
         sides.extend([_parse_side(value)] * n)
     return sides
-
-
-def parse_generators(text, max_points=64):
-    """A SymPy ``PermutationGroup`` from cycle notation on the points 1..n, read without evaluating
-    anything: ``"(1,2,3,4,5),(1,2)"`` is the symmetric group S_5.
-
-    Examples
-    --------
-    >>> parse_generators("(1,2,3,4,5),(1,2)").order()
-    120
-    >>> parse_generators("(1,2)(3,4), (1,3)(2,4)").order()
-    4
-    """
-    import re
-
-    from sympy.combinatorics import Permutation, PermutationGroup
-
-    cleaned = text.replace(" ", "")
-    if not cleaned or not re.fullmatch(r"(\((\d+,)*\d+\))+(,(\((\d+,)*\d+\))+)*", cleaned):
-        raise InputError(f"cannot read generators {text!r}: write cycles on the points 1..n, e.g. \"(1,2,3),(1,2)\"")
-    generators = []
-    for word in re.findall(r"(?:\((?:\d+,)*\d+\))+", cleaned):
-        cycles = [[int(p) for p in c.split(",")] for c in re.findall(r"\(([\d,]+)\)", word)]
-        points = [p for c in cycles for p in c]
-        if min(points) < 1 or max(points) > max_points:
-            raise InputError(f"points must be 1..{max_points} in {text!r}")
-        if any(len(set(c)) != len(c) for c in cycles):
-            raise InputError(f"a cycle repeats a point in {text!r}")
-        perm = Permutation(max(points) - 1)
-        for c in cycles:
-            perm = perm * Permutation([[p - 1 for p in c]], size=max(points))
-        generators.append(perm)
-    size = max(g.size for g in generators)
-    return PermutationGroup([Permutation(g.array_form + list(range(g.size, size))) for g in generators])
 
 
 def _parse_side(value):
@@ -213,9 +183,16 @@ def build_parser():
     source = dc.add_mutually_exclusive_group(required=True)
     source.add_argument("--sides", help="side lengths, e.g. 1,1,2 (the box group acting on --action)")
     source.add_argument("--table", help="a named table (B3, S5, B2xB1, ...) whose --character is decomposed")
+    source.add_argument("--generators", metavar="CYCLES",
+                        help='a permutation group, e.g. "(1,2,3,4,5),(1,2)" or a GAP file with Group(...), '
+                             "whose --character is decomposed")
     dc.add_argument("--action", default="vertices",
                     help="vertices (default), edges, faces:K, natural, sym:J")
     dc.add_argument("--character", help='with --table: e.g. "chi4*chi4", "sym(2, chi4)", "alt(3, chi4) + 2*chi1"')
+    dc.add_argument("--restrict-to", metavar="H", help="restrict the character to the subgroup H (a named table, "
+                    "S_n in B_n, or generators in cycle notation inside the --generators group)")
+    dc.add_argument("--induce-from", metavar="H", help="the character is one of the subgroup H (written in H's "
+                    "irreducibles); induce it to the group")
     add_format_option(dc, ("text", "latex", "json", "pdf"), "text", "output format (latex: a standalone document; pdf needs -o)")
     add_output_options(dc)
     dc.set_defaults(run=_run_decompose)
@@ -357,7 +334,7 @@ def _run_table(args):
     if args.generators is not None:
         from symrep.groups.dixon import generic_character_table
 
-        group = parse_generators(args.generators)
+        group = read_generators(args.generators)
         args.group = f"<{args.generators}>"
         table = generic_character_table(group, name=args.group)
     else:
@@ -385,7 +362,7 @@ def _run_table(args):
 
 
 def _run_decompose(args):
-    if args.table is not None:
+    if args.table is not None or args.generators is not None:
         from symrep.cli.class_functions import run_character_decomposition
 
         return run_character_decomposition(args)

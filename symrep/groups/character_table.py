@@ -315,11 +315,11 @@ class CharacterTable:
             tbl := ...;  # this output
             TransformingPermutationsCharacterTables(tbl, CharacterTable("WeylB", 4));
         """
-        if not self.is_integral:
-            raise InputError(f"GAP output is implemented for rational tables; {self.name} has irrational values")
+        if not self.is_integral and getattr(self, "cyclotomic", None) is None:
+            raise InputError(f"GAP output needs integer values or cyclotomic coefficient vectors; {self.name} has neither")
         cls, irr = self._gap_orders()
         where = {c: k for k, c in enumerate(cls)}  # new position of each old class
-        variable = "symrep_" + re.sub(r"\W", "_", self.name)
+        variable = "symrep_" + re.sub(r"\W+", "_", self.name).strip("_")
         lines = [f"# symrep character table of {self.name}, order {self.order}"
                  + (", classes and characters in GAP's order" if cls != list(range(len(cls))) or irr != cls else "")
                  + "."]
@@ -338,10 +338,25 @@ class CharacterTable:
             maps = ["" if p not in self.power_maps else _gap_list([where[self.power_maps[p][c]] + 1 for c in cls])
                     for p in range(1, max(self.power_maps) + 1)]
             lines.append(f"  ComputedPowerMaps := [ {', '.join(maps)} ],")
-        values = self.values.tolist()
+        values = self.values.tolist() if self.is_integral else self._gap_cyclotomics()
         rows = ",\n    ".join(_gap_list([values[i][c] for c in cls]) for i in irr)
         lines += [f"  Irr := [\n    {rows} ] ) );", ""]
         return "\n".join(lines)
+
+    def _gap_cyclotomics(self):
+        """Irrational values as GAP cyclotomics ``sum_j c_j * E(e)^j``, from the exact coefficient vectors."""
+        from symrep.groups.cyclotomic import reduce_cyclotomic
+
+        e, vectors = self.cyclotomic
+
+        def gap(vector):
+            reduced = reduce_cyclotomic(vector, e)
+            if not any(reduced[1:]):
+                return str(reduced[0])
+            g = math.gcd(e, *(j for j, m in enumerate(vector) if m))  # write it in the smallest E(e / g)
+            return " + ".join(f"{int(m)}*E({e // g})^{j // g}" for j, m in enumerate(vector) if m)
+
+        return [[gap(vector) for vector in row] for row in vectors]
 
     def _gap_orders(self):
         """Positions of the classes and characters in GAP's order (``Partitions(n)`` for ``S_n``,

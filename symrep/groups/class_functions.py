@@ -13,6 +13,7 @@ Examples
 """
 
 import math
+import re
 
 import numpy as np
 from symrep.lazy import lazy_module
@@ -131,7 +132,8 @@ class Decomposition(dict):
             return "0"
         parts = []
         for label, m in self.items():
-            text = f"X[{self.table.irreducible_text(label)}]"
+            text = self.table.irreducible_text(label)
+            text = text if re.fullmatch(r"X\d+", text) else f"X[{text}]"  # generic tables name them X1, X2, ...
             parts.append(text if m == 1 else f"{m}*{text}")
         return " + ".join(parts)
 

@@ -11,7 +11,10 @@ Examples
 [0, 0]
 """
 
+from functools import lru_cache
 from math import gcd
+
+from flint import fmpz_poly
 
 from symrep.lazy import lazy_module
 
@@ -35,6 +38,12 @@ def cyclotomic_value(vector, e):
     reduced = reduce_cyclotomic(vector, e)
     if not any(reduced[1:]):
         return sympy.Integer(reduced[0])
+    return _value(tuple(int(c) for c in vector), e)
+
+
+@lru_cache(maxsize=4096)
+def _value(vector, e):
+    """The SymPy form of a non-rational value (cached: a table repeats its irrational values)."""
     g = 0
     for j, c in enumerate(vector):
         if c:
@@ -49,13 +58,16 @@ def cyclotomic_value(vector, e):
 
 
 def reduce_cyclotomic(vector, e):
-    """Coefficients of ``sum_j vector[j] x^j`` reduced modulo the e-th cyclotomic polynomial."""
-    phi = [int(c) for c in sympy.Poly(sympy.cyclotomic_poly(e, sympy.Symbol("x"))).all_coeffs()][::-1]
-    out = [int(c) for c in vector]
-    deg = len(phi) - 1
-    for j in range(len(out) - 1, deg - 1, -1):
-        c = out[j]
-        if c:
-            for i, a in enumerate(phi):
-                out[j - deg + i] -= c * a
-    return out[:deg]
+    """Coefficients of ``sum_j vector[j] x^j`` reduced modulo the e-th cyclotomic polynomial.
+
+    Exact integer polynomial remainder (python-flint's ``fmpz_poly``; Phi_e is monic).
+    """
+    phi = _cyclotomic_polynomial(e)
+    coefficients = (fmpz_poly([int(c) for c in vector]) % phi).coeffs()
+    deg = phi.degree()
+    return [int(c) for c in coefficients] + [0] * (deg - len(coefficients))
+
+
+@lru_cache(maxsize=64)
+def _cyclotomic_polynomial(e):
+    return fmpz_poly.cyclotomic(e)

@@ -16,7 +16,10 @@ For a group given only by permutation generators (an accidental symmetry group, 
    mod ``p`` from the values on the powers of ``g``; then ``chi(g) = sum_l m_l exp(2 pi i l / o)``.
 
 All arithmetic is exact (integers mod ``p``, then SymPy roots of unity), so the table is
-exact; :meth:`CharacterTable.verify` re-checks it.
+exact; :meth:`CharacterTable.verify` re-checks it. The group is held as an integer array
+(one row per element) so that conjugation and the class coefficients are whole-array
+operations; the linear algebra mod ``p`` is python-flint's ``nmod_mat``. The plain-Python
+version this replaced is kept in the tests as the reference it is compared against.
 
 Examples
 --------
@@ -32,17 +35,48 @@ Examples
 from math import isqrt, lcm
 
 import numpy as np
-import sympy
-from sympy.combinatorics import Permutation, PermutationGroup
+from flint import nmod_mat, nmod_poly
 
 from symrep.groups.character_table import CharacterTable
 from symrep.groups.cyclotomic import cyclotomic_value
 from symrep.errors import InputError, LimitError
+from symrep.lazy import lazy_module
 
-__all__ = ["generic_character_table", "MAX_GENERIC_ORDER"]
+sympy = lazy_module("sympy")
 
-#: Largest group order for the generic algorithm (it enumerates the group).
-MAX_GENERIC_ORDER = 20000
+__all__ = ["generic_character_table", "MAX_GENERIC_ORDER", "MAX_GENERIC_CLASSES"]
+
+#: Largest group order for the generic algorithm (it enumerates the group; S_8 takes 0.6 s).
+MAX_GENERIC_ORDER = 100000
+#: Largest number of conjugacy classes (the class coefficients are an r x r x r array).
+MAX_GENERIC_CLASSES = 256
+
+
+class _Elements:
+    """The elements of a permutation group as rows of an integer array, with fast lookup.
+
+    ``index(P)`` maps rows of permutations (arrays of images) to element numbers, by encoding
+    each row as one integer (digits base ``degree``) and a binary search in the sorted codes.
+    """
+
+    def __init__(self, rows):
+        self.array = np.asarray(rows, dtype=np.int64)
+        self.order, self.degree = self.array.shape
+        self.inverse = np.argsort(self.array, axis=1)
+        self._weights = self.degree ** np.arange(self.degree, dtype=np.int64)
+        codes = self.array @ self._weights
+        self._sort = np.argsort(codes)
+        self._codes = codes[self._sort]
+
+    def index(self, perms):
+        perms = np.asarray(perms, dtype=np.int64)
+        if perms.shape[-1] != self.degree:
+            raise InputError(f"a permutation of {perms.shape[-1]} points is not an element of a group on {self.degree}")
+        codes = perms @ self._weights
+        at = np.minimum(np.searchsorted(self._codes, codes), self.order - 1)
+        if not np.array_equal(self._codes[at], codes):
+            raise InputError("a permutation that is not an element of the group")
+        return self._sort[at]
 
 
 def generic_character_table(group, name=None):
@@ -51,49 +85,42 @@ def generic_character_table(group, name=None):
     Classes are ordered by (element order, size, first element found) with the identity
     first; class labels are ``C1, C2, ...`` and the class representatives are kept in
     ``table.representatives``. Irreducibles are labelled ``X1, X2, ...`` in order of
-    degree.
+    degree. The ``p``-th power maps are recorded for every prime ``p`` dividing ``|G|``.
 
     Raises
     ------
     InputError
         If ``group`` is not a ``PermutationGroup``.
     LimitError
-        If ``|G| >`` :data:`MAX_GENERIC_ORDER`.
+        If ``|G| >`` :data:`MAX_GENERIC_ORDER` or it has more than :data:`MAX_GENERIC_CLASSES`
+        classes (refused as soon as the class count passes the limit).
     """
+    from sympy.combinatorics import Permutation, PermutationGroup
     if not isinstance(group, PermutationGroup):
         raise InputError(f"generic_character_table needs a SymPy PermutationGroup, got {type(group).__name__}")
     order = int(group.order())
     if order > MAX_GENERIC_ORDER:
         raise LimitError(f"the generic character table of a group of order {order} is refused: "
                          f"the limit is {MAX_GENERIC_ORDER}")
-    elements = [tuple(g.array_form) for g in group.generate()]
-    degree = len(elements[0])
-    position = {g: i for i, g in enumerate(elements)}
-    mul = lambda a, b: tuple(b[a[i]] for i in range(degree))  # a then b
-    inverse = lambda a: tuple(sorted(range(degree), key=lambda i: a[i]))
-    classes = _conjugacy_classes(elements, position, mul, inverse)
+    G = _Elements([g.array_form for g in group.generate()])
+    classes, class_of = _conjugacy_classes(G)
     r = len(classes)
-    class_of = np.empty(order, dtype=np.int64)
-    for k, cls in enumerate(classes):
-        for g in cls:
-            class_of[position[g]] = k
-    reps = [cls[0] for cls in classes]
+    reps = [G.array[cls[0]] for cls in classes]
     sizes = [len(cls) for cls in classes]
-    orders = [_element_order(g, mul) for g in reps]
+    powers = [_power_classes(g, G, class_of) for g in reps]  # class of g_k^j, j = 0 .. o_k - 1
+    orders = [len(pw) for pw in powers]
     exponent = lcm(*orders)
     p = _prime(exponent, 2 * isqrt(order) + 2)
-    coeff = _class_coefficients(classes, reps, position, class_of, mul, inverse)
+    coeff = _class_coefficients(G, reps, class_of, r)
     vectors = _common_eigenvectors(coeff, p, r)
-    inverse_class = [int(class_of[position[inverse(g)]]) for g in reps]
-    power_class = {}
+    inverse_class = [pw[-1] for pw in powers]
     values, vectors_e = [], []
     for w in vectors:
         d2_inv = sum(w[k] * w[inverse_class[k]] * pow(sizes[k], -1, p) for k in range(r)) % p
         d2 = order * pow(d2_inv, -1, p) % p
         deg = _sqrt_small(d2, p, isqrt(order))
         modp = [deg * w[k] * pow(sizes[k], -1, p) % p for k in range(r)]
-        lifted = [_lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, position, mul)
-                  for k in range(r)]
+        lifted = [_lift(modp, powers[k], exponent, p, deg) for k in range(r)]
         vectors_e.append([vec for vec, _ in lifted])
         values.append([val for _, val in lifted])
     trivial = lambda row: all(v == 1 for v in row)
@@ -105,45 +132,68 @@ def generic_character_table(group, name=None):
     array = np.array([[int(v) for v in row] for row in values], dtype=np.int64) if integral \
         else np.array(values, dtype=object)
     labels = [f"C{k + 1}" for k in range(r)]
+    power_maps = {q: [pw[q % len(pw)] for pw in powers] for q in sympy.primefactors(order)}
     table = CharacterTable(name or f"G{order}", labels, sizes, [f"X{i + 1}" for i in range(r)], array,
-                           element_orders=orders,
+                           element_orders=orders, power_maps=power_maps,
                            conventions="generic table (Dixon-Schneider); classes C1.. (C1 the identity)")
     if not integral:
         # The vectors are the source of truth (verify() checks them); values are derived.
         table.cyclotomic = (exponent, np.array(vectors_e, dtype=np.int64))
         table.cyclotomic[1].flags.writeable = False
         table.values.flags.writeable = False
-    table.representatives = [Permutation(list(g)) for g in reps]
-    table.class_of = lambda g: labels[int(class_of[position[tuple(Permutation(g).array_form)]])]
+    table.representatives = [Permutation([int(x) for x in g]) for g in reps]
+    table.class_of = lambda g: labels[int(class_of[G.index([Permutation(g).array_form])[0]])]
     return table
 
 
-def _conjugacy_classes(elements, position, mul, inverse):
-    seen = [False] * len(elements)
+def _conjugacy_classes(G):
+    """The classes (lists of element numbers, in order of discovery) and each element's class.
+
+    The conjugates ``h^-1 g h`` for all ``h`` at once are ``h[g[h^-1[i]]]``: one gather per class.
+    """
+    class_of = np.full(G.order, -1, dtype=np.int64)
     classes = []
-    for i, g in enumerate(elements):
-        if seen[i]:
+    for i in range(G.order):
+        if class_of[i] >= 0:
             continue
-        cls = []
-        for h in elements:
-            c = mul(mul(inverse(h), g), h)
-            j = position[c]
-            if not seen[j]:
-                seen[j] = True
-                cls.append(c)
-        classes.append(cls)
-    identity = tuple(range(len(elements[0])))
-    classes.sort(key=lambda cls: (identity not in cls, _element_order(cls[0], mul), len(cls)))
-    return classes
+        conjugates = G.index(np.take_along_axis(G.array, G.array[i][G.inverse], axis=1))
+        _, first = np.unique(conjugates, return_index=True)
+        members = conjugates[np.sort(first)]
+        class_of[members] = len(classes)
+        classes.append(members)
+        if len(classes) > MAX_GENERIC_CLASSES:
+            raise LimitError(f"the generic character table of a group with more than {MAX_GENERIC_CLASSES} "
+                             f"conjugacy classes is refused (the limit is {MAX_GENERIC_CLASSES})")
+    identity = int(G.index([np.arange(G.degree)])[0])
+    orders = [_permutation_order(G.array[cls[0]]) for cls in classes]
+    ranking = sorted(range(len(classes)),
+                     key=lambda k: (identity not in classes[k], orders[k], len(classes[k])))
+    renumber = np.empty(len(classes), dtype=np.int64)
+    renumber[ranking] = np.arange(len(classes))
+    return [classes[k] for k in ranking], renumber[class_of]
 
 
-def _element_order(g, mul):
-    identity = tuple(range(len(g)))
-    k, h = 1, g
-    while h != identity:
-        h = mul(h, g)
-        k += 1
-    return k
+def _permutation_order(g):
+    """The lcm of the cycle lengths."""
+    seen, lengths = set(), []
+    for start in range(len(g)):
+        if start not in seen:
+            length, j = 0, start
+            while j not in seen:
+                seen.add(j)
+                j = int(g[j])
+                length += 1
+            lengths.append(length)
+    return lcm(*lengths)
+
+
+def _power_classes(g, G, class_of):
+    """The classes of ``g^0, g^1, ..., g^(o-1)``."""
+    o = _permutation_order(g)
+    rows = [np.arange(G.degree)]
+    for _ in range(o - 1):
+        rows.append(g[rows[-1]])
+    return [int(c) for c in class_of[G.index(rows)]]
 
 
 def _prime(exponent, lower):
@@ -153,19 +203,20 @@ def _prime(exponent, lower):
     return p
 
 
-def _class_coefficients(classes, reps, position, class_of, mul, inverse):
-    """``a[i][j][k]``: the number of x in C_i with x^-1 z_k in C_j, for the representative z_k."""
-    r = len(classes)
+def _class_coefficients(G, reps, class_of, r):
+    """``a[i][j][k]``: the number of x in C_i with x^-1 z_k in C_j, for the representative z_k.
+
+    With "x then y" composition, ``x^-1 z`` is ``z[x^-1[i]]``: one gather over all x per class.
+    """
     a = np.zeros((r, r, r), dtype=np.int64)
     for k, z in enumerate(reps):
-        for i, cls in enumerate(classes):
-            for x in cls:
-                y = mul(inverse(x), z)  # x * y = z with "x then y" composition order
-                a[i, class_of[position[y]], k] += 1
+        y_class = class_of[G.index(z[G.inverse])]
+        a[:, :, k] = np.bincount(class_of * r + y_class, minlength=r * r).reshape(r, r)
     return a
 
 
 def _common_eigenvectors(coeff, p, r):
+    """Row vectors w (normalised w[0] = 1) with ``M_i w^T = lambda_i w^T`` for every i, mod p."""
     spaces = [np.eye(r, dtype=np.int64)]
     for i in range(1, r):
         if all(V.shape[0] == 1 for V in spaces):
@@ -173,10 +224,7 @@ def _common_eigenvectors(coeff, p, r):
         M = coeff[i] % p
         new = []
         for V in spaces:
-            if V.shape[0] == 1:
-                new.append(V)
-                continue
-            new.extend(_split(V, M, p))
+            new.extend([V] if V.shape[0] == 1 else _split(V, M, p))
         spaces = new
     if any(V.shape[0] != 1 for V in spaces) or len(spaces) != r:
         raise ArithmeticError("class matrices did not split into one-dimensional common eigenspaces")
@@ -187,74 +235,43 @@ def _common_eigenvectors(coeff, p, r):
     return out
 
 
+def _flint(A, p):
+    return nmod_mat([[int(x) for x in row] for row in A], p)
+
+
+def _numpy(M):
+    return np.array([[int(x) for x in row] for row in M.tolist()], dtype=np.int64).reshape(M.nrows(), M.ncols())
+
+
 def _split(V, M, p):
-    """Split the row space of V (M-invariant, rows are row vectors w with w M^T = lambda w)."""
-    # Eigenvectors w satisfy M w = lambda w (column), i.e. rows w with w M^T = lambda w.
-    MT = M.T % p
-    A = _restrict(V, MT, p)
+    """Split the row space of V (M-invariant) into eigenspaces of M acting by ``w -> w M^T``.
+
+    The action restricted to the space is the matrix A with ``V M^T = A V``; its eigenvalues
+    are the roots of its characteristic polynomial mod p, and the rows ``u`` with ``u A =
+    lambda u`` give the eigenvectors ``u V``.
+    """
+    k = V.shape[0]
+    pivots = _pivot_columns(V, p)
+    # A V = W restricted to k independent columns of V: A = W_c V_c^-1.
+    W = V @ (M.T % p) % p
+    A = _flint(W[:, pivots], p) * _flint(V[:, pivots], p).inv()
+    At = A.transpose()
     pieces = []
-    found = 0
-    for lam in range(p):
-        N = _nullspace((A - lam * np.eye(A.shape[0], dtype=np.int64)) % p, p)
-        if N.shape[0]:
-            pieces.append(N @ V % p)
-            found += N.shape[0]
-            if found == V.shape[0]:
-                break
+    for lam, _ in nmod_poly(A.charpoly().coeffs(), p).roots():
+        N, nullity = (At - nmod_mat([[int(lam) if a == b else 0 for b in range(k)] for a in range(k)], p)).nullspace()
+        if nullity:
+            basis = _numpy(N.transpose())[:nullity]
+            pieces.append(basis @ V % p)
+    if sum(piece.shape[0] for piece in pieces) != k:
+        raise ArithmeticError("a class matrix is not diagonalisable mod p on an invariant subspace")
     return pieces
 
 
-def _restrict(V, MT, p):
-    """The matrix A with (V MT) = A V, for V of full row rank mod p."""
-    W = V @ MT % p
-    # Solve A V = W: A = W V^+ using a left inverse from row reduction of V.
-    k, n = V.shape
-    aug = np.concatenate([V.T % p, W.T % p], axis=1)  # V^T A^T = W^T
-    sol = _solve(aug, k, p)
-    return sol.T % p
-
-
-def _row_reduce(rows, n_pivot_columns, p):
-    """Reduced row echelon form mod p, pivoting only in the first columns; returns (rows, pivots)."""
-    M = [[int(x) % p for x in row] for row in rows]
-    pivots, row = [], 0
-    for col in range(n_pivot_columns):
-        pivot = next((i for i in range(row, len(M)) if M[i][col]), None)
-        if pivot is None:
-            continue
-        M[row], M[pivot] = M[pivot], M[row]
-        inv = pow(M[row][col], -1, p)
-        M[row] = [x * inv % p for x in M[row]]
-        for i in range(len(M)):
-            if i != row and M[i][col]:
-                f = M[i][col]
-                M[i] = [(x - f * y) % p for x, y in zip(M[i], M[row])]
-        pivots.append(col)
-        row += 1
-    return M, pivots
-
-
-def _solve(aug, k, p):
-    """Solve V^T X = W^T (columns of aug: k unknown columns, then right-hand sides)."""
-    M, pivots = _row_reduce(aug, k, p)
-    X = np.zeros((k, len(M[0]) - k), dtype=np.int64)
-    for r_i, col in enumerate(pivots):
-        X[col] = M[r_i][k:]
-    return X
-
-
-def _nullspace(A, p):
-    """Basis (rows) of {w : w A = 0} mod p, i.e. the left null space."""
-    n_cols = A.shape[0]
-    M, pivots = _row_reduce(A.T, n_cols, p)  # w A = 0  <=>  A^T w^T = 0
-    basis = []
-    for fcol in (c for c in range(n_cols) if c not in pivots):
-        v = [0] * n_cols
-        v[fcol] = 1
-        for r_i, pc in enumerate(pivots):
-            v[pc] = -M[r_i][fcol] % p
-        basis.append(v)
-    return np.array(basis, dtype=np.int64).reshape(len(basis), n_cols)
+def _pivot_columns(V, p):
+    """k columns of the k x r matrix V (full row rank mod p) that are independent."""
+    R, rank = _flint(V, p).rref()
+    rows = R.tolist()
+    return [next(c for c, x in enumerate(row) if int(x)) for row in rows[:rank]]
 
 
 def _sqrt_small(a, p, bound):
@@ -264,21 +281,13 @@ def _sqrt_small(a, p, bound):
     raise ArithmeticError(f"no degree d <= {bound} with d^2 = {a} mod {p}")
 
 
-def _lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, position, mul):
-    """``chi(g_k)`` exactly: its coefficient vector over powers of ``zeta_e`` and a SymPy value."""
-    o = orders[k]
+def _lift(modp, powers, exponent, p, deg):
+    """``chi(g)`` exactly from its values mod p on the powers of g: coefficient vector and value."""
+    o = len(powers)
     vector = np.zeros(exponent, dtype=np.int64)
     if o == 1:
         vector[0] = deg
         return vector, sympy.Integer(deg)
-    g = reps[k]
-    if k not in power_class:
-        powers, h = [], tuple(range(len(g)))
-        for _ in range(o):
-            powers.append(int(class_of[position[h]]))
-            h = mul(h, g)
-        power_class[k] = powers
-    powers = power_class[k]
     z = _root_of_unity(o, p)
     inv_o = pow(o, -1, p)
     for l in range(o):

@@ -1,0 +1,104 @@
+"""Permutation groups typed by people: cycle notation, GAP's ``Group(...)`` form, or a GAP file.
+
+Nothing is evaluated: the text is matched against a regular grammar of cycles on the points
+``1..n`` and the wrappers GAP users write around them (``G := Group( ... );``, ``[ ... ]``,
+``# comments``).
+
+Examples
+--------
+>>> from symrep.groups.permutation_input import parse_generators
+>>> parse_generators("(1,2,3,4,5),(1,2)").order()
+120
+>>> parse_generators("G := Group([ (1,2)(3,4), (1,3)(2,4) ]);").order()
+4
+"""
+
+import os
+import re
+
+from symrep.errors import InputError
+
+__all__ = ["parse_generators", "read_generators", "MAX_POINTS", "MAX_GENERATOR_FILE_BYTES"]
+
+#: Largest point moved by a generator.
+MAX_POINTS = 64
+#: Largest generator file read.
+MAX_GENERATOR_FILE_BYTES = 64 * 1024
+
+_CYCLES = re.compile(r"(\((\d+,)*\d+\))+(,(\((\d+,)*\d+\))+)*")
+_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z_0-9]*:=")
+
+
+def parse_generators(text, max_points=MAX_POINTS):
+    """A SymPy ``PermutationGroup`` from cycle notation on the points 1..n.
+
+    Accepts ``"(1,2,3,4,5),(1,2)"`` and GAP's forms of the same list: ``Group((1,2,3,4,5),(1,2))``,
+    ``[ (1,2,3,4,5), (1,2) ]``, ``G := Group(...);``, with ``#`` comments and line breaks.
+    ``()`` (GAP's identity) is accepted as a generator.
+
+    Raises
+    ------
+    InputError
+        On anything else, naming what could not be read, or on points outside ``1..max_points``.
+
+    Examples
+    --------
+    >>> parse_generators("Group((1,2,3), (1,2))").order()
+    6
+    """
+    from sympy.combinatorics import Permutation, PermutationGroup
+
+    if not isinstance(text, str):
+        raise InputError(f"generators must be text in cycle notation, got {type(text).__name__}")
+    lines = [line.split("#", 1)[0] for line in text.splitlines()]
+    cleaned = re.sub(r"\s+", "", "".join(lines))
+    body = _unwrap(cleaned).replace("()", "(1)")
+    if not body or not _CYCLES.fullmatch(body):
+        raise InputError(f"cannot read generators {text.strip()[:80]!r}: write cycles on the points 1..n, "
+                         "e.g. \"(1,2,3),(1,2)\" (GAP's Group(...) form is also read)")
+    generators = []
+    for word in re.findall(r"(?:\((?:\d+,)*\d+\))+", body):
+        cycles = [[int(p) for p in c.split(",")] for c in re.findall(r"\(([\d,]+)\)", word)]
+        points = [p for c in cycles for p in c]
+        if min(points) < 1 or max(points) > max_points:
+            raise InputError(f"points must be 1..{max_points} in {text.strip()[:80]!r}")
+        if any(len(set(c)) != len(c) for c in cycles):
+            raise InputError(f"a cycle repeats a point in {text.strip()[:80]!r}")
+        perm = Permutation(max(points) - 1)
+        for c in cycles:
+            perm = perm * Permutation([[p - 1 for p in c]], size=max(points))
+        generators.append(perm)
+    size = max(g.size for g in generators)
+    return PermutationGroup([Permutation(g.array_form + list(range(g.size, size))) for g in generators])
+
+
+def _unwrap(text):
+    """Strip GAP's ``name :=``, ``;``, ``Group( )`` and ``[ ]`` around a list of cycles."""
+    text = _ASSIGNMENT.sub("", text).removesuffix(";")
+    if text.startswith("Group(") and text.endswith(")"):
+        text = text[len("Group("):-1]
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    return text
+
+
+def read_generators(value, max_points=MAX_POINTS):
+    """``parse_generators`` of the text, or of a file's contents when ``value`` names a file
+    (``@FILE`` forces reading a file; files are limited to :data:`MAX_GENERATOR_FILE_BYTES`).
+
+    Examples
+    --------
+    >>> read_generators("(1,2)(3,4),(1,3)").order()
+    8
+    """
+    path = value[1:] if value.startswith("@") else value
+    if value.startswith("@") or ("(" not in value and os.path.isfile(path)):
+        try:
+            if os.path.getsize(path) > MAX_GENERATOR_FILE_BYTES:
+                raise InputError(f"generator file {path} is larger than the limit of {MAX_GENERATOR_FILE_BYTES} bytes")
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read generator file {path}: {error}") from None
+        return parse_generators(text, max_points)
+    return parse_generators(value, max_points)
