@@ -16,7 +16,11 @@ The families and what the literature says (docs/theory.md, section 9):
   Manhattan iff ``a <= 1``;
 * Matern in smoothness ``nu`` (length scale 1, the form ``2^(1-nu)/Gamma(nu) (sqrt(2 nu) x)^nu
   K_nu(sqrt(2 nu) x)``): PD Manhattan iff ``nu <= 1/2`` (Matern is completely monotone exactly for
-  ``nu <= 1/2``).
+  ``nu <= 1/2``);
+* inverse multiquadric ``(1 + x^2)^(-b)``, real ``b`` (Micchelli 1986): PD in l2 iff ``b >= 0``, PD
+  Manhattan only for ``b = 0`` (``f'(0) = 0``);
+* rational quadratic ``(1 + x^2/(2 alpha))^(-alpha)``, ``alpha > 0`` (Rasmussen and Williams 2006,
+  eq. 4.19): PD in l2 for every ``alpha``, PD Manhattan for none.
 """
 
 import argparse
@@ -33,6 +37,10 @@ FAMILIES = [
     ("power decay", "(1 + x)^(-b)", "pd-l1", []),
     ("generalized Cauchy", "(1 + x^a)^(-b/a)", "pd-l1", ["a > 0", "b > 0"]),
     ("Matern", "2^(1 - nu)/gamma(nu)*(sqrt(2*nu)*x)^nu*besselk(nu, sqrt(2*nu)*x)", "pd-l1", ["nu > 0"]),
+    ("inverse multiquadric, l1", "(1 + x^2)^(-b)", "pd-l1", []),
+    ("inverse multiquadric, l2", "(1 + x^2)^(-b)", "pd-l2", []),
+    ("rational quadratic, l1", "(1 + x^2/(2*alpha))^(-alpha)", "pd-l1", ["alpha > 0"]),
+    ("rational quadratic, l2", "(1 + x^2/(2*alpha))^(-alpha)", "pd-l2", ["alpha > 0"]),
 ]
 
 

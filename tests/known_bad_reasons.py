@@ -100,4 +100,12 @@ REASONS = {
     "decimal-underflow-read-as-0": "differ (their difference is proved nonzero)",
     "decimal-region-bound-read-as-a-float": "could not prove 1 - s >= 0",
     "param-zero-times-hidden-infinity-at-0": "not proved positive for the whole region",
+    # the Matern family and the Bessel facts (DLMF 10.29-10.32) the checker uses for it
+    "matern-cm-region-widened-past-half": "(cm-matern): could not prove 1/2 - nu >= 0",
+    "matern-flat-start-region-includes-cm-members": "the exponent must exceed the order's size",
+    "matern-extension-wrong-value": "extension: the limit of f at 0+",
+    "matern-region-closed-at-0": "the scale c of K_b(c x): could not prove",
+    "matern-region-with-negative-orders": "the scale c of K_b(c x): could not prove",
+    "matern-atom-negative-scale": "cannot prove the limit",
+    "matern-order-too-large-for-its-power": "is oo, not a finite number",
 }

@@ -142,7 +142,7 @@ def test_gallery_without_pdf_then_refuses_to_overwrite(tmp_path, capsys):
     folder = tmp_path / "gallery"
     assert main(["gallery", "-o", str(folder), "--no-pdf"]) == 0
     out = capsys.readouterr().out
-    assert "19 of 19 documents checked" in out
+    assert "20 of 20 documents checked" in out
     files = sorted(p.name for p in folder.iterdir())
     assert "gaussian-not-pd-l1.json" in files and "gaussian-not-pd-l1.tex" in files
     before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}

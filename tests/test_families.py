@@ -69,11 +69,18 @@ def test_forged_regions_are_refused():
 
 @pytest.mark.parametrize("assume, message", [
     ("a > 1 & a < 0", "empty: no value of a"), ("b > 0", "'b' is not a parameter"),
-    ("a + 1 > 0", "one parameter and one number"), ("a == 1", "only < <= > >="),
+    ("a + 1 > 0", "one parameter and one number"), ("a != 1", "only < <= > >= ="),
 ])
 def test_bad_assumptions_get_one_clear_line(assume, message):
     with pytest.raises(InputError, match=message):
         certify("exp(-x^a)", "pd-l1", assume=assume)
+
+
+def test_an_assumption_can_fix_a_parameter_to_a_point():
+    for text in ("a = 1", "a == 1"):
+        verdict = certify("exp(-x^a)", "pd-l1", assume=text)
+        assert verdict.status == "holds" and verdict.certificate["assume"] == "(1 <= a) & (a <= 1)"
+        check(verdict.certificate)
 
 
 def test_too_many_parameters_are_refused():

@@ -86,6 +86,8 @@ class DerivationSearch:
         if e.is_Add:
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
             return _n("CM", e, "sum", {}, kids) if all(kids) else None
+        if e.has(sympy.besselk):
+            return _matern(e)
         if e.is_Mul:
             c, rest = e.as_coeff_Mul()
             if c != 1:
@@ -181,6 +183,25 @@ class DerivationSearch:
                 if inner is not None:
                     return _n("BF", e, "scale", {"c": _t(c)}, [inner])
         return None
+
+
+def _matern(e):
+    """``A (c x)^nu K_nu(c x)`` with ``A >= 0``, ``c > 0`` and ``nu <= 1/2``: a multiple of the checker's
+    Matern atom (completely monotone: an integral of decaying exponentials, DLMF 10.32.8), or None."""
+    factors = sympy.Mul.make_args(e)
+    bessels = [a for a in factors if isinstance(a, sympy.besselk)]
+    if len(bessels) != 1:
+        return None
+    nu, argument = bessels[0].args
+    c = sympy.cancel(argument / X)
+    if c.has(X) or nu.has(X):
+        return None
+    atom = (c * X) ** nu * bessels[0]
+    scale = sympy.powsimp(sympy.cancel(e / atom))
+    if scale.has(X) or not (_proved_positive(c) and _nonneg(sympy.Rational(1, 2) - nu) and _nonneg(scale)):
+        return None
+    node = _n("CM", atom, "cm-matern", {"nu": _t(nu), "c": _t(c)})
+    return node if scale == 1 else _n("CM", e, "scale", {"c": _t(scale)}, [node])
 
 
 def _rewrites(e):

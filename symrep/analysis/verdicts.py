@@ -243,7 +243,8 @@ class _Fn(Function):
                 raise InputError(f"f = {expression_text(real)} is undefined at 0 (f(0) = {written}) and has no finite "
                                  f"limit there {where} that can be proved ({found}); the claim needs f on "
                                  f"{'[0, oo): the diagonal of f(distance) is f(0)' if domain != 'R' else 'R'}")
-            extension = {"point": "0", "value": expression_text(limits[0])}
+            value = sympy.simplify(limits[0]) if limits[0].free_symbols else limits[0]  # the checker proves it equal
+            extension = {"point": "0", "value": expression_text(value)}
         try:
             super().__init__(real, domain, extension, undefined_at_0_allowed=claim == "polynomial")
         except CheckError as exc:

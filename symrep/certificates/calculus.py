@@ -5,7 +5,8 @@ of its class on ``(0, oo)``. Each rule states the classes it can prove: an atom 
 wrong class is refused. The behaviour at 0 (the paper's ``f(0) >= f(0+)`` for CM, ``f(0) = 0``
 for Bernstein) is checked by the caller from the certificate's own function text.
 
-References: Schilling, Song, Vondracek, *Bernstein Functions* (de Gruyter), for every rule.
+References: Schilling, Song, Vondracek, *Bernstein Functions* (de Gruyter), for every rule; the NIST
+Digital Library of Mathematical Functions (DLMF), chapter 10, for the Matern atom.
 """
 
 import itertools
@@ -24,7 +25,7 @@ _BOTH = ("CM", "BF")
 RULES = {
     "cm-const": (("CM",), ("c",), 0), "bf-const": (("BF",), ("c",), 0),
     "cm-exp": (("CM",), ("a",), 0), "cm-power": (("CM",), ("s", "b"), 0), "cm-log-ratio": (("CM",), ("b",), 0),
-    "cm-laplace": (("CM",), ("density",), 0),  # optional: rate, coefficients (the root-exponential family)
+    "cm-laplace": (("CM",), ("density",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),  # optional: rate, coefficients (the root-exponential family)
     "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
     "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1),
     "rewrite": (_BOTH, (), 1), "compose": (_BOTH, (), 2), "exp-of-cm": (("CM",), (), 1),
@@ -73,6 +74,9 @@ def check_node(node, where, budget):
         nonneg(p["s"], here); nonneg(p["b"], here); equal(expr, (XP + p["b"]) ** (-p["s"]), here)
     elif rule == "cm-log-ratio":
         sign(p["b"], here, +1); equal(expr, sympy.log(1 + p["b"] / XP), here)
+    elif rule == "cm-matern":  # (c x)^nu K_nu(c x), c > 0, nu <= 1/2: see _matern
+        sign(p["c"], here, +1); nonneg(sympy.Rational(1, 2) - p["nu"], here)
+        equal(expr, (p["c"] * XP) ** p["nu"] * sympy.besselk(p["nu"], p["c"] * XP), here)
     elif rule == "bf-linear":
         nonneg(p["beta"], here); equal(expr, p["beta"] * XP, here)
     elif rule == "bf-power":
@@ -113,6 +117,15 @@ def check_node(node, where, budget):
         start = limit(expr, XP, 0, "+", f"{here} f(0+)")
         nonneg(start, f"{here} f(0+)")
     return expr
+
+
+# The Matern atom, t^nu K_nu(t) (t = c x, c > 0), is completely monotone for every real nu <= 1/2:
+# * nu < 1/2: DLMF 10.32.8 at order -nu (K is even in its order, 10.27.3) gives
+#   t^nu K_nu(t) = sqrt(pi) 2^nu / Gamma(1/2 - nu) int_1^oo exp(-t s) (s^2 - 1)^(-nu - 1/2) ds, a Laplace
+#   transform of a density >= 0 (Gamma(1/2 - nu) > 0), hence CM (Bernstein's theorem);
+# * nu = 1/2: t^(1/2) K_(1/2)(t) = sqrt(pi/2) exp(-t) (DLMF 10.39.2).
+# Composed with x -> c x (c > 0, a Bernstein function), it stays CM. f(0) is the caller's concern
+# (for nu <= 0 the atom is unbounded at 0+ and no finite f(0) can follow).
 
 
 def positive_density(rho, where):

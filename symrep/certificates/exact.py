@@ -24,8 +24,8 @@ import sympy
 
 from . import balls
 from .balls import _provably_nonzero, short
-from .parametric import prove
-from .regions import active_region
+from .parametric import _real, _structural, prove
+from .regions import Interval, active_region
 from .reading import CheckError
 
 __all__ = ["sign", "nonneg", "equal", "nonzero", "continuous", "short"]
@@ -95,10 +95,11 @@ def continuous(e, var, analytic=False):
     ``log`` and ``besselk(nu, .)`` and ``gamma`` of a positive argument; powers with a nonnegative
     integer exponent, a negative integer exponent of a nonzero base, any other real exponent of a
     positive base (or a nonnegative one with a positive exponent, continuous only). Anything else
-    (``tan``, ``Heaviside``, ``sign``, ...) is not proved continuous.
+    (``tan``, ``Heaviside``, ``sign``, ...) is not proved continuous. Conditions on expressions in
+    parameters (``sqrt(2 nu) x > 0``) are proved for the whole active region.
     """
     if not e.has(var):
-        return bool(e.is_extended_real and e.is_finite)
+        return bool(e.is_extended_real and e.is_finite) or _on_region(e, var, "real")
     if e == var:
         return True
     args_ok = lambda *parts: all(continuous(p, var, analytic) for p in parts)
@@ -107,20 +108,39 @@ def continuous(e, var, analytic=False):
     if e.is_Pow:
         base, exp = e.args
         if exp.has(var):
-            return bool(base.is_positive) and args_ok(base, exp)
+            return _on_region(base, var, "positive") and args_ok(base, exp)
         if exp.is_Integer:
-            return args_ok(base) and (exp >= 0 or bool(base.is_nonzero))
-        if not (exp.is_extended_real and exp.is_finite):
+            return args_ok(base) and (exp >= 0 or _on_region(base, var, "nonzero"))
+        if not (exp.is_extended_real and exp.is_finite or _on_region(exp, var, "real")):
             return False
-        if base.is_positive:
+        if _on_region(base, var, "positive"):
             return args_ok(base)
-        return not analytic and bool(exp.is_positive) and bool(base.is_nonnegative) and args_ok(base)
+        return not analytic and _on_region(exp, var, "positive") and _on_region(base, var, "nonnegative") \
+            and args_ok(base)
     if isinstance(e, _ENTIRE):
         return args_ok(*e.args)
     if isinstance(e, _CONTINUOUS_ONLY):
         return not analytic and args_ok(*e.args)
     if isinstance(e, (sympy.log, sympy.gamma)):
-        return bool(e.args[0].is_positive) and args_ok(e.args[0])
+        return _on_region(e.args[0], var, "positive") and args_ok(e.args[0])
     if isinstance(e, sympy.besselk):
-        return not e.args[0].has(var) and bool(e.args[1].is_positive) and args_ok(e.args[1])
+        return not e.args[0].has(var) and _on_region(e.args[1], var, "positive") and args_ok(e.args[1])
     return False
+
+
+_CLASSES = {"positive": ("+",), "nonzero": ("+", "-"), "nonnegative": ("+", "0+", "0")}
+
+
+def _on_region(e, var, kind):
+    """``e`` is positive (nonzero, nonnegative, real and finite) at every value of ``var`` and, for an
+    expression in parameters, at every point of the active region: SymPy's assumptions where they
+    answer, else the region's structural proof (:func:`~symrep.certificates.parametric._structural`)."""
+    fact = e.is_extended_real and e.is_finite if kind == "real" else getattr(e, "is_" + kind)
+    if fact:
+        return True
+    box = active_region()
+    if box is None or not e.free_symbols - {var}:
+        return False
+    box = dict(box)
+    box[var] = Interval(0, sympy.oo) if var.is_positive else Interval(-sympy.oo, 0) if var.is_negative else Interval()
+    return _real(e, box) if kind == "real" else _structural(e, box) in _CLASSES[kind]

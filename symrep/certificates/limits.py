@@ -13,6 +13,7 @@ import sympy
 from flint import arb, ctx
 
 from .balls import _UNDEFINED, _arb, short
+from .bessel import bessel_normal_form, bessel_product_limit
 from .exact import continuous, equal, nonzero, sign
 from .reading import CheckError
 
@@ -49,6 +50,16 @@ def limit(expr, var, point, side, where):
         value = _proved_limit(expr, var, point, side)
         if value is not None:
             return value
+        structural = None
+        if point == 0 and side == "+" and expr.has(sympy.besselk):  # DLMF 10.30: K_b at 0, by structure
+            try:
+                return _structural_limit(bessel_normal_form(expr), var, where)
+            except CheckError as error:
+                structural = error
+        if expr.free_symbols - {var}:  # SymPy's limit is not used with parameters (it guesses their signs)
+            raise structural or CheckError(f"{where}: cannot prove the limit of {short(expr)} at {point}{side} for "
+                                           "every parameter value (a limit must be continuity, a proved rewriting, "
+                                           "or a quotient of analytic expressions)")
         found = sympy.limit(expr, var, point, side)
         if found not in (sympy.oo, -sympy.oo) or expr.free_symbols - {var}:
             raise CheckError(f"{where}: cannot prove the limit of {short(expr)} at {point}{side} (SymPy says "
@@ -170,7 +181,10 @@ def vanishes_at_0(expr, var, where):
     By structure only: after ``powsimp`` (proved equal) gathers the powers of ``var``, a product
     tends to 0 when one factor does and the others have finite limits; ``var^p`` tends to 0 for
     ``p > 0`` and to 1 for ``p = 0``; ``exp`` and the entire functions pass limits through; sums
-    add them. Each sign on a parameter is proved on the whole region."""
+    add them; ``x^a K_b(c x)`` by :func:`~symrep.certificates.bessel.bessel_product_limit`, after the
+    Bessel functions are written through two orders. Each sign on a parameter is proved on the whole
+    region."""
+    expr = bessel_normal_form(expr)
     gathered = sympy.powsimp(expr, force=False)
     if gathered != expr:
         equal(gathered, expr, f"{where}: the powers of x gathered")
@@ -189,6 +203,8 @@ def _structural_limit(e, var, where):
         return sympy.Integer(0)
     if e.is_Add:
         return sympy.Add(*[_structural_limit(a, var, where) for a in e.args])
+    if e.is_Mul and e.has(sympy.besselk):
+        return bessel_product_limit(e, var, where, lambda rest: _structural_limit(rest, var, where))
     if e.is_Mul:
         return sympy.Mul(*[_structural_limit(a, var, where) for a in e.args])
     if e.is_Pow and not e.exp.has(var):

@@ -9,7 +9,8 @@ with no sampling, by the first method that applies:
    sequences of the odd part of the square-free decomposition) on the interval, its ends included
    or not as the region says, and the sign at one rational inner point;
 3. structure: sums of terms of one sign, products, ``exp`` of anything real, positive bases to
-   real powers, even powers, parameters whose interval has a sign;
+   real powers, even powers, parameters whose interval has a sign, ``gamma`` of a positive argument,
+   ``besselk`` of a real order and a positive argument (DLMF 10.32.9: an integral of positive terms);
 4. a bounded closed box (the closure of the region, which can only make the claim harder):
    ball arithmetic over sub-boxes, bisected up to ``MAX_PIECES`` pieces.
 
@@ -173,6 +174,10 @@ def _structural(e, box):
         return None
     if isinstance(e, sympy.exp):
         return "+" if _real(e.args[0], box) else None
+    if isinstance(e, sympy.gamma):
+        return "+" if _structural(e.args[0], box) == "+" else None
+    if isinstance(e, sympy.besselk):
+        return "+" if _real(e.args[0], box) and _structural(e.args[1], box) == "+" else None
     return _polynomial_class(e, box)
 
 
@@ -224,6 +229,8 @@ def _real(e, box):
                                       or _structural(e.base, box) == "+")
     if isinstance(e, sympy.exp):
         return _real(e.args[0], box)
+    if isinstance(e, (sympy.gamma, sympy.besselk)):
+        return _structural(e, box) == "+"
     return False
 
 

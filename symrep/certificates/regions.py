@@ -20,6 +20,7 @@ Examples
 import ast
 import contextlib
 import contextvars
+import re
 from dataclasses import dataclass
 
 import sympy
@@ -90,8 +91,11 @@ def _atoms(node, text):
         terms = [node.left] + list(node.comparators)
         out = []
         for left, op, right in zip(terms, node.ops, terms[1:]):
+            if isinstance(op, ast.Eq):  # a = 1/4: the single point, as two bounds
+                out += [(left, "<=", right), (left, ">=", right)]
+                continue
             if type(op) not in _RELATIONS:
-                raise CheckError(f"region {text!r}: only < <= > >= compare a parameter with a number")
+                raise CheckError(f"region {text!r}: only < <= > >= = compare a parameter with a number")
             out.append((left, _RELATIONS[type(op)], right))
         return out
     raise CheckError(f"region {text!r}: a region is a conjunction (&) of comparisons like 0 < a <= 1")
@@ -111,7 +115,7 @@ def read_region(text, parameters):
     # & binds tighter than < in Python's grammar: read each conjunct on its own ("True": no condition)
     for part in [] if text.strip() == "True" else text.replace(" and ", "&").split("&"):
         try:
-            tree = ast.parse(part.strip(), mode="eval")
+            tree = ast.parse(re.sub(r"(?<![<>=!])=(?!=)", "==", part.strip()), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             raise CheckError(f"region {text!r} is not readable: write comparisons like 0 < a <= 1 joined by &") from None
         atoms += [(left, relation, right, part.strip()) for left, relation, right in _atoms(tree.body, text)]

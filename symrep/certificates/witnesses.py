@@ -9,6 +9,7 @@ import math
 
 import sympy
 
+from .bessel import bessel_normal_form
 from .claims import CM_CLAIMS
 from .exact import continuous, equal, nonneg, sign
 from .limits import vanishes_at_0
@@ -89,10 +90,13 @@ def derivative_value(f_pos, claim, of, k, x0):
 
 
 def derivative_function(f_pos, claim, of, k):
-    """``(-1)^k g^(k)`` on ``(0, oo)`` for the ``g`` named by ``of``: completely monotone if ``g`` is."""
+    """``(-1)^k g^(k)`` on ``(0, oo)`` for the ``g`` named by ``of``: completely monotone if ``g`` is.
+
+    Bessel functions in it are written through two orders (an identity, DLMF 10.29.1), so that a
+    derivative's cancellations show: ``-d/dx (x^nu K_nu(x)) = x^nu K_(nu-1)(x)``."""
     g = f_pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f_pos
     g = sympy.diff(g, XP) if of.endswith("'") else g
-    return (-1) ** k * sympy.diff(g, XP, k)
+    return bessel_normal_form((-1) ** k * sympy.diff(g, XP, k))
 
 
 def check_flat_start(claim, f, data):
