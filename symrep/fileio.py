@@ -4,7 +4,8 @@ Regular files are written through a temporary file and a rename, so a reader nev
 file; an existing one is replaced only with ``force`` and keeps its mode, and a new one gets the
 usual mode (0666 less the umask). A terminal, ``/dev/null`` or a FIFO is written into directly
 (a rename would replace the device node itself); anything else that is not a regular file (a
-folder, a block device, a socket) is refused.
+folder, a block device, a socket, a symbolic link to nothing) is refused. :func:`check_writable`
+says which it will be before any work is done.
 
 Examples
 --------
@@ -24,7 +25,7 @@ import tempfile
 
 from symrep.errors import InputError
 
-__all__ = ["write_text_atomic", "write_bytes_atomic"]
+__all__ = ["write_text_atomic", "write_bytes_atomic", "check_writable"]
 
 
 def write_bytes_atomic(path, data, *, force=False):
@@ -47,18 +48,25 @@ def write_text_atomic(path, text, *, force=False):
     _write_atomic(path, text, "w", force)
 
 
-def _write_atomic(path, data, mode, force):
-    path = os.fspath(path)
-    if os.path.islink(path) and os.path.exists(path):
-        path = os.path.realpath(path)  # write the link's target, keep the link
+def check_writable(path, force=False):
+    """What writing ``path`` will do, checked before any work: ``"replace"`` (a new or, with ``force``,
+    an existing regular file, replaced atomically) or ``"into"`` (a terminal, device or pipe, written
+    into directly: a rename would turn the node into a regular file). A symbolic link is followed to
+    its target. Raises :class:`InputError` for an existing file without ``force``, a folder or other
+    special file, a link to nothing, or a missing folder.
+
+    Examples
+    --------
+    >>> check_writable("/dev/null")
+    'into'
+    """
+    path = os.path.realpath(path) if os.path.islink(path) and os.path.exists(path) else os.fspath(path)
+    if os.path.islink(path):  # a link whose target does not exist: replacing it would lose the link
+        raise InputError(f"cannot write {path}: it is a symbolic link to {os.readlink(path)}, which does not exist")
     if os.path.exists(path):
         kind = os.stat(path).st_mode
         if stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
-            # a terminal, /dev/null or a pipe: nothing stored is lost, and a rename would replace the
-            # node itself with a regular file, so write into it directly
-            with open(path, mode, **({"encoding": "utf-8"} if mode == "w" else {})) as handle:
-                _write_all(handle, data)
-            return
+            return "into"
         if not stat.S_ISREG(kind):
             what = "a folder" if stat.S_ISDIR(kind) else "not a regular file"
             raise InputError(f"cannot write {path}: it is {what}; symrep replaces only regular files")
@@ -67,6 +75,18 @@ def _write_atomic(path, data, mode, force):
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise InputError(f"cannot write {path}: folder {folder} does not exist")
+    return "replace"
+
+
+def _write_atomic(path, data, mode, force):
+    path = os.fspath(path)
+    if os.path.islink(path) and os.path.exists(path):
+        path = os.path.realpath(path)  # write the link's target, keep the link
+    if check_writable(path, force) == "into":
+        with open(path, mode, **({"encoding": "utf-8"} if mode == "w" else {})) as handle:
+            _write_all(handle, data)
+        return
+    folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".symrep-", suffix=".tmp")
     except OSError as exc:

@@ -108,4 +108,9 @@ REASONS = {
     "matern-region-with-negative-orders": "the scale c of K_b(c x): could not prove",
     "matern-atom-negative-scale": "cannot prove the limit",
     "matern-order-too-large-for-its-power": "is oo, not a finite number",
+    # attack round 7: exp(pi (1 + sqrt(-1))^2 / 2) = -1 passed as exp of a real (a power of a complex base
+    # was taken for real); numbers with the imaginary unit are now refused, and the sign rule checks the base
+    "complex-zero-in-disguise-scale": "involves the imaginary unit",
+    "matern-order-complex-disguise": "involves the imaginary unit",
+    "matern-false-limit-complex-exponent": "involves the imaginary unit",
 }

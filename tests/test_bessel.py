@@ -77,3 +77,16 @@ def test_the_matern_family_is_classified_with_both_regions_certified():
     wider = dict(holds, assume="(0 < nu) & (nu <= 1)")
     with pytest.raises(CheckError, match="1/2 - nu >= 0"):
         check(wider)
+
+
+def test_an_integer_power_of_a_complex_base_is_not_taken_for_real():
+    """Attack round 7: (1 + I)^2 = 2 I, so exp(pi (1 + I)^2 / 2) = -1; the structural sign rule took the
+    power for real and proved the exponential positive. The reader now refuses I as well; this tests
+    the sign rule on its own."""
+    from symrep.certificates.parametric import prove
+
+    box = read_region("0 < nu <= 1/2", {"nu": NU})
+    disguised = sympy.exp(sympy.pi * (1 + sympy.I) ** 2 / 2, evaluate=False)
+    for value in (disguised, NU * disguised, sympy.besselk(NU * (1 + sympy.I) ** 2, 1)):
+        with pytest.raises(CheckError):
+            prove(value, ">", box, "test")

@@ -202,15 +202,32 @@ def _breakpoints(family, claim, certify):
         if len(symbols) != 1:
             continue
         (symbol,) = symbols
-        try:
-            roots = sympy.Poly(sympy.expand(value), symbol).real_roots() if value.is_polynomial(symbol) else []
-        except (sympy.PolynomialError, NotImplementedError):
-            roots = []
-        breaks[symbol] |= {r for r in roots if r.is_Rational}
+        for part in _polynomial_parts(value, symbol):
+            try:
+                roots = sympy.Poly(sympy.expand(part), symbol).real_roots()
+            except (sympy.PolynomialError, NotImplementedError):
+                roots = []
+            breaks[symbol] |= {r for r in roots if r.is_Rational}
     for symbol, interval in family.box.items():  # 0 separates the signs a parameter can have
         if interval.lo < 0 < interval.hi:
             breaks[symbol].add(sympy.Integer(0))
     return breaks
+
+
+def _polynomial_parts(value, symbol):
+    """Polynomials in ``symbol`` whose real roots include every point where ``value`` changes sign, read
+    off its structure: a product changes sign only where a factor does, ``log u`` where ``u = 1``,
+    ``u^p`` (p > 0) where ``u`` does; ``exp`` never. Anything else contributes nothing (no breakpoint
+    is found, which costs only precision: the regions are still certified one by one)."""
+    if value.is_polynomial(symbol):
+        yield value
+    elif value.is_Mul:
+        for factor in value.args:
+            yield from _polynomial_parts(factor, symbol)
+    elif isinstance(value, sympy.log):
+        yield from _polynomial_parts(value.args[0] - 1, symbol)
+    elif value.is_Pow and value.exp.is_number and value.exp > 0:
+        yield from _polynomial_parts(value.base, symbol)
 
 
 def _split(box, breaks):

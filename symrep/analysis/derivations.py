@@ -12,7 +12,7 @@ from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
-from symrep.certificates.exact import continuous
+from symrep.certificates.exact import continuous, exponential_form
 from symrep.geometry.expressions import expression_text
 
 __all__ = []
@@ -206,20 +206,12 @@ def _matern(e):
 
 def _rewrites(e):
     out = [e]
-    for how in (_exponential_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
+    for how in (exponential_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
         try:
             out.append(how(e))
         except Exception:
             continue
     return out
-
-
-def _exponential_form(e):
-    """``a^g`` with a positive number ``a`` as ``exp(g log a)``, the form the calculus's atoms use:
-    ``2^(-x)`` is ``exp(-log(2) x)``."""
-    powers = {p: sympy.exp(p.exp * sympy.log(p.base)) for p in e.atoms(sympy.Pow)
-              if p.base.is_number and p.base.is_positive and p.base != sympy.E and p.exp.has(X)}
-    return e.xreplace(powers) if powers else e
 
 
 def _root_exponential_family(e):

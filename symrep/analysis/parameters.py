@@ -28,7 +28,7 @@ from symrep.certificates.regions import (MAX_PARAMETERS, Interval, active_region
 from symrep.certificates.reading import XR
 from symrep.errors import InputError
 from symrep.geometry.expressions import RESERVED_PARAMETER_NAMES as RESERVED
-from symrep.geometry.expressions import parameter_symbol, parse_expression
+from symrep.geometry.expressions import lambda_body, parameter_symbol, parse_expression
 
 __all__ = ["Family", "parse_family", "active", "proved_on_region", "RESERVED", "RECORDED"]
 
@@ -52,7 +52,9 @@ def parse_family(f, assume=()):
     if isinstance(assume, str):
         assume = [assume]
     assume = [a for a in assume if a and a.strip()]
-    expr = parse_expression(f, ("x",), new_symbol=parameter_symbol) if isinstance(f, str) else sympy.sympify(f)
+    body = lambda_body(f, XR)
+    expr = (parse_expression(f, ("x",), new_symbol=parameter_symbol) if isinstance(f, str)
+            else body if body is not None else sympy.sympify(f))
     xs = [s for s in expr.free_symbols if s.name == "x"]
     if not isinstance(f, str) and not xs and len(expr.free_symbols) == 1:
         xs = list(expr.free_symbols)  # a SymPy expression in one symbol of another name: that is the variable

@@ -36,7 +36,7 @@ from symrep.certificates.limits import limit
 from symrep.certificates.reading import XP, XR
 from symrep.certificates.stable_rank import MAX_SUBINTERVALS, Ratio, domain_text, ends, within
 from symrep.errors import InputError, LimitError
-from symrep.geometry.expressions import expression_text, parse_expression
+from symrep.geometry.expressions import expression_text, lambda_body, parse_expression
 
 __all__ = ["StableRankBound", "stable_rank_bound", "THEOREM", "MAX_SUBINTERVALS"]
 
@@ -73,6 +73,8 @@ def _q(value):
 def _parse(f):
     if isinstance(f, str):
         return parse_expression(f, {"x": XR})
+    body = lambda_body(f, XR)
+    f = body if body is not None else f
     if not isinstance(f, sympy.Expr) or len(f.free_symbols) > 1:
         raise InputError(f"f must be text or a SymPy expression in x alone, got {f!r}")
     return f.xreplace({s: XR for s in f.free_symbols})

@@ -28,7 +28,7 @@ from .parametric import _real, _structural, prove
 from .regions import Interval, active_region
 from .reading import CheckError
 
-__all__ = ["sign", "nonneg", "equal", "nonzero", "continuous", "short"]
+__all__ = ["sign", "nonneg", "equal", "nonzero", "continuous", "short", "exponential_form"]
 
 # atoms analytic wherever their argument is real (any real argument)
 _ENTIRE = (sympy.exp, sympy.sin, sympy.cos, sympy.atan, sympy.sinh, sympy.cosh, sympy.tanh, sympy.asinh,
@@ -83,7 +83,33 @@ def equal(a, b, where):
         raise CheckError(f"{where}: {short(a)} and {short(b)} differ (their difference is proved nonzero)")
     if sympy.simplify(diff) == 0:
         return
+    exponential = exponential_form(diff)  # b^u = exp(u log b) for a constant b > 0: SymPy misses it
+    if exponential != diff and sympy.simplify(exponential) == 0:
+        return
     raise CheckError(f"{where}: {short(a)} and {short(b)} are not proved equal")
+
+
+def exponential_form(e):
+    """``e`` with every power ``b^u`` of a positive constant ``b != E`` (a number, or an expression in
+    parameters positive on the whole active region) and a non-numeric exponent written as
+    ``exp(u log b)``: an identity for ``b > 0`` (principal logarithm). ``2^(-x)`` is ``exp(-log(2) x)``.
+
+    Examples
+    --------
+    >>> from symrep.certificates.reading import XP
+    >>> exponential_form(2 ** (-XP))
+    exp(-x*log(2))
+    """
+    box = active_region()
+    powers = {}
+    for p in e.atoms(sympy.Pow):
+        if p.base == sympy.E or p.exp.is_number or p.base.has(*(s for s in p.base.free_symbols if s.name == "x")):
+            continue
+        positive = p.base.is_positive or (box is not None and p.base.free_symbols <= set(box)
+                                          and _structural(p.base, box) == "+")
+        if positive:
+            powers[p] = sympy.exp(p.exp * sympy.log(p.base))
+    return e.xreplace(powers) if powers else e
 
 
 def continuous(e, var, analytic=False):

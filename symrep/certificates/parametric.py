@@ -10,6 +10,7 @@ with no sampling, by the first method that applies:
    or not as the region says, and the sign at one rational inner point;
 3. structure: sums of terms of one sign, products, ``exp`` of anything real, positive bases to
    real powers, even powers, parameters whose interval has a sign, ``gamma`` of a positive argument,
+   ``log u`` with the sign of ``u - 1`` (u > 0),
    ``besselk`` of a real order and a positive argument (DLMF 10.32.9: an integral of positive terms);
 4. a bounded closed box (the closure of the region, which can only make the claim harder):
    ball arithmetic over sub-boxes, bisected up to ``MAX_PIECES`` pieces.
@@ -176,6 +177,9 @@ def _structural(e, box):
         return "+" if _real(e.args[0], box) else None
     if isinstance(e, sympy.gamma):
         return "+" if _structural(e.args[0], box) == "+" else None
+    if isinstance(e, sympy.log) and _structural(e.args[0], box) == "+":  # log u has the sign of u - 1
+        above = _structural(sympy.expand(e.args[0] - 1), box)
+        return above if above in ("+", "-", "0+", "0-", "0") else None
     if isinstance(e, sympy.besselk):
         return "+" if _real(e.args[0], box) and _structural(e.args[1], box) == "+" else None
     return _polynomial_class(e, box)
@@ -225,12 +229,17 @@ def _real(e, box):
     if e.is_Add or e.is_Mul:
         return all(_real(a, box) for a in e.args)
     if e.is_Pow:
-        return _real(e.exp, box) and (e.exp.is_Integer and (e.exp >= 0 or _structural(e.base, box) in ("+", "-"))
+        # an integer power of a real base (nonzero if the power is negative), or any real power of a positive one;
+        # the base's realness is checked too: (1 + I)^2 = 2 I is no real number (found by an attack on the checker)
+        return _real(e.exp, box) and (e.exp.is_Integer and _real(e.base, box)
+                                      and (e.exp >= 0 or _structural(e.base, box) in ("+", "-"))
                                       or _structural(e.base, box) == "+")
     if isinstance(e, sympy.exp):
         return _real(e.args[0], box)
     if isinstance(e, (sympy.gamma, sympy.besselk)):
         return _structural(e, box) == "+"
+    if isinstance(e, sympy.log):
+        return _structural(e.args[0], box) == "+"
     return False
 
 

@@ -110,6 +110,8 @@ def parse(text, where, variable="x", symbol=None, size=1):
     value = _build(tree.body, source, where, 0, names)
     if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds):
         raise CheckError(f"{where}: {text!r} is undefined (it evaluates to {value})")
+    if value.has(sympy.I):  # sqrt(-1): every statement here is about real functions and numbers
+        raise CheckError(f"{where}: {text!r} involves the imaginary unit ({value}); certificates are real")
     return value
 
 

@@ -101,6 +101,15 @@ def _atoms(node, text):
     raise CheckError(f"region {text!r}: a region is a conjunction (&) of comparisons like 0 < a <= 1")
 
 
+def _negated_name(node):
+    return isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Name)
+
+
+def _negated(node):
+    """``-node`` as a tree: a negated name loses its minus, anything else gains one."""
+    return node.operand if _negated_name(node) else ast.UnaryOp(op=ast.USub(), operand=node)
+
+
 def read_region(text, parameters):
     """The box ``{name: Interval}`` (keyed by the parameter's symbol) that ``text`` describes.
 
@@ -121,6 +130,8 @@ def read_region(text, parameters):
         atoms += [(left, relation, right, part.strip()) for left, relation, right in _atoms(tree.body, text)]
     box = {symbol: Interval() for symbol in parameters.values()}
     for left, relation, right, source in atoms:
+        if _negated_name(left) or _negated_name(right):  # -a < 0 reads as 0 < a
+            left, right = _negated(right), _negated(left)
         if isinstance(left, ast.Name) and not isinstance(right, ast.Name):
             name, value = left.id, _number(right, text, source)
         elif isinstance(right, ast.Name) and not isinstance(left, ast.Name):

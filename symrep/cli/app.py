@@ -229,13 +229,21 @@ def main(argv=None):
         return 141
 
 
+#: The one-letter options; any other word starting with a single "-" is a value (``-exp(-x)``, ``-a < 0``).
+_SHORT_OPTIONS = ("-o", "-h")
+
+
 def _values_that_look_like_options(argv):
-    """``--sides -1,2`` would read ``-1,2`` as an option: join such values to their option, so that
-    the bad side is refused by name like any other."""
+    """``--sides -1,2``, ``certify "-exp(-x)"`` and ``--assume "-a < 0"`` would read the value as an
+    option: join such a value to its option (``--sides=-1,2``), or, as a positional argument, mark it
+    as a value with a leading space (which the parsers ignore)."""
     out = []
-    for i, arg in enumerate(argv):
-        if out and out[-1] in ("--sides", "--kernel", "--range") and arg.startswith("-") and len(arg) > 1 and arg[1] != "-":
+    for arg in argv:
+        looks_like_option = arg.startswith("-") and len(arg) > 1 and arg[1] != "-" and arg not in _SHORT_OPTIONS
+        if looks_like_option and out and out[-1].startswith("--") and "=" not in out[-1]:
             out[-1] = f"{out[-1]}={arg}"
+        elif looks_like_option:
+            out.append(" " + arg)
         else:
             out.append(arg)
     return out
@@ -248,7 +256,11 @@ def _run_spectrum(args):
 
     box = Hyperrectangle(parse_sides(args.sides))
     metric = get_metric(args.metric, args.p)
+    if args.assume and not args.signs:
+        raise InputError("--assume states what the signs are proved under: give --signs with it")
     if args.numeric:
+        if args.signs or args.factor:
+            raise InputError("--signs and --factor concern the exact spectrum; --numeric gives floating-point values")
         return _run_numeric_spectrum(args, box, metric)
     spec = spectrum(box, args.kernel, metric, merge=not args.no_merge)
     if args.factor:
@@ -256,14 +268,21 @@ def _run_spectrum(args):
 
         spec = factored(spec)
     reports = _checks(spec) if args.check else []
-    if args.signs and args.format == "text":
+    signs = None
+    if args.signs:
         from symrep.spectra.signs import proved_signs
 
         signs = proved_signs(spec, args.assume)
-        reports.append("signs (proved for every positive side" + (f" and {' & '.join(args.assume)}" if args.assume
-                       else "") + "): " + ", ".join(f"{label} {sign}" for label, sign in signs.items()))
+        symbolic = any(not side.is_number for side in box.sides)
+        scope = ["every positive value of the symbolic sides"] if symbolic else []
+        scope += [" & ".join(args.assume)] if args.assume else []
+        reports.append(f"signs (proved{' for ' + ' and '.join(scope) if scope else ''}; ? = not proved): "
+                       + ", ".join(f"{label} {sign}" for label, sign in signs.items()))
     if args.format == "json":
-        emit(args, spec.to_json())
+        data = json.loads(spec.to_json())
+        for entry in data if signs is not None else ():
+            entry["proved_sign"] = signs[entry["label"]]  # '+', '-', '0', or '?' (not proved)
+        emit(args, json.dumps(data))
     elif args.format in ("latex", "pdf"):
         from symrep.render.documents import spectrum_document
 

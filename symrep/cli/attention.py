@@ -109,7 +109,7 @@ def _run_attention(args):
         result.update(measured_seconds=measured, measured_error=error, auto_method=report.method)
         lines.append(f"measured: exact {measured['exact']:.3g} s, auto ({report.method}) {measured['auto']:.3g} s, "
                      f"max error {error:.2g} (values in [-1, 1])")
-    emit(args, json.dumps(result, indent=2) if args.format == "json" else "\n".join(lines))
+    emit(args, json.dumps(result, indent=2) if args.format == "json" else "\n".join(lines), lines[0])
     return 0
 
 
@@ -118,19 +118,20 @@ def _run_rank(args):
 
     result = cube_rank(args.function, args.d)
     certificate = result.certificate()
+    summary = str(result).splitlines()[0]
     if args.format == "json":
         if certificate is None:
             print(f"symrep: some levels are undecided, so there is no certificate:\n{result}", file=sys.stderr)
             return 1
-        emit(args, json.dumps(certificate, indent=2))
+        emit(args, json.dumps(certificate, indent=2), summary)
     elif args.format in ("latex", "pdf"):
         if certificate is None:
             print(f"symrep: some levels are undecided, so there is no certificate:\n{result}", file=sys.stderr)
             return 1
         from symrep.render.documents import certificate_document
 
-        emit_document(args, certificate_document(certificate))
+        emit_document(args, certificate_document(certificate), summary)
     else:
         emit(args, str(result) + ("\ncertificate: cube-rank, accepted by the independent checker (--format json "
-                                  "keeps it)" if certificate is not None else ""))
+                                  "keeps it)" if certificate is not None else ""), summary)
     return 0 if result.decided else 1

@@ -64,13 +64,14 @@ def _run_classify(args):
 
     result = classify(args.function, args.claim, assume=args.assume, budget=args.budget, depth=args.depth,
                       progress=progress if sys.stderr.isatty() or args.progress else None)
+    summary = f"{args.claim}: " + "; ".join(f"{r.region} {r.verdict}" for r in result.regions)
     if args.format == "json":
-        emit(args, result.to_json())
+        emit(args, result.to_json(), summary)
     elif args.format in ("latex", "pdf"):
         from symrep.render.classifications import classification_document
 
-        emit_document(args, classification_document(result))
+        emit_document(args, classification_document(result), summary)
     else:
-        emit(args, str(result))
+        emit(args, str(result), summary)
     undecided = [r for r in result.regions if r.verdict == "unknown" and any(i.lo != i.hi for i in r.box.values())]
     return 1 if undecided else 0

@@ -6,7 +6,7 @@ import os
 import sys
 
 from symrep.errors import InputError
-from symrep.fileio import write_bytes_atomic, write_text_atomic
+from symrep.fileio import check_writable, write_bytes_atomic, write_text_atomic
 
 __all__ = ["add_command", "add_output_options", "add_format_option", "resolve_format", "emit", "emit_document"]
 
@@ -48,33 +48,39 @@ def add_output_options(parser):
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
 
-def emit(args, text):
+def emit(args, text, summary=None):
     """Print ``text`` (a string, or an iterable of strings for a large output), or write it atomically to
-    ``args.output`` (refusing to overwrite without --force)."""
+    ``args.output`` (refusing to overwrite without --force); then the one-line ``summary``, if any, goes
+    to standard error, so that a command writing a file still says what it found."""
     chunks = [text] if isinstance(text, str) else text
     if getattr(args, "output", None):
         write_text_atomic(args.output, itertools.chain(chunks, ["\n"]), force=args.force)
+        _summarise(args, summary)
     else:
         for chunk in chunks:
             sys.stdout.write(chunk)
         sys.stdout.write("\n")
 
 
-def emit_document(args, tex):
+def _summarise(args, summary):
+    if summary:
+        print(f"{summary} ({args.format} written to {args.output})", file=sys.stderr)
+
+
+def emit_document(args, tex, summary=None):
     """Emit a standalone LaTeX document as ``--format latex`` (text) or ``pdf`` (needs ``-o``).
 
     For a PDF the existing-file check comes before compiling; if the TeX engine is missing or
     fails, the .tex is written next to the requested PDF and the error says so.
     """
     if args.format == "latex":
-        emit(args, tex)
+        emit(args, tex, summary)
         return
     from symrep.render.latex import TexError, compile_pdf
 
     if not args.output:
         raise InputError("--format pdf needs -o FILE.pdf (a PDF is not printed to the terminal)")
-    if os.path.exists(args.output) and not args.force:
-        raise InputError(f"refusing to overwrite existing file {args.output} (use --force)")
+    check_writable(args.output, args.force)  # before compiling: a FIFO or device is written into, as for text
     try:
         pdf = compile_pdf(tex)
     except TexError as exc:
@@ -82,3 +88,4 @@ def emit_document(args, tex):
         write_text_atomic(tex_path, tex, force=args.force)
         raise TexError(f"{exc} (the LaTeX source is in {tex_path})") from None
     write_bytes_atomic(args.output, pdf, force=args.force)
+    _summarise(args, summary)

@@ -101,9 +101,10 @@ def _run_srank(args):
         data = {"function": exact.function, "sides": [str(s) for s in box.sides], "srank": str(exact.value),
                 "numeric": exact.numeric, "frobenius_squared": str(exact.frobenius), "spectral_norm": str(exact.spectral),
                 "comparison": None if comparison is None else _comparison_json(comparison), "note": note}
-        emit(args, json.dumps(data, indent=2))
+        emit(args, json.dumps(data, indent=2), str(exact).splitlines()[0])
     else:
-        emit(args, "\n".join([str(exact)] + ([str(comparison)] if comparison else []) + ([note] if note else [])))
+        emit(args, "\n".join([str(exact)] + ([str(comparison)] if comparison else []) + ([note] if note else [])),
+             str(exact).splitlines()[0])
     return 0
 
 
@@ -119,13 +120,14 @@ def _run_range(args):
 
     lo, hi = parse_range(args.range)
     bound = stable_rank_bound(args.function, lo, hi, zero=args.zero, budget=args.budget)
+    summary = " ".join(" ".join(str(bound).splitlines()[:2]).split())
     if args.format == "json":
-        emit(args, json.dumps(bound.certificate, indent=2))
+        emit(args, json.dumps(bound.certificate, indent=2), summary)
     elif args.format in ("latex", "pdf"):
         from symrep.render.documents import certificate_document
 
-        emit_document(args, certificate_document(bound.certificate))
+        emit_document(args, certificate_document(bound.certificate), summary)
     else:
         emit(args, str(bound) + "\ncertificate: stable-rank (ratio-enclosure), accepted by the independent checker "
-                                "(--format json keeps it)")
+                                "(--format json keeps it)", summary)
     return 0

@@ -28,12 +28,13 @@ symrep.errors.ParseError: literal of type str is not allowed in "__import__('os'
 import ast
 import io
 import math
+import re
 from fractions import Fraction
 import tokenize
 
 import sympy
 
-from symrep.errors import ParseError
+from symrep.errors import InputError, LimitError, ParseError
 
 __all__ = [
     "FUNCTIONS",
@@ -45,6 +46,8 @@ __all__ = [
     "MAX_EXPONENT",
     "parse_expression",
     "parse_side",
+    "value_at",
+    "lambda_body",
     "expression_text",
 ]
 
@@ -154,8 +157,7 @@ def parse_expression(text, variables=("x",), *, undefined_functions=(), new_symb
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         where = f" near column {exc.offset}" if exc.offset else ""
-        raise ParseError(f"cannot read {_short(text)!r}{where}: use + - * / and ^ (or **), "
-                         f"and parentheses that match") from None
+        raise ParseError(f"cannot read {_short(text)!r}{where}: {_syntax_hint(text)}") from None
     except (RecursionError, MemoryError, ValueError):
         raise ParseError(f"expression {_short(text)!r} is nested too deeply to parse") from None
     _check_size(tree, text)
@@ -170,6 +172,20 @@ def parse_expression(text, variables=("x",), *, undefined_functions=(), new_symb
 RESERVED_PARAMETER_NAMES = frozenset({"x", "t", "nan", "NaN", "inf", "Inf", "infinity", "oo", "zoo", "I", "j", "e"})
 
 
+_NAME_HINTS = {"e": "; for Euler's number write E, or exp(...)", "inf": "; infinity is not a value here",
+               "ln": "; ln is a function: ln(x)", "t": "; t is the variable of Laplace densities in certificates"}
+
+
+def _syntax_hint(text):
+    """What to change in text Python's grammar cannot read, in the user's terms."""
+    called = re.search(r"\b(" + "|".join(sorted(FUNCTIONS, key=len, reverse=True)) + r")\s+[\w(]", text)
+    if called:
+        return f"function arguments go in parentheses: write {called.group(1)}(...)"
+    if re.search(r"[A-Za-z_]\w*\s+[A-Za-z_(]", text):
+        return "write a product of names with * (e*x, not e x)"
+    return "use + - * / and ^ (or **), and parentheses that match"
+
+
 def parameter_symbol(name):
     """The real symbol a parameter name becomes (``a`` in ``exp(-x^a)``), or a :class:`ParseError`.
 
@@ -177,7 +193,8 @@ def parameter_symbol(name):
     (True, nu)
     """
     if name in RESERVED_PARAMETER_NAMES or name in FUNCTIONS:
-        raise ParseError(f"{name!r} cannot name a parameter: it is the variable, a function or a special value")
+        raise ParseError(f"{name!r} cannot name a parameter: it is the variable, a function or a special value"
+                         f"{_NAME_HINTS.get(name, '')}")
     return sympy.Symbol(name, real=True)
 
 
@@ -247,7 +264,8 @@ class _Builder:
 
     def fail(self, node, what):
         piece = ast.get_source_segment(self.source, node) or type(node).__name__
-        raise ParseError(f"{what} in {self.text!r}: {piece!r}")
+        # the piece as the user typed it, if it appears there (the source may have been rewritten)
+        raise ParseError(f"{what} in {self.text!r}" + (f": {piece!r}" if piece in self.text else ""))
 
     def build(self, node, depth):
         if isinstance(node, ast.Constant):
@@ -302,8 +320,7 @@ class _Builder:
         if self.new_symbol is not None and not ident.startswith("_"):
             return self.new_symbol(ident)
         allowed = ", ".join(sorted(self.names) + sorted(CONSTANTS))
-        hint = {"e": "; for Euler's number write E, or exp(...)", "inf": "; infinity is not a value here",
-                "ln": "; ln is a function: ln(x)"}.get(ident, "")
+        hint = _NAME_HINTS.get(ident, "")
         raise ParseError(f"unknown name {ident!r} in {self.text!r}; allowed names: {allowed}{hint}")
 
     def power(self, node, base, exponent):
@@ -377,6 +394,74 @@ def _implicit_products(source, variables, shown):
         out.append(token.string)
         previous = token
     return "".join(out)
+
+
+def lambda_body(f, variable):
+    """The body of a one-variable SymPy ``Lambda`` with its bound variable renamed to ``variable``.
+
+    Any other free symbol of the body is a parameter, except one *named* like ``variable``: that
+    would silently merge with the variable (``Lambda(t, exp(-x*t))`` is not ``exp(-x^2)``), so it is
+    refused. Plain Python callables are refused too: they cannot be read exactly.
+
+    Examples
+    --------
+    >>> t, c = sympy.symbols("t c")
+    >>> lambda_body(sympy.Lambda(t, sympy.exp(-c*t)), sympy.Symbol("x"))
+    exp(-c*x)
+    """
+    if not isinstance(f, sympy.Lambda):
+        if callable(f) and not isinstance(f, sympy.Basic):
+            raise InputError(f"a Python function ({getattr(f, '__name__', type(f).__name__)}) cannot be read exactly: "
+                             "give text such as \"exp(-x)\", a SymPy expression or a sympy.Lambda")
+        return None
+    if len(f.variables) != 1:
+        raise InputError(f"a Lambda for f must take one variable, got {len(f.variables)}")
+    bound = f.variables[0]
+    clash = sorted(str(s) for s in f.expr.free_symbols if s != bound and s.name == variable.name)
+    if clash:
+        raise InputError(f"the Lambda's body uses a free symbol named {variable.name} besides its variable {bound}: "
+                         f"{variable.name} names the variable here, so rename that parameter")
+    return f.expr.xreplace({bound: variable})
+
+
+def value_at(expr, symbol, point):
+    """``expr`` at ``symbol = point``, exactly, refusing a power of numbers over :data:`MAX_POWER_BITS`.
+
+    SymPy evaluates ``Integer ** Integer`` at once and in C, where no time budget can interrupt it:
+    ``x^x^x`` at ``x = 10`` would need ``10^(10^10)``. The substitution is therefore done bottom-up,
+    and each power of two numbers is sized before it is computed.
+
+    Raises
+    ------
+    LimitError
+        Naming the power and the limit.
+
+    Examples
+    --------
+    >>> x = sympy.Symbol("x")
+    >>> value_at(x**2 + 1, x, 3)
+    10
+    >>> value_at(x**x**x, x, 10)
+    Traceback (most recent call last):
+    ...
+    symrep.errors.LimitError: x**(x**x) at x = 10 needs 10**10000000000, about 33219280948 bits; the limit is 20000 bits
+    """
+    point = sympy.sympify(point)
+
+    def walk(e):
+        if e == symbol:
+            return point
+        if not e.args or not e.has(symbol):
+            return e
+        args = [walk(a) for a in e.args]
+        if e.is_Pow and args[0].is_Number and args[1].is_Number and args[0] not in (0, 1, -1):
+            bits = _power_bits(args[0], args[1])
+            if bits > MAX_POWER_BITS:
+                raise LimitError(f"{expr} at {symbol} = {point} needs {args[0]}**{args[1]}, about {bits} bits; "
+                                 f"the limit is {MAX_POWER_BITS} bits")
+        return e.func(*args)
+
+    return walk(sympy.sympify(expr))
 
 
 def _power_bits(base, exponent):

@@ -32,7 +32,7 @@ import sympy
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from symrep.errors import InputError
-from symrep.geometry.expressions import expression_text, parameter_symbol, parse_expression
+from symrep.geometry.expressions import expression_text, parameter_symbol, parse_expression, value_at, lambda_body
 
 __all__ = ["Kernel", "as_kernel", "UNDEFINED_FUNCTION_NAMES"]
 
@@ -71,10 +71,9 @@ class Kernel:
             var = variable if variable is not None else sympy.Symbol("x", real=True)
             self.expr, self.variable = f(var), var
             return
-        if isinstance(f, sympy.Lambda):
-            if len(f.variables) != 1:
-                raise InputError(f"kernel Lambda must take one variable, got {len(f.variables)}")
-            self.expr, self.variable = f.expr, f.variables[0]
+        if isinstance(f, sympy.Lambda) or callable(f) and not isinstance(f, sympy.Basic):
+            var = variable if variable is not None else sympy.Symbol("x", real=True)
+            self.expr, self.variable = lambda_body(f, var), var
             return
         if isinstance(f, (int, float)) and not isinstance(f, bool):
             f = sympy.sympify(f)
@@ -122,7 +121,7 @@ class Kernel:
     def __call__(self, value):
         """Exact value ``f(value)``; raises :class:`InputError` where it is undefined."""
         value = sympy.sympify(value)
-        result = self.expr.xreplace({self.variable: value})
+        result = value_at(self.expr, self.variable, value)  # powers of numbers sized before they are computed
         if result.has(*_BAD_VALUES):
             raise InputError(f"kernel {self.text} is undefined at x = {value} (it gives {result})")
         if result.is_extended_real is False:
@@ -149,7 +148,7 @@ class Kernel:
         if np.iscomplexobj(out):
             bad = np.flatnonzero(np.abs(np.imag(out)) > 0)
             if bad.size:
-                raise InputError(f"kernel {self.text} is not real at x = {values.flat[bad[0]]!r}")
+                raise InputError(f"kernel {self.text} is not real at x = {float(values.flat[bad[0]]):g}")
             out = np.real(out)
         out = out.astype(float, copy=False)
         if not out.flags.writeable:
@@ -157,8 +156,8 @@ class Kernel:
         bad = np.flatnonzero(~np.isfinite(out))
         if bad.size:
             raise InputError(
-                f"kernel {self.text} is undefined or infinite at x = {values.flat[bad[0]]!r} "
-                f"(it gives {out.flat[bad[0]]!r})"
+                f"kernel {self.text} is undefined or infinite at x = {float(values.flat[bad[0]]):g} "
+                f"(it gives {float(out.flat[bad[0]])})"
             )
         return out
 
