@@ -65,3 +65,31 @@ def test_a_closed_pipe_ends_the_command_quietly():
                          capture_output=True, text=True, timeout=120)
     assert run.stdout.startswith("# symrep character table of B6")
     assert run.stderr == ""
+
+
+def test_a_dangling_symlink_is_never_replaced(tmp_path):
+    link = tmp_path / "dangling"
+    link.symlink_to(tmp_path / "missing")
+    for force in (False, True):
+        with pytest.raises(InputError, match="symbolic link to .*which does not exist"):
+            write_text_atomic(link, "x", force=force)
+    assert link.is_symlink() and not link.exists()
+
+
+def test_the_command_line_writes_into_a_fifo_and_a_device_without_force(tmp_path):
+    """The same node rules through the command line, checked before any work (PDFs included: the
+    check comes before compiling, so a PDF into a FIFO is written into it, not refused)."""
+    from symrep.cli import main
+
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        node = "/dev/null"
+    assert main(["table", "B2", "-o", str(node)]) == 0
+    assert stat.S_ISCHR(os.stat(node).st_mode)
+    from symrep.fileio import check_writable
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert check_writable(fifo) == "into" and check_writable(tmp_path / "new.pdf") == "replace"

@@ -182,3 +182,74 @@ def test_decompose_any_permutation_group_with_powers_restriction_and_induction(c
     assert "no class fusion of S4 into B3" in capsys.readouterr().err
     assert main(["decompose", "--table", "B3", "--character", "chi4", "--restrict-to", "S3"]) == 0
     assert "X[3] + X[2,1]" in capsys.readouterr().out
+
+
+def test_a_power_tower_is_refused_at_once_not_computed():
+    """x^x^x at x = 10 is 10^(10^10): SymPy would compute it in C, out of the budget's reach (it hung
+    for minutes with --budget 2); the power is sized first and refused with the limit."""
+    import time
+
+    from symrep.errors import LimitError
+
+    start = time.monotonic()
+    with pytest.raises(LimitError, match="the limit is 20000 bits"):
+        certify("x^x^x", "pd-l1", budget=2)
+    with pytest.raises(LimitError, match="the limit is 20000 bits"):
+        from symrep import spectrum
+        spectrum([10], "x^x^x")
+    assert time.monotonic() - start < 30  # generous: the point is that it returns, not how fast
+
+
+def test_lambdas_with_a_free_x_and_python_callables_are_refused():
+    from symrep import classify
+    from symrep.errors import InputError
+
+    t, x, c = sympy.symbols("t x c")
+    with pytest.raises(InputError, match="free symbol named x"):
+        certify(sympy.Lambda(t, sympy.exp(-x * t)), "pd-l1")
+    with pytest.raises(InputError, match="cannot be read exactly"):
+        certify(lambda v: v, "pd-l1")
+    regions = classify(sympy.Lambda(t, sympy.exp(-c * t)), "pd-l1").regions  # c is a parameter, not the variable
+    assert {r.verdict for r in regions} == {"holds", "fails"}
+
+
+def test_every_command_writing_a_file_says_what_it_found(tmp_path, capsys):
+    cases = [(["rank", "x^2", "--d", "3"], "d = 3: 4"), (["classify", "exp(-c*x)", "--claim", "pd-l1"], "holds"),
+             (["srank", "log(1+x)", "--range", "0,4"], "l = 309/50"), (["table", "B2"], None)]
+    for k, (argv, said) in enumerate(cases):
+        assert main(argv + ["-o", str(tmp_path / f"out{k}.json")]) == 0
+        err = capsys.readouterr().err
+        if said:
+            assert said in err and "written to" in err and err.count("\n") == 1
+
+
+def test_values_that_start_with_a_minus_are_values(capsys):
+    assert main(["certify", "-exp(-x)", "--claim", "pd-l1"]) == 1
+    assert capsys.readouterr().out.startswith("pd-l1 for f(x) = -exp(-x): fails")
+    assert main(["classify", "exp(-x^a)", "--claim", "pd-l1", "--assume", "-a<0"]) == 0
+    assert "assuming (0 < a)" in capsys.readouterr().out
+
+
+def test_signs_go_into_every_format_and_assume_needs_them(capsys):
+    assert main(["spectrum", "--sides", "a,b", "--kernel", "exp(-x)", "--signs", "--format", "json"]) == 0
+    assert {e["proved_sign"] for e in json.loads(capsys.readouterr().out)} == {"+"}
+    assert main(["spectrum", "--sides", "1,2", "--kernel", "exp(-c*x)", "--assume", "c > 0"]) == 2
+    assert "give --signs" in capsys.readouterr().err
+    assert main(["spectrum", "--sides", "1,2", "--kernel", "exp(-x)", "--signs", "--numeric"]) == 2
+    assert main(["spectrum", "--sides", "1,2", "--kernel", "exp(-x)", "--signs"]) == 0
+    out = capsys.readouterr().out
+    assert "signs (proved; ? = not proved)" in out and "positive side" not in out
+
+
+@pytest.mark.parametrize("text, hint", [("sin x", "write sin(...)"), ("e x", "e*x, not e x"),
+                                        ("exp(-x", "parentheses that match")])
+def test_syntax_errors_say_what_to_write(text, hint, capsys):
+    assert main(["certify", text, "--claim", "pd-l1"]) == 2
+    assert hint in capsys.readouterr().err
+
+
+def test_parameter_bases_and_the_number_e_on_the_command_line(capsys):
+    assert certify("2^(-x/2)", "pd-l2").status == "holds"  # its certificate needs b^u = exp(u log b)
+    assert certify("a^(-x)", "pd-l1", assume="a > 1").status == "holds"
+    assert main(["certify", "e^-x", "--claim", "pd-l1"]) == 2
+    assert "write E, or exp(...)" in capsys.readouterr().err
