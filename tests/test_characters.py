@@ -428,3 +428,20 @@ def test_generic_power_maps_send_each_representative_to_the_class_of_its_power(g
     for q, images in table.power_maps.items():
         for k, g in enumerate(table.representatives):
             assert table.class_of(g ** q) == table.classes[images[k]]
+
+
+@pytest.mark.parametrize("big, small", [("S5", "S4"), ("S5", "S3"), ("B4", "B2"), ("B3", "S2"), ("B3", "B3")])
+def test_named_fusions_satisfy_frobenius_reciprocity_and_the_branching_rule(big, small):
+    from symrep.groups.fusion import fusion_map
+
+    G, H = table_from_name(big), table_from_name(small)
+    fusion = fusion_map(G, H)
+    for chi in G.characters():
+        restricted = G.restrict(chi, H, fusion)
+        for psi in H.characters():
+            assert restricted.inner(psi) == G.induce(psi, H, fusion).inner(chi)
+    if (big, small) == ("S5", "S4"):  # removing one box of the diagram, each way once
+        for lam, chi in zip(G.irreducibles, G.characters()):
+            parts = G.restrict(chi, H, fusion).decompose()
+            assert set(parts.values()) == {1} and len(parts) == sum(
+                1 for i in range(len(lam)) if i == len(lam) - 1 or lam[i] > lam[i + 1])

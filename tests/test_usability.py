@@ -253,3 +253,16 @@ def test_parameter_bases_and_the_number_e_on_the_command_line(capsys):
     assert certify("a^(-x)", "pd-l1", assume="a > 1").status == "holds"
     assert main(["certify", "e^-x", "--claim", "pd-l1"]) == 2
     assert "write E, or exp(...)" in capsys.readouterr().err
+
+
+def test_class_functions_by_values_and_by_the_printed_names(capsys):
+    s5 = "(1,2,3,4,5),(1,2)"
+    assert main(["decompose", "--generators", s5, "--character", "[6,0,-2,0,0,1,0]"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].strip() == "X7"
+    assert main(["decompose", "--generators", s5, "--character", "X3*X3 - 2*X4"]) == 0
+    out = capsys.readouterr().out
+    assert "X1 - X4 + X6 + X7" in out and "+ -" not in out and "not a character" in out
+    assert main(["decompose", "--generators", s5, "--character", "[1, 2]"]) == 2
+    assert "needs 7 of them" in capsys.readouterr().err
+    assert main(["decompose", "--table", "S5", "--character", "chi3", "--restrict-to", "S4"]) == 0
+    assert "X[3,1] + X[2,2]" in capsys.readouterr().out

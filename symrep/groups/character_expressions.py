@@ -2,7 +2,8 @@
 ``Decomposition`` does: tensor products, symmetric and exterior powers.
 
 The grammar (whitelisted node by node; nothing is executed): ``chi1 .. chiN`` (the irreducibles in
-the order ``symrep table`` prints them), integers, ``+ - *`` (``*`` of two characters is the tensor
+the order ``symrep table`` prints them; ``X1 .. XN`` too, as generic tables name them), a list of
+integer values, one per class (``[6, 0, -2, 0, 0, 1, 0]``), integers, ``+ - *`` (``*`` of two characters is the tensor
 product), ``**`` with a nonnegative integer (tensor power), ``sym(k, chi)`` and ``alt(k, chi)`` (the
 k-th symmetric and exterior powers, from the Adams operations ``psi^j(chi)(g) = chi(g^j)`` by
 Newton's identities; they need the table's power maps for every prime up to k).
@@ -85,15 +86,30 @@ def _count(node, text):
     raise InputError(f"in {text!r}: a power or degree must be an integer from 0 to {MAX_POWER}")
 
 
+def _integer(node, text):
+    negative = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+    inner = node.operand if negative else node
+    if isinstance(inner, ast.Constant) and type(inner.value) is int and abs(inner.value) < 10**12:
+        return -inner.value if negative else inner.value
+    raise InputError(f"in {text!r}: the values of a class function are integers")
+
+
 def _build(node, table, text, depth):
     if depth > 50:
         raise InputError(f"the character expression {text!r} is nested too deeply")
     characters = table.characters()
     if isinstance(node, ast.Name):
         name = node.id
-        if name.startswith("chi") and name[3:].isdigit() and 1 <= int(name[3:]) <= len(characters):
-            return characters[int(name[3:]) - 1]
-        raise InputError(f"unknown name {name!r} in {text!r}: the irreducibles are chi1 .. chi{len(characters)}")
+        digits = name[3:] if name.startswith("chi") else name[1:] if name.startswith("X") else ""
+        if digits.isdigit() and 1 <= int(digits) <= len(characters):  # X3: the name generic tables print
+            return characters[int(digits) - 1]
+        raise InputError(f"unknown name {name!r} in {text!r}: the irreducibles are chi1 .. chi{len(characters)} "
+                         f"(or X1 .. X{len(characters)})")
+    if isinstance(node, ast.List):  # the values themselves, one per class in the table's order
+        if len(node.elts) != len(table):
+            raise InputError(f"in {text!r}: a class function given by its values needs {len(table)} of them, one "
+                             f"per class of {table.name} in the order symrep table prints them; got {len(node.elts)}")
+        return table.class_function([_integer(element, text) for element in node.elts])
     if isinstance(node, ast.Constant) and type(node.value) is int and abs(node.value) < 10**6:
         return table.class_function([node.value] * len(table))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):

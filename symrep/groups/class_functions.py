@@ -130,12 +130,15 @@ class Decomposition(dict):
     def __str__(self):
         if not self:
             return "0"
-        parts = []
+        out = ""
         for label, m in self.items():
             text = self.table.irreducible_text(label)
             text = text if re.fullmatch(r"X\d+", text) else f"X[{text}]"  # generic tables name them X1, X2, ...
-            parts.append(text if m == 1 else f"{m}*{text}")
-        return " + ".join(parts)
+            negative = bool(sympy.sympify(m).is_negative)
+            size = -m if negative else m
+            term = text if size == 1 else f"{size}*{text}"
+            out += (" - " if negative else " + ") + term if out else ("-" if negative else "") + term
+        return out
 
     def to_list(self):
         """JSON-ready list of ``{label, text, multiplicity, degree}``."""

@@ -5,8 +5,9 @@ computed, never assumed:
 
 * both groups given by permutation generators (generic tables): every generator of H must be an
   element of G (checked), and the class of each H representative is looked up in G;
-* named tables: ``S_n`` in ``B_n`` (permutations as signed permutations with no sign changes),
-  and a group in itself; other named pairs are refused with a message saying how to proceed.
+* named tables: ``S_k`` in ``S_n`` and ``B_n``, ``B_k`` in ``B_n`` (k <= n, on the first k points; a
+  permutation is a signed permutation with no sign changes), and a group in itself; other named pairs
+  are refused with a message saying how to proceed.
 
 Examples
 --------
@@ -56,12 +57,21 @@ def fusion_map(table, subtable, group=None, subgroup=None):
         return _permutation_fusion(table, subtable, group, subgroup)
     if table.name == subtable.name:
         return list(range(len(table)))
-    named_b, named_s = re.fullmatch(r"B(\d+)", table.name), re.fullmatch(r"S(\d+)", subtable.name)
-    if named_b and named_s and named_b.group(1) == named_s.group(1):
-        from symrep.groups.tables import symmetric_fusion
-        return symmetric_fusion(table)
-    raise InputError(f"no class fusion of {subtable.name} into {table.name} is known: named tables fuse S_n into "
-                     "B_n; give both groups by generators in cycle notation to have the fusion computed")
+    big, small = re.fullmatch(r"([BS])(\d+)", table.name), re.fullmatch(r"([BS])(\d+)", subtable.name)
+    if big and small and int(small.group(2)) <= int(big.group(2)) and (big.group(1), small.group(1)) != ("S", "B"):
+        return [table.class_index(_embedded(label, small.group(1), big.group(1), int(big.group(2)) - int(small.group(2))))
+                for label in subtable.classes]
+    raise InputError(f"no class fusion of {subtable.name} into {table.name} is known: named tables fuse S_k and B_k "
+                     "into S_n and B_n (k <= n, on the first k points); give both groups by generators in cycle "
+                     "notation to have the fusion computed")
+
+
+def _embedded(label, small, big, extra):
+    """The class of ``big``_n containing the ``small``_k class ``label``, for the embedding on the first k
+    points: ``extra = n - k`` fixed points become 1-cycles (positive ones in B_n)."""
+    positive, negative = (label, ()) if small == "S" else label
+    positive = tuple(sorted(positive + (1,) * extra, reverse=True))
+    return positive if big == "S" else (positive, tuple(negative))
 
 
 def _permutation_fusion(table, subtable, group, subgroup):
