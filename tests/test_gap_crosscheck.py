@@ -146,3 +146,20 @@ def test_restriction_and_induction_decompose_as_in_gap(tmp_path, capsys):
     out = run_gap(script, tmp_path).split()
     theirs = sorted((int(out[i]), int(out[i + 1])) for i in range(0, len(out), 2))
     assert ours == theirs and ours
+
+
+def test_product_exports_are_gaps_direct_products_as_they_stand(tmp_path):
+    """Issue 16: a product table lists classes and characters as CharacterTableDirectProduct does, with
+    the factors' parameters, so the tables are equal without relabelling."""
+    from symrep.groups.tables import table_from_name
+
+    script = ""
+    for name, gap_factors in (("B2xB1", '"WeylB", 2), CharacterTable("WeylB", 1'),
+                              ("S3xB2", '"Symmetric", 3), CharacterTable("WeylB", 2')):
+        script += table_from_name(name).to_gap()
+        script += (f"ref := CharacterTableDirectProduct(CharacterTable({gap_factors}));;\n"
+                   f'Print("{name} ", ClassParameters(symrep_{name}) = ClassParameters(ref), " ", '
+                   f"CharacterParameters(symrep_{name}) = CharacterParameters(ref), \" \", Irr(symrep_{name}) = Irr(ref), "
+                   f'" ", ComputedPowerMaps(symrep_{name})[2] = PowerMap(ref, 2), "\\n");\n')
+    words = run_gap(script, tmp_path).split()
+    assert words == ["B2xB1"] + ["true"] * 4 + ["S3xB2"] + ["true"] * 4, words

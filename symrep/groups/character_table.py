@@ -319,7 +319,8 @@ class CharacterTable:
             raise InputError(f"GAP output needs integer values or cyclotomic coefficient vectors; {self.name} has neither")
         cls, irr = self._gap_orders()
         where = {c: k for k, c in enumerate(cls)}  # new position of each old class
-        variable = "symrep_" + re.sub(r"\W+", "_", self.name).strip("_")
+        # a group given by generators (named "<(1,2,3),(1,2)>") is symrep_G<order>; the generators are in the comment
+        variable = "symrep_" + (f"G{self.order}" if self.name.startswith("<") else re.sub(r"\W+", "_", self.name).strip("_"))
         lines = [f"# symrep character table of {self.name}, order {self.order}"
                  + (", classes and characters in GAP's order" if cls != list(range(len(cls))) or irr != cls else "")
                  + "."]
@@ -360,8 +361,22 @@ class CharacterTable:
 
     def _gap_orders(self):
         """Positions of the classes and characters in GAP's order (``Partitions(n)`` for ``S_n``,
-        ``PartitionTuples(n, 2)`` for ``B_n``); the table's own order for other tables."""
+        ``PartitionTuples(n, 2)`` for ``B_n``, and for a direct product the lexicographic order of its
+        factors' GAP orders, as ``CharacterTableDirectProduct``); the table's own order otherwise."""
         from symrep.groups.gap_order import partition_tuples, partitions
+
+        factors = getattr(self, "_components", None)
+        if factors:
+            ranks = []
+            for factor in factors:
+                cls, irr = factor._gap_orders()
+                ranks.append(({factor.classes[c]: k for k, c in enumerate(cls)},
+                              {factor.irreducibles[i]: k for k, i in enumerate(irr)}))
+            cls = sorted(range(len(self.classes)),
+                         key=lambda c: tuple(r[0][label] for r, label in zip(ranks, self.classes[c])))
+            irr = sorted(range(len(self.irreducibles)),
+                         key=lambda i: tuple(r[1][label] for r, label in zip(ranks, self.irreducibles[i])))
+            return cls, irr
 
         match = re.fullmatch(r"([BS])(\d+)", self.name)
         if match is None:
@@ -378,7 +393,11 @@ class CharacterTable:
         return cls, irr
 
     def _gap_parameter(self, label):
-        """A class or character parameter as GAP writes them for its library tables: ``[1, label]``."""
+        """A class or character parameter as GAP writes them for its library tables: ``[1, label]``; for a
+        direct product, the list of its factors' parameters."""
+        factors = getattr(self, "_components", None)
+        if factors:
+            return "[" + ", ".join(f._gap_parameter(part) for f, part in zip(factors, label)) + "]"
         return f"[1, {json.dumps(self.label_json(label))}]"
 
     def __str__(self):
