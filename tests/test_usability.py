@@ -266,3 +266,18 @@ def test_class_functions_by_values_and_by_the_printed_names(capsys):
     assert "needs 7 of them" in capsys.readouterr().err
     assert main(["decompose", "--table", "S5", "--character", "chi3", "--restrict-to", "S4"]) == 0
     assert "X[3,1] + X[2,2]" in capsys.readouterr().out
+
+
+def test_the_attention_plan_from_the_command_line(capsys):
+    """Issue 16: `symrep attention` prints the proved degree, rank, bound, predicted times and the method
+    auto would choose; bad input gets one line."""
+    assert main(["attention", "--n", "4096", "--d", "8", "--bound", "0.5", "--eps", "1e-6", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["order"] == 2 and shown["method"] in ("exact", "polynomial") and shown["error_bound"] <= 1e-6
+    assert shown["rank"] == sympy.binomial(8 + shown["degree"], shown["degree"])  # monomials of degree <= p in d = 8
+    assert main(["attention", "--n", "4096", "--d", "8", "--bound", "0.5", "--eps", "1e-6", "--order", "3"]) == 0
+    text = capsys.readouterr().out
+    assert "order 3" in text and "proved error bound" in text and "predicted exact" in text
+    for bad, message in ((["--eps", "2"], "eps must be"), (["--eps", "1e-6", "--order", "9"], "order")):
+        assert main(["attention", "--n", "64", "--d", "4", "--bound", "0.5"] + bad) == 2
+        assert message in capsys.readouterr().err
