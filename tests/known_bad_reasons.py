@@ -113,4 +113,7 @@ REASONS = {
     "complex-zero-in-disguise-scale": "involves the imaginary unit",
     "matern-order-complex-disguise": "involves the imaginary unit",
     "matern-false-limit-complex-exponent": "involves the imaginary unit",
+    # attack round 8: "nu = 1.5" was read as nu = 1/2 (a decimal read from the text before "=" became "==")
+    "region-point-decimal-misread-matern": "could not prove 1/2 - nu >= 0 for all (3/2 <= nu)",
+    "region-point-decimal-misread-fails": "for all (3/2 <= b) & (b <= 3/2)",
 }

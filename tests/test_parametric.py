@@ -106,3 +106,15 @@ def test_decimals_are_read_as_written_not_as_floats():
     assert region_text(read_region("a < 1e-400", ONE)) == f"(a < {R(1, 10**400)})"
     from symrep.certificates.reading import parse
     assert parse("x**1.00000000000000001", "f") != parse("x", "f")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a = 1.5", "(3/2 <= a) & (a <= 3/2)"), ("a == 2.5", "(5/2 <= a) & (a <= 5/2)"),
+    ("1.5 = a", "(3/2 <= a) & (a <= 3/2)"), ("a = -1.5", "(-3/2 <= a) & (a <= -3/2)"),
+    ("0.25 < a <= 1.5 & a = 1.25", "(5/4 <= a) & (a <= 5/4)"), ("-a < -0.5", "(1/2 < a)"),
+])
+def test_decimals_in_regions_are_read_as_written(text, expected):
+    """Attack round 8: with "=" rewritten to "==" before parsing, decimals were read from shifted positions
+    ("nu = 1.5" became nu = 1/2, so a certificate was checked on another region than it stated)."""
+    a = sympy.Symbol("a", real=True)
+    assert region_text(read_region(text, {"a": a})) == expected

@@ -76,6 +76,8 @@ def _number(node, text, source):
         return sympy.Integer(node.value)
     if isinstance(node, ast.Constant) and type(node.value) is float:  # exactly as written, not as a float
         value = decimal(ast.get_source_segment(source, node), f"region {text!r}")
+        if abs(float(value) - node.value) > 1e-9 * max(1.0, abs(node.value)):  # the text read is the literal parsed
+            raise CheckError(f"region {text!r}: the decimal {node.value!r} was read as {value}")
         if abs(value) > 10**30:
             raise CheckError(f"region {text!r}: number too large")
         return value
@@ -124,10 +126,13 @@ def read_region(text, parameters):
     # & binds tighter than < in Python's grammar: read each conjunct on its own ("True": no condition)
     for part in [] if text.strip() == "True" else text.replace(" and ", "&").split("&"):
         try:
-            tree = ast.parse(re.sub(r"(?<![<>=!])=(?!=)", "==", part.strip()), mode="eval")
+            # the source of every literal is this rewritten text: a decimal is read from its own positions
+            # (reading it from the text as typed shifted "nu = 1.5" to ".5": found by an attack on the checker)
+            source = re.sub(r"(?<![<>=!])=(?!=)", "==", part.strip())
+            tree = ast.parse(source, mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             raise CheckError(f"region {text!r} is not readable: write comparisons like 0 < a <= 1 joined by &") from None
-        atoms += [(left, relation, right, part.strip()) for left, relation, right in _atoms(tree.body, text)]
+        atoms += [(left, relation, right, source) for left, relation, right in _atoms(tree.body, text)]
     box = {symbol: Interval() for symbol in parameters.values()}
     for left, relation, right, source in atoms:
         if _negated_name(left) or _negated_name(right):  # -a < 0 reads as 0 < a
