@@ -2,12 +2,12 @@
 row reduction in Python), kept as the slow reference it is tested against in tests/test_characters.py."""
 
 from math import isqrt, lcm
+from types import SimpleNamespace
 
 import numpy as np
 import sympy
 from sympy.combinatorics import Permutation, PermutationGroup
 
-from symrep.groups.character_table import CharacterTable
 from symrep.groups.dixon import _prime, _root_of_unity, _sqrt_small  # number theory only, shared
 from symrep.groups.cyclotomic import cyclotomic_value
 from symrep.errors import InputError, LimitError
@@ -59,7 +59,7 @@ def generic_character_table(group, name=None):
     vectors = _common_eigenvectors(coeff, p, r)
     inverse_class = [int(class_of[position[inverse(g)]]) for g in reps]
     power_class = {}
-    values, vectors_e = [], []
+    values = []
     for w in vectors:
         d2_inv = sum(w[k] * w[inverse_class[k]] * pow(sizes[k], -1, p) for k in range(r)) % p
         d2 = order * pow(d2_inv, -1, p) % p
@@ -67,28 +67,10 @@ def generic_character_table(group, name=None):
         modp = [deg * w[k] * pow(sizes[k], -1, p) % p for k in range(r)]
         lifted = [_lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, position, mul)
                   for k in range(r)]
-        vectors_e.append([vec for vec, _ in lifted])
         values.append([val for _, val in lifted])
-    trivial = lambda row: all(v == 1 for v in row)
-    order_rows = sorted(range(r), key=lambda i: (not trivial(values[i]), values[i][0],
-                                                 [sympy.default_sort_key(v) for v in values[i]]))
-    values = [values[i] for i in order_rows]
-    vectors_e = [vectors_e[i] for i in order_rows]
-    integral = all(v.is_Integer for row in values for v in row)
-    array = np.array([[int(v) for v in row] for row in values], dtype=np.int64) if integral \
-        else np.array(values, dtype=object)
-    labels = [f"C{k + 1}" for k in range(r)]
-    table = CharacterTable(name or f"G{order}", labels, sizes, [f"X{i + 1}" for i in range(r)], array,
-                           element_orders=orders,
-                           conventions="generic table (Dixon-Schneider); classes C1.. (C1 the identity)")
-    if not integral:
-        # The vectors are the source of truth (verify() checks them); values are derived.
-        table.cyclotomic = (exponent, np.array(vectors_e, dtype=np.int64))
-        table.cyclotomic[1].flags.writeable = False
-        table.values.flags.writeable = False
-    table.representatives = [Permutation(list(g)) for g in reps]
-    table.class_of = lambda g: labels[int(class_of[position[tuple(Permutation(g).array_form)]])]
-    return table
+    rows = sorted(values, key=lambda row: (any(v != 1 for v in row), row[0], [sympy.default_sort_key(v) for v in row]))
+    return SimpleNamespace(class_sizes=sizes, representatives=[Permutation(list(g)) for g in reps],
+                           values=np.array(rows, dtype=object))
 
 
 def _conjugacy_classes(elements, position, mul, inverse):
