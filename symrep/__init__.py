@@ -32,8 +32,15 @@ _EXPORTS = {
     "AttentionReport": "symrep.attention.attend", "plan_attention": "symrep.attention.attend",
     "cube_rank": "symrep.attention.ranks", "stable_rank_bound": "symrep.attention.stable_rank",
     "box_stable_rank": "symrep.attention.stable_rank_box", "classify": "symrep.analysis.classify",
-    "Classification": "symrep.analysis.classify",
+    "Classification": "symrep.analysis.classify", "factored": "symrep.spectra.signs",
+    "proved_signs": "symrep.spectra.signs", "ClassFunction": "symrep.groups.class_functions",
+    "Decomposition": "symrep.groups.class_functions", "AttentionPlan": "symrep.attention.attend",
 }
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, _lazy_dir = lazy_exports(__name__, _EXPORTS)
 
 __all__ = ["__version__"] + sorted(_EXPORTS)
+
+
+def __dir__():
+    """The public API, ``__version__`` included (what tab completion offers)."""
+    return ["__version__"] + _lazy_dir()

@@ -41,7 +41,7 @@ def test_gallery_builds_pdfs(tmp_path, capsys):
     assert main(["gallery", "-o", str(folder)]) == 0
     assert "PDFs compiled" in capsys.readouterr().out
     pdfs = sorted(folder.glob("*.pdf"))
-    assert len(pdfs) == 19 and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+    assert len(pdfs) == 20 and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
 
 
 def test_pdf_output_of_every_command(tmp_path):
@@ -58,11 +58,13 @@ def test_notebook_displays_compile():
     """Every result object's _repr_latex_ (what Jupyter shows) compiles in a document."""
     from symrep import certify, spectrum
     from symrep.groups import hyperoctahedral_table
+    from test_api import _results
 
     table = hyperoctahedral_table(3)
     verdict = certify("exp(-x^2)", "pd-l1")
     objects = [table, table.character(((2,), (1,))), (table.character(((2,), (1,))) ** 2).decompose(),
                verdict, verdict.certificate, spectrum([1, 1, 2], "exp(-x)")]
+    objects += [obj for kind in _results().values() for obj in kind]  # the displays of issue 16
     body = "\n\n".join(o._repr_latex_() for o in objects)
     pdf = compile_pdf("\\documentclass{article}\\usepackage{amsmath,amssymb}\\begin{document}\n"
                       + body + "\n\\end{document}")

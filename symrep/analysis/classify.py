@@ -23,6 +23,7 @@ True
 """
 
 import json
+import reprlib
 import time
 from dataclasses import dataclass, field
 
@@ -59,7 +60,33 @@ class RegionVerdict:
 
 @dataclass
 class Classification:
-    """The regions of ``classify(f, claim)``, in order along the (first) parameter."""
+    """The regions of :func:`classify`, in order along the (first) parameter.
+
+    Attributes
+    ----------
+    function : str
+        The family ``f`` as text (``exp(-c*x)``).
+    claim : str
+        The claim decided region by region.
+    parameters : list of str
+        The parameters' names, sorted (one or two).
+    assumption : str
+        The assumptions the parameter space was restricted to first (``True`` for none).
+    regions : list of RegionVerdict
+        Boxes of parameter space, each with its text (``(0 <= c)``), verdict (``holds``, ``fails`` or
+        ``unknown``), reason, certificate (for ``holds`` and ``fails``) and, where undecided, verdicts at
+        sampled points.
+    seconds : float
+        How long the classification took.
+
+    Examples
+    --------
+    >>> result = classify("exp(-c*x)", "pd-l1")
+    >>> result
+    Classification('exp(-c*x)', 'pd-l1': 2 regions; holds 1, fails 1)
+    >>> [(r.region, r.verdict) for r in result.regions]
+    [('(c < 0)', 'fails'), ('(0 <= c)', 'holds')]
+    """
 
     function: str
     claim: str
@@ -104,11 +131,37 @@ class Classification:
             lines.append(f"decided: {100 * share:.0f}% of the parameter line in [-10, 10]; {self.seconds:.1f} s")
         return "\n".join(lines)
 
+    def __repr__(self):
+        counts = {v: sum(r.verdict == v for r in self.regions) for v in ("holds", "fails", "unknown")}
+        return (f"Classification({reprlib.repr(self.function)}, {self.claim!r}: {len(self.regions)} regions; "
+                + ", ".join(f"{v} {n}" for v, n in counts.items() if n) + ")")
+
     def _repr_latex_(self):
-        wedge = "\\wedge"
-        rows = " \\\\ ".join(r.region.replace("&", wedge).replace("<=", "\\le") + f" & \\text{{{r.verdict}}}"
-                              for r in self.regions)
-        return f"$\\begin{{array}}{{ll}} {rows} \\end{{array}}$"
+        from symrep.analysis.verdicts import _latex_escape, _latex_function
+
+        rows = []
+        for r in self.regions:
+            region = _region_latex(r.box) if r.box else r"\text{%s}" % _latex_escape(r.region)
+            how = f" ({_latex_escape(r.certificate['method'])})" if r.certificate else ""
+            rows.append(f"{region} & \\text{{{r.verdict}{how}}}")
+        rows = r" \\ ".join(rows)
+        return (f"$\\displaystyle \\text{{{_latex_escape(self.claim)} for }} f(x) = {_latex_function(self.function)}"
+                f"\\colon\\quad \\begin{{array}}{{ll}} {rows} \\end{{array}}$")
+
+
+def _region_latex(box):
+    """LaTeX of a box of parameter space: ``0 < c \\le 1``, one comparison chain per parameter."""
+    parts = []
+    for symbol in sorted(box, key=str):
+        interval, name = box[symbol], sympy.latex(symbol)
+        if interval.lo == interval.hi:
+            parts.append(f"{name} = {sympy.latex(interval.lo)}")
+            continue
+        below, above = (r"\le" if closed else "<" for closed in (interval.lo_closed, interval.hi_closed))
+        low = f"{sympy.latex(interval.lo)} {below} " if interval.lo.is_finite else ""
+        high = f" {above} {sympy.latex(interval.hi)}" if interval.hi.is_finite else ""
+        parts.append(low + name + high)
+    return r",\ ".join(parts) or r"\text{all values}"
 
 
 def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=8.0, progress=None):
@@ -132,6 +185,24 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
     Returns
     -------
     Classification
+        The regions in order; every ``holds`` and ``fails`` region carries a certificate that the checker
+        accepts for every parameter value in it.
+
+    Raises
+    ------
+    InputError
+        ``depth`` outside ``0..MAX_DEPTH``; ``f`` without parameters (use :func:`certify`) or with more than
+        two; assumptions that do not read.
+    ParseError
+        ``f`` or ``assume`` is text outside the grammar.
+
+    Examples
+    --------
+    >>> result = classify("exp(-x^a)", "pd-l1", assume="a > 0")
+    >>> [(r.region, r.verdict) for r in result.regions]
+    [('(0 < a) & (a <= 1)', 'holds'), ('(1 < a)', 'fails')]
+    >>> result.regions[0].certificate["assume"]
+    '(0 < a) & (a <= 1)'
     """
     from symrep.analysis.verdicts import certify
 

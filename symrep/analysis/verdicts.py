@@ -49,7 +49,7 @@ from symrep.certificates.reading import XP, XR
 from symrep.errors import InputError
 from symrep.fileio import write_text_atomic
 from symrep.analysis.parameters import active, parse_family
-from symrep.geometry.expressions import expression_text, lambda_body, parse_expression, value_at
+from symrep.geometry.expressions import expression_text, lambda_body, parameter_symbol, parse_expression, value_at
 
 __all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]
 
@@ -73,7 +73,15 @@ THEOREMS = {
 class Certificate(dict):
     """A certificate: the JSON object of ``docs/certificates.md``, with helpers to keep it.
 
-    It is a plain ``dict`` underneath, so ``json.dumps`` and ``cert["data"]`` work as usual.
+    It is a plain ``dict`` underneath, so ``json.dumps`` and ``cert["data"]`` work as usual. Nothing is
+    checked on construction: :meth:`check` runs the independent checker.
+
+    Parameters
+    ----------
+    data : dict, optional
+        The JSON object: ``format``, ``version``, ``claim``, ``domain``, ``function``, ``verdict``,
+        ``method``, ``rests_on`` and ``data``, and optionally ``reason``, ``extension`` and ``assume``
+        (as :func:`certify` writes them, or as :meth:`from_json` reads them).
 
     Examples
     --------
@@ -110,7 +118,29 @@ class Certificate(dict):
 
 @dataclass
 class Verdict:
-    """The answer to ``certify``: status, a one-paragraph reason, and the certificate (or None)."""
+    """The answer to :func:`certify`: status, a one-paragraph reason, and the certificate (or None).
+
+    Attributes
+    ----------
+    claim : str
+        The claim decided, one of :data:`CLAIMS`.
+    function : str
+        The function as text in the parser's grammar (``exp(-x**2)``).
+    status : str
+        ``holds``, ``fails`` or ``unknown``.
+    reason : str
+        One paragraph: why, or why it is undecided.
+    certificate : Certificate or None
+        Accepted by the independent checker; None exactly when ``status`` is ``unknown``.
+
+    Examples
+    --------
+    >>> v = certify("exp(-x^2)", "pd-l1")
+    >>> v
+    Verdict('pd-l1', 'exp(-x**2)', 'fails')
+    >>> v.certificate["method"], v.reason.startswith("On the 2-dimensional box")
+    ('box-witness', True)
+    """
 
     claim: str
     function: str
@@ -136,17 +166,28 @@ class Verdict:
 
 def _latex_line(claim, status, function, method):
     """One line of LaTeX (math mode) for notebooks: the claim, the verdict and the function."""
+    how = r"\text{ (%s)}" % _latex_escape(method) if method else ""
+    return r"$\text{%s: \textbf{%s} for } f(x) = %s%s$" % (_latex_escape(claim), _latex_escape(status),
+                                                         _latex_function(function), how)
+
+
+def _latex_escape(text):
+    """Plain text made safe inside ``\\text{...}``."""
+    return "".join("\\" + c if c in "&%$#_{}" else c for c in str(text))
+
+
+def _latex_function(function):
+    """LaTeX of a function's text (math mode): read as the checker reads it (``|x|`` stays ``|x|``), or
+    with its parameters (``exp(-x^a)``), and shown as text when neither reads it."""
     from symrep.certificates import parse
 
-    def escape(text):
-        return "".join("\\" + c if c in "&%$#_{}" else c for c in text)
-
-    try:
-        f = sympy.latex(parse(function, "function", symbol=XR))
-    except Exception:
-        f = r"\text{%s}" % escape(str(function))
-    how = r"\text{ (%s)}" % escape(method) if method else ""
-    return r"$\text{%s: \textbf{%s} for } f(x) = %s%s$" % (escape(claim), escape(status), f, how)
+    for read in (lambda: parse(function, "function", symbol=XR),
+                 lambda: parse_expression(function, {"x": XR}, new_symbol=parameter_symbol)):
+        try:
+            return sympy.latex(read())
+        except Exception:
+            continue
+    return r"\text{%s}" % _latex_escape(function)
 
 
 def certify(f, claim, *, assume=(), budget=10.0):
@@ -166,10 +207,29 @@ def certify(f, claim, *, assume=(), budget=10.0):
     budget : float
         Seconds the search may take; past it the answer is ``unknown``.
 
+    Returns
+    -------
+    Verdict
+        ``holds`` or ``fails`` with a certificate that :func:`symrep.certificates.check` has accepted,
+        or ``unknown`` (no certificate) with the reason it is undecided.
+
+    Raises
+    ------
+    InputError
+        An unknown claim, a budget outside ``(0, 3600]``, ``f`` not a real function of ``x`` (more than two
+        parameters, undefined at 0 without a proved finite limit, not real on the claim's domain) or
+        assumptions that do not read.
+    ParseError
+        ``f`` or ``assume`` is text outside the grammar.
+
     Examples
     --------
     >>> certify("exp(-x^a)", "pd-l1", assume="0 < a <= 1").status
     'holds'
+    >>> certify("exp(-x)", "pd-l3")
+    Traceback (most recent call last):
+    ...
+    symrep.errors.InputError: unknown claim 'pd-l3'; did you mean pd-l2? choose one of pd-l1, pd-l2, l1-to-l1, l1-to-l2sq, l2-to-l2, low-rank, completely-monotone, bernstein, polynomial
     """
     if claim not in CLAIMS:
         import difflib

@@ -54,9 +54,38 @@ _SMALL_SECONDS = 0.02
 _ANNOUNCE_SECONDS = 3.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class AttentionReport:
-    """What :func:`attend` or :func:`attend_tensor` did, and why."""
+    """What :func:`attend` or :func:`attend_tensor` did, and why.
+
+    Attributes
+    ----------
+    method : str
+        ``exact`` or ``polynomial``: the path taken.
+    reason : str
+        Why that path was taken (the predicted times, or the method asked for).
+    degree, rank : int or None
+        The polynomial path's degree ``g`` and rank ``r = C(d + g, g)`` (None on the exact path).
+    logit_bound : float or None
+        ``R``: every logit ``scale * <q, k>`` was proved to lie in ``[-R, R]`` (None when it was not needed).
+    error_bound : float
+        The proved output error, relative to ``max|V|`` (to the product of the ``max|V_m|`` for tensors);
+        0 on the exact path, up to floating-point rounding.
+    seconds : float
+        Wall-clock time of the call.
+    predicted : dict
+        Predicted seconds of each path considered (``exact``, ``polynomial``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> Q = K = V = np.eye(2)
+    >>> out, report = attend(Q, K, V, report=True)
+    >>> report.method, report.error_bound
+    ('exact', 0.0)
+    >>> report.reason  # doctest: +ELLIPSIS
+    'the exact path is predicted to take ... s: too little to gain from a polynomial'
+    """
 
     method: str
     reason: str
@@ -74,6 +103,12 @@ class AttentionReport:
             head = (f"polynomial: degree {self.degree}, rank {self.rank}, logits in [-{self.logit_bound:.4g}, "
                     f"{self.logit_bound:.4g}], proved error bound {self.error_bound:.3g} (relative to max|V|)")
         return f"{head}; {self.seconds:.3g} s; {self.reason}"
+
+    def __repr__(self):
+        return f"AttentionReport({_fields_text(self)}, seconds={self.seconds:.3g})"
+
+    def _repr_latex_(self):
+        return f"${_fields_latex(self)};\\ {_latex_number(self.seconds)}\\,\\text{{s}}$"
 
 
 # --- input checks ------------------------------------------------------------------------------
@@ -147,9 +182,34 @@ def _polynomial_seconds(rows, rank, width, degree, known):
 
 # --- the decision ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class AttentionPlan:
-    """What :func:`attend` would do for inputs of these sizes with logits in ``[-R, R]``, before doing it."""
+    """What :func:`attend` would do for inputs of these sizes with logits in ``[-R, R]``, before doing it.
+
+    Attributes
+    ----------
+    method : str
+        ``exact`` or ``polynomial``: the path that would be taken.
+    reason : str
+        Why (the predicted times, the memory needed, or the method asked for).
+    degree, rank : int or None
+        The degree ``g`` of the proved polynomial and the rank ``r = C(d + g, g)`` of its features (None when
+        the exact path was chosen without looking for them).
+    logit_bound : float or None
+        ``R``, the bound on the logits the plan assumes.
+    error_bound : float
+        The proved output error of the polynomial, relative to ``max|V|`` (0 for the exact path).
+    predicted : dict
+        Predicted seconds of each path considered (``exact``, ``polynomial``).
+
+    Examples
+    --------
+    >>> plan = plan_attention(16384, 4, bound=0.5, eps=1e-6)
+    >>> plan.method, plan.degree, plan.rank, plan.error_bound <= 1e-6
+    ('polynomial', 4, 70, True)
+    >>> sorted(plan.predicted)
+    ['exact', 'polynomial']
+    """
 
     method: str
     reason: str
@@ -169,6 +229,38 @@ class AttentionPlan:
                          f"{self.error_bound:.3g} (relative to max|V|)")
         lines += [f"predicted {path}: {seconds:.3g} s" for path, seconds in self.predicted.items()]
         return "\n".join(lines)
+
+    def __repr__(self):
+        predicted = ", ".join(f"{path!r}: {seconds:.3g}" for path, seconds in self.predicted.items())
+        return f"AttentionPlan({_fields_text(self)}, predicted={{{predicted}}})"
+
+    def _repr_latex_(self):
+        predicted = r",\ ".join(f"\\text{{{path} }} {_latex_number(seconds)}\\,\\text{{s}}"
+                                for path, seconds in self.predicted.items())
+        return f"${_fields_latex(self)};\\ \\text{{predicted: }} {predicted}$"
+
+
+def _fields_text(result):
+    """The method of an :class:`AttentionPlan` or :class:`AttentionReport`, with the polynomial's degree, rank
+    and error bound when that path is taken (what their reprs show)."""
+    if result.method != "polynomial":
+        return repr(result.method)
+    return f"{result.method!r}, degree={result.degree}, rank={result.rank}, error_bound={result.error_bound:.3g}"
+
+
+def _fields_latex(result):
+    """The same as :func:`_fields_text`, in LaTeX (math mode)."""
+    if result.method != "polynomial":
+        return r"\text{exact attention (error: floating-point rounding only)}"
+    return (f"\\text{{polynomial attention: degree }} g = {result.degree},\\ \\text{{rank }} r = \\binom{{d + g}}{{g}} "
+            f"= {result.rank},\\ \\text{{logits in }} [-R, R],\\ R = {_latex_number(result.logit_bound)},\\ "
+            f"\\text{{error}} \\le {_latex_number(result.error_bound)} \\max|V|")
+
+
+def _latex_number(value):
+    """A float with three significant digits in LaTeX: ``2.8 \\cdot 10^{-7}``."""
+    mantissa, _, exponent = f"{value:.3g}".partition("e")
+    return mantissa + (f" \\cdot 10^{{{int(exponent)}}}" if exponent else "")
 
 
 def _decide(counts, d, width, R, eps, method):
@@ -221,11 +313,41 @@ def _decide(counts, d, width, R, eps, method):
 
 
 def plan_attention(n, d, *, bound, eps=1e-6, order=2, scale=None, width=None, method="auto"):
-    """What :func:`attend` (order 2) or :func:`attend_tensor` would do for ``n`` rows of width ``d`` with
-    entries in ``[-bound, bound]``: method, proved degree, rank and error bound, and predicted times.
+    """What :func:`attend` or :func:`attend_tensor` would do for inputs of a given size, without data.
 
-    The logits are bounded by ``|scale| d bound^order`` (the data-driven bound :func:`attend` proves is
-    never larger). ``width`` (columns of the values) defaults to ``d``.
+    For ``n`` rows (of the queries and of each key matrix) of width ``d`` with entries in ``[-bound, bound]``:
+    the method, the proved degree, rank and error bound, and the predicted times. The logits are bounded
+    by ``|scale| d bound^order`` (the data-driven bound :func:`attend` proves is never larger).
+
+    Parameters
+    ----------
+    n, d : int
+        Rows and columns of the queries and keys (positive).
+    bound : float
+        The entries of the queries and keys lie in ``[-bound, bound]`` (finite, >= 0).
+    eps : float
+        Largest output error, relative to ``max|V|``, in (0, 1).
+    order : int
+        2 for :func:`attend`, ``k`` for :func:`attend_tensor` with ``k - 1`` keys (up to
+        :data:`MAX_TENSOR_ORDER`).
+    scale : float, optional
+        Multiplies the scores; ``None`` means ``1/d`` (as in :func:`attend`; :func:`attend_tensor` uses 1).
+    width : int, optional
+        Columns of the values; defaults to ``d``.
+    method : {"auto", "exact", "polynomial"}
+        As for :func:`attend`.
+
+    Returns
+    -------
+    AttentionPlan
+
+    Raises
+    ------
+    InputError
+        A size, ``bound``, ``order``, ``eps``, ``scale`` or ``method`` out of its range.
+    LimitError
+        ``method="polynomial"`` and the polynomial path needs more than :data:`MAX_FEATURE_BYTES` of memory,
+        or no polynomial up to the highest degree reaches ``eps`` on the logit range.
 
     Examples
     --------
@@ -297,6 +419,16 @@ def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False):
     Returns
     -------
     numpy.ndarray or (numpy.ndarray, AttentionReport)
+        The ``(n, w)`` output, and with ``report=True`` what was done and the proved error bound.
+
+    Raises
+    ------
+    InputError
+        Inputs that are not real finite nonempty matrices of fitting shapes; ``eps``, ``scale`` or ``method``
+        out of range.
+    LimitError
+        ``method="polynomial"`` when that path needs more than :data:`MAX_FEATURE_BYTES` of memory or no
+        polynomial up to the highest degree reaches ``eps`` on the logits' range.
 
     Examples
     --------
@@ -320,6 +452,35 @@ def attend_tensor(Q, keys, values, *, eps=1e-6, scale=1.0, method="auto", report
     ``w_iJ = exp(scale * sum_c Q[i,c] K_1[j_1,c] ... K_(k-1)[j_(k-1),c])``; ``keys`` and ``values`` are
     lists of ``k - 1`` matrices (``K_m`` of shape ``(n_m, d)``, ``V_m`` of shape ``(n_m, w)``). ``k = 2`` is
     :func:`attend`. The exact path costs ``O(n^k d)``; the polynomial path ``O(n r d k)``.
+
+    Parameters
+    ----------
+    Q : array_like
+        The queries, a real finite ``(n, d)`` matrix.
+    keys, values : list of array_like
+        ``k - 1`` key matrices ``(n_m, d)`` and as many value matrices ``(n_m, w)`` (lists, not one array);
+        ``k`` is at most :data:`MAX_TENSOR_ORDER`.
+    eps : float
+        Largest output error, relative to the product of the ``max|V_m|``, the polynomial path may make
+        (proved), in (0, 1).
+    scale : float
+        Multiplies the scores (default 1).
+    method, report
+        As for :func:`attend`.
+
+    Returns
+    -------
+    numpy.ndarray or (numpy.ndarray, AttentionReport)
+        As for :func:`attend`: the ``(n, w)`` output, with the report if asked for.
+
+    Raises
+    ------
+    InputError
+        Inputs that are not real finite nonempty matrices of fitting shapes, keys and values not lists of the
+        same length, values of different widths; ``eps``, ``scale`` or ``method`` out of range.
+    LimitError
+        An order above :data:`MAX_TENSOR_ORDER`; or, with ``method="polynomial"``, a polynomial path that
+        needs more than :data:`MAX_FEATURE_BYTES` or no polynomial that reaches ``eps``.
 
     Examples
     --------

@@ -21,6 +21,7 @@ Examples
 'binomial(d + 3, 3)'
 """
 
+import reprlib
 from dataclasses import dataclass
 from math import comb
 
@@ -38,10 +39,32 @@ __all__ = ["CubeRank", "cube_rank", "taylor_polynomial", "polynomial_rank_certif
 MAX_CUBE_DIMENSION = 64
 
 
-@dataclass
+@dataclass(repr=False)
 class CubeRank:
-    """Exact rank of ``f(QK^T)`` on the ±1 cube: ``levels[s] = (value, status)`` with status
-    ``"zero"``, ``"nonzero"`` or ``"undecided"``."""
+    """Exact rank of ``f(QK^T)`` on the ±1 cube, level by level (the answer of :func:`cube_rank`).
+
+    Attributes
+    ----------
+    function : str
+        ``f`` as text.
+    d : int
+        The dimension of the cube.
+    levels : list of (sympy.Expr, str)
+        ``levels[s] = (lambda, status)`` for the eigenvalue of the ``C(d, s)`` sets ``|S| = s``, with status
+        ``"zero"``, ``"nonzero"`` or ``"undecided"``.
+    rank : int
+        The number of ``S`` with ``lambda_S`` proved nonzero (a lower bound while a level is undecided).
+    decided : bool
+        Whether every level is proved zero or nonzero.
+
+    Examples
+    --------
+    >>> r = cube_rank("x^3", 5)
+    >>> r
+    CubeRank('x**3', d=5, rank=15)
+    >>> [status for _, status in r.levels]
+    ['zero', 'nonzero', 'zero', 'nonzero', 'zero', 'zero']
+    """
 
     function: str
     d: int
@@ -54,6 +77,7 @@ class CubeRank:
 
     @property
     def decided(self):
+        """Whether every level is proved zero or nonzero."""
         return all(status != "undecided" for _, status in self.levels)
 
     def certificate(self):
@@ -83,9 +107,54 @@ class CubeRank:
                   for s, (value, status) in enumerate(self.levels)]
         return "\n".join(lines)
 
+    def __repr__(self):
+        undecided = sum(status == "undecided" for _, status in self.levels)
+        rank = f"rank={self.rank}" if not undecided else f"rank>={self.rank}, undecided levels: {undecided}"
+        return f"CubeRank({reprlib.repr(self.function)}, d={self.d}, {rank})"
+
+    def _repr_latex_(self):
+        from symrep.analysis.verdicts import _latex_function
+
+        relation = "=" if self.decided else r"\ge"
+        return (f"$\\operatorname{{rank}} f(QK^\\top) {relation} {self.rank} \\text{{ on }} "
+                f"\\{{\\pm 1\\}}^{{{self.d}}},\\ f(x) = {_latex_function(self.function)}$")
+
 
 def cube_rank(f, d):
-    """Exact rank of ``f(QK^T)`` over all ``2^d`` points of {±1}^d, level by level."""
+    """Exact rank of ``f(QK^T)`` over all ``2^d`` points of {±1}^d, level by level.
+
+    The eigenvalue of level ``s`` (shared by the ``C(d, s)`` sets ``|S| = s``) is the exact ``lambda_S`` of
+    :func:`symrep.spectrum` with metric ``inner``; it is zero when it simplifies to 0, nonzero when ball
+    arithmetic proves its sign, and undecided otherwise (never guessed).
+
+    Parameters
+    ----------
+    f : str or sympy.Expr
+        The function (text is parsed, never executed).
+    d : int
+        The dimension, 1 to :data:`MAX_CUBE_DIMENSION`.
+
+    Returns
+    -------
+    CubeRank
+        The levels and their statuses; :meth:`CubeRank.certificate` gives a checked ``cube-rank``
+        certificate once every level is decided.
+
+    Raises
+    ------
+    LimitError
+        ``d`` not an integer in ``1..MAX_CUBE_DIMENSION``.
+    InputError
+        ``f`` is not a kernel symrep reads (:class:`ParseError` for text outside the grammar), or is undefined
+        at an inner product ``-d, -d + 2, ..., d``.
+
+    Examples
+    --------
+    >>> cube_rank("exp(x)", 3).rank
+    8
+    >>> cube_rank("x^2", 3)
+    CubeRank('x**2', d=3, rank=4)
+    """
     if not (isinstance(d, int) and 1 <= d <= MAX_CUBE_DIMENSION):
         raise LimitError(f"d must be an integer in 1..{MAX_CUBE_DIMENSION}, got {d!r}")
     spec = spectrum([1] * d, f, "inner", merge=False)

@@ -20,6 +20,7 @@ Examples
 
 import math
 import re
+import reprlib
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -199,7 +200,7 @@ class _Search:
                          f"accuracy there; a range that keeps away from it may work)")
 
 
-@dataclass
+@dataclass(repr=False)
 class StableRankBound:
     """Certified ``x/sqrt(l) <= f(x) <= sqrt(L) x`` on a range of entries, so that ``srank(A)/(L l) <=
     srank(f(A)) <= L l srank(A)`` for every ``A >= 0`` with entries in the range.
@@ -249,6 +250,10 @@ class StableRankBound:
                 f"$\\ell = {sympy.latex(sympy.Rational(self.l))}$, $L = {sympy.latex(sympy.Rational(self.L))}$: "
                 f"$\\operatorname{{srank}}(f(A)) \\in [\\operatorname{{srank}}(A)/{sympy.latex(sympy.Rational(self.factor))}, "
                 f"{sympy.latex(sympy.Rational(self.factor))}\\,\\operatorname{{srank}}(A)]$")
+
+    def __repr__(self):
+        return (f"StableRankBound({reprlib.repr(self.function)} on {reprlib.repr(self.domain)}: "
+                f"l={_approx(self.l):.6g}, L={_approx(self.L):.6g}, factor={_approx(self.factor):.6g})")
 
     def _repr_latex_(self):
         return self.latex()

@@ -12,6 +12,7 @@ Examples
 3/2
 """
 
+import reprlib
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
@@ -28,7 +29,7 @@ from symrep.spectra.closed_form import spectrum
 __all__ = ["BoxStableRank", "box_stable_rank", "StableRankComparison", "stable_rank_comparison"]
 
 
-@dataclass
+@dataclass(repr=False)
 class BoxStableRank:
     """The exact stable rank of ``f(D)`` (``D`` the l1 distance matrix of a box's vertices): ``value =
     frobenius / spectral^2`` with ``frobenius = sum_S lambda_S^2`` and ``spectral = max_S |lambda_S|``."""
@@ -47,7 +48,12 @@ class BoxStableRank:
                 f"{', '.join(map(str, self.sides))}: {sympy.sstr(self.value)}{number}\n"
                 f"  |f(D)|_F^2 = {sympy.sstr(self.frobenius)}\n  |f(D)|_2 = {sympy.sstr(self.spectral)} ({self.how})")
 
+    def __repr__(self):
+        value = f"{self.numeric:.10g}" if self.numeric is not None else reprlib.repr(sympy.sstr(self.value))
+        return f"BoxStableRank({reprlib.repr(self.function)}, d={len(self.sides)}, srank={value})"
+
     def latex(self):
+        """One line of LaTeX (math mode): ``srank f(D) = value``."""
         return f"$\\operatorname{{srank}} f(D) = {sympy.latex(self.value)}$"
 
     def _repr_latex_(self):
@@ -76,6 +82,12 @@ def box_stable_rank(f, sides, *, off_diagonal=False):
     Returns
     -------
     BoxStableRank
+
+    Raises
+    ------
+    InputError
+        Bad sides or kernel; symbolic sides where an entry of ``f(D)`` is not proved nonnegative; ``f(D)``
+        the zero matrix; or two eigenvalues whose absolute values cannot be ordered.
 
     Examples
     --------

@@ -43,6 +43,35 @@ def check_file(path, *, budget=WORK_BUDGET):
 
     The file may also hold the answer that ``symrep certify --format json`` prints; then its
     certificate must say what the answer says.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file: UTF-8 JSON of at most 2 MB.
+    budget : float
+        Seconds the check may take.
+
+    Returns
+    -------
+    tuple of str
+        ``(claim, function text, verdict)``, as :func:`check` returns them.
+
+    Raises
+    ------
+    MalformedCertificate
+        The file cannot be read, is not UTF-8 JSON, is too large or is not a certificate.
+    CheckError
+        The certificate does not prove what it states, or not what the answer around it states.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from symrep import certify
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = os.path.join(folder, "cert.json")
+    ...     certify("exp(-x)", "pd-l1").certificate.save(path)
+    ...     check_file(path)
+    ('pd-l1', 'exp(-x)', 'holds')
     """
     try:
         with open(path, encoding="utf-8") as handle:
@@ -70,7 +99,38 @@ def check_file(path, *, budget=WORK_BUDGET):
 
 
 def check(cert, *, budget=WORK_BUDGET):
-    """Verify a certificate; return ``(claim, function text, verdict)`` or raise :class:`CheckError`."""
+    """Verify a certificate; return ``(claim, function text, verdict)`` or raise :class:`CheckError`.
+
+    Parameters
+    ----------
+    cert : dict
+        The certificate, read exactly as its JSON would be.
+    budget : float
+        Seconds the check may take; a certificate that needs longer is rejected.
+
+    Returns
+    -------
+    tuple of str
+        ``(claim, function text, verdict)``: what the certificate proves, exactly as it states it.
+
+    Raises
+    ------
+    MalformedCertificate
+        Not a certificate: not JSON data, missing or unknown fields, another format.
+    CheckError
+        The certificate does not prove what it states (or the check ran out of its budget).
+
+    Examples
+    --------
+    >>> from symrep import certify
+    >>> cert = dict(certify("exp(-x)", "pd-l1").certificate)
+    >>> check(cert)
+    ('pd-l1', 'exp(-x)', 'holds')
+    >>> check({**cert, "function": "exp(-2*x)"})
+    Traceback (most recent call last):
+    ...
+    symrep.certificates.reading.CheckError: derivation root: exp(-x) and exp(-2*x) are not proved equal
+    """
     if not isinstance(cert, dict):
         raise MalformedCertificate(f"a certificate is a JSON object, got {type(cert).__name__}")
     try:  # what a Python caller hands over is read exactly as its JSON would be

@@ -50,8 +50,33 @@ class Kernel:
     f : str, sympy.Expr, sympy.Lambda or undefined sympy.Function
         The kernel (see the module docstring).
     variable : sympy.Symbol or str, optional
-        The variable. By default it is the expression's only free symbol (``x`` for text
-        and for constants); a second free symbol is an error either way.
+        The variable. By default the symbol named ``x``, else the expression's only free
+        symbol (``x`` for constants); any other free symbol is a parameter.
+
+    Attributes
+    ----------
+    expr : sympy.Expr
+        The kernel as an expression in :attr:`variable`.
+    variable : sympy.Symbol
+        The variable (real).
+    text : str
+        The kernel as text in the parser's grammar, with variable ``x``.
+    parameters : set of sympy.Symbol
+        The free symbols other than the variable.
+
+    Raises
+    ------
+    InputError
+        ``f`` of an unsupported type, with an undefined value, or with several free symbols none of
+        which is named ``x`` (:class:`ParseError` for text outside the grammar).
+
+    Examples
+    --------
+    >>> k = Kernel("exp(-a*x)")
+    >>> k, k.parameters, k(2)
+    (Kernel('exp(-a*x)'), {a}, exp(-2*a))
+    >>> Kernel("exp(-x^2)").numeric([0.0, 1.0]).round(6).tolist()
+    [1.0, 0.367879]
     """
 
     def __init__(self, f, variable=None):

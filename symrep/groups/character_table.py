@@ -59,6 +59,24 @@ class CharacterTable:
         The order of an element of each class.
     label_json : callable, optional
         Turn a label into JSON-ready data.
+    conventions : str, optional
+        One line on what the labels mean (printed with the table).
+
+    Attributes
+    ----------
+    order : int
+        ``|G|``, the sum of the class sizes.
+    degrees : list of int
+        ``chi(1)`` for each irreducible, in order.
+    name, classes, class_sizes, irreducibles, values, power_maps
+        As given (``power_maps`` empty when unknown).
+
+    Examples
+    --------
+    >>> import numpy as np   # named tables come from symrep.table_from_name; this one is built by hand
+    >>> T = CharacterTable("Z2", [0, 1], [1, 1], ["+", "-"], np.array([[1, 1], [1, -1]]))
+    >>> T, T.degrees, T.verify().passed, str(T.decompose([2, 0]))
+    (CharacterTable(Z2: order 2, 2 classes), [1, 1], True, 'X[+] + X[-]')
     """
 
     def __init__(self, name, classes, class_sizes, irreducibles, values, *, class_text=str,

@@ -87,6 +87,20 @@ def generic_character_table(group, name=None):
     ``table.representatives``. Irreducibles are labelled ``X1, X2, ...`` in order of
     degree. The ``p``-th power maps are recorded for every prime ``p`` dividing ``|G|``.
 
+    Parameters
+    ----------
+    group : sympy.combinatorics.PermutationGroup
+        The group, by its generators (:func:`~symrep.groups.permutation_input.parse_generators` reads
+        them from cycle notation).
+    name : str, optional
+        The table's name; ``G<order>`` by default.
+
+    Returns
+    -------
+    CharacterTable
+        Integer values where every character is rational, SymPy cyclotomic numbers otherwise; with
+        ``representatives`` (a permutation per class) and ``class_of`` (the class label of a permutation).
+
     Raises
     ------
     InputError
@@ -94,6 +108,15 @@ def generic_character_table(group, name=None):
     LimitError
         If ``|G| >`` :data:`MAX_GENERIC_ORDER` or it has more than :data:`MAX_GENERIC_CLASSES`
         classes (refused as soon as the class count passes the limit).
+
+    Examples
+    --------
+    >>> from symrep.groups.permutation_input import parse_generators
+    >>> T = generic_character_table(parse_generators("(1,2,3,4),(1,2)"), name="S4")
+    >>> T, T.degrees, T.irreducibles
+    (CharacterTable(S4: order 24, 5 classes), [1, 1, 2, 3, 3], ['X1', 'X2', 'X3', 'X4', 'X5'])
+    >>> T.class_of([1, 0, 2, 3]), T.class_sizes   # a transposition (points 0..3): after the 3 double ones
+    ('C3', [1, 3, 6, 8, 6])
     """
     from sympy.combinatorics import Permutation, PermutationGroup
     if not isinstance(group, PermutationGroup):

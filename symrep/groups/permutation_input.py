@@ -36,15 +36,34 @@ def parse_generators(text, max_points=MAX_POINTS):
     ``[ (1,2,3,4,5), (1,2) ]``, ``G := Group(...);``, with ``#`` comments and line breaks.
     ``()`` (GAP's identity) is accepted as a generator.
 
+    Parameters
+    ----------
+    text : str
+        The generators; nothing in it is evaluated.
+    max_points : int
+        The largest point a cycle may move (:data:`MAX_POINTS` by default).
+
+    Returns
+    -------
+    sympy.combinatorics.PermutationGroup
+        The group generated, acting on the points ``0..n-1`` (SymPy counts from 0: point ``i`` of the
+        text is ``i - 1``).
+
     Raises
     ------
     InputError
-        On anything else, naming what could not be read, or on points outside ``1..max_points``.
+        On anything else, naming what could not be read; on points outside ``1..max_points``; on a cycle that
+        repeats a point.
 
     Examples
     --------
-    >>> parse_generators("Group((1,2,3), (1,2))").order()
-    6
+    >>> G = parse_generators("Group((1,2,3), (1,2))")
+    >>> G.order(), G.degree
+    (6, 3)
+    >>> parse_generators("(1,2,x)")
+    Traceback (most recent call last):
+    ...
+    symrep.errors.InputError: cannot read generators '(1,2,x)': write cycles on the points 1..n, e.g. "(1,2,3),(1,2)" (GAP's Group(...) form is also read)
     """
     from sympy.combinatorics import Permutation, PermutationGroup
 

@@ -54,12 +54,35 @@ def hyperoctahedral_table(n, progress=None):
     """The character table of ``B_n``, the symmetry group of the n-cube (order ``2^n n!``).
 
     Computed by the column-wise Murnaghan-Nakayama rule (:mod:`symrep.groups.murnaghan_nakayama`).
+    Classes and irreducibles are bipartitions (see the module docstring), with power maps and element
+    orders.
+
+    Parameters
+    ----------
+    n : int
+        1 to :data:`~symrep.groups.murnaghan_nakayama.MAX_HYPEROCTAHEDRAL_N`.
+    progress : callable, optional
+        Called as ``progress(done, total)`` with the number of classes computed so far.
+
+    Returns
+    -------
+    CharacterTable
+        Named ``Bn``, with integer values.
+
+    Raises
+    ------
+    InputError
+        ``n`` not an integer >= 1.
+    LimitError
+        ``n`` above the limit (the message gives the size the table would have).
 
     Examples
     --------
     >>> T = hyperoctahedral_table(3)
     >>> T.order, len(T), T.degrees[:4]
     (48, 10, [1, 2, 1, 3])
+    >>> T.value(((1,), (1, 1)), ((3,), ()))   # chi_[1|1,1] on the class of a positive 3-cycle
+    0
     """
     _check_n(n, MAX_HYPEROCTAHEDRAL_N, "B")
     irr, classes, values = hyperoctahedral_character_values(n, progress=progress)
@@ -77,9 +100,33 @@ def hyperoctahedral_table(n, progress=None):
 def symmetric_table(n, progress=None):
     """The character table of the symmetric group ``S_n`` (Murnaghan-Nakayama).
 
+    Classes are cycle types and irreducibles partitions, ``(n)`` the trivial character and ``(1^n)`` the sign.
+
+    Parameters
+    ----------
+    n : int
+        1 to :data:`~symrep.groups.murnaghan_nakayama.MAX_SYMMETRIC_N`.
+    progress : callable, optional
+        As for :func:`hyperoctahedral_table`.
+
+    Returns
+    -------
+    CharacterTable
+        Named ``Sn``, with integer values, power maps and element orders.
+
+    Raises
+    ------
+    LimitError
+        ``n`` above the limit.
+    InputError
+        ``n`` not an integer >= 1.
+
     Examples
     --------
-    >>> symmetric_table(3).values.tolist()
+    >>> T = symmetric_table(3)
+    >>> T.classes, T.irreducibles
+    ([(1, 1, 1), (2, 1), (3,)], [(3,), (2, 1), (1, 1, 1)])
+    >>> T.values.tolist()
     [[1, 1, 1], [2, 0, -1], [1, -1, 1]]
     """
     _check_n(n, MAX_SYMMETRIC_N, "S")
@@ -149,6 +196,35 @@ def table_from_name(name, progress=None):
 
     Grammar: factors ``Bn``, ``Sn``, ``Z2`` or ``Z2^d``, joined by ``x``
     (e.g. ``B4``, ``S5``, ``Z2^3``, ``B2xB1``). Case of ``x`` and spaces are ignored.
+
+    Parameters
+    ----------
+    name : str
+        The group's name.
+    progress : callable, optional
+        Passed to :func:`hyperoctahedral_table` and :func:`symmetric_table` for each factor.
+
+    Returns
+    -------
+    CharacterTable
+        The direct product of the factors' tables, left to right (a single factor's table as it is).
+
+    Raises
+    ------
+    InputError
+        A name that does not read, or a factor's ``n`` below 1.
+    LimitError
+        A factor above its limit, or a product of more than 20000 classes.
+
+    Examples
+    --------
+    >>> T = table_from_name("S3 x Z2")
+    >>> T, T.degrees
+    (CharacterTable(S3xZ2^1: order 12, 6 classes), [1, 1, 2, 2, 1, 1])
+    >>> table_from_name("Q8")
+    Traceback (most recent call last):
+    ...
+    symrep.errors.InputError: cannot read group factor 'Q8' in 'Q8': use Bn, Sn, Z2 or Z2^d joined by x, e.g. B2xB1
     """
     if not isinstance(name, str) or not name.strip():
         raise InputError(f"group name must be text like B4, S5, Z2^3 or B2xB1, got {name!r}")

@@ -139,7 +139,38 @@ def action_character(box, action, table=None):
 
 
 def decompose_action(box, action="vertices"):
-    """Decompose the named action of the box group into irreducibles (a :class:`Decomposition`)."""
+    """Decompose the named action of the box group into irreducibles.
+
+    The box group is ``prod_j B_{m_j}`` over the blocks of equal sides (:func:`box_character_table`).
+
+    Parameters
+    ----------
+    box : Hyperrectangle or sequence of sides
+        The box; only which sides are equal matters.
+    action : str
+        ``vertices``, ``edges``, ``faces:K`` (the ``K``-faces), ``natural`` (the reflection representation on
+        ``R^d``) or ``sym:J`` (its ``J``-th symmetric power: the degree-``J`` monomials), as in :data:`ACTIONS`.
+
+    Returns
+    -------
+    Decomposition
+        ``irreducible label -> multiplicity`` (nonzero ones); printed as a sum of ``X[label]`` terms.
+
+    Raises
+    ------
+    InputError
+        Bad sides, an unknown action, or a face dimension or symmetric power out of range.
+    LimitError
+        A box group whose character table is too large.
+
+    Examples
+    --------
+    >>> print(decompose_action([1, 1], "edges"))
+    X[[2|-]] + X[[1,1|-]] + X[[1|1]]
+    >>> d = decompose_action([1, 1, 2], "natural")
+    >>> d.degree, d.is_character, len(d)
+    (3, True, 2)
+    """
     return action_character(box, action).decompose()
 
 

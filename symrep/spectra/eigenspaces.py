@@ -38,6 +38,17 @@ class Eigenspace:
         because their values are provably equal.
     numeric : float or None
         The value in floating point (None if it involves symbols or undefined functions).
+    label : str
+        ``S={1,3}`` for distinct sides, ``s=(2,0)`` when sides repeat (merged pieces joined by ``|``).
+
+    Examples
+    --------
+    >>> from symrep import spectrum
+    >>> e = spectrum([1, 1], "exp(-x)")[1]
+    >>> e
+    Eigenspace(s=(1), multiplicity=2, value=1 - exp(-2))
+    >>> e.block_vector, list(e.subsets()), round(e.numeric, 6)
+    ((1,), [(1,), (2,)], 0.864665)
     """
 
     def __init__(self, box, value, pieces, numeric, kernel, metric):
@@ -51,7 +62,15 @@ class Eigenspace:
         self._metric = metric
 
     def __repr__(self):
-        return f"Eigenspace({self.label}, multiplicity={self.multiplicity}, value={self.value})"
+        return (f"Eigenspace({_clip(self.label, 60)}, multiplicity={self.multiplicity}, "
+                f"value={_clip(sympy.sstr(self.value), 80)})")
+
+    def _latex(self, printer):
+        return r"%s\colon\ \lambda = %s\quad (\text{multiplicity } %d)" % (
+            _latex_labels(self), printer._print(self.value), self.multiplicity)
+
+    def _repr_latex_(self):
+        return f"$\\displaystyle {sympy.latex(self)}$"
 
     @property
     def is_merged(self):
@@ -145,6 +164,15 @@ class Spectrum:
     notes : list of str
         Anything a reader should know, e.g. eigenvalues that agree numerically but
         could not be proved equal (and so were not merged).
+
+    Examples
+    --------
+    >>> from symrep import spectrum
+    >>> sp = spectrum([1, 2], "exp(-x)")
+    >>> sp
+    Spectrum(exp(-x) on Hyperrectangle([1, 2]), metric l1: 4 eigenspaces)
+    >>> [e.label for e in sp], sp.eigenspace("S={2}").value
+    (['S={}', 'S={1}', 'S={2}', 'S={1,2}'], -exp(-2) - exp(-3) + exp(-1) + 1)
     """
 
     def __init__(self, box, kernel, metric, eigenspaces, notes):
@@ -234,6 +262,11 @@ class Spectrum:
 
     def _repr_latex_(self):
         return f"$\\displaystyle {sympy.latex(self)}$"
+
+
+def _clip(text, width):
+    """``text`` cut to ``width`` characters, ending in ``...`` where it was cut (for reprs)."""
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _block_label(box, s):
