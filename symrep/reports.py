@@ -7,9 +7,26 @@ Examples
 exact check passed: 8 items checked
 """
 
+import decimal
+import math
 from dataclasses import dataclass, field
 
-__all__ = ["CheckReport"]
+__all__ = ["CheckReport", "bound_text"]
+
+
+def bound_text(value, digits=3):
+    """A proved upper bound shown with ``digits`` significant digits, rounded up, never down.
+
+    Examples
+    --------
+    >>> bound_text(5.3101e-07), bound_text(0.2500000000000001, 4)
+    ('5.32e-07', '0.2501')
+    """
+    if not value or not math.isfinite(value):
+        return f"{value:.{digits}g}"
+    exact = decimal.Decimal(value)
+    step = decimal.Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    return f"{float(exact.quantize(step, rounding=decimal.ROUND_CEILING)):.{digits}g}"
 
 
 @dataclass

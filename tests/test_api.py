@@ -13,18 +13,6 @@ import pytest
 
 import symrep
 
-#: Exports whose docstrings live in modules outside issue 16's change and still lack a section; strict, so
-#: the marker must go once the docstring is completed.
-INCOMPLETE_ELSEWHERE = {
-    "CheckError": "symrep/certificates/reading.py: no Examples",
-    "ClassFunction": "symrep/groups/class_functions.py: no Parameters, Attributes or Examples",
-    "Decomposition": "symrep/groups/class_functions.py: no Attributes or Examples",
-    "factored": "symrep/spectra/signs.py: no Parameters, Returns or Examples",
-    "proved_signs": "symrep/spectra/signs.py: no Parameters, Returns, Raises or Examples",
-    "fusion_map": "symrep/groups/fusion.py: no Returns",
-    "get_metric": "symrep/geometry/metrics.py: no Returns or Raises",
-    "numeric_spectrum": "symrep/spectra/closed_form.py: no Raises",
-}
 #: Classes people construct themselves: their docstrings document the constructor's Parameters.
 CONSTRUCTED_BY_USERS = {"Hyperrectangle", "Kernel", "CharacterTable", "Certificate", "ClassFunction"}
 #: A dict whose fields are its keys (listed under Parameters), not attributes.
@@ -57,8 +45,7 @@ def test_dir_lists_the_public_api_and_import_stays_light():
     assert {"factored", "proved_signs", "ClassFunction", "Decomposition", "AttentionPlan"} <= set(symrep.__all__)
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=INCOMPLETE_ELSEWHERE[n]))
-                                  if n in INCOMPLETE_ELSEWHERE else n for n in EXPORTS])
+@pytest.mark.parametrize("name", EXPORTS)
 def test_every_export_has_a_numpydoc_docstring(name):
     obj = getattr(symrep, name)
     doc = inspect.getdoc(obj) or ""

@@ -37,6 +37,7 @@ from symrep.attention.exp_approximation import MAX_DEGREE, exp_approximant, is_k
 from symrep.attention.features import feature_rank
 from symrep.attention.polynomial import feature_bytes, logit_bound, polynomial_attention
 from symrep.errors import InputError, LimitError
+from symrep.reports import bound_text
 
 __all__ = ["attend", "attend_tensor", "plan_attention", "AttentionPlan", "AttentionReport", "MAX_FEATURE_BYTES", "MAX_TENSOR_ORDER", "METHODS",
            "EXACT_ENTRY", "EXACT_WIDTH", "FEATURE_ENTRY", "PRODUCT_ENTRY"]
@@ -100,8 +101,8 @@ class AttentionReport:
         if self.method == "exact":
             head = "exact (error: floating-point rounding only)"
         else:
-            head = (f"polynomial: degree {self.degree}, rank {self.rank}, logits in [-{self.logit_bound:.4g}, "
-                    f"{self.logit_bound:.4g}], proved error bound {self.error_bound:.3g} (relative to max|V|)")
+            head = (f"polynomial: degree {self.degree}, rank {self.rank}, logits in [-{bound_text(self.logit_bound, 4)}, "
+                    f"{bound_text(self.logit_bound, 4)}], proved error bound {bound_text(self.error_bound)} (relative to max|V|)")
         return f"{head}; {self.seconds:.3g} s; {self.reason}"
 
     def __repr__(self):
@@ -223,10 +224,10 @@ class AttentionPlan:
     def __str__(self):
         lines = [f"method: {self.method} ({self.reason})"]
         if self.logit_bound is not None:
-            lines.append(f"logits proved in [-{self.logit_bound:.6g}, {self.logit_bound:.6g}]")
+            lines.append(f"logits proved in [-{bound_text(self.logit_bound, 6)}, {bound_text(self.logit_bound, 6)}]")
         if self.degree is not None:
             lines.append(f"polynomial: degree {self.degree}, rank {self.rank}, proved error bound "
-                         f"{self.error_bound:.3g} (relative to max|V|)")
+                         f"{bound_text(self.error_bound)} (relative to max|V|)")
         lines += [f"predicted {path}: {seconds:.3g} s" for path, seconds in self.predicted.items()]
         return "\n".join(lines)
 
@@ -245,7 +246,7 @@ def _fields_text(result):
     and error bound when that path is taken (what their reprs show)."""
     if result.method != "polynomial":
         return repr(result.method)
-    return f"{result.method!r}, degree={result.degree}, rank={result.rank}, error_bound={result.error_bound:.3g}"
+    return f"{result.method!r}, degree={result.degree}, rank={result.rank}, error_bound={bound_text(result.error_bound)}"
 
 
 def _fields_latex(result):
@@ -258,8 +259,8 @@ def _fields_latex(result):
 
 
 def _latex_number(value):
-    """A float with three significant digits in LaTeX: ``2.8 \\cdot 10^{-7}``."""
-    mantissa, _, exponent = f"{value:.3g}".partition("e")
+    """A float (a bound: rounded up) with three significant digits in LaTeX: ``2.8 \\cdot 10^{-7}``."""
+    mantissa, _, exponent = bound_text(value).partition("e")
     return mantissa + (f" \\cdot 10^{{{int(exponent)}}}" if exponent else "")
 
 

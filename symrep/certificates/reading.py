@@ -50,7 +50,17 @@ _ARITY = {"besselk": (2,), "Max": range(2, 9), "Min": range(2, 9)}
 
 
 class CheckError(Exception):
-    """The certificate is malformed or does not prove what it states."""
+    """The certificate is malformed or does not prove what it states; the message says what failed.
+
+    Examples
+    --------
+    >>> from symrep.certificates import check
+    >>> try:
+    ...     check({"format": "symrep-certificate"})
+    ... except CheckError as error:
+    ...     print(type(error).__name__)
+    MalformedCertificate
+    """
 
 
 class MalformedCertificate(CheckError):

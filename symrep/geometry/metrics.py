@@ -128,6 +128,16 @@ def get_metric(name, p=None):
     p : number, optional
         The exponent of ``lp``: a positive real number (kept exact).
 
+    Returns
+    -------
+    Metric
+        ``lp`` with ``p = 1`` or ``p = 2`` is returned as ``l1`` or ``l2``.
+
+    Raises
+    ------
+    InputError
+        For an unknown name, an exponent given to a metric that takes none, or a missing or bad ``p``.
+
     Examples
     --------
     >>> get_metric("lp", p="3/2")

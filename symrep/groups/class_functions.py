@@ -30,6 +30,35 @@ class ClassFunction:
 
     Supports ``+``, ``-``, ``*`` (pointwise: the tensor product of characters), scalar
     multiples, :meth:`inner`, :meth:`decompose` and :meth:`is_irreducible`.
+
+    Parameters
+    ----------
+    table : CharacterTable
+        The group's table; the values follow its class order.
+    values : sequence
+        One exact value per class (integers, rationals or SymPy numbers).
+
+    Attributes
+    ----------
+    table : CharacterTable
+        The table it lives on.
+    values : list
+        The values, one per class.
+    degree
+        The value at the identity class.
+
+    Raises
+    ------
+    InputError
+        If the number of values is not the number of classes.
+
+    Examples
+    --------
+    >>> from symrep.groups.tables import symmetric_table
+    >>> S3 = symmetric_table(3)
+    >>> regular = ClassFunction(S3, [6, 0, 0])
+    >>> regular.degree, str(regular.decompose())
+    (6, 'X[3] + 2*X[2,1] + X[1,1,1]')
     """
 
     def __init__(self, table, values):
@@ -111,6 +140,25 @@ class Decomposition(dict):
     """``irreducible label -> multiplicity`` with the table kept for printing.
 
     ``is_character`` tells whether every multiplicity is a nonnegative integer.
+
+    Attributes
+    ----------
+    table : CharacterTable
+        The table whose irreducibles the keys label.
+    is_character : bool
+        Every multiplicity a nonnegative integer.
+    degree
+        The degree recomputed from the parts.
+
+    Examples
+    --------
+    >>> from symrep.groups.tables import symmetric_table
+    >>> S3 = symmetric_table(3)
+    >>> parts = S3.class_function([2, 0, -1]).decompose()
+    >>> str(parts), parts.is_character
+    ('X[2,1]', True)
+    >>> str((-S3.characters()[0]).decompose()), (-S3.characters()[0]).decompose().is_character
+    ('-X[3]', False)
     """
 
     def __init__(self, table, multiplicities):

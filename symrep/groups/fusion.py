@@ -36,6 +36,11 @@ def fusion_map(table, subtable, group=None, subgroup=None):
         The permutation groups of generic tables; ``subgroup``'s generators are checked to lie in
         ``group``.
 
+    Returns
+    -------
+    list of int
+        ``fusion[j]``: the index in ``table`` of the class containing class ``j`` of ``subtable``.
+
     Raises
     ------
     InputError

@@ -165,9 +165,17 @@ def numeric_spectrum(box, f, metric="l1", *, p=None, labels=False):
     -------
     numpy.ndarray of shape (2**d,), or dict
 
+    Raises
+    ------
+    LimitError
+        If ``d >`` :data:`MAX_NUMERIC_DIMENSION`.
+    InputError
+        If the kernel has no numeric values there (an undefined function, a parameter, a value that is
+        infinite, NaN or complex at one of the distances).
+
     Notes
     -----
-    ``O(d 2**d)`` time and ``O(2**d)`` memory; refuses ``d >`` :data:`MAX_NUMERIC_DIMENSION`.
+    ``O(d 2**d)`` time and ``O(2**d)`` memory.
 
     Examples
     --------

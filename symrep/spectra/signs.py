@@ -29,7 +29,24 @@ __all__ = ["factored", "proved_signs"]
 
 
 def factored(spectrum):
-    """The spectrum with every eigenvalue in factored form (``sympy.factor``; the values are equal)."""
+    """The spectrum with every eigenvalue in factored form (``sympy.factor``; the values are equal).
+
+    Parameters
+    ----------
+    spectrum : Spectrum
+        An exact spectrum (:func:`symrep.spectrum`).
+
+    Returns
+    -------
+    Spectrum
+        The same eigenspaces, each value factored: the Laplace kernel on l1 becomes a product over the sides.
+
+    Examples
+    --------
+    >>> from symrep import spectrum
+    >>> str(factored(spectrum(["a"], "exp(-x)"))[1].value)
+    '(exp(a) - 1)*exp(-a)'
+    """
     from symrep.spectra.eigenspaces import Eigenspace, Spectrum
 
     eigenspaces = [Eigenspace(spectrum.box, sympy.factor(e.value), e.pieces, e.numeric, spectrum.kernel,
@@ -38,8 +55,34 @@ def factored(spectrum):
 
 
 def proved_signs(spectrum, assume=()):
-    """``{label: '+', '-', '0' or '?'}``: the sign of each eigenvalue proved for every positive value of
-    the symbolic sides and every value of the kernel's parameters that ``assume`` allows."""
+    """The sign of each eigenvalue, proved for all positive sides and all parameter values assumed.
+
+    The proof holds for every positive value of the symbolic sides and every value of the kernel's
+    parameters that ``assume`` allows; an eigenvalue whose sign is not proved is marked ``'?'``.
+
+    Parameters
+    ----------
+    spectrum : Spectrum
+        An exact spectrum, possibly with symbolic sides and kernel parameters.
+    assume : str or sequence of str
+        Conditions on the kernel's parameters, as for ``certify(..., assume=...)``.
+
+    Returns
+    -------
+    dict
+        Eigenspace label to ``'+'``, ``'-'``, ``'0'``, or ``'?'`` where no sign is proved (never a guess).
+
+    Raises
+    ------
+    InputError
+        If an assumption is unreadable, contradictory or names no parameter of the kernel.
+
+    Examples
+    --------
+    >>> from symrep import spectrum
+    >>> proved_signs(spectrum([1, 2], "exp(-c*x)"), "c > 0")
+    {'S={}': '+', 'S={1}': '+', 'S={2}': '+', 'S={1,2}': '+'}
+    """
     parameters = {s.name: s for s in spectrum.kernel.parameters}
     box = {s: Interval(sympy.Integer(0), sympy.oo) for s in set().union(*[a.free_symbols for a in spectrum.box.sides])}
     if parameters:
