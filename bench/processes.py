@@ -1,23 +1,36 @@
-"""Timing whole processes for the benchmarks that compare symrep with GAP (imported by them)."""
+"""Timing whole processes for the benchmarks that compare symrep with GAP (imported by them).
 
-import os
+Each command is started by a bare Python launcher that forks and execs it: a child's peak resident
+set (``ru_maxrss``) includes what it inherited before ``exec``, so forking from the benchmark itself
+(with numpy and a 2^24-element array in memory) would charge that to every command measured.
+"""
+
 import subprocess
-import time
+import sys
+
+_LAUNCHER = """
+import os, sys, time
+argv = sys.argv[1:]
+devnull = os.open(os.devnull, os.O_WRONLY)
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.dup2(devnull, 1)
+    os.execvp(argv[0], argv)
+_, status, usage = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+      usage.ru_maxrss / 1024)
+"""
 
 
 def run(argv, stdin_text=None):
     """(wall seconds, CPU seconds, peak RSS in MiB) of one child process; exits on failure."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin_text else subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if stdin_text:
-        proc.stdin.write(stdin_text)
-        proc.stdin.close()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read()[-500:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    proc = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], input=stdin_text or "", capture_output=True,
+                          text=True)
+    code, wall, cpu, peak = proc.stdout.split()
+    if int(code) != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr[-500:]}")
+    return float(wall), float(cpu), float(peak)
 
 
 def best(argv, repeat, stdin_text=None):

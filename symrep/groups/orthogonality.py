@@ -339,10 +339,15 @@ def _centred(residues, p):
 
 
 def _primes_below(limit):
-    p = limit
+    """The primes below ``limit``, largest first (FLINT's proven primality test; importing SymPy for its
+    ``prevprime`` would cost an integer table's verification a quarter of a second)."""
+    from flint import fmpz
+
+    p = limit - 1
     while p > 3:
-        p = sympy.prevprime(p)
-        yield p
+        if fmpz(p).is_prime():
+            yield p
+        p -= 1
 
 
 def _orthogonality_failures(table, rows_ok, cols_ok):
