@@ -281,3 +281,11 @@ def test_the_attention_plan_from_the_command_line(capsys):
     for bad, message in ((["--eps", "2"], "eps must be"), (["--eps", "1e-6", "--order", "9"], "order")):
         assert main(["attention", "--n", "64", "--d", "4", "--bound", "0.5"] + bad) == 2
         assert message in capsys.readouterr().err
+
+
+def test_the_cube_rank_of_an_undefined_function_is_undecided_not_an_error():
+    from symrep import cube_rank
+
+    result = cube_rank("f(x)", 3)
+    assert not result.decided and [status for _, status in result.levels] == ["undecided"] * 4
+    assert result.certificate() is None

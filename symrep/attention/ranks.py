@@ -27,6 +27,7 @@ from math import comb
 
 import numpy as np
 import sympy
+from sympy.core.function import AppliedUndef
 
 from symrep.analysis.balls import prove_sign
 from symrep.errors import LimitError
@@ -160,11 +161,12 @@ def cube_rank(f, d):
     spec = spectrum([1] * d, f, "inner", merge=False)
     levels = []
     for e in spec:
-        value = sympy.simplify(e.value) if e.value.free_symbols == set() else e.value
+        formal = e.value.free_symbols or e.value.atoms(AppliedUndef)  # parameters, or f(x) left undefined
+        value = e.value if formal else sympy.simplify(e.value)
         if value == 0:
             levels.append((value, "zero"))
         else:
-            proof = prove_sign(value) if not value.free_symbols else None
+            proof = prove_sign(value) if not formal else None
             levels.append((value, "nonzero" if proof is not None else "undecided"))
     return CubeRank(spec.kernel.text, d, levels)
 
