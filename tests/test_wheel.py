@@ -26,7 +26,9 @@ def test_the_wheel_installed_in_a_fresh_venv_builds_the_gallery(tmp_path):
     run = subprocess.run([python, "-m", "symrep", "gallery", "-o", str(tmp_path / "gallery"), "--no-pdf"],
                          cwd=tmp_path, capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert len(list((tmp_path / "gallery").glob("*.tex"))) == 19
+    from symrep.render.gallery import document_stems
+
+    assert len(list((tmp_path / "gallery").glob("*.tex"))) == len(document_stems()) >= 20
     single = subprocess.run([python, str(tmp_path / "venv" / "lib" / f"python{sys.version_info.major}."
                                          f"{sys.version_info.minor}" / "site-packages" / "symrep" / "proofs" /
                                          "low_rank.py"), "-o", str(tmp_path / "one"), "--no-pdf"],

@@ -166,6 +166,19 @@ def decomposition(stem, sides, kernel):
                     bridge.passed, str(bridge))
 
 
+def document_stems(modules=None):
+    """The file stems of every document the gallery writes, known before anything is computed (each
+    statement module lists its own in ``STEMS``).
+
+    Examples
+    --------
+    >>> "matern-family-pd-l1" in document_stems()
+    True
+    """
+    modules = modules or [load_statement(name) for name in STATEMENTS]
+    return [stem for module in modules for stem in getattr(module, "STEMS", ())]
+
+
 def build_gallery(folder, modules=None, *, force=False, pdf=True, progress=None):
     """Build every statement's documents into ``folder``; return the summary rows.
 
@@ -178,8 +191,7 @@ def build_gallery(folder, modules=None, *, force=False, pdf=True, progress=None)
     engine = find_tex_engine() if pdf else None
     suffixes = (".tex", ".json") + ((".pdf",) if engine else ())
     if not force:  # refuse before computing anything
-        _refuse_existing([os.path.join(folder, stem + s) for module in modules for stem in getattr(module, "STEMS", ())
-                          for s in suffixes])
+        _refuse_existing([os.path.join(folder, stem + s) for stem in document_stems(modules) for s in suffixes])
     built = []
     for i, module in enumerate(modules, 1):
         if progress:
