@@ -116,4 +116,7 @@ REASONS = {
     # attack round 8: "nu = 1.5" was read as nu = 1/2 (a decimal read from the text before "=" became "==")
     "region-point-decimal-misread-matern": "could not prove 1/2 - nu >= 0 for all (3/2 <= nu)",
     "region-point-decimal-misread-fails": "for all (3/2 <= b) & (b <= 3/2)",
+    # attack round 9: besselk(a^2 - a + 1/2, 0) stays unevaluated, and 0 * it read as f(0) = 0 (it is 0 * oo)
+    "bessel-order-in-disguise-reads-f0-as-0": "f is undefined at 0",
+    "bessel-order-in-disguise-bernstein-nonzero-at-0": "f is undefined at 0",
 }

@@ -41,6 +41,8 @@ class Function:
                 raise CheckError(f"f is undefined at 0 for part of the region: at x = 0, {hidden} has an exponent "
                                  f"not proved positive for the whole region")
             written = sympy.nan
+        elif _unknown_at_0(real) is not None:  # 0 * besselk(q, 0) reads as 0 too: K_q is infinite at 0
+            written = sympy.nan
         if extension is None:
             if (written.has(*_UNDEFINED) or not written.is_extended_real) and undefined_at_0_allowed:
                 self.at0 = None  # e.g. 1/x is no polynomial; any use of f(0) is refused
@@ -105,6 +107,19 @@ class Function:
             if found in (sympy.oo, -sympy.oo) or sympy.simplify(found - self.at0) != 0:
                 return False
         return True
+
+
+def _unknown_at_0(expr):
+    """A function application in ``expr`` whose value at ``x = 0`` SymPy does not know to be finite, or
+    None. ``besselk(a^2 - a + 1/2, 0)`` stays unevaluated (K is infinite at 0 for every order), and a product
+    with a factor that is 0 there reads as 0 in SymPy: ``f(0)`` would be taken as written where it is
+    ``0 * oo`` (found by an attack on the checker)."""
+    for application in expr.atoms(sympy.Function):
+        if application.has(XR):
+            value = application.subs(XR, 0)
+            if value.is_finite is not True and not value.has(*_UNDEFINED):
+                return application
+    return None
 
 
 def _hidden_zero_power(expr):
