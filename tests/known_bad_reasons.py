@@ -119,4 +119,11 @@ REASONS = {
     # attack round 9: besselk(a^2 - a + 1/2, 0) stays unevaluated, and 0 * it read as f(0) = 0 (it is 0 * oo)
     "bessel-order-in-disguise-reads-f0-as-0": "f is undefined at 0",
     "bessel-order-in-disguise-bernstein-nonzero-at-0": "f is undefined at 0",
+    # attack round 10: x/(x + z) with z = sin(1)^2 + cos(1)^2 - 1 (or a - 1 at a = 1) read as 0 * z^(-1) = 0 at 0;
+    # a value at a point is now taken as written only if every power's base there is proved nonzero
+    "denominator-zero-in-disguise-below-limit": "f is undefined at 0",
+    "denominator-zero-in-disguise-box-witness": "f is undefined at 0",
+    "denominator-zero-in-disguise-cube-rank": "f is undefined at 0",
+    "denominator-zero-in-disguise-at-a-witness-point": "f(1) is not proved defined",
+    "denominator-parameter-zero-inside-the-region": "f is undefined at 0",
 }

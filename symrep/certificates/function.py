@@ -41,7 +41,7 @@ class Function:
                 raise CheckError(f"f is undefined at 0 for part of the region: at x = 0, {hidden} has an exponent "
                                  f"not proved positive for the whole region")
             written = sympy.nan
-        elif _unknown_at_0(real) is not None:  # 0 * besselk(q, 0) reads as 0 too: K_q is infinite at 0
+        elif _not_defined_at(real, 0) is not None:  # 0 * (something that may be infinite) reads as 0 in SymPy
             written = sympy.nan
         if extension is None:
             if (written.has(*_UNDEFINED) or not written.is_extended_real) and undefined_at_0_allowed:
@@ -75,6 +75,9 @@ class Function:
             return self.at0
         if self.domain != "R" and not in_domain:
             sign(point, f"{where}: the point {point} must lie in (0, oo)", +1)
+        doubtful = _not_defined_at(self.real, point)
+        if doubtful is not None:
+            raise CheckError(f"{where}: f({point}) is not proved defined: {doubtful} there is not proved finite")
         value = self.real.subs(XR, point)
         if value.has(*_UNDEFINED) or value.is_extended_real is False:
             raise CheckError(f"{where}: f({point}) = {value} is not a real number")
@@ -109,14 +112,34 @@ class Function:
         return True
 
 
-def _unknown_at_0(expr):
-    """A function application in ``expr`` whose value at ``x = 0`` SymPy does not know to be finite, or
-    None. ``besselk(a^2 - a + 1/2, 0)`` stays unevaluated (K is infinite at 0 for every order), and a product
-    with a factor that is 0 there reads as 0 in SymPy: ``f(0)`` would be taken as written where it is
-    ``0 * oo`` (found by an attack on the checker)."""
+def _not_defined_at(expr, point):
+    """A part of ``expr`` that is not proved finite at ``x = point``, or None.
+
+    SymPy evaluates ``0 * u`` to 0 whatever ``u`` is, so a value at a point is only what is written if
+    every factor is finite there. Two kinds of parts may not be (both found by attacks on the checker):
+    a power ``g^p`` whose exponent is not proved positive and whose base is not proved nonzero at the
+    point (``x/(x + sin(1)^2 + cos(1)^2 - 1)`` at 0 is ``0 * z^(-1)`` with ``z`` a zero in disguise, so
+    it is 0/0, not 0); and a function application whose value there SymPy does not know to be finite
+    (``besselk(a^2 - a + 1/2, 0)`` stays unevaluated; K is infinite at 0 for every order). Signs are
+    proved by ball arithmetic, or on the whole region for expressions in parameters."""
+    for power in expr.atoms(sympy.Pow):
+        if not power.base.has(XR) or power.exp.is_number and power.exp > 0:
+            continue
+        try:
+            sign(power.exp, "the exponent", +1)
+            continue
+        except CheckError:
+            pass
+        base = power.base.subs(XR, point)
+        if base.has(*_UNDEFINED):
+            return power
+        try:
+            sign(base, "the base of a power", 0)
+        except CheckError:
+            return power
     for application in expr.atoms(sympy.Function):
         if application.has(XR):
-            value = application.subs(XR, 0)
+            value = application.subs(XR, point)
             if value.is_finite is not True and not value.has(*_UNDEFINED):
                 return application
     return None
