@@ -126,4 +126,10 @@ REASONS = {
     "denominator-zero-in-disguise-cube-rank": "f is undefined at 0",
     "denominator-zero-in-disguise-at-a-witness-point": "f(1) is not proved defined",
     "denominator-parameter-zero-inside-the-region": "f is undefined at 0",
+    # attack round 11: sign and Heaviside of z = atan(2) + atan(1/2) - pi/2 (exactly 0): SymPy's simplify took
+    # sign(z^2) for 1 and its evaluation decided sign(z^2 + z^4) = 1; a jump's argument now needs its sign proved
+    "jump-of-a-disguised-zero-simplified-away": "the argument of sign",
+    "jump-of-a-disguised-zero-decided-when-read": "the argument of Heaviside",
+    "jump-decided-from-assumed-constants-low-rank": "SymPy decides sign",
+    "jump-of-a-disguised-zero-stable-rank": "f is undefined at 0",
 }

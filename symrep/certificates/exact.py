@@ -81,6 +81,9 @@ def equal(a, b, where):
         return
     if not diff.free_symbols and _provably_nonzero(diff):  # a cheap, rigorous refusal before simplify
         raise CheckError(f"{where}: {short(a)} and {short(b)} differ (their difference is proved nonzero)")
+    if diff.has(sympy.sign, sympy.Heaviside):  # simplify takes sign(z^2) for 1 when z is a zero in disguise
+        raise CheckError(f"{where}: {short(a)} and {short(b)} are not proved equal (SymPy's simplify is not "
+                         f"trusted with sign and Heaviside)")
     if sympy.simplify(diff) == 0:
         return
     exponential = exponential_form(diff)  # b^u = exp(u log b) for a constant b > 0: SymPy misses it

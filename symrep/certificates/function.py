@@ -137,6 +137,13 @@ def _not_defined_at(expr, point):
             sign(base, "the base of a power", 0)
         except CheckError:
             return power
+    for jump in expr.atoms(sympy.sign, sympy.Heaviside):  # SymPy may decide the sign of a disguised zero
+        argument = jump.args[0].subs(XR, point)
+        if jump.args[0].has(XR) and argument != 0:
+            try:
+                sign(argument, "the argument of a jump", 0)
+            except CheckError:
+                return jump
     for application in expr.atoms(sympy.Function):
         if application.has(XR):
             value = application.subs(XR, point)

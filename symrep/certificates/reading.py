@@ -154,7 +154,10 @@ def _build(node, text, where, depth, variable):
             and not node.keywords:
         if len(node.args) not in _ARITY.get(node.func.id, (1,)):
             raise CheckError(f"{where}: {node.func.id} takes {_ARITY.get(node.func.id, (1,))[0]} argument(s) in {text!r}")
-        return FUNCTIONS[node.func.id](*[_build(a, text, where, depth + 1, variable) for a in node.args])
+        args = [_build(a, text, where, depth + 1, variable) for a in node.args]
+        if node.func.id in ("sign", "Heaviside"):
+            _decided_jump(args[0], node.func.id, where, text)
+        return FUNCTIONS[node.func.id](*args)
     raise CheckError(f"{where}: {type(node).__name__} is not allowed in {text!r}")
 
 
@@ -188,6 +191,23 @@ def constant(text, where):
     if not value.free_symbols <= set(PARAMETERS.get().values()):
         raise CheckError(f"{where}: expected a number or an expression in the parameters, got {text!r}")
     return value
+
+
+def _decided_jump(argument, name, where, text):
+    """A jump function of a number needs that number's sign proved (an exact 0, or nonzero in ball
+    arithmetic): SymPy decides ``sign(z^2 + z^4)`` = 1 for ``z = atan(2) + atan(1/2) - pi/2``, which is 0
+    (found by an attack on the checker)."""
+    if argument == 0 or argument.is_Rational:
+        return
+    if argument.free_symbols:  # SymPy may still decide it, from what it assumes of the constants inside
+        decided = not isinstance(FUNCTIONS[name](argument), FUNCTIONS[name])
+        if decided and any(part.is_number and not part.is_Rational for part in sympy.preorder_traversal(argument)):
+            raise CheckError(f"{where}: SymPy decides {name}({argument}) from assumptions about the constants in "
+                             f"it, which are not proved, in {text!r}")
+        return
+    from .balls import sign
+
+    sign(argument, f"{where}: the argument of {name} in {text!r}", 0)
 
 
 def exact_int(value):
