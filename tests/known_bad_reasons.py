@@ -132,4 +132,8 @@ REASONS = {
     "jump-of-a-disguised-zero-decided-when-read": "the argument of Heaviside",
     "jump-decided-from-assumed-constants-low-rank": "SymPy decides sign",
     "jump-of-a-disguised-zero-stable-rank": "f is undefined at 0",
+    # attack round 12: SymPy calls sinh(cosh(1)^2 - sinh(1)^2 - 1) (exactly 0) positive, so log(x + it) was
+    # "continuous at 0"; SymPy now reasons only from constants whose signs ball arithmetic proved
+    "log-of-a-disguised-zero-taken-for-continuous": "f is undefined at 0",
+    "log-of-a-disguised-zero-polynomial": "not proved continuous on R",
 }

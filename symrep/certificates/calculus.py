@@ -161,10 +161,13 @@ def laplace_transform(rho, where):
         if not slope.is_number or slope == 0 or sympy.expand(arg - slope * T).has(T):
             raise CheckError(f"{where}: a Heaviside factor of the density must have an argument linear in t")
         point = -sympy.expand(arg - slope * T) / slope
-        if point.is_positive:
-            breaks.add(point)
-        elif not (point.is_zero or point.is_negative):
-            raise CheckError(f"{where}: cannot place the jump of {h} relative to 0")
+        if point == 0:
+            continue
+        try:  # the sign proved (ball arithmetic or the region), not what SymPy assumes of the constant
+            if sign(point, f"{where}: the jump of {h}", 0) > 0:
+                breaks.add(point)
+        except CheckError:
+            raise CheckError(f"{where}: cannot place the jump of {h} relative to 0") from None
     points = [sympy.Integer(0)] + sorted(breaks, key=lambda p: float(p)) + [sympy.oo]
     total = sympy.Integer(0)
     for lo, hi in zip(points, points[1:]):

@@ -166,9 +166,11 @@ def _on_region(e, var, kind):
     answer, else the region's structural proof (:func:`~symrep.certificates.parametric._structural`)."""
     if not e.free_symbols and kind != "real":  # a number: ball arithmetic, not what SymPy assumes of constants
         return e == 0 and kind == "nonnegative" or _provably(e, kind)
-    fact = e.is_extended_real and e.is_finite if kind == "real" else getattr(e, "is_" + kind)
-    if fact:
-        return True
+    signed = signed_constants(e)  # SymPy reasons from the constants' signs: give it proved ones only
+    if signed is not None:
+        fact = signed.is_extended_real and signed.is_finite if kind == "real" else getattr(signed, "is_" + kind)
+        if fact:
+            return True
     box = active_region()
     if box is None or not e.free_symbols - {var}:
         return False
@@ -184,3 +186,21 @@ def _provably(number, kind):
         return True
     except CheckError:
         return False
+
+
+def signed_constants(e):
+    """``e`` with every numeric part other than a rational, pi or E replaced by a symbol carrying the sign
+    that ball arithmetic proves for it, or None if some sign is not proved. SymPy's own answer for a
+    constant such as ``sinh(cosh(1)^2 - sinh(1)^2 - 1)`` (exactly 0) is "positive" (found by an attack)."""
+    if e.is_number:
+        if e.is_Rational or e in (sympy.pi, sympy.E):
+            return e
+        try:
+            found = balls.sign(e, "a constant", 0)
+        except CheckError:
+            return None
+        return sympy.Dummy(positive=True) if found > 0 else sympy.Dummy(negative=True)
+    if not e.args:
+        return e
+    args = [signed_constants(a) for a in e.args]
+    return None if any(a is None for a in args) else e.func(*args)

@@ -12,8 +12,8 @@ Examples
 
 import sympy
 
-from .balls import _UNDEFINED
-from .exact import continuous, equal, sign
+from .balls import _UNDEFINED, _arb
+from .exact import continuous, equal, sign, signed_constants
 from .limits import limit
 from .reading import XN, XP, XR, CheckError, constant
 
@@ -147,9 +147,22 @@ def _not_defined_at(expr, point):
     for application in expr.atoms(sympy.Function):
         if application.has(XR):
             value = application.subs(XR, point)
-            if value.is_finite is not True and not value.has(*_UNDEFINED):
+            if value.has(*_UNDEFINED):
+                continue  # undefined as written: reported as such by the caller
+            if value.free_symbols:  # in parameters: SymPy's answer from proved signs of the constants only
+                signed = signed_constants(value)
+                if signed is None or signed.is_finite is not True:
+                    return application
+            elif not _finite_ball(value):  # a number: log(sinh(cosh(1)^2 - sinh(1)^2 - 1)) is log 0
                 return application
     return None
+
+
+def _finite_ball(number):
+    try:
+        return bool(_arb(number).is_finite())
+    except Exception:
+        return False
 
 
 def _hidden_zero_power(expr):
