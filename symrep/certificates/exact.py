@@ -164,8 +164,6 @@ def _on_region(e, var, kind):
     """``e`` is positive (nonzero, nonnegative, real and finite) at every value of ``var`` and, for an
     expression in parameters, at every point of the active region: SymPy's assumptions where they
     answer, else the region's structural proof (:func:`~symrep.certificates.parametric._structural`)."""
-    if not e.free_symbols and kind != "real":  # a number: ball arithmetic, not what SymPy assumes of constants
-        return e == 0 and kind == "nonnegative" or _provably(e, kind)
     signed = signed_constants(e)  # SymPy reasons from the constants' signs: give it proved ones only
     if signed is not None:
         fact = signed.is_extended_real and signed.is_finite if kind == "real" else getattr(signed, "is_" + kind)
@@ -178,14 +176,6 @@ def _on_region(e, var, kind):
     box[var] = Interval(0, sympy.oo) if var.is_positive else Interval(-sympy.oo, 0) if var.is_negative else Interval()
     return _real(e, box) if kind == "real" else _structural(e, box) in _CLASSES[kind]
 
-
-def _provably(number, kind):
-    """``number`` proved positive (``kind`` "positive" or "nonnegative") or nonzero by ball arithmetic."""
-    try:
-        balls.sign(number, kind, 0 if kind == "nonzero" else +1)
-        return True
-    except CheckError:
-        return False
 
 
 def signed_constants(e):
