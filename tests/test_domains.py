@@ -15,7 +15,7 @@ from catalogue import truth
 from symrep.certificates import DOMAINS, CheckError, check
 from symrep.certificates.exact import continuous
 from symrep.certificates.function import Function
-from symrep.certificates.reading import XN, XP, XR, work_budget
+from symrep.certificates.reading import XN, XP, XR
 from symrep.errors import InputError
 from symrep.analysis.verdicts import certify
 
@@ -76,17 +76,31 @@ def test_continuity_is_proved_from_structure():
     assert Function(sympy.sin(XR) / XR, "R", {"point": "0", "value": "1"}).continuous_on_real_line()
 
 
-def test_the_work_budget_ends_in_a_rejection():
-    from sympy.core.cache import clear_cache
+def test_the_fuel_ends_in_a_rejection_that_depends_on_the_certificate_alone():
+    """The checker's limit is counted work: the verdict is the same on every run, whatever the clock says."""
+    from symrep.certificates import CheckTimeout
+    from symrep.certificates.fuel import fuel_used, tank
 
-    cert = certify("(1+sqrt(5)*x+5*x^2/3)*exp(-sqrt(5)*x)", "pd-l2").certificate  # about a second of SymPy
-    clear_cache()
-    with pytest.raises(CheckError, match="work budget"):
-        check(cert, budget=0.05)
-    with pytest.raises(CheckError, match="work budget"):
-        with work_budget(0.05):
-            import time
-            time.sleep(2)
+    cert = certify("(1+sqrt(5)*x+5*x^2/3)*exp(-sqrt(5)*x)", "pd-l2").certificate
+    with tank(10**9):
+        check(cert)
+        needed = fuel_used()
+    assert needed > 10
+    for _ in range(2):  # the same answer each time: exactly the fuel it needs is enough, one unit less is not
+        assert check(cert, fuel=needed)[2] == "holds"
+        with pytest.raises(CheckError, match=r"ran out of fuel \(%s units\)" % format(needed - 1, ",")):
+            check(cert, fuel=needed - 1)
+    for bad in (0, -5, 2.5, True, "10"):
+        with pytest.raises(CheckError, match="fuel must be a whole number"):
+            check(cert, fuel=bad)
+    # a wall-clock limit may sit on top; it says that time, not the certificate, ended the check
+    import time as clock
+
+    with pytest.raises(CheckTimeout, match="time, not the certificate"):
+        with tank(10**9, seconds=0.001):
+            clock.sleep(0.01)
+            from symrep.certificates.fuel import charge
+            charge(1, "waiting")
 
 
 # --- the property test ------------------------------------------------------------------------

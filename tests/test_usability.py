@@ -76,12 +76,12 @@ def test_a_negative_side_is_refused_by_name_not_read_as_an_option(capsys):
 
 
 def test_the_command_lines_copies_of_constants_stay_equal():
-    from symrep.certificates import WORK_BUDGET
+    from symrep.certificates import DEFAULT_FUEL
     from symrep.cli import app, certify as cli_certify
     from symrep.geometry.metrics import METRIC_NAMES
     from symrep.spectra.checks import MAX_DENSE_CHECK_DIMENSION, MAX_EXACT_CHECK_DIMENSION
 
-    assert app.METRIC_NAMES == METRIC_NAMES and cli_certify.WORK_BUDGET == WORK_BUDGET
+    assert app.METRIC_NAMES == METRIC_NAMES and cli_certify.DEFAULT_FUEL == DEFAULT_FUEL
     assert (app.MAX_EXACT_CHECK_DIMENSION, app.MAX_DENSE_CHECK_DIMENSION) == (MAX_EXACT_CHECK_DIMENSION,
                                                                            MAX_DENSE_CHECK_DIMENSION)
 

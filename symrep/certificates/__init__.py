@@ -4,7 +4,8 @@ This package imports SymPy, mpmath and python-flint and nothing else of symrep, 
 the prover (:mod:`symrep.analysis.verdicts`) cannot vouch for itself. Its modules, from the ground up:
 
 * :mod:`~symrep.certificates.claims`: each claim with its domain, definition and methods;
-* :mod:`~symrep.certificates.reading`: the strict expression grammar, exact JSON types, the work budget;
+* :mod:`~symrep.certificates.errors` and :mod:`~symrep.certificates.fuel`: the one error type, and counted work;
+* :mod:`~symrep.certificates.reading`: the strict expression grammar and exact JSON types;
 * :mod:`~symrep.certificates.exact`: signs by ball arithmetic, identities, continuity by structure,
   and the certificate's function on its domain (``f(0)`` as written, or a proved extension);
 * :mod:`~symrep.certificates.calculus`, :mod:`~symrep.certificates.polynomials`,
@@ -22,8 +23,8 @@ Examples
 import importlib
 
 #: Public names and their modules, imported on first use (the claims table alone stays light).
-_EXPORTS = {"check": "checker", "check_file": "checker", "WORK_BUDGET": "checker", "CheckError": "reading",
-            "MalformedCertificate": "reading", "parse": "reading", "FORMAT": "claims", "VERSION": "claims",
+_EXPORTS = {"check": "checker", "check_file": "checker", "DEFAULT_FUEL": "fuel", "CheckError": "errors",
+            "MalformedCertificate": "errors", "CheckTimeout": "errors", "parse": "reading", "FORMAT": "claims", "VERSION": "claims",
             "CLAIMS": "claims", "RANK_CLAIM": "claims", "STABLE_RANK_CLAIM": "claims", "DOMAINS": "claims",
             "DEFINITIONS": "claims", "METHODS": "claims"}
 __all__ = sorted(_EXPORTS)

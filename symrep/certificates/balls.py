@@ -17,6 +17,7 @@ Examples
 import sympy
 from flint import arb, ctx, fmpq
 
+from .fuel import charge
 from .reading import CheckError
 
 __all__ = ["sign", "nonneg", "nonzero", "short", "enclose"]
@@ -35,6 +36,7 @@ def sign(value, where, want):
     old, prec = ctx.prec, 64
     try:
         while prec <= 8192:
+            charge(prec // 64, f"proving the sign of a number ({where})")
             ctx.prec = prec
             try:
                 ball = _arb(value)
@@ -68,6 +70,7 @@ def _arb(e, at=None):
     """A ball containing the exact number ``e``; with ``at = (symbol, ball)`` (or ``{symbol: ball, ...}``), a
     ball containing the value of ``e`` at every point of ``ball`` (arb's functions enclose their value over a whole ball, and give a
     non-finite ball where a point of it is a pole or outside the function's domain)."""
+    charge(1, "evaluating in ball arithmetic")
     if isinstance(at, tuple):
         at = {at[0]: at[1]}
     if at is not None and e in at:

@@ -15,6 +15,7 @@ import sympy
 
 from .exact import continuous, equal, nonneg, sign
 from .limits import limit
+from .fuel import charge
 from .reading import XP, CheckError, T, constant, get, parse
 
 __all__ = ["check_node", "positive_density", "laplace_transform", "root_exponential_family", "RULES", "MAX_NODES"]
@@ -36,6 +37,7 @@ RULES = {
 def check_node(node, where, budget):
     """Verify one node and its subtree; return the node's expression (in ``x > 0``)."""
     budget[0] += 1
+    charge(10, f"checking derivation node {where}")
     if budget[0] > MAX_NODES:
         raise CheckError(f"derivation has more than {MAX_NODES} nodes")
     if type(node) is not dict or set(node) - {"class", "expr", "rule", "params", "children"}:
@@ -179,6 +181,7 @@ def laplace_transform(rho, where):
         if not continuous(integrand, T):
             raise CheckError(f"{where}: the density {piece} is not proved continuous on ({lo}, {hi})")
         # term by term, with exponentials combined: SymPy's limit errs on the uncombined form
+        charge(1000, f"{where}: integrating a density piece")
         G = sympy.Add(*[sympy.integrate(sympy.powsimp(term), T) for term in sympy.Add.make_args(
             sympy.expand(integrand))])
         G = sympy.powsimp(sympy.expand(G))

@@ -3,7 +3,8 @@
 It imports SymPy, mpmath and python-flint and nothing of the prover, so a bug in the prover cannot
 vouch for itself. A certificate is JSON (format ``symrep-certificate``, version 2); the checker
 refuses anything outside the grammar of ``docs/certificates.md``, recomputes every fact from
-scratch within a work budget, and ends by checking that what it verified is exactly the stated
+scratch within counted work (fuel, :mod:`~symrep.certificates.fuel`: the verdict is a function of the
+certificate and the fuel alone), and ends by checking that what it verified is exactly the stated
 claim, on the stated domain, about the stated function.
 
 Examples
@@ -12,7 +13,7 @@ Examples
 >>> check({"format": "symrep-certificate"})
 Traceback (most recent call last):
 ...
-symrep.certificates.reading.MalformedCertificate: certificate lacks 'version'
+symrep.certificates.errors.MalformedCertificate: certificate lacks 'version'
 """
 
 import json
@@ -24,21 +25,19 @@ from .claims import CLAIMS, DOMAINS, FORMAT, MAY_BE_UNDEFINED_AT_0, METHODS, RAN
 from .exact import equal, nonneg
 from .function import Function
 from .polynomials import check_not_polynomial, check_polynomial
-from .reading import XP, XR, CheckError, MalformedCertificate, exact_int, get, parse, work_budget
+from .fuel import DEFAULT_FUEL, read_fuel, tank
+from .reading import XP, XR, CheckError, MalformedCertificate, exact_int, get, parse
 from .regions import certificate_region, region_scope
 from .stable_rank import check_ratio_enclosure, read_domain
 from .witnesses import (check_box, check_cube_rank, check_derivative, check_flat_start, check_rank_witness, check_triangle,
                         check_value)
 
-__all__ = ["check", "check_file", "WORK_BUDGET"]
-
-#: Seconds a check may take; a certificate that needs longer is rejected.
-WORK_BUDGET = 60.0
+__all__ = ["check", "check_file", "DEFAULT_FUEL"]
 _FIELDS = ("format", "version", "claim", "domain", "function", "verdict", "method", "rests_on", "data")
 _OPTIONAL = ("reason", "extension", "assume")
 
 
-def check_file(path, *, budget=WORK_BUDGET):
+def check_file(path, *, fuel=DEFAULT_FUEL, seconds=None):
     """Check the certificate stored in a JSON file (see :func:`check`).
 
     The file may also hold the answer that ``symrep certify --format json`` prints; then its
@@ -48,8 +47,10 @@ def check_file(path, *, budget=WORK_BUDGET):
     ----------
     path : str or os.PathLike
         The file: UTF-8 JSON of at most 2 MB.
-    budget : float
-        Seconds the check may take.
+    fuel : int
+        Units of work the check may use (see :func:`check`).
+    seconds : float, optional
+        A wall-clock limit on top of the fuel (see :func:`check`).
 
     Returns
     -------
@@ -90,23 +91,29 @@ def check_file(path, *, budget=WORK_BUDGET):
         cert = data["certificate"]
         if cert is None:
             raise CheckError(f"the answer is {data.get('verdict')!r} and carries no certificate")
-        result = check(cert, budget=budget)
+        result = check(cert, fuel=fuel, seconds=seconds)
         stated = (data.get("claim"), data.get("function"), data.get("verdict"))
         if stated != result:
             raise CheckError(f"the answer states {stated}, its certificate proves {result}")
         return result
-    return check(data, budget=budget)
+    return check(data, fuel=fuel, seconds=seconds)
 
 
-def check(cert, *, budget=WORK_BUDGET):
+def check(cert, *, fuel=DEFAULT_FUEL, seconds=None):
     """Verify a certificate; return ``(claim, function text, verdict)`` or raise :class:`CheckError`.
 
     Parameters
     ----------
     cert : dict
         The certificate, read exactly as its JSON would be.
-    budget : float
-        Seconds the check may take; a certificate that needs longer is rejected.
+    fuel : int
+        Units of work the check may use (:data:`DEFAULT_FUEL` by default): every step is charged, and a
+        certificate that needs more is rejected. The verdict depends on the certificate and the fuel
+        alone, the same on every machine, under any load and in any thread.
+    seconds : float, optional
+        A wall-clock limit on top of the fuel, checked where fuel is charged; when it ends a check the
+        error is a :class:`~symrep.certificates.errors.CheckTimeout` saying that time, not the
+        certificate, ended it.
 
     Returns
     -------
@@ -118,7 +125,7 @@ def check(cert, *, budget=WORK_BUDGET):
     MalformedCertificate
         Not a certificate: not JSON data, missing or unknown fields, another format.
     CheckError
-        The certificate does not prove what it states (or the check ran out of its budget).
+        The certificate does not prove what it states, or needs more fuel than it is given.
 
     Examples
     --------
@@ -129,8 +136,12 @@ def check(cert, *, budget=WORK_BUDGET):
     >>> check({**cert, "function": "exp(-2*x)"})
     Traceback (most recent call last):
     ...
-    symrep.certificates.reading.CheckError: derivation root: exp(-x) and exp(-2*x) are not proved equal
+    symrep.certificates.errors.CheckError: derivation root: exp(-x) and exp(-2*x) are not proved equal
     """
+    try:
+        fuel = read_fuel(fuel)
+    except ValueError as exc:
+        raise MalformedCertificate(str(exc)) from None
     if not isinstance(cert, dict):
         raise MalformedCertificate(f"a certificate is a JSON object, got {type(cert).__name__}")
     try:  # what a Python caller hands over is read exactly as its JSON would be
@@ -161,7 +172,7 @@ def check(cert, *, budget=WORK_BUDGET):
     if verdict not in METHODS or method not in METHODS[verdict].get(claim, ()):
         raise CheckError(f"method {method!r} cannot establish that {claim} {verdict}")
     data = get(cert, "data", "dict", "certificate")
-    with work_budget(budget), region_scope(certificate_region(cert, claim)):
+    with tank(fuel, seconds), region_scope(certificate_region(cert, claim)):
         try:
             f = Function(parse(cert["function"], "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
                          undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)

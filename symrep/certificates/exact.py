@@ -24,6 +24,7 @@ import sympy
 
 from . import balls
 from .balls import _provably_nonzero, short
+from .fuel import charge
 from .parametric import _real, _structural, prove
 from .regions import Interval, active_region
 from .reading import CheckError
@@ -77,6 +78,8 @@ def nonzero(value, where):
 def equal(a, b, where):
     """Prove the identity ``a = b`` (for all values of the variable allowed by its assumptions)."""
     diff = sympy.sympify(a) - sympy.sympify(b)
+    size = _size(diff)
+    charge(size, f"proving {where}")
     if diff == 0 or sympy.expand(diff) == 0:
         return
     if not diff.free_symbols and _provably_nonzero(diff):  # a cheap, rigorous refusal before simplify
@@ -84,12 +87,18 @@ def equal(a, b, where):
     if diff.has(sympy.sign, sympy.Heaviside):  # simplify takes sign(z^2) for 1 when z is a zero in disguise
         raise CheckError(f"{where}: {short(a)} and {short(b)} are not proved equal (SymPy's simplify is not "
                          f"trusted with sign and Heaviside)")
+    charge(20 * size, f"simplifying for {where}")
     if sympy.simplify(diff) == 0:
         return
     exponential = exponential_form(diff)  # b^u = exp(u log b) for a constant b > 0: SymPy misses it
     if exponential != diff and sympy.simplify(exponential) == 0:
         return
     raise CheckError(f"{where}: {short(a)} and {short(b)} are not proved equal")
+
+
+def _size(e):
+    """The number of nodes of an expression tree: the unit in which identities are charged."""
+    return sum(1 for _ in sympy.preorder_traversal(e))
 
 
 def exponential_form(e):
@@ -127,6 +136,7 @@ def continuous(e, var, analytic=False):
     (``tan``, ``Heaviside``, ``sign``, ...) is not proved continuous. Conditions on expressions in
     parameters (``sqrt(2 nu) x > 0``) are proved for the whole active region.
     """
+    charge(1, "proving continuity")
     if not e.has(var):
         return bool(e.is_extended_real and e.is_finite) or _on_region(e, var, "real")
     if e == var:

@@ -15,6 +15,7 @@ from flint import arb, ctx
 from .balls import _UNDEFINED, _arb, short
 from .bessel import bessel_normal_form, bessel_product_limit
 from .exact import continuous, equal, nonzero, sign
+from .fuel import charge
 from .reading import CheckError
 
 __all__ = ["limit", "vanishes_at_0"]
@@ -46,6 +47,7 @@ def limit(expr, var, point, side, where):
     else is a rejection. Infinite limits at a point (poles) and limits at infinity are SymPy's,
     confirmed by the guard of :func:`_guard`.
     """
+    charge(100, f"proving a limit ({where})")
     if point != sympy.oo:
         value = _proved_limit(expr, var, point, side)
         if value is not None:

@@ -36,6 +36,7 @@ import sympy
 from flint import arb, ctx, fmpq
 
 from .balls import enclose, nonneg, short, sign
+from .fuel import charge
 from .reading import CheckError
 from .regions import region_text, sample_point
 
@@ -256,6 +257,7 @@ def _balls(expr, box, strict, max_pieces):
         while pending:
             cell = pending.pop()
             pieces += 1
+            charge(4, "bisecting a parameter region")
             if pieces > max_pieces:
                 return False
             balls = {s: _ball(lo, hi) for s, (lo, hi) in zip(symbols, cell)}

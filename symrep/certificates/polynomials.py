@@ -14,6 +14,7 @@ import sympy
 
 from .exact import continuous, equal, nonzero, sign
 from .limits import limit
+from .fuel import charge
 from .reading import XN, XP, XR, CheckError, get, number
 
 __all__ = ["check_polynomial", "check_not_polynomial", "MAX_PROOF_NODES"]
@@ -105,6 +106,7 @@ def _two_halves(f, node):
 def _node(g, node, where, budget):
     """Prove that g (a function of x > 0) agrees with no polynomial on (0, oo)."""
     budget[0] += 1
+    charge(10, f"checking non-polynomial proof node {where}")
     if budget[0] > MAX_PROOF_NODES or type(node) is not dict:
         raise CheckError(f"{where}: malformed non-polynomial proof")
     kind = get(node, "kind", "str", where)

@@ -1,4 +1,4 @@
-"""The certificate checker's own reading of text and JSON: a strict grammar, exact types, a budget.
+"""The certificate checker's own reading of text and JSON: a strict grammar and exact types.
 
 Nothing here executes text: expressions are parsed with :func:`ast.parse` and whitelisted node by
 node. The grammar is deliberately independent of the prover's parser (``symrep.geometry.expressions``), so
@@ -19,15 +19,14 @@ x
 import ast
 import contextvars
 import re
-import signal
-import threading
-import time
-from contextlib import contextmanager
 from fractions import Fraction
 
 import sympy
 
-__all__ = ["CheckError", "MalformedCertificate", "parse", "number", "get", "exact_int", "work_budget",
+from .errors import CheckError, MalformedCertificate
+from .fuel import charge
+
+__all__ = ["CheckError", "MalformedCertificate", "parse", "number", "get", "exact_int",
            "XR", "XP", "XN", "T", "FUNCTIONS", "PARAMETERS", "constant", "decimal"]
 
 XR = sympy.Symbol("x", real=True)
@@ -49,55 +48,6 @@ FUNCTIONS = {"exp": sympy.exp, "log": sympy.log, "sqrt": sympy.sqrt, "sin": symp
 _ARITY = {"besselk": (2,), "Max": range(2, 9), "Min": range(2, 9)}
 
 
-class CheckError(Exception):
-    """The certificate is malformed or does not prove what it states; the message says what failed.
-
-    Examples
-    --------
-    >>> from symrep.certificates import check
-    >>> try:
-    ...     check({"format": "symrep-certificate"})
-    ... except CheckError as error:
-    ...     print(type(error).__name__)
-    MalformedCertificate
-    """
-
-
-class MalformedCertificate(CheckError):
-    """Not a certificate at all: unreadable, not JSON (truncated, binary, too large), or
-    lacking the top-level fields of the format. Well-formed certificates that prove nothing
-    raise the plain :class:`CheckError`."""
-
-
-class _OutOfWork(BaseException):
-    """Raised by the alarm; a BaseException so that SymPy's ``except Exception`` cannot swallow it."""
-
-
-@contextmanager
-def work_budget(seconds):
-    """Bound the wall-clock time of a check; past it the check ends in a :class:`CheckError`.
-
-    On the main thread an interval timer interrupts even a long SymPy call. If a timer is already
-    running (the prover's own budget) or we are not on the main thread, the outer limit applies.
-    """
-    armed = threading.current_thread() is threading.main_thread() and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-    if armed:
-        def interrupt(signum, frame):
-            raise _OutOfWork()
-        previous = signal.signal(signal.SIGALRM, interrupt)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-    start = time.monotonic()
-    try:
-        yield
-    except _OutOfWork:
-        raise CheckError(f"the check ran out of its work budget of {seconds:g} s "
-                         f"(after {time.monotonic() - start:.1f} s); a certificate must be checkable within it") from None
-    finally:
-        if armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-
-
 def parse(text, where, variable="x", symbol=None, size=1):
     """Parse restricted expression text in one variable (``x`` or ``t``, or ``"x,t"`` for both);
     never executes it.
@@ -113,7 +63,9 @@ def parse(text, where, variable="x", symbol=None, size=1):
         tree = ast.parse(source, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         raise CheckError(f"{where}: cannot parse {text!r}") from None
-    if sum(1 for _ in ast.walk(tree)) > MAX_SYNTAX_NODES * size:
+    nodes = sum(1 for _ in ast.walk(tree))
+    charge(nodes, f"reading {where}")
+    if nodes > MAX_SYNTAX_NODES * size:
         raise CheckError(f"{where}: expression {text[:40]!r} is too large")
     names = {"x": XP, "t": T} if variable == "x,t" else {variable: symbol or (XP if variable == "x" else T)}
     names = {**PARAMETERS.get(), **names}

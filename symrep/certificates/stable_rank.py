@@ -36,6 +36,7 @@ from flint import arb, ctx, fmpq
 
 from .balls import _arb, short
 from .exact import continuous, equal
+from .fuel import charge
 from .reading import XP, CheckError, get
 
 __all__ = ["check_ratio_enclosure", "Ratio", "read_domain", "domain_text", "rational", "within", "ends",
@@ -199,6 +200,7 @@ def check_ratio_enclosure(claim, f, data, domain):
                              f"theorem cannot bound f(x)/x on [0, {bounds[0][1]}]")
     ratio = Ratio(f.pos)
     for a, b in bounds:
+        charge(2, f"{where}: enclosing f(x)/x on a subinterval")
         why = within(ratio.enclose(a, b), l, L)
         if why:
             raise CheckError(f"{where} on [{a}, {b}]: {why}")

@@ -13,6 +13,7 @@ from .bessel import bessel_normal_form
 from .claims import CM_CLAIMS
 from .exact import continuous, equal, nonneg, sign
 from .limits import vanishes_at_0
+from .fuel import charge
 from .reading import XP, CheckError, get, number
 
 __all__ = ["check_box", "check_derivative", "check_flat_start", "derivative_value", "derivative_function", "check_value", "check_triangle", "check_cube_rank", "check_rank_witness",
@@ -33,6 +34,7 @@ def _sides(data, where, max_d):
 def eigenvalue(f, sides, mask, metric, square):
     """lambda_S = sum_T (-1)^|S & T| f(dist(0, 1_T)) exactly; dist = 0 uses f(0)."""
     terms = []
+    charge(1 << len(sides), "summing an eigenvalue over a box")
     for T in range(1 << len(sides)):
         inside = [a for i, a in enumerate(sides) if T >> i & 1]
         dist = sympy.Add(*inside) if metric == "l1" else sympy.sqrt(sympy.Add(*[a**2 for a in inside]))

@@ -22,12 +22,12 @@ from symrep.certificates.claims import CLAIMS, DEFINITIONS, DOMAINS
 from symrep.cli.output import add_command, add_format_option, add_output_options, emit, emit_document
 from symrep.errors import InputError
 
-#: The checker's default work budget (a copy, so that --help imports nothing heavy; tested equal).
-WORK_BUDGET = 60.0
+#: The checker's default fuel (a copy, so that --help imports nothing heavy; tested equal).
+DEFAULT_FUEL = 200_000
 
 __all__ = ["add_parsers"]
 
-EXIT_OK, EXIT_REJECTED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_REJECTED, EXIT_BAD_INPUT, EXIT_TIME = 0, 1, 2, 3
 MAX_BUDGET = 3600
 
 _CERTIFY_EXAMPLES = """\
@@ -82,11 +82,16 @@ def add_parsers(sub):
     ck = add_command(
         sub, "check", "re-verify a certificate with the independent checker",
         "Re-verify a certificate (or the JSON printed by 'symrep certify'). "
-        "Exit 0 if it is accepted, 1 with the reason if not, 2 if the file cannot be read.")
+        "Exit 0 if it is accepted, 1 with the reason if not, 2 if the file cannot be read, 3 if a --budget "
+        "of wall-clock time (not the certificate) ended the check. The verdict depends on the certificate and "
+        "the fuel alone: the same on every machine and under any load.")
     ck.add_argument("file", metavar="FILE", help="a JSON certificate")
-    ck.add_argument("--budget", type=float, default=WORK_BUDGET,
-                    help=f"seconds the check may take, at most {MAX_BUDGET} (default {WORK_BUDGET:g}); "
-                         f"a certificate that needs longer is rejected")
+    ck.add_argument("--fuel", type=int, default=DEFAULT_FUEL,
+                    help=f"units of counted work the check may use (default {DEFAULT_FUEL:,}); a certificate that "
+                         f"needs more is rejected")
+    ck.add_argument("--budget", type=float, default=None,
+                    help=f"an optional wall-clock limit in seconds, at most {MAX_BUDGET}, on top of the fuel; when "
+                         f"it ends a check, the exit code is 3 and the certificate is neither accepted nor rejected")
     ck.set_defaults(run=_run_check)
 
     re_ = add_command(
@@ -185,13 +190,20 @@ def _run_gallery(args):
 
 
 def _run_check(args):
-    from symrep.certificates import CheckError, MalformedCertificate, check_file
+    from symrep.certificates import CheckError, CheckTimeout, MalformedCertificate, check_file
+    from symrep.certificates.fuel import MAX_FUEL
 
-    if not 0 < args.budget <= MAX_BUDGET:
+    if args.budget is not None and not 0 < args.budget <= MAX_BUDGET:
         print(f"symrep: error: --budget must be in (0, {MAX_BUDGET}] seconds, got {args.budget:g}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if not 0 < args.fuel <= MAX_FUEL:
+        print(f"symrep: error: --fuel must be a whole number in [1, {MAX_FUEL}], got {args.fuel}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
-        claim, function, verdict = check_file(args.file, budget=args.budget)
+        claim, function, verdict = check_file(args.file, fuel=args.fuel, seconds=args.budget)
+    except CheckTimeout as exc:
+        print(f"stopped: {exc}")
+        return EXIT_TIME
     except MalformedCertificate as exc:
         print(f"symrep: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,0 +1,175 @@
+"""Quotients of sparse polynomials over Q: the arithmetic under the kernel's normal form.
+
+A polynomial is a dictionary ``{monomial: coefficient}``; a monomial is a sorted tuple of
+``(generator number, exponent)`` with nonzero Fraction exponents, a coefficient a python-flint ``fmpq``.
+:class:`NormalForm` is a quotient ``num/den`` kept with no monomial factor in ``den`` (a monomial
+denominator becomes negative exponents) and ``den`` made monic in its first term. Every product is
+charged to the fuel and limited in size.
+
+Examples
+--------
+>>> from symrep.certificates.rational_functions import NormalForm, nf_add, nf_const
+>>> nf_add(nf_const(1), nf_const(-1)).is_zero
+True
+"""
+
+from fractions import Fraction
+
+from flint import fmpq
+
+from .errors import CheckError
+from .fuel import charge
+
+__all__ = ["NormalForm", "NotNormal", "ONE", "nf_add", "nf_mul", "nf_inv", "nf_pow", "nf_const", "mono_pow",
+           "order", "MAX_POWER"]
+
+MAX_TERMS, MAX_POWER = 20000, 400
+
+
+class NotNormal(CheckError):
+    """The term has no normal form: it divides by something that is identically 0, or is undefined
+    everywhere (the log of a negative number), or grows past the limits."""
+
+
+def _mono_mul(a, b):
+    if not a:
+        return b
+    if not b:
+        return a
+    out = dict(a)
+    for g, e in b:
+        e2 = out.get(g, 0) + e
+        if e2:
+            out[g] = e2
+        else:
+            del out[g]
+    return tuple(sorted(out.items()))
+
+
+def mono_pow(m, k):
+    return tuple((g, e * k) for g, e in m) if k else ()
+
+
+def _padd(a, b, sign=1):
+    out = dict(a)
+    for m, c in b.items():
+        v = out.get(m, 0) + (c if sign == 1 else -c)
+        if v:
+            out[m] = v
+        else:
+            out.pop(m, None)
+    return out
+
+
+def _pmul(a, b):
+    charge(len(a) * len(b), "multiplying polynomials of a normal form")
+    if len(a) * len(b) > MAX_TERMS * 4:
+        raise NotNormal(f"a normal form grows past {MAX_TERMS} terms")
+    out = {}
+    for m1, c1 in a.items():
+        for m2, c2 in b.items():
+            m = _mono_mul(m1, m2)
+            v = out.get(m, 0) + c1 * c2
+            if v:
+                out[m] = v
+            else:
+                out.pop(m, None)
+    if len(out) > MAX_TERMS:
+        raise NotNormal(f"a normal form grows past {MAX_TERMS} terms")
+    return out
+
+
+def _pscale(a, c, m=()):
+    return {_mono_mul(k, m): v * c for k, v in a.items()} if c else {}
+
+
+def _const(c):
+    c = fmpq(c.numerator, c.denominator) if isinstance(c, Fraction) else fmpq(c)
+    return {(): c} if c else {}
+
+
+ONE = {(): fmpq(1)}
+
+
+class NormalForm:
+    """``num/den``: polynomials over Q in generators; ``den`` has no monomial factor and, if it is not
+    constant, its first term has coefficient 1 (constant denominators are divided out)."""
+
+    __slots__ = ("num", "den")
+
+    def __init__(self, num, den=None):
+        den = ONE if den is None else den
+        if not den:
+            raise NotNormal("division by a normal form that is identically 0")
+        if len(den) == 1:  # a monomial denominator moves into the numerator
+            (m, c), = den.items()
+            num, den = _pscale(num, 1 / c, mono_pow(m, -1)), ONE
+        else:
+            first = min(den)
+            c = den[first]
+            if c != 1:
+                num, den = _pscale(num, 1 / c), _pscale(den, 1 / c)
+        self.num, self.den = num, den
+
+    def key(self):
+        return (tuple(sorted(self.num.items(), key=order)), tuple(sorted(self.den.items(), key=order)))
+
+    @property
+    def is_zero(self):
+        return not self.num
+
+    def constant(self):
+        """The rational value if the normal form is a rational constant, else None."""
+        if self.den is ONE or self.den == ONE:
+            if not self.num:
+                return Fraction(0)
+            if len(self.num) == 1 and () in self.num:
+                c = self.num[()]
+                return Fraction(int(c.p), int(c.q))
+        return None
+
+    def monomial(self):
+        """``(c, M)`` if the normal form is one term ``c M``, else None."""
+        if (self.den is ONE or self.den == ONE) and len(self.num) == 1:
+            (m, c), = self.num.items()
+            return c, m
+        return None
+
+
+def order(item):
+    return (len(item[0]), [(g, e.numerator, e.denominator) for g, e in item[0]])
+
+
+def nf_add(a, b, sign=1):
+    if a.den == b.den:
+        return NormalForm(_padd(a.num, b.num, sign), a.den)
+    return NormalForm(_padd(_pmul(a.num, b.den), _pmul(b.num, a.den), sign), _pmul(a.den, b.den))
+
+
+def nf_mul(a, b):
+    return NormalForm(_pmul(a.num, b.num), _pmul(a.den, b.den))
+
+
+def nf_inv(a):
+    if not a.num:
+        raise NotNormal("division by a term whose normal form is 0")
+    return NormalForm(a.den, a.num)
+
+
+def nf_pow(a, k):
+    if k < 0:
+        return nf_pow(nf_inv(a), -k)
+    if k > MAX_POWER:
+        raise NotNormal(f"an integer power beyond {MAX_POWER}")
+    out, base = NormalForm(ONE), a
+    while k:
+        if k & 1:
+            out = nf_mul(out, base)
+        k >>= 1
+        if k:
+            base = nf_mul(base, base)
+    return out
+
+
+def nf_const(c):
+    return NormalForm(_const(c))
