@@ -119,7 +119,9 @@ def _random_term(rng, depth):
 
 _MP = {"exp": mpmath.exp, "log": mpmath.log, "sqrt": mpmath.sqrt, "sin": mpmath.sin, "cos": mpmath.cos,
        "tan": mpmath.tan, "sinh": mpmath.sinh, "cosh": mpmath.cosh, "tanh": mpmath.tanh, "atan": mpmath.atan,
-       "erf": mpmath.erf, "erfc": mpmath.erfc, "gamma": mpmath.gamma, "Abs": abs}
+       "erf": mpmath.erf, "erfc": mpmath.erfc, "gamma": mpmath.gamma, "Abs": abs, "sign": mpmath.sign,
+       "polygamma": lambda n, u: mpmath.polygamma(int(n), u), "sech": mpmath.sech, "csch": mpmath.csch,
+       "coth": mpmath.coth, "asinh": mpmath.asinh, "sinc": mpmath.sinc, "besselk": mpmath.besselk}
 
 
 def _value(term, point):
@@ -192,7 +194,8 @@ def test_the_kernel_imports_no_computer_algebra_system():
                 if name.split(".")[0] in ("sympy", "mpmath", "numpy"):
                     raise ImportError(f"{name} is blocked in this test")
         sys.meta_path.insert(0, Block())
-        from symrep.certificates import errors, fuel, grammar, normal_form, rational_functions, terms
+        from symrep.certificates import (derivatives, domains, enclosures, errors, fuel, grammar, normal_form,
+                                         rational_functions, sturm, terms)
         d = normal_form.Domain(positive=("x",))
         assert normal_form.proved_equal(grammar.read("cos(x)^2 + sin(x)^2", "f"), grammar.read("1", "f"), d)
         assert not any(m.split(".")[0] in ("sympy", "mpmath", "numpy") for m in sys.modules)
@@ -200,3 +203,92 @@ def test_the_kernel_imports_no_computer_algebra_system():
     """)
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "ok", result.stderr[-2000:]
+
+
+# --- signs: Sturm's theorem and ball arithmetic, swept against exact evaluation ------------------------
+
+def test_every_polynomial_sign_proved_by_sturm_holds_at_exact_points():
+    from fractions import Fraction as F
+
+    from symrep.certificates.domains import Span
+    from symrep.certificates.sturm import polynomial_sign
+
+    rng = random.Random(20261206)
+    proved = 0
+    for _ in range(800):
+        coefficients = [F(rng.choice([1, -1, 3]))]
+        for _ in range(rng.randint(0, 4)):  # a product of (x - root) factors, roots often repeated
+            root = F(rng.randint(-4, 4), rng.choice([1, 2]))
+            new = [F(0)] * (len(coefficients) + 1)
+            for i, c in enumerate(coefficients):
+                new[i] -= root * c
+                new[i + 1] += c
+            coefficients = new
+        coefficients[0] += F(rng.randint(-1, 1), 4)
+        lo = rng.choice([None, F(rng.randint(-4, 3))])
+        hi = rng.choice([None, (lo if lo is not None else F(-4)) + F(rng.randint(1, 5))])
+        span = Span(lo, hi, rng.random() < 0.5, rng.random() < 0.5)
+        relation = rng.choice([">", ">=", "<", "<="])
+        if not polynomial_sign(coefficients, span, relation):
+            continue
+        proved += 1
+        a, b = (lo if lo is not None else F(-50)), (hi if hi is not None else F(50))
+        for k in range(101):
+            x = a + (b - a) * F(k, 100)
+            if (x == lo and not span.lo_closed) or (x == hi and not span.hi_closed):
+                continue
+            v = sum(c * x**i for i, c in enumerate(coefficients))
+            assert {">": v > 0, ">=": v >= 0, "<": v < 0, "<=": v <= 0}[relation], (coefficients, span, relation, x)
+    assert proved > 100
+
+
+@pytest.mark.parametrize("source, relation", [
+    ("x + a", ">"), ("exp(-x)*(1 + x)", ">"), ("log(1 + x)", ">="), ("gamma(x + 1)", ">"), ("atan(x)", ">="),
+    ("x^2 - 2*x + 1", ">="), ("besselk(a, x + 1)", ">"), ("1 - a", ">="),
+])
+def test_signs_on_regions_are_proved(source, relation):
+    from fractions import Fraction as F
+
+    from symrep.certificates.domains import Span, prove_sign
+
+    region = {"x": Span(F(0), None), "a": Span(F(0), F(1), lo_closed=False)}
+    assert prove_sign(r(source), region, relation, "test")
+
+
+@pytest.mark.parametrize("source, relation", [
+    ("x - 1", ">"), ("x^2 - 2*x + 1", ">"), ("sin(x)", ">="), ("log(x)", ">="), ("sin(1)^2 + cos(1)^2 - 1", "!="),
+    ("a - 1/2", ">"), ("1/(x - 1)", ">"),
+])
+def test_false_or_unprovable_signs_are_refused(source, relation):
+    from fractions import Fraction as F
+
+    from symrep.certificates.domains import Span, prove_sign
+
+    region = {"x": Span(F(0), F(3)), "a": Span(F(0), F(1), lo_closed=False)}
+    with pytest.raises(CheckError):
+        prove_sign(r(source), region, relation, "test")
+
+
+def test_derivatives_agree_with_numerical_differentiation_on_random_terms():
+    from symrep.certificates.derivatives import derivative
+
+    mpmath.mp.dps = 40
+    rng = random.Random(7)
+    checked = 0
+    for _ in range(150):
+        term = r(_random_term(rng, 3))
+        try:
+            slope = derivative(term, "x")
+        except CheckError:
+            continue
+        x0 = mpmath.mpf(rng.uniform(0.1, 3))
+        point = lambda x: {"x": x, "a": mpmath.mpf("0.7")}
+        if _value(term, point(x0)) is None:
+            continue
+        numeric = mpmath.diff(lambda x: _value(term, point(x)) if _value(term, point(x)) is not None else mpmath.nan, x0)
+        exact = _value(slope, point(x0))
+        if exact is None or not mpmath.isfinite(numeric):
+            continue
+        checked += 1
+        assert abs(exact - numeric) <= mpmath.mpf(10) ** -15 * (1 + abs(numeric))
+    assert checked > 50

@@ -1,0 +1,286 @@
+"""Signs of terms over regions, and where terms are defined, continuous and analytic.
+
+A *region* gives each variable and parameter a :class:`Span` (rational or infinite ends, each open
+or closed). :func:`prove_sign` proves ``term > 0`` (``>= 0``, ``< 0``, ``<= 0``, ``!= 0``) at every point
+of the region, and that the term is defined there, by the first method that applies:
+
+1. structure: sums of terms of one sign, products, powers, ``exp`` of anything defined, ``log u`` with
+   the sign of ``u - 1``, ``gamma`` and ``besselk`` of a positive argument (DLMF 5.2.1, 10.32.9), the
+   increasing odd functions (``atan``, ``asinh``, ``erf``, ``tanh``, ``sinh``) keeping the sign of their
+   argument, and so on: each rule is a fact about the real functions;
+2. a polynomial in one variable with rational coefficients: Sturm sequences count its real roots in
+   the span exactly (Sturm's theorem), and one rational point gives the sign;
+3. a bounded region: ball arithmetic over sub-boxes of its closure, bisected
+   (:func:`~symrep.certificates.enclosures.sign_on`); a finite enclosure also proves the term defined.
+
+:func:`analytic_on` and :func:`continuous_on` read regularity off the structure: every function is
+applied where it is analytic (``log``, ``gamma``, ``besselk`` and non-integer powers at positive
+arguments, negative powers at nonzero ones, ``tan`` where ``cos`` is nonzero, ...), each side condition
+proved on the region by :func:`prove_sign`. ``Abs``, ``Max``, ``Min`` are continuous, not analytic;
+``Heaviside`` and ``sign`` are neither.
+
+Examples
+--------
+>>> from fractions import Fraction
+>>> from symrep.certificates.grammar import read
+>>> from symrep.certificates.domains import Span, prove_sign, analytic_on
+>>> region = {"x": Span(Fraction(0), None), "a": Span(Fraction(0), Fraction(1), lo_closed=False, hi_closed=True)}
+>>> r = lambda s: read(s, "f", parameters=("a",))
+>>> prove_sign(r("x + a"), region, ">", "x + a > 0")
+True
+>>> prove_sign(r("x^2 - x + 1"), {"x": Span(None, None)}, ">", "no real root")
+True
+>>> analytic_on(r("log(1 + x)*x^a"), "x", {**region, "x": Span(Fraction(0), None, lo_closed=False)})
+True
+>>> analytic_on(r("Abs(x - 1)"), "x", region)
+False
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .enclosures import sign_on
+from .errors import CheckError
+from .fuel import charge
+from .normal_form import Domain, normal_form
+from .sturm import polynomial_sign
+from .terms import ONE, add, apply, free_names, mul, num, power, text
+
+__all__ = ["Span", "prove_sign", "sign_class", "analytic_on", "continuous_on", "univariate_polynomial"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """``lo < v < hi`` with ``None`` for an infinite end; an end is included where it is closed."""
+
+    lo: object = None
+    hi: object = None
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    def bounded(self):
+        return self.lo is not None and self.hi is not None
+
+    def point(self):
+        """A rational point inside (its middle, or next to a finite end)."""
+        if self.bounded():
+            return (self.lo + self.hi) / 2
+        if self.lo is not None:
+            return self.lo + 1
+        if self.hi is not None:
+            return self.hi - 1
+        return Fraction(0)
+
+
+def _span_class(span):
+    if span.lo is not None and span.lo >= 0:
+        return "+" if span.lo > 0 or not span.lo_closed else "0+"
+    if span.hi is not None and span.hi <= 0:
+        return "-" if span.hi < 0 or not span.hi_closed else "0-"
+    return "?"
+
+
+_NEG = {"+": "-", "-": "+", "0+": "0-", "0-": "0+", "0": "0", "?": "?"}
+_INCREASING_ODD = ("atan", "asinh", "erf", "tanh", "sinh", "sign")
+_ENTIRE = ("exp", "sin", "cos", "sinh", "cosh", "tanh", "sech", "atan", "asinh", "erf", "erfc", "sinc")
+
+
+def _times(a, b):
+    if "0" in (a, b):
+        return "0"
+    if "?" in (a, b):
+        return "?"
+    negative = a.endswith("-") != b.endswith("-")
+    weak = a.startswith("0") or b.startswith("0")
+    return ("0" if weak else "") + ("-" if negative else "+")
+
+
+def sign_class(term, region):
+    """The sign class of a term defined on the whole region: ``+ - 0+ 0- 0`` or ``?`` (defined, sign not
+    read off); None if the structure does not show that the term is defined everywhere on the region."""
+    charge(1, "reading a sign off a term's structure")
+    op = term.op
+    if op == "num":
+        v = term.value
+        return "+" if v > 0 else "-" if v < 0 else "0"
+    if op == "const":
+        return "+"
+    if op == "var":
+        return _span_class(region[term.args[0]]) if term.args[0] in region else None
+    args = [sign_class(a, region) for a in term.args]
+    if any(a is None for a in args):
+        return None
+    if op == "+":
+        for positive, weak in (("+", "0+"), ("-", "0-")):
+            if set(args) <= {positive, weak, "0"}:
+                return positive if positive in args else weak if weak in args else "0"
+        return "?"
+    if op == "*":
+        out = "+"
+        for a in args:
+            out = _times(out, a)
+        return out
+    if op == "^":
+        base, exponent = args
+        q = term.args[1].value if term.args[1].op == "num" else None
+        if q is not None and q.denominator == 1:
+            if q < 0 and base not in ("+", "-"):
+                return None
+            if q % 2 == 0:
+                return "+" if base in ("+", "-") else "0+" if q > 0 else None
+            return base
+        if base == "+":
+            return "+"
+        if base in ("0+", "0") and q is not None and q > 0:
+            return "0+"
+        return None
+    u = args[-1]
+    if op == "exp" or op in ("cosh", "sech", "erfc"):
+        return "+"
+    if op in _INCREASING_ODD:
+        return u
+    if op in ("sin", "cos", "sinc"):
+        return "?"
+    if op == "log":  # log u has the sign of u - 1
+        if u != "+":
+            return None
+        shifted = add(term.args[0], num(-1))
+        found = sign_class(shifted, region)
+        if found == "?":
+            for relation, cls in ((">", "+"), ("<", "-"), (">=", "0+"), ("<=", "0-")):
+                if _sturm(shifted, region, relation):
+                    return cls
+        return found
+    if op in ("gamma", "besselk"):
+        return "+" if u == "+" else None
+    if op == "polygamma":
+        return "?" if u == "+" else None
+    if op == "Abs":
+        return "+" if u in ("+", "-") else "0+"
+    if op == "Heaviside":
+        return "+" if u == "+" else "0+"
+    if op == "Max":
+        return "+" if "+" in args else "?"
+    if op == "Min":
+        return "+" if args == ["+", "+"] else "-" if "-" in args else "?"
+    return None  # tan, coth, csch, asin, acos, acosh, atanh: their side conditions are left to balls
+
+
+_WANT = {">": ("+",), ">=": ("+", "0+", "0"), "<": ("-",), "<=": ("-", "0-", "0"), "!=": ("+", "-")}
+
+
+def prove_sign(term, region, relation, where):
+    """Prove ``term relation 0`` (``>``, ``>=``, ``<``, ``<=``, ``!=``) and that the term is defined, at every
+    point of the region; return True or raise :class:`~symrep.certificates.errors.CheckError`."""
+    if relation not in _WANT:
+        raise CheckError(f"{where}: unknown relation {relation!r}")
+    found = sign_class(term, region)
+    if found in _WANT[relation]:
+        return True
+    if relation == "!=":
+        for each in (">", "<"):
+            try:
+                return prove_sign(term, region, each, where)
+            except CheckError:
+                continue
+        raise CheckError(f"{where}: could not prove that {_short(term)} is not 0 on the region")
+    if _sturm(term, region, relation):
+        return True
+    names = sorted(region)
+    if names and all(region[n].bounded() for n in names):
+        want = 1 if relation in (">", ">=") else -1
+        sign_on(term, {n: (region[n].lo, region[n].hi) for n in names}, want, where, strict=relation in (">", "<"))
+        return True
+    raise CheckError(f"{where}: could not prove {_short(term)} {relation} 0 on the region")
+
+
+def _short(term):
+    shown = text(term)
+    return shown if len(shown) <= 200 else shown[:180] + " ..."
+
+
+# --- univariate polynomials ----------------------------------------------------------------------
+
+def univariate_polynomial(term, name):
+    """The coefficients (lowest first, Fractions) if the term's normal form is a polynomial in ``name``
+    alone with rational coefficients, else None."""
+    try:
+        nf, builder = normal_form(term, Domain())
+    except CheckError:
+        return None
+    if nf.den != {(): 1} and len(nf.den) != 1:
+        return None
+    coefficients = {}
+    for monomial, c in nf.num.items():
+        if len(monomial) > 1:
+            return None
+        power = 0
+        if monomial:
+            (g, e), = monomial
+            if builder.kinds[g] != ("var", name) or e.denominator != 1 or e < 0:
+                return None
+            power = int(e)
+        coefficients[power] = Fraction(int(c.p), int(c.q))
+    if not coefficients:
+        return [Fraction(0)]
+    return [coefficients.get(k, Fraction(0)) for k in range(max(coefficients) + 1)]
+
+
+def _sturm(term, region, relation):
+    names = [n for n in region if n in free_names(term)]
+    if len(names) != 1:
+        return False
+    p = univariate_polynomial(term, names[0])
+    return p is not None and len(p) <= 200 and polynomial_sign(p, region[names[0]], relation)
+
+
+# --- regularity -----------------------------------------------------------------------------------------
+
+def continuous_on(term, name, region, analytic=False):
+    """True if the term is proved continuous (``analytic``: real analytic) in ``name`` at every point of
+    the region, and defined there."""
+    charge(1, "proving regularity")
+    op = term.op
+    if op in ("num", "const", "var"):
+        return op != "var" or term.args[0] in region
+    ok = lambda *parts: all(continuous_on(p, name, region, analytic) for p in parts)
+    if op in ("+", "*"):
+        return ok(*term.args)
+    if op == "^":
+        base, exponent = term.args
+        q = exponent.value if exponent.op == "num" else None
+        if not ok(base, exponent):
+            return False
+        if q is not None and q.denominator == 1:
+            return q >= 0 or _holds(base, region, "!=")
+        if _holds(base, region, ">"):
+            return True
+        return not analytic and q is not None and q > 0 and _holds(base, region, ">=")
+    u = term.args[-1]
+    if op in _ENTIRE:
+        return ok(u)
+    if op in ("Abs", "Max", "Min"):
+        return not analytic and ok(*term.args)
+    if op in ("log", "gamma", "polygamma"):
+        return ok(u) and _holds(u, region, ">") and (op != "polygamma" or term.args[0].op == "num")
+    if op == "besselk":
+        return ok(*term.args) and _holds(u, region, ">")
+    if op == "tan":
+        return ok(u) and _holds(apply("cos", u), region, "!=")
+    if op in ("csch", "coth"):
+        return ok(u) and _holds(u, region, "!=")
+    if op == "atanh":
+        return ok(u) and _holds(add(ONE, mul(num(-1), power(u, num(2)))), region, ">")
+    return False  # Heaviside, sign, asin, acos, acosh: not proved
+
+
+def analytic_on(term, name, region):
+    """True if the term is proved real analytic in ``name`` on the region (and defined there)."""
+    return continuous_on(term, name, region, analytic=True)
+
+
+def _holds(term, region, relation):
+    try:
+        return prove_sign(term, region, relation, "a side condition")
+    except CheckError:
+        return False
