@@ -156,6 +156,10 @@ def check(cert, *, fuel=DEFAULT_FUEL, seconds=None):
         raise MalformedCertificate(f"unknown certificate fields {sorted(extra)}")
     if cert["format"] != FORMAT:
         raise MalformedCertificate(f"not a {FORMAT}: format {cert['format']!r}")
+    if exact_int(cert["version"]) and cert["version"] == 3:  # the kernel's format: checked by the kernel alone
+        from .kernel import check_kernel
+
+        return check_kernel(cert, fuel=fuel, seconds=seconds)
     if not exact_int(cert["version"]) or cert["version"] != VERSION:  # true and 2.0 are not 2
         raise CheckError(f"unsupported {FORMAT} version {cert['version']!r}: this checker reads version {VERSION} "
                          f"(the JSON integer), whose functions are read with a real x")

@@ -1,0 +1,181 @@
+"""The rewrites of the elementary and special functions under the kernel's normal form.
+
+A mixin of :class:`~symrep.certificates.normal_form` 's builder: ``exp`` of a sum as a product of
+generators with rational exponents (``exp(c log v) = v^c``), ``log`` of a positive monomial as a sum of
+logarithms, the trigonometric and hyperbolic functions through exponentials (for real arguments),
+``erfc = 1 - erf``, ``gamma`` at positive integers and half-integers (DLMF 5.4.1, 5.4.6),
+``besselk(1/2, u) = sqrt(pi/(2u)) e^(-u)`` (DLMF 10.39.2), and opaque atoms for the rest, with the sign
+taken out of an odd function's argument (and dropped from an even one's). Known values at an argument
+whose normal form is 0: ``atan(0) = erf(0) = asinh(0) = sign(0) = Abs(0) = 0``, ``Heaviside(0) = 1/2``,
+``sinc(0) = 1``. Each is an identity wherever its left side is defined.
+
+Examples
+--------
+>>> from symrep.certificates.grammar import read
+>>> from symrep.certificates.normal_form import Domain, proved_equal
+>>> proved_equal(read("Heaviside(sin(1)^2 + cos(1)^2 - 1)", "c"), read("1/2", "c"), Domain())
+True
+"""
+
+from fractions import Fraction
+
+from flint import fmpq, fmpz
+
+from .rational_functions import ONE, NormalForm, NotNormal, nf_add, nf_const, nf_inv, nf_mul, order
+
+__all__ = ["Elementary"]
+
+_ODD = ("atan", "erf", "asinh", "atanh", "asin", "sign")
+_AT_ZERO = {"atan": 0, "erf": 0, "asinh": 0, "atanh": 0, "asin": 0, "sign": 0, "Abs": 0, "Heaviside": Fraction(1, 2),
+            "sinc": 1}
+
+
+class Elementary:
+    """The function rules; the builder supplies ``gen``, ``gen_nf``, ``power``, ``rational_power``,
+    ``positive_gen``, ``root_base``, ``kinds``, ``_reduce`` and ``_log_of``."""
+
+    # -- exp and log --
+    def fn_exp(self, u):
+        if u.den != ONE:
+            return self.atom("exp", [u])
+        out = NormalForm(ONE)
+        for m, c in u.num.items():
+            c = Fraction(int(c.p), int(c.q))
+            gens = dict(m)
+            i_power = next((e for g, e in m if self.kinds[g] == ("I",)), None)
+            if i_power is not None:
+                rest = tuple((g, e) for g, e in m if self.kinds[g] != ("I",))
+                out = nf_mul(out, self._reduce(NormalForm({((self.gen(("expi", rest)), c),): fmpq(1)})))
+                continue
+            if len(m) == 1 and m[0][1] == 1 and self.kinds[m[0][0]][0] == "log":
+                target = self.log_of[m[0][0]]
+                out = nf_mul(out, self.power(target, nf_const(c)))
+                continue
+            out = nf_mul(out, NormalForm({((self.gen(("exp", m)), c),): fmpq(1)}))
+            del gens
+        return out
+
+    @property
+    def log_of(self):
+        return self._log_of
+
+    def log_gen(self, target):
+        g = self.gen(("log", target.key()))
+        self.log_of[g] = target
+        return NormalForm({((g, Fraction(1)),): fmpq(1)})
+
+    def fn_log(self, u):
+        q = u.constant()
+        if q is not None:
+            if q <= 0:
+                raise NotNormal(f"log({q}) is not a real number")
+            out = NormalForm({})
+            for part, sign in ((q.numerator, 1), (q.denominator, -1)):
+                if part == 1:
+                    continue
+                if part > 10**40:
+                    return self.log_gen(u)
+                for p, e in fmpz(part).factor():
+                    out = nf_add(out, nf_mul(nf_const(sign * int(e)), self.log_gen(nf_const(int(p)))))
+            return out
+        mono = u.monomial()
+        if mono is not None and mono[0] > 0 and all(self.positive_gen(g) for g, _ in mono[1]):
+            c, m = mono
+            out = self.fn_log(nf_const(Fraction(int(c.p), int(c.q)))) if c != 1 else NormalForm({})
+            for g, e in m:
+                kind = self.kinds[g]
+                if kind[0] == "exp":
+                    piece = NormalForm({kind[1]: fmpq(1)}) if kind[1] else nf_const(1)
+                elif kind[0] in ("root", "prime"):
+                    piece = self.fn_log(self.root_base[g])
+                else:
+                    piece = self.log_gen(self.gen_nf(kind))
+                out = nf_add(out, nf_mul(nf_const(e), piece))
+            return out
+        return self.log_gen(u)
+
+    # -- trigonometric and hyperbolic functions through exponentials --
+    def _e(self, u, imaginary):
+        if imaginary:
+            i = self.gen_nf(("I",))
+            return self.fn_exp(nf_mul(i, u))
+        return self.fn_exp(u)
+
+    def _pair(self, u, imaginary):
+        e = self._e(u, imaginary)
+        return e, nf_inv(e)
+
+    def fn_sin(self, u):
+        p, m = self._pair(u, True)
+        return nf_mul(nf_add(p, m, -1), nf_inv(nf_mul(nf_const(2), self.gen_nf(("I",)))))
+
+    def fn_cos(self, u):
+        p, m = self._pair(u, True)
+        return nf_mul(nf_add(p, m), nf_const(Fraction(1, 2)))
+
+    def fn_tan(self, u):
+        return nf_mul(self.fn_sin(u), nf_inv(self.fn_cos(u)))
+
+    def fn_sinh(self, u):
+        p, m = self._pair(u, False)
+        return nf_mul(nf_add(p, m, -1), nf_const(Fraction(1, 2)))
+
+    def fn_cosh(self, u):
+        p, m = self._pair(u, False)
+        return nf_mul(nf_add(p, m), nf_const(Fraction(1, 2)))
+
+    def fn_tanh(self, u):
+        return nf_mul(self.fn_sinh(u), nf_inv(self.fn_cosh(u)))
+
+    def fn_sech(self, u):
+        return nf_inv(self.fn_cosh(u))
+
+    def fn_csch(self, u):
+        return nf_inv(self.fn_sinh(u))
+
+    def fn_coth(self, u):
+        return nf_inv(self.fn_tanh(u))
+
+    def fn_erfc(self, u):
+        return nf_add(nf_const(1), self.atom("erf", [u]), -1)
+
+    def fn_gamma(self, u):
+        q = u.constant()
+        if q is not None and q > 0 and q.denominator in (1, 2) and q < 200:
+            value, k = (Fraction(1), Fraction(1)) if q.denominator == 1 else (Fraction(1), Fraction(1, 2))
+            while k < q:
+                value *= k
+                k += 1
+            out = nf_const(value)
+            return out if q.denominator == 1 else nf_mul(out, self.rational_power(self.gen_nf(("const", "pi")),
+                                                                                    Fraction(1, 2)))
+        return self.atom("gamma", [u])
+
+    def fn_besselk(self, order, u):
+        q = order.constant()
+        if q is not None and abs(q) == Fraction(1, 2):  # DLMF 10.39.2, for u > 0 (where K is defined)
+            pi = self.gen_nf(("const", "pi"))
+            return nf_mul(self.rational_power(nf_mul(pi, nf_inv(nf_mul(nf_const(2), u))), Fraction(1, 2)),
+                           self.fn_exp(nf_mul(nf_const(-1), u)))
+        return self.atom("besselk", [order, u])
+
+    def atom(self, name, args):
+        """An opaque generator for ``name(args)``, with the sign of an odd function's argument taken out."""
+        if len(args) == 1 and name in _AT_ZERO and args[0].is_zero:
+            return nf_const(Fraction(_AT_ZERO[name]))
+        sign = 1
+        if name in _ODD and _leading_negative(args[0]):
+            args, sign = [nf_mul(nf_const(-1), args[0])], -1
+        elif name == "Abs" and _leading_negative(args[0]):
+            args = [nf_mul(nf_const(-1), args[0])]
+        elif name == "besselk" and _leading_negative(args[0]):
+            args = [nf_mul(nf_const(-1), args[0]), args[1]]
+        g = self.gen(("fn", name) + tuple(a.key() for a in args))
+        return NormalForm({((g, Fraction(1)),): fmpq(sign)})
+
+
+def _leading_negative(nf):
+    if not nf.num:
+        return False
+    first = min(nf.num, key=lambda m: order((m, 0)))
+    return nf.num[first] < 0

@@ -1,0 +1,98 @@
+"""The function of a certificate, read by the kernel on its claim's domain.
+
+``f`` is the term the certificate's text denotes, with ``x`` real. Its value at a point is the closed
+term ``f`` with the point put in for ``x``, taken only where ball arithmetic proves it defined (a finite
+enclosure: every logarithm's argument positive, every denominator nonzero, ...), so ``0 * z^(-1)`` with
+``z`` a zero in disguise is *not* 0. ``f(0)`` follows the grammar's conventions (``0^0 = 1``,
+``Heaviside(0) = 1/2``). On ``(0, oo)`` the kernel may replace a jump or a kink whose argument has a
+proved sign there (``Heaviside(-x)`` by 0, ``Abs(x)`` by ``x``): :meth:`Function.on_half_line`.
+
+Examples
+--------
+>>> from symrep.certificates.rules.function import Function
+>>> f = Function("1 - Heaviside(-x)", "[0, oo)")
+>>> from symrep.certificates.terms import text
+>>> text(f.at_zero()), text(f.on_half_line())
+('1 - Heaviside(-1*0)', '1 + (-1*0)')
+"""
+
+from fractions import Fraction
+
+from flint import ctx
+
+from ..domains import Span, prove_sign
+from ..enclosures import enclose
+from ..errors import CheckError
+from ..grammar import read
+from ..terms import ZERO, Term, add, mul, num, substitute, text
+
+__all__ = ["Function", "defined_at", "HALF_LINE"]
+
+#: ``x`` on the open half-line, where the textbook classes live.
+HALF_LINE = {"x": Span(Fraction(0), None, lo_closed=False)}
+
+
+def defined_at(value, where):
+    """Prove a closed term defined (a finite ball at some precision up to 8192 bits), else reject."""
+    old, prec = ctx.prec, 64
+    try:
+        while prec <= 8192:
+            ctx.prec = prec
+            if enclose(value, {}).is_finite():
+                return value
+            prec *= 4
+    finally:
+        ctx.prec = old
+    raise CheckError(f"{where}: {text(value)[:200]} is not proved defined (a logarithm of a number not proved "
+                     f"positive, a division by a number not proved nonzero, ...)")
+
+
+class Function:
+    """The certificate's function: ``term`` (x real), its claim's domain, and what may be asked of it."""
+
+    def __init__(self, source, domain, parameters=()):
+        self.source, self.domain = source, domain
+        self.term = read(source, "function", ("x",), parameters)
+
+    def at(self, point, where):
+        """``f(point)`` for a closed term ``point`` of the domain, proved defined."""
+        if self.domain != "R":
+            if point != ZERO:
+                prove_sign(point, {}, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
+        return defined_at(substitute(self.term, {"x": point}), f"{where}: f({text(point)})")
+
+    def at_zero(self):
+        return substitute(self.term, {"x": ZERO})
+
+    def on_half_line(self):
+        """``f`` on ``(0, oo)``: the term with every ``Heaviside``, ``sign``, ``Abs``, ``Max`` and ``Min`` whose
+        argument has a sign proved on ``x > 0`` replaced by its value there (an identity on ``(0, oo)``)."""
+        return _resolve(self.term, HALF_LINE)
+
+
+def _resolve(term, region):
+    if term.op in ("num", "var", "const"):
+        return term
+    args = tuple(_resolve(a, region) for a in term.args)
+    term = Term(term.op, args)
+    if term.op in ("Heaviside", "sign", "Abs"):
+        u = args[0]
+        if _sign(u, region, ">"):
+            return {"Heaviside": num(1), "sign": num(1), "Abs": u}[term.op]
+        if _sign(u, region, "<"):
+            return {"Heaviside": ZERO, "sign": num(-1), "Abs": mul(num(-1), u)}[term.op]
+    if term.op in ("Max", "Min"):
+        a, b = args
+        difference = add(a, mul(num(-1), b))
+        if _sign(difference, region, ">="):
+            return a if term.op == "Max" else b
+        if _sign(difference, region, "<="):
+            return b if term.op == "Max" else a
+    return term
+
+
+def _sign(term, region, relation):
+    try:
+        return prove_sign(term, region, relation, "a jump's argument")
+    except CheckError:
+        return False

@@ -1,0 +1,161 @@
+"""Refutations the kernel checks: on a box, at a point, on three points of a line, by a derivative.
+
+Every witness is checked by exact recomputation and a sign proved in ball arithmetic
+(:func:`~symrep.certificates.enclosures.sign_at`); every point where ``f`` is evaluated is first proved to
+lie in the claim's domain, and every value proved defined.
+
+* **box-witness** (the seed paper, Alman et al. 2024, Lemma on reflection-invariant kernels): on the box
+  with sides ``a``, the character ``chi_S`` is an eigenvector of ``[f(dist(x, y))]`` with eigenvalue
+  ``lambda_S = sum_T (-1)^|S & T| f(dist(0, 1_T))``; ``c = chi_S`` gives ``c^T M c = 2^d lambda_S``, so
+  ``lambda_S < 0`` refutes positive semidefiniteness and, for ``S`` nonempty (``sum_x chi_S(x) = 0``),
+  ``lambda_S > 0`` refutes negative type (every l1 and every squared Euclidean metric is of negative type).
+* **value-witness**: a completely monotone function is ``>= 0``; a Bernstein function and a metric in the
+  paper's sense vanish at 0; the paper's CM needs ``f(0) >= f(0+)`` (``below-limit-at-0``, needing the
+  limit, is not yet read by the kernel).
+* **triangle-witness**: an l1 metric satisfies ``f(a + b) <= f(a) + f(b)`` on the points ``0, a, a + b``.
+* **derivative-witness** (Bernstein's theorem, SSV Thm 1.4; Schoenberg 1938 for the transforms): a CM
+  ``g`` has ``(-1)^k g^(k) >= 0`` on ``(0, oo)``; ``g`` is ``f``, ``f(sqrt x)``, ``f'`` or ``(f(sqrt x)^2)'``
+  as the claim needs, proved analytic on ``(0, oo)`` so that its formal derivatives are its derivatives.
+
+Examples
+--------
+>>> from symrep.certificates.rules.function import Function
+>>> from symrep.certificates.rules.witnesses import check_triangle
+>>> check_triangle("l1-to-l1", Function("x^2", "[0, oo)"), {"a": "1", "b": "1"})
+('l1-to-l1', 'fails')
+"""
+
+from ..derivatives import MAX_ORDER, derivative, nth_derivative
+from ..domains import analytic_on
+from ..enclosures import sign_at
+from ..errors import CheckError
+from ..fuel import charge
+from ..grammar import read
+from ..terms import HALF, ZERO, add, mul, num, power, substitute
+from .function import HALF_LINE
+
+__all__ = ["check_box", "check_value", "check_triangle", "check_derivative", "MAX_BOX_D"]
+
+MAX_BOX_D = 12
+_EXPECTED = {"pd-l1": ("l1", "identity", "not-psd"), "pd-l2": ("l2", "identity", "not-psd"),
+             "l1-to-l1": ("l1", "identity", "not-negative-type"), "l1-to-l2sq": ("l1", "identity", "not-negative-type"),
+             "l2-to-l2": ("l2", "square", "not-negative-type")}
+_NEEDED = {"pd-l1": "f", "completely-monotone": "f", "pd-l2": "f(sqrt(x))", "bernstein": "f'", "l1-to-l1": "f'",
+           "l1-to-l2sq": "f'", "l2-to-l2": "(f(sqrt(x))^2)'"}
+
+
+def _field(data, key, kind, where):
+    if type(data) is not dict or key not in data:
+        raise CheckError(f"{where}: missing {key!r}")
+    value = data[key]
+    if type(value) is not kind:
+        raise CheckError(f"{where}: {key!r} must be a {kind.__name__}, got {str(value)[:60]!r}")
+    return value
+
+
+def _number(source, where):
+    return read(source, where, variables=())
+
+
+def _positive_number(source, where):
+    value = _number(source, where)
+    sign_at(value, f"{where}: {source} must be positive", +1)
+    return value
+
+
+def check_box(claim, f, data):
+    where = "box witness"
+    if claim not in _EXPECTED:
+        raise CheckError(f"{where}: a box does not bear on {claim}")
+    if type(data) is not dict or set(data) != {"sides", "subset", "metric", "transform", "kind"}:
+        raise CheckError(f"{where}: fields are sides, subset, metric, transform, kind")
+    sides = [_positive_number(s, f"{where} side") if type(s) is str else _refuse(f"{where}: sides are text")
+             for s in _field(data, "sides", list, where)]
+    d = len(sides)
+    if not 1 <= d <= MAX_BOX_D:
+        raise CheckError(f"{where}: need 1 <= d <= {MAX_BOX_D}, got {d}")
+    subset = _field(data, "subset", list, where)
+    if any(type(i) is not int or not 1 <= i <= d for i in subset) or len(set(subset)) != len(subset):
+        raise CheckError(f"{where}: subset must list distinct coordinates in 1..{d}, got {subset}")
+    stated = tuple(_field(data, k, str, where) for k in ("metric", "transform", "kind"))
+    if stated != _EXPECTED[claim]:
+        raise CheckError(f"{where}: {claim} is refuted by metric/transform/kind {_EXPECTED[claim]}, got {stated}")
+    metric, transform, kind = stated
+    if kind == "not-negative-type" and not subset:
+        raise CheckError(f"{where}: a negative-type witness needs a nonempty subset")
+    mask = sum(1 << (i - 1) for i in subset)
+    charge(1 << d, "summing an eigenvalue over a box")
+    terms = []
+    for T in range(1 << d):
+        inside = [a for i, a in enumerate(sides) if T >> i & 1]
+        if not inside:
+            distance = ZERO
+        elif metric == "l1":
+            distance = add(*inside) if len(inside) > 1 else inside[0]
+        else:
+            squares = [power(a, num(2)) for a in inside]
+            distance = power(add(*squares) if len(squares) > 1 else squares[0], HALF)
+        value = f.at(distance, f"{where}: f at distance")
+        if transform == "square":
+            value = power(value, num(2))
+        terms.append(mul(num((-1) ** bin(T & mask).count("1")), value))
+    eigenvalue = add(*terms) if len(terms) > 1 else terms[0]
+    sign_at(eigenvalue, f"{where} lambda_S", -1 if kind == "not-psd" else +1)
+    return claim, "fails"
+
+
+def check_value(claim, f, data):
+    where = "value witness"
+    kind = _field(data, "kind", str, where)
+    if kind == "nonzero-at-0" and claim in ("bernstein", "l1-to-l1", "l1-to-l2sq", "l2-to-l2") and set(data) == {"kind"}:
+        sign_at(f.at(ZERO, where), f"{where} f(0)", 0)
+    elif kind == "negative" and set(data) == {"kind", "point"}:
+        point = _number(_field(data, "point", str, where), where)
+        sign_at(f.at(point, where), f"{where} f(x0)", -1)
+    else:
+        raise CheckError(f"{where}: kind {kind!r} with fields {sorted(data)} does not bear on {claim} (or is not "
+                         f"yet read by the kernel)")
+    return claim, "fails"
+
+
+def check_triangle(claim, f, data):
+    where = "triangle witness"
+    if claim != "l1-to-l1" or type(data) is not dict or set(data) != {"a", "b"}:
+        raise CheckError(f"{where}: fields are a and b, and it bears on l1-to-l1 only")
+    a, b = (_positive_number(_field(data, k, str, where), where) for k in ("a", "b"))
+    gap = add(f.at(add(a, b), where), mul(num(-1), f.at(a, where)), mul(num(-1), f.at(b, where)))
+    sign_at(gap, f"{where} f(a+b) - f(a) - f(b)", +1)
+    return claim, "fails"
+
+
+def needed_function(claim, f, of, where):
+    """The ``g`` on ``(0, oo)`` that the claim needs completely monotone, named as the certificate names it."""
+    if _NEEDED.get(claim) != of:
+        raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
+    g = f.on_half_line()
+    if "sqrt" in of:
+        g = substitute(g, {"x": power(read("x", where), HALF)})
+        if claim == "l2-to-l2":
+            g = power(g, num(2))
+    if not analytic_on(g, "x", HALF_LINE):
+        raise CheckError(f"{where}: {of} is not proved analytic on (0, oo), so its formal derivatives may lie")
+    return derivative(g, "x") if of.endswith("'") else g
+
+
+def check_derivative(claim, f, data):
+    where = "derivative witness"
+    if type(data) is not dict or set(data) != {"order", "point", "of"}:
+        raise CheckError(f"{where}: fields are order, point, of")
+    k = _field(data, "order", int, where)
+    if not 0 <= k <= MAX_ORDER:
+        raise CheckError(f"{where}: order in 0..{MAX_ORDER}")
+    point = _positive_number(_field(data, "point", str, where), f"{where}: the point")
+    g = needed_function(claim, f, _field(data, "of", str, where), where)
+    value = substitute(mul(num((-1) ** k), nth_derivative(g, "x", k)), {"x": point})
+    sign_at(value, f"{where} (-1)^{k} g^({k})(x0)", -1)  # a CM function has (-1)^k g^(k) >= 0
+    return claim, "fails"
+
+
+def _refuse(message):
+    raise CheckError(message)
+

@@ -1,0 +1,147 @@
+"""The kernel's checker (version-3 certificates) against the certificates the prover writes and the
+known-bad corpus: same verdicts, every forgery rejected, SymPy blocked.
+
+The prover still writes version 2 for every method; the kernel reads the refutations
+(``symrep.certificates.kernel.KERNEL_METHODS``). Each version-2 certificate of those methods, with its
+version set to 3, states exactly the same thing in the kernel's grammar, so the kernel must accept it
+with the same verdict.
+"""
+
+import json
+import random
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from symrep.analysis.verdicts import certify
+from symrep.certificates import CheckError, check
+from symrep.certificates.kernel import KERNEL_METHODS, check_kernel
+
+KNOWN_BAD = Path(__file__).parent / "known_bad"
+CASES = [("exp(-x^2)", "pd-l1"), ("exp(-x^3)", "pd-l2"), ("x^2", "l1-to-l1"), ("x^2", "l1-to-l2sq"),
+         ("sin(x)", "l1-to-l2sq"), ("cos(x)", "pd-l1"), ("1/(1+x^2)", "pd-l1"), ("(x^2 + 1)^(-2)", "l2-to-l2"),
+         ("exp(-x^(3/2))", "pd-l1"), ("x*exp(-x)", "pd-l1"), ("exp(-x) - exp(-2*x)", "completely-monotone"),
+         ("x^(3/2)", "bernstein"), ("tanh(x)", "pd-l2"), ("2 - exp(-x)", "bernstein"), ("atan(x)", "pd-l1")]
+
+
+def _kernel_certificates():
+    out = []
+    for function, claim in CASES:
+        cert = certify(function, claim).certificate
+        assert cert is not None and cert["method"] in KERNEL_METHODS, (function, claim, cert and cert["method"])
+        out.append({**cert, "version": 3})
+    return out
+
+
+@pytest.fixture(scope="module")
+def certificates():
+    return _kernel_certificates()
+
+
+def test_the_kernel_accepts_the_provers_refutations_with_the_same_verdicts(certificates):
+    for cert in certificates:
+        assert check_kernel(cert) == (cert["claim"], cert["function"], cert["verdict"])
+        assert check(cert) == check_kernel(cert)  # the public check hands version 3 to the kernel alone
+
+
+def test_the_kernel_checks_them_with_sympy_blocked(certificates, tmp_path):
+    path = tmp_path / "certificates.json"
+    path.write_text(json.dumps(certificates))
+    program = textwrap.dedent(f"""
+        import json, sys
+        class Block:
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] in ("sympy", "mpmath", "numpy"):
+                    raise ImportError(name + " is blocked")
+        sys.meta_path.insert(0, Block())
+        from symrep.certificates.kernel import check_kernel
+        from symrep.certificates.errors import CheckError
+        certificates = json.load(open({str(path)!r}))
+        for cert in certificates:
+            assert check_kernel(cert)[2] == cert["verdict"]
+            forged = dict(cert, verdict="holds")
+            try:
+                check_kernel(forged)
+                raise SystemExit("a forgery was accepted")
+            except CheckError:
+                pass
+        assert not any(m.split(".")[0] in ("sympy", "mpmath", "numpy") for m in sys.modules)
+        print(len(certificates))
+    """)
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300,
+                            cwd=Path(__file__).parent.parent)
+    assert result.stdout.strip() == str(len(certificates)), result.stderr[-3000:]
+
+
+def test_the_known_bad_witnesses_are_rejected_by_the_kernel_too():
+    count = 0
+    for path in sorted(KNOWN_BAD.glob("*.json")):
+        try:
+            cert = json.loads(path.read_text())
+        except ValueError:
+            continue
+        if isinstance(cert, dict) and cert.get("method") in KERNEL_METHODS:
+            count += 1
+            with pytest.raises(CheckError):
+                check_kernel({**cert, "version": 3})
+    assert count >= 15
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda c: c.update(version=3.0), "version 3"),
+    (lambda c: c.update(method="derivation"), "cannot establish|does not read derivation"),
+    (lambda c: c.update(function="__import__('os').system('true')"), "only named functions"),
+    (lambda c: c.update(function="exp(-x**2) + y"), "unknown name 'y'"),
+    (lambda c: c["data"].update(sides=["1/2", "-1/2"]), "must be positive"),
+    (lambda c: c["data"].update(sides=["1/2", "sin(1)^2 + cos(1)^2 - 1"]), "must be positive"),
+    (lambda c: c.update(assume="0 < a"), "parameters"),
+])
+def test_malformed_version_3_certificates_are_rejected_with_the_step(certificates, mutate, message):
+    cert = json.loads(json.dumps(certificates[0]))
+    mutate(cert)
+    with pytest.raises(CheckError, match=message):
+        check_kernel(cert)
+
+
+def test_the_fuel_limits_the_kernel_reproducibly(certificates):
+    from symrep.certificates.fuel import fuel_used, tank
+
+    cert = certificates[0]
+    with tank(10**9):
+        check_kernel(cert)
+        needed = fuel_used()
+    assert check_kernel(cert, fuel=needed)[2] == "fails"
+    with pytest.raises(CheckError, match="ran out of fuel"):
+        check_kernel(cert, fuel=needed - 1)
+
+
+@pytest.mark.slow
+def test_mutations_the_kernel_accepts_are_still_true():
+    """Random mutations of the kernel's certificates (functions, numbers, claims, fields): every one the kernel
+    accepts must still be a true statement, judged independently (the catalogue's truth table, or the
+    witness rebuilt numerically in high precision)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from tampering import judge, mutate
+
+    rng = random.Random(20261206)
+    certificates = _kernel_certificates()
+    accepted, rejected, wrong = 0, 0, []
+    for _ in range(600):
+        kind, mutated = mutate(rng.choice(certificates), rng)
+        mutated = {**mutated, "version": 3} if isinstance(mutated, dict) and mutated.get("version") == 3 else mutated
+        try:
+            check_kernel(mutated)
+        except CheckError:
+            rejected += 1
+            continue
+        verdict = judge({**mutated, "version": 2})
+        if verdict:
+            accepted += 1
+        else:
+            wrong.append((kind, mutated))
+    print(f"\nkernel tampering: 600 mutations, {rejected} rejected, {accepted} accepted and still valid")
+    assert not wrong, wrong[:3]
+
