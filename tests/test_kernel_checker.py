@@ -76,9 +76,13 @@ def test_the_kernel_checks_them_with_sympy_blocked(certificates, tmp_path):
     assert result.stdout.strip() == str(len(certificates)), result.stderr[-3000:]
 
 
-def test_the_known_bad_witnesses_are_rejected_by_the_kernel_too():
+def test_the_known_bad_certificates_are_rejected_by_the_kernel_too():
+    """Every known-bad certificate of a method the kernel reads, restated as version 3 (the forgeries of the
+    version field itself are about version 2 and are left out: version 3's own field is tested below)."""
     count = 0
     for path in sorted(KNOWN_BAD.glob("*.json")):
+        if path.stem.startswith("version-"):
+            continue
         try:
             cert = json.loads(path.read_text())
         except ValueError:
@@ -87,14 +91,16 @@ def test_the_known_bad_witnesses_are_rejected_by_the_kernel_too():
             count += 1
             with pytest.raises(CheckError):
                 check_kernel({**cert, "version": 3})
-    assert count >= 15
+    assert count >= 40
 
 
 @pytest.mark.parametrize("mutate, message", [
     (lambda c: c.update(version=3.0), "version 3"),
+    (lambda c: c.update(version=True), "version 3"),
     (lambda c: c.update(method="derivation"), "cannot establish|does not read derivation"),
-    (lambda c: c.update(function="__import__('os').system('true')"), "only named functions"),
-    (lambda c: c.update(function="exp(-x**2) + y"), "unknown name 'y'"),
+    (lambda c: c.update(function="__import__('os').system('true')"), "__import__ cannot name a parameter"),
+    (lambda c: c.update(function="exp(-x**2) + y"), "must state their region"),
+    (lambda c: c.update(function="exp(-x**2) + y", assume="0 < y"), "without parameters only"),
     (lambda c: c["data"].update(sides=["1/2", "-1/2"]), "must be positive"),
     (lambda c: c["data"].update(sides=["1/2", "sin(1)^2 + cos(1)^2 - 1"]), "must be positive"),
     (lambda c: c.update(assume="0 < a"), "parameters"),

@@ -39,12 +39,12 @@ False
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .enclosures import sign_on
+from .enclosures import sign_at, sign_on
 from .errors import CheckError
 from .fuel import charge
-from .normal_form import Domain, normal_form
+from .normal_form import Domain, normal_form, proved_equal
 from .sturm import polynomial_sign
-from .terms import ONE, add, apply, free_names, mul, num, power, text
+from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, text
 
 __all__ = ["Span", "prove_sign", "sign_class", "analytic_on", "continuous_on", "univariate_polynomial"]
 
@@ -131,7 +131,7 @@ def sign_class(term, region):
             return base
         if base == "+":
             return "+"
-        if base in ("0+", "0") and q is not None and q > 0:
+        if base in ("0+", "0") and ((q is not None and q > 0) or (q is None and exponent == "+")):
             return "0+"
         return None
     u = args[-1]
@@ -176,6 +176,11 @@ def prove_sign(term, region, relation, where):
         raise CheckError(f"{where}: unknown relation {relation!r}")
     found = sign_class(term, region)
     if found in _WANT[relation]:
+        return True
+    if not free_names(term):  # a closed number: 0 by the normal form, or a sign at rising precision
+        if relation in (">=", "<=") and proved_equal(term, ZERO, Domain()):
+            return True
+        sign_at(term, where, {">": 1, ">=": 1, "<": -1, "<=": -1, "!=": 0}[relation])
         return True
     if relation == "!=":
         for each in (">", "<"):
@@ -255,7 +260,8 @@ def continuous_on(term, name, region, analytic=False):
             return q >= 0 or _holds(base, region, "!=")
         if _holds(base, region, ">"):
             return True
-        return not analytic and q is not None and q > 0 and _holds(base, region, ">=")
+        positive_exponent = (q is not None and q > 0) or (q is None and _holds(exponent, region, ">"))
+        return not analytic and positive_exponent and _holds(base, region, ">=")
     u = term.args[-1]
     if op in _ENTIRE:
         return ok(u)

@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from flint import fmpq, fmpz
 
-from .rational_functions import ONE, NormalForm, NotNormal, nf_add, nf_const, nf_inv, nf_mul, order
+from .rational_functions import ONE, NormalForm, NotNormal, factor, nf_add, nf_const, nf_inv, nf_mul, order
 
 __all__ = ["Elementary"]
 
@@ -33,6 +33,30 @@ _AT_ZERO = {"atan": 0, "erf": 0, "asinh": 0, "atanh": 0, "asin": 0, "sign": 0, "
 class Elementary:
     """The function rules; the builder supplies ``gen``, ``gen_nf``, ``power``, ``rational_power``,
     ``positive_gen``, ``root_base``, ``kinds``, ``_reduce`` and ``_log_of``."""
+
+    def factored(self, base):
+        """``(c, [(factor, multiplicity)])`` with ``c > 0`` rational, every factor a monomial of nonnegative
+        generators or a polynomial positive on the domain, multiplicities negative for the denominator's;
+        None if the base is not of that form."""
+        content, out = Fraction(1), []
+        for poly, sign in ((base.num, 1), (base.den, -1)):
+            if poly == ONE:
+                continue
+            found = factor(poly)
+            if found is None:
+                return None
+            c, factors = found
+            content *= Fraction(int(c.p), int(c.q)) ** sign
+            for f, multiplicity in factors:
+                nf = NormalForm(f)
+                mono = nf.monomial()
+                if mono is not None:
+                    if mono[0] <= 0 or not all(self.nonnegative_gen(g) for g, _ in mono[1]):
+                        return None
+                elif not self.positive_on_domain(nf):
+                    return None
+                out.append((nf, sign * multiplicity))
+        return (content, out) if content > 0 else None
 
     # -- exp and log --
     def fn_exp(self, u):
@@ -91,6 +115,13 @@ class Elementary:
                 else:
                     piece = self.log_gen(self.gen_nf(kind))
                 out = nf_add(out, nf_mul(nf_const(e), piece))
+            return out
+        factored = self.factored(u)
+        if factored is not None and not (factored[0] == 1 and len(factored[1]) == 1 and factored[1][0][1] == 1):
+            content, factors = factored  # log(c prod f^e) = log c + sum e log f, every factor positive
+            out = self.fn_log(nf_const(content)) if content != 1 else NormalForm({})
+            for f, multiplicity in factors:
+                out = nf_add(out, nf_mul(nf_const(multiplicity), self.fn_log(f) if f.monomial() else self.log_gen(f)))
             return out
         return self.log_gen(u)
 

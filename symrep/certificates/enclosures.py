@@ -144,6 +144,8 @@ def _power(term, env):
         root = base.nonnegative_part().root(q.denominator) if not base > 0 else base.root(q.denominator)
         return root ** q.numerator if q > 0 else 1 / root ** (-q.numerator)
     exponent = enclose(exponent_term, env)
+    if exponent.is_finite() and base.is_zero() and exponent > 0:  # 0^e = 0 for e > 0
+        return arb(0)
     if not exponent.is_finite() or not base > 0:
         return _nan()
     return (exponent * base.log()).exp()

@@ -6,8 +6,9 @@
 checking that what it verified is exactly the stated claim, on the stated domain, about the stated
 function. It imports the standard library and python-flint only.
 
-The kernel reads the refutations today (``box-witness``, ``value-witness`` of kinds ``negative`` and
-``nonzero-at-0``, ``triangle-witness``, ``derivative-witness``) for functions without parameters; a
+The kernel reads today the refutations (``box-witness``, ``value-witness`` of kinds ``negative`` and
+``nonzero-at-0``, ``triangle-witness``, ``derivative-witness``), ``polynomial`` and ``cube-spectrum``, for
+functions without parameters; a
 version-3 certificate of any other method or with parameters is rejected with a message saying so,
 never checked another way.
 
@@ -29,10 +30,13 @@ symrep.certificates.errors.CheckError: box witness lambda_S: could not prove tha
 import json
 import re
 
-from .claims import CLAIMS, DOMAINS, FORMAT, METHODS, RANK_CLAIM, STABLE_RANK_CLAIM
+from .claims import CLAIMS, DOMAINS, FORMAT, METHODS, PARAMETRIC_CLAIMS, RANK_CLAIM, STABLE_RANK_CLAIM
 from .errors import CheckError, MalformedCertificate
 from .fuel import DEFAULT_FUEL, read_fuel, tank
+from .rules.derivations import Context, check_node
 from .rules.function import Function
+from .rules.regions import read_region
+from .rules.polynomials import check_cube_rank, check_polynomial
 from .rules.witnesses import check_box, check_derivative, check_triangle, check_value
 
 __all__ = ["check_kernel", "KERNEL_VERSION", "KERNEL_METHODS"]
@@ -40,8 +44,8 @@ __all__ = ["check_kernel", "KERNEL_VERSION", "KERNEL_METHODS"]
 KERNEL_VERSION = 3
 _FIELDS = ("format", "version", "claim", "domain", "function", "verdict", "method", "rests_on", "data")
 _OPTIONAL = ("reason", "extension", "assume")
-_VERIFIERS = {"box-witness": check_box, "value-witness": check_value, "triangle-witness": check_triangle,
-              "derivative-witness": check_derivative}
+_VERIFIERS = {"derivation": None, "box-witness": check_box, "value-witness": check_value, "triangle-witness": check_triangle,
+              "derivative-witness": check_derivative, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank}
 #: The methods the kernel reads today.
 KERNEL_METHODS = tuple(sorted(_VERIFIERS))
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -83,14 +87,18 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
         raise CheckError(f"method {method!r} cannot establish that {claim} {verdict}")
     if method not in _VERIFIERS:
         raise CheckError(f"the kernel does not read {method} certificates yet (it reads {', '.join(KERNEL_METHODS)})")
-    if "assume" in cert or "extension" in cert:
-        raise CheckError("the kernel does not read certificates with parameters or an extension at 0 yet")
+    if "extension" in cert:
+        raise CheckError("the kernel does not read certificates with an extension at 0 yet")
     if type(cert["data"]) is not dict:
         raise CheckError("certificate: 'data' must be an object")
     with tank(fuel, seconds):
         try:
-            f = Function(cert["function"], DOMAINS[claim])
-            verified = _VERIFIERS[method](claim, f, cert["data"])
+            names = _parameters(cert, claim)
+            f = Function(cert["function"], DOMAINS[claim], tuple(names))
+            context = Context(names)
+            verified = (_derivation(claim, f, cert["data"], context) if method == "derivation"
+                        else _VERIFIERS[method](claim, f, cert["data"]) if not names
+                        else _refuse(f"the kernel reads {method} certificates without parameters only, yet"))
         except RecursionError:
             raise CheckError("the certificate is nested too deeply to verify") from None
         except (ArithmeticError, ValueError, TypeError) as exc:  # arithmetic beyond what balls can do
@@ -98,3 +106,90 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
     if verified != (claim, verdict):
         raise CheckError(f"the data proves {verified[0]} {verified[1]}, but the certificate states {claim} {verdict}")
     return claim, cert["function"], verdict
+
+
+def _refuse(message):
+    raise CheckError(message)
+
+
+def _parameters(cert, claim):
+    """``{name: Span}``: every name of the function other than ``x``, the constants and the functions is a
+    parameter, and a certificate with parameters states their region in ``assume``."""
+    import ast
+
+    from .terms import CONSTANTS, FUNCTIONS
+
+    text = cert["function"]
+    try:
+        tree = ast.parse(text.replace("^", "**"), mode="eval") if len(text) <= 20000 else None
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        raise CheckError(f"function: cannot parse {text[:80]!r}") from None
+    names = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - {"x", *CONSTANTS, *FUNCTIONS,
+                                                                                   "sqrt", "cbrt"}) if tree else []
+    bad = [n for n in names if n in ("t",) or n.startswith("_")]
+    if bad:
+        raise CheckError(f"{', '.join(bad)} cannot name a parameter (t is the variable of densities)")
+    if not names:
+        if "assume" in cert:
+            raise CheckError("the certificate states a region ('assume') but its function has no parameters")
+        return {}
+    if claim not in PARAMETRIC_CLAIMS:
+        raise CheckError(f"{claim} certificates take no parameters (the function has {', '.join(names)})")
+    if "assume" not in cert or type(cert["assume"]) is not str:
+        raise CheckError(f"the function has parameters ({', '.join(names)}): the certificate must state their "
+                         f"region in 'assume'")
+    return read_region(cert["assume"], tuple(names))
+
+
+def _derivation(claim, f, data, context):
+    """A CM or BF derivation on (0, oo) for the function the claim needs (Schoenberg's transforms for the
+    l2 claims), plus the paper's condition at 0: ``f(0) >= f(0+)`` (CM) or ``f(0) = 0`` (Bernstein)."""
+    from .domains import continuous_on, prove_sign
+    from .normal_form import proved_equal
+    from .terms import HALF, ZERO, num, power, substitute, var
+
+    if set(data) - {"derivation", "transformed"}:
+        raise CheckError(f"derivation data has unknown fields {sorted(set(data) - {'derivation', 'transformed'})}")
+    root = data.get("derivation")
+    cls = "CM" if claim in ("pd-l1", "completely-monotone", "pd-l2") else "BF"
+    if type(root) is not dict or root.get("class") != cls:
+        raise CheckError(f"{claim} needs a {cls} derivation at the root")
+    g = f.on_half_line()
+    if claim in ("pd-l2", "l2-to-l2"):  # Schoenberg: t -> f(sqrt t) CM (pd-l2), t -> f(sqrt t)^2 Bernstein (l2-to-l2)
+        if type(data.get("transformed")) is not str:
+            raise CheckError(f"{claim} needs the transformed function in 'transformed'")
+        transformed = context.term(data["transformed"], "transformed")
+        expected = substitute(g, {"x": power(var("x"), HALF)})
+        context.equal(transformed, power(expected, num(2)) if claim == "l2-to-l2" else expected, "transformed")
+        if claim == "l2-to-l2":  # f = sqrt(g(x^2)) >= 0
+            context.equal(g, power(substitute(transformed, {"x": power(var("x"), num(2))}), HALF),
+                          "f = sqrt(g(x^2)), so f >= 0")
+        g = transformed
+    elif "transformed" in data:
+        raise CheckError(f"{claim} takes no transformed function")
+    context.equal(check_node(root, "derivation", context), g, "derivation root")
+    # the conditions at 0 are on f itself (the transforms have the same values at 0, squared)
+    if continuous_on(f.term, "x", context.closed):  # f(0) = f(0+), as written
+        f0 = f0plus = substitute(f.term, {"x": ZERO})
+    else:
+        if context.parameters:
+            raise CheckError("f is not proved continuous on [0, oo); the kernel reads f(0) of a family only then, yet")
+        f0 = f.at(ZERO, "f(0)")
+        g0 = f.on_half_line()
+        if not continuous_on(g0, "x", context.closed):
+            raise CheckError("f on (0, oo) is not proved continuous on [0, oo), so f(0+) is not read (series "
+                             "limits are not yet in the kernel)")
+        f0plus = substitute(g0, {"x": ZERO})
+    if cls == "CM":
+        if not proved_equal(f0, f0plus, context.domain):
+            prove_sign(_difference(f0, f0plus), context.parameters, ">=",
+                       "the paper's CM needs f(0) - f(0+) >= 0")
+    elif not proved_equal(f0, ZERO, context.domain):
+        raise CheckError("Bernstein in the paper's sense needs f(0) = 0, which is not proved")
+    return claim, "holds"
+
+
+def _difference(a, b):
+    from .terms import add, mul, num
+
+    return add(a, mul(num(-1), b))

@@ -200,6 +200,8 @@ class _Builder(Elementary):
             return self.rational_power(base, r)
         if self.positive_on_domain(base):
             return self.fn_exp(nf_mul(exponent, self.fn_log(base)))
+        if base.is_zero and self.positive_on_domain(exponent):  # 0^e = 0 for e > 0
+            return NormalForm({})
         return self.atom("^", [base, exponent])
 
     def rational_power(self, base, r):
@@ -214,8 +216,14 @@ class _Builder(Elementary):
         if mono is not None and mono[0] > 0 and all(self.nonnegative_gen(g) for g, _ in mono[1]):
             c, m = mono
             return nf_mul(self.rational_root(Fraction(int(c.p), int(c.q)), r), NormalForm({mono_pow(m, r): fmpq(1)}))
-        if mono is None and len(base.num) == 1 and base.den != ONE:  # (c M / D)^r = (c M)^r * root(D)^(-r)
-            return nf_mul(self.rational_power(NormalForm(base.num), r), self.rational_power(NormalForm(base.den), -r))
+        factored = self.factored(base)
+        if factored is not None:  # (c prod f^e)^r = c^r prod f^(e r) when c > 0 and every factor f is positive
+            content, factors = factored
+            out = self.rational_root(content, r)
+            for f, multiplicity in factors:
+                piece = self.rational_power(f, r * multiplicity) if f.monomial() else self.root(f, r * multiplicity)
+                out = nf_mul(out, piece)
+            return out
         return self.root(base, r)
 
     def root(self, base, r):

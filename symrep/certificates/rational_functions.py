@@ -173,3 +173,39 @@ def nf_pow(a, k):
 
 def nf_const(c):
     return NormalForm(_const(c))
+
+
+def factor(poly):
+    """``(content, [(factor, multiplicity), ...])`` with ``poly = content * prod factor^multiplicity``, by
+    python-flint's exact multivariate factorisation over Q (``fmpq_mpoly.factor``); None when a monomial of
+    ``poly`` has an exponent that is not a whole number, or the polynomial is 0."""
+    if not poly:
+        return None
+    generators = sorted({g for m in poly for g, _ in m})
+    if any(e.denominator != 1 for m in poly for _, e in m):
+        return None
+    shift = {g: min([0] + [int(e) for m in poly for h, e in m if h == g]) for g in generators}
+    if not generators:
+        return poly[()], []
+    charge(len(poly) * len(generators), "factoring a polynomial")
+    from flint import fmpq_mpoly_ctx
+
+    context = fmpq_mpoly_ctx.get(tuple(f"g{g}" for g in generators), "lex")
+    index = {g: i for i, g in enumerate(generators)}
+
+    def exponents(m):
+        out = [0] * len(generators)
+        for g, e in m:
+            out[index[g]] = int(e)
+        return tuple(out[i] - shift[g] for i, g in enumerate(generators))
+
+    flint_poly = context.from_dict({exponents(m): c for m, c in poly.items()})
+    content, factors = flint_poly.factor()
+    out = []
+    for f, multiplicity in factors:
+        out.append(({tuple((generators[i], Fraction(int(e))) for i, e in enumerate(k) if e): c
+                     for k, c in f.to_dict().items()}, int(multiplicity)))
+    monomial = tuple((g, Fraction(s)) for g, s in shift.items() if s)
+    if monomial:
+        out.append(({monomial: fmpq(1)}, 1))
+    return content, out

@@ -1,0 +1,232 @@
+"""The calculus of completely monotone (CM) and Bernstein (BF) functions on ``(0, oo)``, on the kernel.
+
+A node ``{class, expr, rule, params, children}`` proves that ``expr`` is of its class on ``(0, oo)``. The
+kernel proves every node's ``expr`` continuous (hence defined) on ``(0, oo)``, and the rule's own form (a
+sum of the children, an atom's formula, ...) as well, before it proves the two equal by the normal
+form: the normal form proves identities where both sides are defined, which is then all of ``(0, oo)``.
+Conditions on constants and parameters (``a >= 0``) are proved on the whole region.
+
+| rule | class | theorem |
+|---|---|---|
+| ``cm-const``, ``bf-const`` | CM, BF | ``c >= 0`` |
+| ``cm-exp`` ``exp(-a x)``, ``a >= 0`` | CM | Bernstein's theorem (SSV Thm 1.4): the Laplace transform of a point mass |
+| ``cm-power`` ``(x + b)^(-s)``, ``s, b >= 0`` | CM | ``(x + b)^(-s) = int t^(s-1) e^(-t(x+b)) dt / Gamma(s)`` (SSV Ch. 1) |
+| ``cm-log-ratio`` ``log(1 + b/x)``, ``b > 0`` | CM | ``int (e^(-tx) - e^(-t(x+b)))/t dt`` (SSV Ch. 1) |
+| ``cm-matern`` ``(c x)^nu K_nu(c x)``, ``c > 0``, ``nu <= 1/2`` | CM | DLMF 10.32.8 (at order ``-nu``, 10.27.3) and 10.39.2 |
+| ``cm-laplace`` root-exponential family | CM | A&S 29.3.82 ``L[a t^(-3/2) e^(-a^2/(4t))/(2 sqrt pi)] = e^(-a sqrt x)``, differentiated under the integral in ``a`` |
+| ``bf-linear`` ``beta x``, ``bf-power`` ``x^s`` (``0 < s <= 1``), ``bf-log1p`` | BF | Levy-Khintchine (SSV Thm 3.2): ``x^s = s/Gamma(1-s) int (1 - e^(-tx)) t^(-1-s) dt``, ``log(1 + x) = int (1 - e^(-tx)) e^(-t)/t dt`` |
+| ``sum``, ``scale`` (``c >= 0``) | CM, BF | convex cone (SSV Cor 1.6, Cor 3.8) |
+| ``product`` | CM | SSV Cor 1.6 |
+| ``compose`` (outer of the class, inner BF) | CM, BF | SSV Thm 3.7 (CM o BF), Cor 3.8 (BF o BF) |
+| ``exp-of-cm`` | CM | ``exp g = sum g^n/n!``: sums, products and limits of CM functions (SSV Cor 1.6) |
+| ``reciprocal`` of a BF ``h`` with ``h(1) > 0`` | CM | ``1/h = int_0^oo e^(-t h) dt``, each ``e^(-t h)`` CM (SSV Thm 3.7) |
+| ``derivative``: ``expr >= 0`` at ``0+``, ``expr' `` CM | BF | the definition (SSV Def 3.1) |
+| ``rewrite`` | CM, BF | an identity |
+
+Examples
+--------
+>>> from symrep.certificates.rules.derivations import check_node, Context
+>>> node = {"class": "CM", "expr": "exp(-x**a)", "rule": "compose", "params": {}, "children": [
+...     {"class": "CM", "expr": "exp(-x)", "rule": "cm-exp", "params": {"a": "1"}},
+...     {"class": "BF", "expr": "x**a", "rule": "bf-power", "params": {"s": "a"}}]}
+>>> from fractions import Fraction
+>>> from symrep.certificates.domains import Span
+>>> from symrep.certificates.terms import text
+>>> text(check_node(node, "derivation", Context({"a": Span(Fraction(0), Fraction(1), False, True)})))
+'exp(-x^a)'
+"""
+
+from fractions import Fraction
+
+from ..derivatives import derivative, nth_derivative
+from ..domains import Span, analytic_on, continuous_on, prove_sign
+from ..errors import CheckError
+from ..fuel import charge
+from ..grammar import read
+from ..normal_form import Domain, proved_equal
+from ..terms import HALF, ONE, ZERO, add, apply, const, mul, num, power, substitute, var
+
+__all__ = ["check_node", "Context", "RULES", "MAX_NODES"]
+
+MAX_NODES = 400
+_BOTH = ("CM", "BF")
+#: rule -> (classes it proves, parameter names, number of children or None for >= 2)
+RULES = {
+    "cm-const": (("CM",), ("c",), 0), "bf-const": (("BF",), ("c",), 0), "cm-exp": (("CM",), ("a",), 0),
+    "cm-power": (("CM",), ("s", "b"), 0), "cm-log-ratio": (("CM",), ("b",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),
+    "cm-laplace": (("CM",), ("density", "rate", "coefficients"), 0),
+    "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
+    "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1), "rewrite": (_BOTH, (), 1),
+    "compose": (_BOTH, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM",), (), 1),
+    "derivative": (("BF",), (), 1),
+}
+X = var("x")
+
+
+class Context:
+    """The parameters' region, and the kernel's views of ``(0, oo)`` built from it."""
+
+    def __init__(self, parameters):
+        self.parameters = dict(parameters)
+        self.open = {"x": Span(Fraction(0), None, lo_closed=False), **self.parameters}
+        self.closed = {"x": Span(Fraction(0), None, lo_closed=True), **self.parameters}
+        positive = [n for n, s in self.parameters.items() if s.lo is not None and (s.lo > 0 or (s.lo == 0 and not s.lo_closed))]
+        nonnegative = [n for n, s in self.parameters.items() if s.lo is not None and s.lo >= 0]
+        self.domain = Domain(positive=["x", *positive], nonnegative=nonnegative)
+        self.names = tuple(self.parameters)
+
+    def term(self, source, where, variables=("x",)):
+        return read(source, where, variables, self.names)
+
+    def constant(self, source, where):
+        if type(source) is not str:
+            raise CheckError(f"{where}: expected text, got {str(source)[:60]!r}")
+        return read(source, where, (), self.names)
+
+    def sign(self, term, relation, where):
+        return prove_sign(term, self.parameters, relation, where)
+
+    def defined(self, term, where):
+        if not continuous_on(term, "x", self.open):
+            raise CheckError(f"{where}: {_short(term)} is not proved continuous (and defined) on (0, oo)")
+
+    def equal(self, a, b, where):
+        self.defined(a, where)
+        self.defined(b, where)
+        if not proved_equal(a, b, self.domain):
+            raise CheckError(f"{where}: {_short(a)} and {_short(b)} are not proved equal")
+
+
+def _short(term):
+    from ..terms import text
+
+    shown = text(term)
+    return shown if len(shown) <= 200 else shown[:180] + " ..."
+
+
+def check_node(node, where, context, _count=None):
+    """Verify one node and its subtree; return the node's expression (a term in ``x``)."""
+    count = _count if _count is not None else [0]
+    count[0] += 1
+    charge(10, f"checking derivation node {where}")
+    if count[0] > MAX_NODES:
+        raise CheckError(f"derivation has more than {MAX_NODES} nodes")
+    if type(node) is not dict or set(node) - {"class", "expr", "rule", "params", "children"}:
+        raise CheckError(f"{where}: malformed derivation node {str(node)[:80]}")
+    cls, rule = node.get("class"), node.get("rule")
+    if rule not in RULES:
+        raise CheckError(f"{where}: unknown rule {rule!r}")
+    classes, names, n_children = RULES[rule]
+    here = f"{where} ({rule})"
+    if cls not in classes:
+        raise CheckError(f"{here}: the rule {rule} proves {' or '.join(classes)}, not {cls!r}")
+    expr = context.term(node.get("expr"), where) if type(node.get("expr")) is str else _refuse(f"{where}: expr must be text")
+    params, kids = node.get("params", {}), node.get("children", [])
+    if type(params) is not dict or type(kids) is not list:
+        raise CheckError(f"{here}: params must be an object and children a list")
+    if set(params) != set(names) or (len(kids) < 2 if n_children is None else len(kids) != n_children):
+        raise CheckError(f"{here}: needs params {sorted(names)} and {'at least 2' if n_children is None else n_children} children")
+
+    def p(name):
+        return context.constant(params[name], f"{here} param {name}")
+
+    def child(i, want):
+        if type(kids[i]) is not dict or kids[i].get("class") != want:
+            raise CheckError(f"{here}: child {i} must be a {want} derivation")
+        return check_node(kids[i], f"{where}.{i}", context, count)
+
+    if rule in ("cm-const", "bf-const"):
+        c = p("c"); context.sign(c, ">=", here); form = c
+    elif rule == "cm-exp":
+        a = p("a"); context.sign(a, ">=", here); form = apply("exp", mul(num(-1), a, X))
+    elif rule == "cm-power":
+        s, b = p("s"), p("b"); context.sign(s, ">=", here); context.sign(b, ">=", here)
+        form = power(add(X, b), mul(num(-1), s))
+    elif rule == "cm-log-ratio":
+        b = p("b"); context.sign(b, ">", here); form = apply("log", add(ONE, mul(b, power(X, num(-1)))))
+    elif rule == "cm-matern":
+        nu, c = p("nu"), p("c"); context.sign(c, ">", here); context.sign(add(HALF, mul(num(-1), nu)), ">=", here)
+        form = mul(power(mul(c, X), nu), apply("besselk", nu, mul(c, X)))
+    elif rule == "cm-laplace":
+        form = _root_exponential(params, context, here)
+    elif rule == "bf-linear":
+        beta = p("beta"); context.sign(beta, ">=", here); form = mul(beta, X)
+    elif rule == "bf-power":
+        s = p("s"); context.sign(s, ">", here); context.sign(add(ONE, mul(num(-1), s)), ">=", here); form = power(X, s)
+    elif rule == "bf-log1p":
+        form = apply("log", add(ONE, X))
+    elif rule in ("sum", "product"):
+        parts = [child(i, cls) for i in range(len(kids))]
+        form = add(*parts) if rule == "sum" else mul(*parts)
+    elif rule == "scale":
+        c = p("c"); context.sign(c, ">=", here); form = mul(c, child(0, cls))
+    elif rule == "rewrite":
+        form = child(0, cls)
+    elif rule == "compose":  # CM o BF is CM, BF o BF is BF; the inner BF maps (0, oo) into (0, oo) unless it is 0
+        outer, inner = child(0, cls), child(1, "BF")
+        form = substitute(outer, {"x": inner})
+    elif rule == "exp-of-cm":
+        form = apply("exp", child(0, "CM"))
+    elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0
+        h = child(0, "BF")
+        from ..enclosures import sign_at
+
+        at_one = substitute(h, {"x": ONE})
+        if context.parameters:
+            context.sign(at_one, ">", f"{here} h(1)")
+        else:
+            sign_at(at_one, f"{here} h(1)", +1)
+        form = power(h, num(-1))
+    else:  # derivative: expr continuous on (0, oo) with expr' CM and expr(0+) >= 0
+        slope = child(0, "CM")
+        if not analytic_on(expr, "x", context.open):
+            raise CheckError(f"{here}: {_short(expr)} is not proved analytic on (0, oo), so its formal derivative may lie")
+        context.equal(derivative(expr, "x"), slope, here)
+        start = _right_limit_at_0(expr, context, f"{here} f(0+)")
+        context.sign(start, ">=", f"{here} f(0+)")
+        return expr
+    context.equal(expr, form, here)
+    return expr
+
+
+def _right_limit_at_0(term, context, where):
+    """``term(0+)``, by continuity on ``[0, oo)`` (the kernel's series limits are not read here yet)."""
+    if not continuous_on(term, "x", context.closed):
+        raise CheckError(f"{where}: {_short(term)} is not proved continuous on [0, oo), so its limit at 0+ is not read")
+    return substitute(term, {"x": ZERO})
+
+
+_A = var("_a")  # the base pair's parameter: a name no certificate can use
+_BASE = mul(_A, power(mul(num(2), power(const("pi"), HALF)), num(-1)), power(var("t"), num(Fraction(-3, 2))),
+            apply("exp", mul(num(-1), power(_A, num(2)), power(mul(num(4), var("t")), num(-1)))))
+
+
+def _root_exponential(params, context, where):
+    """The family ``sum_k c_k (sqrt x)^k exp(-a sqrt x)``, ``a = rate > 0``: the Laplace transform of the density
+    ``sum_k c_k (-d/da)^k rho_a`` with ``rho_a(t) = a t^(-3/2) e^(-a^2/(4t)) / (2 sqrt pi)`` (A&S 29.3.82;
+    differentiation under the integral sign in ``a``, by dominated convergence on compact subsets of ``a > 0``),
+    which must equal the stated density and be ``>= 0`` for every ``t > 0``."""
+    rate = context.constant(params["rate"], f"{where} rate")
+    context.sign(rate, ">", f"{where} rate")
+    coefficients = params["coefficients"]
+    if type(coefficients) is not list or not 1 <= len(coefficients) <= 8:
+        raise CheckError(f"{where}: coefficients must be a list of 1 to 8 numbers")
+    cs = [context.constant(c, f"{where} coefficient") for c in coefficients]
+    density = context.term(params["density"], f"{where} density", variables=("t",))
+    pieces = [mul(c, num((-1) ** k), nth_derivative(_BASE, "_a", k)) for k, c in enumerate(cs)]
+    family = substitute(add(*pieces) if len(pieces) > 1 else pieces[0], {"_a": rate})
+    t_region = {"t": Span(Fraction(0), None, lo_closed=False), **context.parameters}
+    t_domain = Domain(positive=["t", *context.domain.positive], nonnegative=context.domain.nonnegative)
+    for term in (density, family):
+        if not continuous_on(term, "t", t_region):
+            raise CheckError(f"{where}: the density is not proved continuous on t > 0")
+    if not proved_equal(density, family, t_domain):
+        raise CheckError(f"{where}: the density is not the family's")
+    prove_sign(density, t_region, ">=", f"{where}: the density must be >= 0 for t > 0")
+    root = power(X, HALF)
+    polynomial = [mul(c, power(root, num(k))) for k, c in enumerate(cs)]
+    return mul(add(*polynomial) if len(polynomial) > 1 else polynomial[0], apply("exp", mul(num(-1), rate, root)))
+
+
+def _refuse(message):
+    raise CheckError(message)
