@@ -151,3 +151,28 @@ def test_mutations_the_kernel_accepts_are_still_true():
     print(f"\nkernel tampering: 600 mutations, {rejected} rejected, {accepted} accepted and still valid")
     assert not wrong, wrong[:3]
 
+
+
+@pytest.mark.slow
+def test_the_kernel_reads_almost_every_catalogue_certificate():
+    """The whole catalogue (every function under every claim): each certificate the prover writes, restated as
+    version 3, is accepted by the kernel with the same verdict, or rejected only as not yet read. Today 397
+    of 410 are accepted (the rest: bounds at infinity of a polynomial times a decaying exponential, and
+    derivatives of sqrt(x^2 + 1), which need an ODE proof from the prover)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from catalogue import CATALOGUE, COLUMNS, certify_or_refusal
+
+    accepted, missing = 0, []
+    for function in CATALOGUE:
+        for claim in COLUMNS:
+            verdict = certify_or_refusal(function, claim, budget=10)
+            if verdict is None or verdict.certificate is None:
+                continue
+            cert = {**verdict.certificate, "version": 3}
+            try:
+                assert check_kernel(cert) == (claim, verdict.function, verdict.status)
+                accepted += 1
+            except CheckError as error:
+                missing.append((function, claim, str(error)[:120]))
+    print(f"\nkernel: {accepted} catalogue certificates accepted as version 3, {len(missing)} not yet read")
+    assert accepted >= 390 and len(missing) <= 20, missing

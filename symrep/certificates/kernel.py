@@ -36,6 +36,7 @@ from .fuel import DEFAULT_FUEL, read_fuel, tank
 from .rules.derivations import Context, check_node
 from .rules.function import Function
 from .rules.regions import read_region
+from .rules.not_polynomial import check_not_polynomial
 from .rules.polynomials import check_cube_rank, check_polynomial
 from .rules.witnesses import check_box, check_derivative, check_triangle, check_value
 
@@ -45,7 +46,8 @@ KERNEL_VERSION = 3
 _FIELDS = ("format", "version", "claim", "domain", "function", "verdict", "method", "rests_on", "data")
 _OPTIONAL = ("reason", "extension", "assume")
 _VERIFIERS = {"derivation": None, "box-witness": check_box, "value-witness": check_value, "triangle-witness": check_triangle,
-              "derivative-witness": check_derivative, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank}
+              "derivative-witness": check_derivative, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank,
+              "not-polynomial": check_not_polynomial}
 #: The methods the kernel reads today.
 KERNEL_METHODS = tuple(sorted(_VERIFIERS))
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -1,0 +1,240 @@
+"""Proofs that ``f`` agrees with no polynomial, on the kernel; and the rank witnesses of ``low-rank``.
+
+A proof is a small tree of nodes, each proving that a function ``g`` of ``x`` agrees with no polynomial
+on ``(0, oo)`` (so neither on R):
+
+* ``derivative`` (``g`` proved analytic on ``(0, oo)``): if ``g`` were a polynomial, so would be ``g'``;
+* ``substitution`` ``x -> x^m``: if ``g`` were a polynomial, so would be ``g(x^m)``;
+* ``limit`` ``{a, b}``: ``g`` is bounded on a half-line ``[X0, oo)`` (:mod:`~symrep.certificates.rules.infinity`;
+  ``X0`` is 1, 4, 16 or 64, or the node's ``from``) and ``g(a) != g(b)``: a bounded polynomial is constant;
+* ``rational`` ``{numerator P, denominator Q}``: ``g Q = P`` by the normal form, with ``deg Q >= 1`` and the
+  resultant of ``P`` and ``Q`` nonzero (they are coprime, so ``Q`` does not divide ``P``); rational
+  coefficients;
+* ``ode`` ``{coefficients, nonzero_at}``: ``sum_k p_k(x) g^(k) = 0`` with ``g`` analytic and ``g(x0) != 0``, whose
+  indicial polynomial has no root in N: a polynomial solution of degree ``n`` would make the top
+  coefficient ``lc(g) indicial(n)`` vanish.
+
+``rank_witnesses`` are l1 boxes whose distance matrix has rank ``<= d + 1`` while ``f`` of it has every
+eigenvalue ``lambda_S`` proved nonzero: rank ``2^d`` (the seed paper's low-rank witnesses).
+
+Examples
+--------
+>>> from symrep.certificates.rules.function import Function
+>>> from symrep.certificates.rules.not_polynomial import check_not_polynomial
+>>> check_not_polynomial("polynomial", Function("tanh(x)", "R"), {"proof": {"kind": "limit", "a": "1/2", "b": "1"}})
+('polynomial', 'fails')
+"""
+
+import math
+from fractions import Fraction
+
+from ..derivatives import derivative, nth_derivative
+from ..domains import Span, analytic_on, continuous_on
+from ..enclosures import sign_at
+from ..errors import CheckError
+from ..fuel import charge
+from ..grammar import read
+from ..normal_form import Domain, proved_equal
+from ..terms import ZERO, add, mul, num, power, substitute, var
+from .function import HALF_LINE, defined_at
+from .infinity import bounded_at_infinity
+
+__all__ = ["check_not_polynomial", "MAX_PROOF_NODES"]
+
+MAX_PROOF_NODES, MAX_DEGREE = 20, 40
+_FIELDS = {"derivative": {"of"}, "substitution": {"power", "of"}, "limit": {"a", "b"},
+           "rational": {"numerator", "denominator"}, "ode": {"coefficients", "nonzero_at"}}
+X = var("x")
+POSITIVE = Domain(positive=("x",))
+
+
+def check_not_polynomial(claim, f, data):
+    if type(data) is not dict or set(data) - {"proof", "rank_witnesses"}:
+        raise CheckError("not-polynomial data has the fields proof and rank_witnesses")
+    if claim == "low-rank" and not continuous_on(f.term, "x", {"x": Span(None, None)}):
+        raise CheckError("the low-rank theorem needs f without essential discontinuities; f is not proved "
+                         "continuous on R")
+    _node(f.on_half_line(), data.get("proof"), "proof", [0])
+    witnesses = data.get("rank_witnesses", [])
+    if type(witnesses) is not list or len(witnesses) > 6:
+        raise CheckError("rank_witnesses must be a list of at most 6 boxes")
+    for w in witnesses:
+        _rank_witness(f, w)
+    return claim, "fails"
+
+
+def _rationals(values, where):
+    if type(values) is not list or not 1 <= len(values) <= MAX_DEGREE + 1 or any(type(v) is not str for v in values):
+        raise CheckError(f"{where}: expected a list of 1 to {MAX_DEGREE + 1} numbers")
+    out = [read(v, where, variables=()) for v in values]
+    if any(v.op != "num" for v in out):
+        raise CheckError(f"{where}: the kernel reads rational coefficients here")
+    coefficients = [v.value for v in out]
+    while len(coefficients) > 1 and coefficients[-1] == 0:
+        coefficients.pop()
+    return coefficients
+
+
+def _poly_term(coefficients):
+    parts = [mul(num(c), power(X, num(j))) for j, c in enumerate(coefficients) if c]
+    return add(*parts) if len(parts) > 1 else parts[0] if parts else ZERO
+
+
+def _point(source, where):
+    value = read(source, where, variables=()) if type(source) is str else None
+    if value is None:
+        raise CheckError(f"{where}: a point is text")
+    sign_at(value, f"{where}: the point must lie in (0, oo)", +1)
+    return value
+
+
+def _node(g, node, where, count):
+    count[0] += 1
+    charge(10, f"checking non-polynomial proof node {where}")
+    if count[0] > MAX_PROOF_NODES or type(node) is not dict or node.get("kind") not in _FIELDS:
+        raise CheckError(f"{where}: malformed non-polynomial proof (kinds: {', '.join(_FIELDS)}; the kernel does not "
+                         f"read others yet)")
+    kind = node["kind"]
+    allowed = _FIELDS[kind] | {"kind"} | ({"from"} if kind == "limit" else set())
+    if not _FIELDS[kind] | {"kind"} <= set(node) <= allowed:
+        raise CheckError(f"{where}: a {kind} node has the fields {sorted(_FIELDS[kind] | {'kind'})}")
+    here = f"{where} ({kind})"
+    if kind == "derivative":
+        if not analytic_on(g, "x", HALF_LINE):
+            raise CheckError(f"{here}: g is not proved analytic on (0, oo), so its formal derivative may lie")
+        _node(derivative(g, "x"), node["of"], f"{where}.derivative", count)
+    elif kind == "substitution":
+        m = node["power"]
+        if type(m) is not int or not 2 <= m <= 12:
+            raise CheckError(f"{here}: substitution power must be in 2..12")
+        _node(substitute(g, {"x": power(X, num(m))}), node["of"], f"{where}.x^{m}", count)
+    elif kind == "limit":
+        starts = [Fraction(1), Fraction(4), Fraction(16), Fraction(64)]
+        if "from" in node:
+            start = read(node["from"], here, variables=()) if type(node["from"]) is str else None
+            if start is None or start.op != "num" or start.value <= 0:
+                raise CheckError(f"{here}: 'from' must be a positive rational")
+            starts = [start.value]
+        if not any(bounded_at_infinity(g, s) for s in starts):
+            raise CheckError(f"{here}: g is not proved bounded on a half-line [X0, oo)")
+        a, b = (_point(node[k], here) for k in ("a", "b"))
+        difference = add(defined_at(substitute(g, {"x": a}), f"{here} g(a)"),
+                         mul(num(-1), defined_at(substitute(g, {"x": b}), f"{here} g(b)")))
+        sign_at(difference, f"{here} g(a) - g(b)", 0)
+    elif kind == "rational":
+        p = _rationals(node["numerator"], f"{here} numerator")
+        q = _rationals(node["denominator"], f"{here} denominator")
+        if len(q) < 2:
+            raise CheckError(f"{here}: the denominator must have degree >= 1")
+        if _resultant(p, q) == 0:
+            raise CheckError(f"{here}: the numerator and denominator have a common root (their resultant is 0)")
+        if not proved_equal(mul(g, _poly_term(q)), _poly_term(p), POSITIVE):
+            raise CheckError(f"{here}: g Q = P is not proved")
+    else:
+        _ode(g, node, here)
+
+
+def _resultant(p, q):
+    """The Sylvester resultant of two coefficient lists (lowest first), exactly."""
+    p, q = list(reversed(p)), list(reversed(q))
+    m, n = len(p) - 1, len(q) - 1
+    if m == 0:
+        return p[0] ** n
+    rows = [[Fraction(0)] * i + p + [Fraction(0)] * (n - 1 - i) for i in range(n)] + \
+           [[Fraction(0)] * i + q + [Fraction(0)] * (m - 1 - i) for i in range(m)]
+    return _determinant(rows)
+
+
+def _determinant(rows):
+    rows = [list(r) for r in rows]
+    size, det = len(rows), Fraction(1)
+    for col in range(size):
+        charge(size, "a determinant")
+        pivot = next((r for r in range(col, size) if rows[r][col] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        if pivot != col:
+            rows[col], rows[pivot] = rows[pivot], rows[col]
+            det = -det
+        det *= rows[col][col]
+        for r in range(col + 1, size):
+            factor = rows[r][col] / rows[col][col]
+            if factor:
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
+    return det
+
+
+def _ode(g, node, here):
+    rows = node["coefficients"]
+    if type(rows) is not list or not 2 <= len(rows) <= 7:
+        raise CheckError(f"{here}: ODE order must be 1..6")
+    if not analytic_on(g, "x", HALF_LINE):
+        raise CheckError(f"{here}: g is not proved analytic on (0, oo), so its formal derivatives may lie")
+    polys = [_rationals(row, f"{here} row {k}") for k, row in enumerate(rows)]
+    parts = [mul(_poly_term(p), nth_derivative(g, "x", k)) for k, p in enumerate(polys) if any(p)]
+    if not parts:
+        raise CheckError(f"{here}: all coefficients are 0")
+    if not proved_equal(add(*parts) if len(parts) > 1 else parts[0], ZERO, POSITIVE):
+        raise CheckError(f"{here}: the ODE is not proved")
+    degrees = [len(p) - 1 if any(p) else None for p in polys]
+    top = max(d - k for k, d in enumerate(degrees) if d is not None)
+
+    def indicial(n):  # sum over the rows with deg p_k - k = top of lc(p_k) n (n - 1) ... (n - k + 1)
+        return sum(polys[k][-1] * math.prod(n - j for j in range(k)) for k, d in enumerate(degrees)
+                   if d is not None and d - k == top)
+
+    leading = [polys[k][-1] for k, d in enumerate(degrees) if d is not None and d - k == top]
+    # Cauchy's bound on the roots of the indicial polynomial, computed from its coefficients at n = 0..K
+    order = len(polys) - 1
+    values = [indicial(n) for n in range(order + 2)]
+    coefficients = _interpolate(values)
+    while len(coefficients) > 1 and coefficients[-1] == 0:
+        coefficients.pop()
+    if not any(coefficients) or not leading:
+        raise CheckError(f"{here}: the indicial polynomial is identically 0")
+    bound = 1 + max([abs(c / coefficients[-1]) for c in coefficients[:-1]] or [Fraction(0)])
+    if bound > 10**4:
+        raise CheckError(f"{here}: cannot bound the roots of the indicial polynomial below 10^4")
+    for n in range(int(bound) + 2):
+        if indicial(n) == 0:
+            raise CheckError(f"{here}: the indicial polynomial vanishes at n = {n}")
+    x0 = _point(node["nonzero_at"], here)
+    sign_at(defined_at(substitute(g, {"x": x0}), f"{here} g(x0)"), f"{here} g(x0)", 0)
+
+
+def _interpolate(values):
+    """Coefficients (lowest first) of the polynomial of degree < len(values) through (n, values[n])."""
+    size = len(values)
+    rows = [[Fraction(n) ** j for j in range(size)] + [Fraction(values[n])] for n in range(size)]
+    for col in range(size):
+        pivot = next(r for r in range(col, size) if rows[r][col] != 0)
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        rows[col] = [v / rows[col][col] for v in rows[col]]
+        for r in range(size):
+            if r != col and rows[r][col]:
+                rows[r] = [a - rows[r][col] * b for a, b in zip(rows[r], rows[col])]
+    return [rows[j][size] for j in range(size)]
+
+
+def _rank_witness(f, w):
+    where = "rank witness"
+    if type(w) is not dict or set(w) != {"sides", "rank"} or type(w["sides"]) is not list:
+        raise CheckError(f"{where}: fields are sides and rank")
+    sides = [read(s, where, variables=()) if type(s) is str else None for s in w["sides"]]
+    if not 1 <= len(sides) <= 6 or any(s is None or s.op != "num" or s.value <= 0 for s in sides):
+        raise CheckError(f"{where}: 1 to 6 positive rational sides")
+    d = len(sides)
+    if w["rank"] != 2**d or type(w["rank"]) is not int:
+        raise CheckError(f"{where}: rank must be 2^d")
+    # the l1 distance matrix of a box has rank <= d + 1 (its eigenvalues: 2^(d-1) sum a, -2^(d-1) a_i, zeros)
+    values = [sum((s.value for i, s in enumerate(sides) if T >> i & 1), Fraction(0)) for T in range(1 << d)]
+    nonzero = sum(1 for mask in range(1 << d)
+                  if sum((-1) ** bin(T & mask).count("1") * values[T] for T in range(1 << d)) != 0)
+    if nonzero > d + 1:
+        raise CheckError(f"{where}: the distance matrix has rank above d + 1")
+    at = [f.at(num(v), where) for v in values]
+    for mask in range(1 << d):
+        parts = [mul(num((-1) ** bin(T & mask).count("1")), at[T]) for T in range(1 << d)]
+        sign_at(add(*parts) if len(parts) > 1 else parts[0], f"{where} lambda_{mask}", 0)
+
+
