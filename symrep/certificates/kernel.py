@@ -89,14 +89,12 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
         raise CheckError(f"method {method!r} cannot establish that {claim} {verdict}")
     if method not in _VERIFIERS:
         raise CheckError(f"the kernel does not read {method} certificates yet (it reads {', '.join(KERNEL_METHODS)})")
-    if "extension" in cert:
-        raise CheckError("the kernel does not read certificates with an extension at 0 yet")
     if type(cert["data"]) is not dict:
         raise CheckError("certificate: 'data' must be an object")
     with tank(fuel, seconds):
         try:
             names = _parameters(cert, claim)
-            f = Function(cert["function"], DOMAINS[claim], tuple(names))
+            f = Function(cert["function"], DOMAINS[claim], tuple(names), cert.get("extension"))
             context = Context(names)
             verified = (_derivation(claim, f, cert["data"], context) if method == "derivation"
                         else _VERIFIERS[method](claim, f, cert["data"]) if not names
@@ -171,17 +169,13 @@ def _derivation(claim, f, data, context):
         raise CheckError(f"{claim} takes no transformed function")
     context.equal(check_node(root, "derivation", context), g, "derivation root")
     # the conditions at 0 are on f itself (the transforms have the same values at 0, squared)
-    if continuous_on(f.term, "x", context.closed):  # f(0) = f(0+), as written
+    if f.extension is None and continuous_on(f.term, "x", context.closed):  # f(0) = f(0+), as written
         f0 = f0plus = substitute(f.term, {"x": ZERO})
     else:
         if context.parameters:
             raise CheckError("f is not proved continuous on [0, oo); the kernel reads f(0) of a family only then, yet")
         f0 = f.at(ZERO, "f(0)")
-        g0 = f.on_half_line()
-        if not continuous_on(g0, "x", context.closed):
-            raise CheckError("f on (0, oo) is not proved continuous on [0, oo), so f(0+) is not read (series "
-                             "limits are not yet in the kernel)")
-        f0plus = substitute(g0, {"x": ZERO})
+        f0plus = right_limit(f.on_half_line(), context)
     if cls == "CM":
         if not proved_equal(f0, f0plus, context.domain):
             prove_sign(_difference(f0, f0plus), context.parameters, ">=",
@@ -189,6 +183,17 @@ def _derivation(claim, f, data, context):
     elif not proved_equal(f0, ZERO, context.domain):
         raise CheckError("Bernstein in the paper's sense needs f(0) = 0, which is not proved")
     return claim, "holds"
+
+
+def right_limit(term, context):
+    """``term(0+)``: its value at 0 where it is proved continuous on ``[0, oo)``, else its Taylor model's."""
+    from .domains import continuous_on
+    from .series import limit_at_0
+    from .terms import ZERO, substitute
+
+    if continuous_on(term, "x", context.closed):
+        return substitute(term, {"x": ZERO})
+    return limit_at_0(term)
 
 
 def _difference(a, b):

@@ -190,10 +190,15 @@ def check_node(node, where, context, _count=None):
 
 
 def _right_limit_at_0(term, context, where):
-    """``term(0+)``, by continuity on ``[0, oo)`` (the kernel's series limits are not read here yet)."""
-    if not continuous_on(term, "x", context.closed):
-        raise CheckError(f"{where}: {_short(term)} is not proved continuous on [0, oo), so its limit at 0+ is not read")
-    return substitute(term, {"x": ZERO})
+    """``term(0+)``: by continuity on ``[0, oo)``, else by a Taylor model (functions without parameters)."""
+    if continuous_on(term, "x", context.closed):
+        return substitute(term, {"x": ZERO})
+    if context.parameters:
+        raise CheckError(f"{where}: {_short(term)} is not proved continuous on [0, oo); the kernel expands "
+                         f"functions without parameters only, yet")
+    from ..series import limit_at_0
+
+    return limit_at_0(term)
 
 
 _A = var("_a")  # the base pair's parameter: a name no certificate can use

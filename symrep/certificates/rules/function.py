@@ -26,10 +26,43 @@ from ..errors import CheckError
 from ..grammar import read
 from ..terms import ZERO, Term, add, mul, num, substitute, text
 
-__all__ = ["Function", "defined_at", "HALF_LINE"]
+__all__ = ["Function", "defined_at", "proved_undefined", "HALF_LINE", "NEGATIVE_LINE"]
 
 #: ``x`` on the open half-line, where the textbook classes live.
 HALF_LINE = {"x": Span(Fraction(0), None, lo_closed=False)}
+NEGATIVE_LINE = {"x": Span(None, Fraction(0), hi_closed=False)}
+
+
+def proved_undefined(value):
+    """True if a closed term is proved undefined: some subterm is proved outside its domain (a negative power
+    of 0, a root of a negative number, the logarithm of a number <= 0), by the normal form or by balls."""
+    from ..enclosures import sign_at
+    from ..normal_form import Domain, proved_equal
+    from ..terms import walk
+
+    def zero(term):
+        return proved_equal(term, ZERO, Domain())
+
+    def negative(term):
+        try:
+            return sign_at(term, "a value", -1) == -1
+        except CheckError:
+            return False
+
+    for term in walk(value):
+        if term.op == "^" and term.args[1].op == "num":
+            q = term.args[1].value
+            if q < 0 and zero(term.args[0]):
+                return True
+            if q.denominator != 1 and negative(term.args[0]):
+                return True
+        if term.op == "log" and (zero(term.args[0]) or negative(term.args[0])):
+            return True
+        if term.op == "besselk" and (zero(term.args[1]) or negative(term.args[1])):
+            return True
+        if term.op in ("gamma", "polygamma") and zero(term.args[-1]):  # a pole
+            return True
+    return False
 
 
 def defined_at(value, where):
@@ -48,20 +81,62 @@ def defined_at(value, where):
 
 
 class Function:
-    """The certificate's function: ``term`` (x real), its claim's domain, and what may be asked of it."""
+    """The certificate's function: ``term`` (x real), its claim's domain, and what may be asked of it.
 
-    def __init__(self, source, domain, parameters=()):
+    An ``extension`` ``{"point": "0", "value": TEXT}`` states ``f(0)`` where ``f`` is undefined at 0 as written
+    (a removable singularity): the kernel proves ``f(0)`` as written undefined (a subterm outside its
+    domain there), and the value the limit of ``f`` at ``0+`` (at ``0-`` too on R) by a Taylor model
+    (:mod:`~symrep.certificates.series`)."""
+
+    def __init__(self, source, domain, parameters=(), extension=None):
         self.source, self.domain = source, domain
         self.term = read(source, "function", ("x",), parameters)
+        self.extension = None
+        if extension is not None:
+            self.extension = self._extension(extension, parameters)
+
+    def _extension(self, extension, parameters):
+        from ..series import limit_at_0
+        from ..normal_form import Domain, proved_equal
+
+        if type(extension) is not dict or set(extension) != {"point", "value"} or extension["point"] != "0":
+            raise CheckError("an extension is {\"point\": \"0\", \"value\": TEXT}")
+        if type(extension["value"]) is not str:
+            raise CheckError("extension: the value is text")
+        value = read(extension["value"], "extension value", (), parameters)
+        if not proved_undefined(self.at_zero()):
+            raise CheckError("the extension redefines f(0), but f(0) as written is not proved undefined")
+        sides = [(self.on_half_line(), "0+")]
+        if self.domain == "R":
+            sides.append((substitute(_resolve(self.term, NEGATIVE_LINE), {"x": mul(num(-1), Term("var", ("x",)))}),
+                          "0-"))
+        for g, side in sides:
+            found = limit_at_0(g)
+            if not proved_equal(found, value, Domain()):
+                raise CheckError(f"extension: the limit of f at {side} is not proved equal to {extension['value']}")
+        return value
 
     def at(self, point, where):
         """``f(point)`` for a closed term ``point`` of the domain, proved defined."""
+        if point == ZERO and self.extension is not None:
+            return self.extension
         if self.domain != "R":
             if point != ZERO:
                 prove_sign(point, {}, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
         return defined_at(substitute(self.term, {"x": point}), f"{where}: f({text(point)})")
 
+    def continuous_on_line(self):
+        """Proved continuous on R: by structure, or on each open half-line with the extension at 0 (which is
+        both one-sided limits, proved when it was read)."""
+        from ..domains import continuous_on
+
+        if continuous_on(self.term, "x", {"x": Span(None, None)}):
+            return True
+        return self.extension is not None and continuous_on(self.term, "x", HALF_LINE) and \
+            continuous_on(self.term, "x", NEGATIVE_LINE)
+
     def at_zero(self):
+        """``f(0)`` as written (not the extension)."""
         return substitute(self.term, {"x": ZERO})
 
     def on_half_line(self):

@@ -22,7 +22,6 @@ Examples
 
 import math
 
-from ..domains import Span, continuous_on
 from ..enclosures import sign_at
 from ..errors import CheckError
 from ..fuel import charge
@@ -33,7 +32,6 @@ from ..terms import ZERO, add, mul, num, power, substitute, var
 __all__ = ["check_polynomial", "check_cube_rank", "MAX_COEFFICIENTS"]
 
 MAX_COEFFICIENTS = 200
-LINE = {"x": Span(None, None)}
 
 
 def _coefficients(data, where):
@@ -51,7 +49,7 @@ def _polynomial(coefficients, x):
 def check_polynomial(claim, f, data):
     where = "polynomial"
     coefficients = _coefficients(data, where)
-    if not continuous_on(f.term, "x", LINE):
+    if not f.continuous_on_line():
         raise CheckError("f is not proved continuous on R, so it is not shown to be a polynomial there")
     if not proved_equal(f.term, _polynomial(coefficients, var("x")), Domain()):
         raise CheckError("f equals the polynomial on R: the normal form of their difference is not 0")
