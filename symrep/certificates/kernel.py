@@ -34,6 +34,7 @@ from .claims import CLAIMS, DOMAINS, FORMAT, METHODS, PARAMETRIC_CLAIMS, RANK_CL
 from .errors import CheckError, MalformedCertificate
 from .fuel import DEFAULT_FUEL, read_fuel, tank
 from .rules.derivations import Context, check_node
+from .rules.flat_start import check_flat_start
 from .rules.function import Function
 from .rules.regions import read_region
 from .rules.not_polynomial import check_not_polynomial
@@ -47,7 +48,7 @@ _FIELDS = ("format", "version", "claim", "domain", "function", "verdict", "metho
 _OPTIONAL = ("reason", "extension", "assume")
 _VERIFIERS = {"derivation": None, "box-witness": check_box, "value-witness": check_value, "triangle-witness": check_triangle,
               "derivative-witness": check_derivative, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank,
-              "not-polynomial": check_not_polynomial}
+              "not-polynomial": check_not_polynomial, "flat-start-witness": check_flat_start}
 #: The methods the kernel reads today.
 KERNEL_METHODS = tuple(sorted(_VERIFIERS))
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -94,11 +95,10 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
     with tank(fuel, seconds):
         try:
             names = _parameters(cert, claim)
-            f = Function(cert["function"], DOMAINS[claim], tuple(names), cert.get("extension"))
+            f = Function(cert["function"], DOMAINS[claim], tuple(names), cert.get("extension"), names)
             context = Context(names)
             verified = (_derivation(claim, f, cert["data"], context) if method == "derivation"
-                        else _VERIFIERS[method](claim, f, cert["data"]) if not names
-                        else _refuse(f"the kernel reads {method} certificates without parameters only, yet"))
+                        else _VERIFIERS[method](claim, f, cert["data"]))
         except RecursionError:
             raise CheckError("the certificate is nested too deeply to verify") from None
         except (ArithmeticError, ValueError, TypeError) as exc:  # arithmetic beyond what balls can do
@@ -106,10 +106,6 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
     if verified != (claim, verdict):
         raise CheckError(f"the data proves {verified[0]} {verified[1]}, but the certificate states {claim} {verdict}")
     return claim, cert["function"], verdict
-
-
-def _refuse(message):
-    raise CheckError(message)
 
 
 def _parameters(cert, claim):

@@ -65,6 +65,15 @@ def proved_undefined(value):
     return False
 
 
+def _finite_on(value, region):
+    """A finite enclosure of a term over a bounded region of parameters (so it is defined there)."""
+    from ..enclosures import enclose, interval_ball
+
+    if not all(span.bounded() for span in region.values()):
+        return False
+    return enclose(value, {n: interval_ball(s.lo, s.hi) for n, s in region.items()}).is_finite()
+
+
 def defined_at(value, where):
     """Prove a closed term defined (a finite ball at some precision up to 8192 bits), else reject."""
     old, prec = ctx.prec, 64
@@ -88,9 +97,10 @@ class Function:
     domain there), and the value the limit of ``f`` at ``0+`` (at ``0-`` too on R) by a Taylor model
     (:mod:`~symrep.certificates.series`)."""
 
-    def __init__(self, source, domain, parameters=(), extension=None):
+    def __init__(self, source, domain, parameters=(), extension=None, region=None):
         self.source, self.domain = source, domain
         self.term = read(source, "function", ("x",), parameters)
+        self.region = dict(region or {})  # the parameters' spans: every fact is proved for all of them
         self.extension = None
         if extension is not None:
             self.extension = self._extension(extension, parameters)
@@ -123,7 +133,22 @@ class Function:
         if self.domain != "R":
             if point != ZERO:
                 prove_sign(point, {}, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
-        return defined_at(substitute(self.term, {"x": point}), f"{where}: f({text(point)})")
+        value = substitute(self.term, {"x": point})
+        if not self.region:
+            return defined_at(value, f"{where}: f({text(point)})")
+        from ..domains import sign_class
+
+        if sign_class(value, self.region) is None and not _finite_on(value, self.region):
+            raise CheckError(f"{where}: f({text(point)}) is not proved defined for every parameter value of the region")
+        return value
+
+    def sign(self, value, want, where):
+        """Prove the sign of a value (closed, or in the parameters: for every point of the region)."""
+        if not self.region:
+            from ..enclosures import sign_at
+
+            return sign_at(value, where, want)
+        return prove_sign(value, self.region, {1: ">", -1: "<", 0: "!="}[want], where)
 
     def continuous_on_line(self):
         """Proved continuous on R: by structure, or on each open half-line with the extension at 0 (which is

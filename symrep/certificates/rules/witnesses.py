@@ -100,7 +100,7 @@ def check_box(claim, f, data):
             value = power(value, num(2))
         terms.append(mul(num((-1) ** bin(T & mask).count("1")), value))
     eigenvalue = add(*terms) if len(terms) > 1 else terms[0]
-    sign_at(eigenvalue, f"{where} lambda_S", -1 if kind == "not-psd" else +1)
+    f.sign(eigenvalue, -1 if kind == "not-psd" else +1, f"{where} lambda_S")
     return claim, "fails"
 
 
@@ -108,10 +108,10 @@ def check_value(claim, f, data):
     where = "value witness"
     kind = _field(data, "kind", str, where)
     if kind == "nonzero-at-0" and claim in ("bernstein", "l1-to-l1", "l1-to-l2sq", "l2-to-l2") and set(data) == {"kind"}:
-        sign_at(f.at(ZERO, where), f"{where} f(0)", 0)
+        f.sign(f.at(ZERO, where), 0, f"{where} f(0)")
     elif kind == "negative" and set(data) == {"kind", "point"}:
         point = _number(_field(data, "point", str, where), where)
-        sign_at(f.at(point, where), f"{where} f(x0)", -1)
+        f.sign(f.at(point, where), -1, f"{where} f(x0)")
     else:
         raise CheckError(f"{where}: kind {kind!r} with fields {sorted(data)} does not bear on {claim} (or is not "
                          f"yet read by the kernel)")
@@ -124,7 +124,7 @@ def check_triangle(claim, f, data):
         raise CheckError(f"{where}: fields are a and b, and it bears on l1-to-l1 only")
     a, b = (_positive_number(_field(data, k, str, where), where) for k in ("a", "b"))
     gap = add(f.at(add(a, b), where), mul(num(-1), f.at(a, where)), mul(num(-1), f.at(b, where)))
-    sign_at(gap, f"{where} f(a+b) - f(a) - f(b)", +1)
+    f.sign(gap, +1, f"{where} f(a+b) - f(a) - f(b)")
     return claim, "fails"
 
 
@@ -137,7 +137,7 @@ def needed_function(claim, f, of, where):
         g = substitute(g, {"x": power(read("x", where), HALF)})
         if claim == "l2-to-l2":
             g = power(g, num(2))
-    if not analytic_on(g, "x", HALF_LINE):
+    if not analytic_on(g, "x", {**HALF_LINE, **f.region}):
         raise CheckError(f"{where}: {of} is not proved analytic on (0, oo), so its formal derivatives may lie")
     return derivative(g, "x") if of.endswith("'") else g
 
@@ -152,7 +152,7 @@ def check_derivative(claim, f, data):
     point = _positive_number(_field(data, "point", str, where), f"{where}: the point")
     g = needed_function(claim, f, _field(data, "of", str, where), where)
     value = substitute(mul(num((-1) ** k), nth_derivative(g, "x", k)), {"x": point})
-    sign_at(value, f"{where} (-1)^{k} g^({k})(x0)", -1)  # a CM function has (-1)^k g^(k) >= 0
+    f.sign(value, -1, f"{where} (-1)^{k} g^({k})(x0)")  # a CM function has (-1)^k g^(k) >= 0
     return claim, "fails"
 
 
