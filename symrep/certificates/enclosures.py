@@ -81,7 +81,7 @@ def enclose(term, env):
     if op == "*":
         out = arb(1)
         for a in term.args:
-            out = out * enclose(a, env)
+            out = _times(out, enclose(a, env))
         return out
     if op == "^":
         return _power(term, env)
@@ -122,6 +122,18 @@ def enclose(term, env):
     if op == "sign":
         return arb(1) if u > 0 else arb(-1) if u < 0 else arb(0) if u.is_zero() else interval_ball(-1, 1)
     raise CheckError(f"cannot evaluate {op} in ball arithmetic")
+
+
+def _times(p, q):
+    """The product of two balls; for wide ones, the interval product of their ends (min and max of the four
+    end products, each a ball), which midpoint-radius arithmetic would widen: [1, 2] [1/4, 1] is [1/4, 2]."""
+    if not (p.is_finite() and q.is_finite()) or (p.rad() * 64 <= abs(p.mid()) and q.rad() * 64 <= abs(q.mid())):
+        return p * q
+    ends = [a * b for a in (p.lower(), p.upper()) for b in (q.lower(), q.upper())]
+    out = ends[0]
+    for e in ends[1:]:
+        out = out.union(e)
+    return out
 
 
 def _nonzero(ball):

@@ -37,6 +37,7 @@ from .rules.derivations import Context, check_node
 from .rules.flat_start import check_flat_start
 from .rules.function import Function
 from .rules.regions import read_region
+from .rules.stable_rank import check_ratio_enclosure, read_domain
 from .rules.not_polynomial import check_not_polynomial
 from .rules.polynomials import check_cube_rank, check_polynomial
 from .rules.witnesses import check_box, check_derivative, check_triangle, check_value
@@ -48,7 +49,8 @@ _FIELDS = ("format", "version", "claim", "domain", "function", "verdict", "metho
 _OPTIONAL = ("reason", "extension", "assume")
 _VERIFIERS = {"derivation": None, "box-witness": check_box, "value-witness": check_value, "triangle-witness": check_triangle,
               "derivative-witness": check_derivative, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank,
-              "not-polynomial": check_not_polynomial, "flat-start-witness": check_flat_start}
+              "not-polynomial": check_not_polynomial, "flat-start-witness": check_flat_start,
+              "ratio-enclosure": None}
 #: The methods the kernel reads today.
 KERNEL_METHODS = tuple(sorted(_VERIFIERS))
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -83,9 +85,11 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
     claim, verdict, method = cert["claim"], cert["verdict"], cert["method"]
     if claim not in CLAIMS + (RANK_CLAIM, STABLE_RANK_CLAIM):
         raise CheckError(f"unknown claim {claim!r}")
-    if claim == STABLE_RANK_CLAIM or cert["domain"] != DOMAINS[claim]:
+    if claim == STABLE_RANK_CLAIM:
+        read_domain(cert["domain"])  # a range stated by the certificate, verified with its data
+    elif cert["domain"] != DOMAINS[claim]:
         raise CheckError(f"{claim} concerns f on {DOMAINS[claim]}, but the certificate states the domain "
-                         f"{cert['domain']!r} (or the kernel does not read this claim yet)")
+                         f"{cert['domain']!r}")
     if verdict not in METHODS or method not in METHODS[verdict].get(claim, ()):
         raise CheckError(f"method {method!r} cannot establish that {claim} {verdict}")
     if method not in _VERIFIERS:
@@ -97,8 +101,12 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
             names = _parameters(cert, claim)
             f = Function(cert["function"], DOMAINS[claim], tuple(names), cert.get("extension"), names)
             context = Context(names)
-            verified = (_derivation(claim, f, cert["data"], context) if method == "derivation"
-                        else _VERIFIERS[method](claim, f, cert["data"]))
+            if method == "derivation":
+                verified = _derivation(claim, f, cert["data"], context)
+            elif method == "ratio-enclosure":
+                verified = check_ratio_enclosure(claim, f, cert["data"], cert["domain"])
+            else:
+                verified = _VERIFIERS[method](claim, f, cert["data"])
         except RecursionError:
             raise CheckError("the certificate is nested too deeply to verify") from None
         except (ArithmeticError, ValueError, TypeError) as exc:  # arithmetic beyond what balls can do

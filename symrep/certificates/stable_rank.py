@@ -32,9 +32,11 @@ Examples
 """
 
 import sympy
-from flint import arb, ctx, fmpq
+from flint import arb, ctx
 
 from .balls import _arb, short
+from .rules.stable_rank import (MAX_SUBINTERVALS, PRECISION, _interval, _subintervals, domain_text, ends, rational,
+                                read_domain, within)
 from .exact import continuous, equal
 from .fuel import charge
 from .reading import XP, CheckError, get
@@ -42,54 +44,6 @@ from .reading import XP, CheckError, get
 __all__ = ["check_ratio_enclosure", "Ratio", "read_domain", "domain_text", "rational", "within", "ends",
            "MAX_SUBINTERVALS", "PRECISION"]
 
-#: Largest number of subintervals a certificate may list.
-MAX_SUBINTERVALS = 4096
-#: Bits of the ball arithmetic (the width of a subinterval, not the precision, limits an enclosure).
-PRECISION = 128
-_ZERO = "{0} U "
-_DIGITS = frozenset("0123456789")
-
-
-def rational(text, where):
-    """An exact rational from text ``p/q`` or ``p`` (decimal digits, an optional leading ``-``)."""
-    if type(text) is not str:
-        raise CheckError(f"{where}: expected an exact rational as text p/q, got {text!r}")
-    num, slash, den = text.partition("/")
-    digits = num[1:] if num.startswith("-") else num
-    ok = all(0 < len(part) <= 4000 and set(part) <= _DIGITS for part in ((digits, den) if slash else (digits,)))
-    if not ok or slash and int(den) == 0:
-        raise CheckError(f"{where}: expected an exact rational as text p/q, got {text[:80]!r}")
-    return fmpq(int(num), int(den) if slash else 1)
-
-
-def read_domain(text):
-    """``(LO, HI, zero)`` from ``"[LO, HI]"`` or ``"{0} U [LO, HI]"``."""
-    zero = type(text) is str and text.startswith(_ZERO)
-    body = text[len(_ZERO):] if zero else text
-    parts = body[1:-1].split(", ") if type(body) is str and body[:1] == "[" and body[-1:] == "]" else []
-    if len(parts) != 2:
-        raise CheckError(f"stable-rank concerns f on a range \"[LO, HI]\" or \"{_ZERO}[LO, HI]\", but the "
-                         f"certificate states the domain {text!r}")
-    lo, hi = (rational(p, f"domain {end}") for p, end in zip(parts, ("LO", "HI")))
-    if lo < 0:
-        raise CheckError(f"domain {text!r}: the range must lie in [0, oo) (the theorem is about A >= 0)")
-    if not lo < hi:
-        raise CheckError(f"domain {text!r}: need LO < HI")
-    if zero and lo == 0:
-        raise CheckError(f"domain {text!r}: with {{0}} U [LO, HI], LO must be positive")
-    return lo, hi, zero
-
-
-def domain_text(lo, hi, zero):
-    """The domain as a certificate states it (the inverse of :func:`read_domain`); ``lo`` and ``hi`` are
-    exact rationals (int, Fraction, SymPy or flint)."""
-    lo, hi = (fmpq(int(v.numerator), int(v.denominator)) for v in (lo, hi))
-    return f"{_ZERO if zero else ''}[{lo}, {hi}]"
-
-
-def _interval(a, b):
-    """A ball containing every point of ``[a, b]`` (a ball is an interval: one containing a and b will do)."""
-    return arb(a).union(arb(b))
 
 
 class Ratio:
@@ -128,56 +82,6 @@ class Ratio:
             return form if not naive.is_finite() else naive.intersection(form)
         finally:
             ctx.prec = old
-
-
-def ends(R):
-    """The exact rational ends ``(lower, upper)`` of a finite ball (its midpoint and radius are dyadic)."""
-    out = []
-    for part in (R.mid(), R.rad()):
-        man, exp = part.man_exp()
-        if abs(int(exp)) > 10000:
-            raise CheckError(f"an enclosure {R.str(5)} is out of the range this checker reads")
-        out.append(fmpq(int(man)) * (fmpq(2) ** int(exp) if exp >= 0 else fmpq(1, 2 ** -int(exp))))
-    return out[0] - out[1], out[0] + out[1]
-
-
-def within(R, l, L):
-    """None if the enclosure ``R`` of ``f(x)/x`` proves ``1/sqrt(l) <= f(x)/x <= sqrt(L)``, else why not; the
-    comparisons are exact, with the rational ends of ``R``."""
-    if not R.is_finite():
-        return ("f(x)/x has no finite enclosure (a pole, a point where f is undefined or not real, or a "
-                "function arb cannot bound there)")
-    low, high = ends(R)
-    shown = f"[{R.lower().str(6, radius=False)}, {R.upper().str(6, radius=False)}]"
-    if not low > 0:
-        return f"f(x)/x in {shown} is not proved positive (the theorem needs f(x) >= x/sqrt(l) > 0)"
-    if l * low * low < 1:
-        return f"l f(x)^2 >= x^2 is not proved: f(x)/x in {shown}, l = {l}"
-    if high * high > L:
-        return f"f(x)^2 <= L x^2 is not proved: f(x)/x in {shown}, L = {L}"
-    return None
-
-
-def _subintervals(data, lo, hi, where):
-    pieces = get(data, "subintervals", "list", where)
-    if not 1 <= len(pieces) <= MAX_SUBINTERVALS:
-        raise CheckError(f"{where}: need 1 to {MAX_SUBINTERVALS} subintervals, got {len(pieces)}")
-    bounds = []
-    for i, piece in enumerate(pieces):
-        if type(piece) is not list or len(piece) != 2:
-            raise CheckError(f"{where}: subinterval {i} must be a pair [a, b] of texts, got {str(piece)[:80]}")
-        a, b = (rational(t, f"{where} subinterval {i}") for t in piece)
-        if not a < b:
-            raise CheckError(f"{where}: subinterval {i} [{a}, {b}] is empty or reversed")
-        if i and a != bounds[-1][1]:
-            raise CheckError(f"{where}: subinterval {i} starts at {a}, but subinterval {i - 1} ends at {bounds[-1][1]}: "
-                             f"a gap or an overlap")
-        bounds.append((a, b))
-    if bounds[0][0] != lo:
-        raise CheckError(f"{where}: the first subinterval starts at {bounds[0][0]}, not at LO = {lo}")
-    if bounds[-1][1] != hi:
-        raise CheckError(f"{where}: the last subinterval ends at {bounds[-1][1]}, not at HI = {hi}")
-    return bounds
 
 
 def check_ratio_enclosure(claim, f, data, domain):
