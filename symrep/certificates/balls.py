@@ -15,7 +15,7 @@ Examples
 """
 
 import sympy
-from flint import arb, ctx, fmpq
+from flint import acb, arb, ctx, fmpq
 
 from .fuel import charge
 from .reading import CheckError
@@ -83,6 +83,18 @@ def _arb(e, at=None):
         return arb.pi()
     if e is sympy.E:
         return arb.const_e()
+    if e is sympy.EulerGamma:
+        return arb.const_euler()
+    if e is sympy.Catalan:
+        return arb.const_catalan()
+    if isinstance(e, sympy.polygamma):  # psi^(n)(u): acb's polygamma, its real part (u real)
+        order, u = e.args
+        if not order.is_Integer or order < 0:
+            raise CheckError(f"cannot evaluate {short(e)} in ball arithmetic")
+        ball = _arb(u, at)
+        if not ball.is_finite() or (ball.contains_integer() and not ball > 0):
+            return arb("nan")
+        return acb(ball).polygamma(acb(int(order))).real
     if e.is_Add or e.is_Mul:
         out = arb(0) if e.is_Add else arb(1)
         for a in e.args:
