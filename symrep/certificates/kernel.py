@@ -176,9 +176,9 @@ def _derivation(claim, f, data, context):
     if f.extension is None and continuous_on(f.term, "x", context.closed):  # f(0) = f(0+), as written
         f0 = f0plus = substitute(f.term, {"x": ZERO})
     else:
-        if context.parameters:
-            raise CheckError("f is not proved continuous on [0, oo); the kernel reads f(0) of a family only then, yet")
-        f0 = f.at(ZERO, "f(0)")
+        f0 = f.at(ZERO, "f(0)") if not context.parameters else f.extension
+        if f0 is None:
+            raise CheckError("f(0) of a family is read where f is continuous on [0, oo) or has an extension")
         f0plus = right_limit(f.on_half_line(), context)
     if cls == "CM":
         if not proved_equal(f0, f0plus, context.domain):
@@ -197,6 +197,10 @@ def right_limit(term, context):
 
     if continuous_on(term, "x", context.closed):
         return substitute(term, {"x": ZERO})
+    if context.parameters:  # Taylor models need numbers; a family's limit by the Bessel rule (DLMF 10.30.2)
+        from .rules.bessel import bessel_limit
+
+        return bessel_limit(term, context.closed)
     return limit_at_0(term)
 
 

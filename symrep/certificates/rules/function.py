@@ -102,6 +102,7 @@ class Function:
         self.term = read(source, "function", ("x",), parameters)
         self.region = dict(region or {})  # the parameters' spans: every fact is proved for all of them
         self.extension = None
+        self.region = dict(region or {})
         if extension is not None:
             self.extension = self._extension(extension, parameters)
 
@@ -120,9 +121,16 @@ class Function:
         if self.domain == "R":
             sides.append((substitute(_resolve(self.term, NEGATIVE_LINE), {"x": mul(num(-1), Term("var", ("x",)))}),
                           "0-"))
+        domain = Domain(positive=[n for n, s in self.region.items() if s.lo is not None and s.lo >= 0 and
+                                  (s.lo > 0 or not s.lo_closed)])
         for g, side in sides:
-            found = limit_at_0(g)
-            if not proved_equal(found, value, Domain()):
+            if self.region:  # a family: the Bessel limit (DLMF 10.30.2); Taylor models need numbers
+                from .bessel import bessel_limit
+
+                found = bessel_limit(g, {"x": Span(Fraction(0), None), **self.region})
+            else:
+                found = limit_at_0(g)
+            if not proved_equal(found, value, domain):
                 raise CheckError(f"extension: the limit of f at {side} is not proved equal to {extension['value']}")
         return value
 

@@ -1,0 +1,81 @@
+"""Limits at ``0+`` of products with a modified Bessel function, for every parameter value of a region.
+
+DLMF 10.30.2: ``K_b(z) ~ Gamma(b) 2^(b-1) z^(-b)`` as ``z -> 0+`` for ``b > 0``, so ``(c x)^b K_b(c x) -> 2^(b-1)
+Gamma(b)`` for ``c > 0``, and ``(k x)^b K_b(c x) -> (k/c)^b 2^(b-1) Gamma(b)`` for ``k, c > 0``. A product whose
+factors are one such pair and factors continuous at 0 (on ``[0, oo)`` for the whole region) tends to the
+pair's limit times their values at 0. The Matérn kernel ``2^(1-nu)/Gamma(nu) (sqrt(2 nu) x)^nu
+K_nu(sqrt(2 nu) x)`` tends to 1 this way, for every ``nu > 0``.
+
+Examples
+--------
+>>> from fractions import Fraction
+>>> from symrep.certificates.domains import Span
+>>> from symrep.certificates.grammar import read
+>>> from symrep.certificates.normal_form import Domain, proved_equal
+>>> from symrep.certificates.rules.bessel import bessel_limit
+>>> f = read("2**(1 - nu)*(sqrt(2)*sqrt(nu)*x)**nu*besselk(nu, sqrt(2)*sqrt(nu)*x)/gamma(nu)", "f", parameters=("nu",))
+>>> region = {"x": Span(Fraction(0), None), "nu": Span(Fraction(0), Fraction(1, 2), False, True)}
+>>> proved_equal(bessel_limit(f, region), read("1", "c"), Domain(positive=("nu",)))
+True
+"""
+
+from ..domains import continuous_on, prove_sign
+from ..errors import CheckError
+from ..normal_form import Domain, proved_equal
+from ..terms import ONE, ZERO, add, apply, free_names, mul, num, power, substitute
+
+__all__ = ["bessel_limit"]
+
+
+def _factors(term):
+    if term.op == "*":
+        out = []
+        for a in term.args:
+            out.extend(_factors(a))
+        return out
+    return [term]
+
+
+def _scale(u):
+    """``c`` if ``u`` is written ``c*x`` (or ``x``: c = 1) with ``c`` free of ``x``, else None."""
+    if u.op == "var" and u.args[0] == "x":
+        return ONE
+    if u.op == "*" and u.args[-1].op == "var" and u.args[-1].args[0] == "x" and \
+            not any("x" in free_names(a) for a in u.args[:-1]):
+        return mul(*u.args[:-1]) if len(u.args) > 2 else u.args[0]
+    return None
+
+
+def bessel_limit(term, region):
+    """The limit of ``term`` at ``x -> 0+`` for every parameter value of ``region`` (which gives ``x`` the span
+    ``[0, oo)``), by DLMF 10.30.2; a CheckError when the product is not of that form."""
+    parameters = {n: s for n, s in region.items() if n != "x"}
+    domain = Domain(positive=[n for n, s in parameters.items() if s.lo is not None and s.lo >= 0 and
+                              (s.lo > 0 or not s.lo_closed)])
+    factors = _factors(term)
+    bessels = [f for f in factors if f.op == "besselk" and "x" not in free_names(f.args[0])]
+    if len(bessels) != 1:
+        raise CheckError("a Bessel limit takes a product with one factor K_b(c x)")
+    (k,) = bessels
+    b, u = k.args
+    c = _scale(u)
+    if c is None:
+        raise CheckError("the Bessel factor must be K_b(c x) with c free of x")
+    prove_sign(c, parameters, ">", "the scale c of K_b(c x)")
+    prove_sign(b, parameters, ">", "the order b of K_b(c x) must be positive (DLMF 10.30.2)")
+    rest, pair = [], None
+    for factor in factors:
+        if factor is k:
+            continue
+        if pair is None and factor.op == "^" and proved_equal(factor.args[1], b, domain):
+            scale = _scale(factor.args[0])
+            if scale is not None:
+                prove_sign(scale, parameters, ">", "the factor k of (k x)^b")
+                pair = mul(power(mul(scale, power(c, num(-1))), b), power(num(2), add(b, num(-1))), apply("gamma", b))
+                continue
+        if not continuous_on(factor, "x", region):
+            raise CheckError("a factor of the Bessel product is not proved continuous at 0")
+        rest.append(substitute(factor, {"x": ZERO}))
+    if pair is None:
+        raise CheckError("no factor (k x)^b pairs with K_b(c x)")
+    return mul(pair, *rest) if rest else pair
