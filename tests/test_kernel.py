@@ -342,3 +342,19 @@ def test_every_limit_the_series_prove_agrees_with_40_digit_evaluation():
         proved += 1
         assert abs(near - exact) <= mpmath.mpf(10) ** -6 * (1 + abs(exact)), (source, near, exact)  # sqrt(x) = 3e-8
     assert proved > 20
+
+
+@pytest.mark.parametrize("source, value", [("x*log(x)", "0"), ("x^x", "1"), ("x*atan(1/x)", "0"), ("x*sin(1/x)", "0"),
+                                           ("exp(x*log(x)^2)", "1"), ("sqrt(x)*log(x)", "0"), ("(1 + x)^(1/x)", "E")])
+def test_limits_by_orders_of_growth_where_no_series_exists(source, value):
+    from symrep.certificates.rules.growth import right_limit
+
+    assert proved_equal(right_limit(r(source)), r(value), LINE)
+
+
+@pytest.mark.parametrize("source", ["1/x", "log(x)", "sin(1/x)", "(-x)^(1/2)", "atan(1/x)/x"])
+def test_no_limit_is_read_where_the_growth_does_not_show_one(source):
+    from symrep.certificates.rules.growth import right_limit
+
+    with pytest.raises(CheckError):
+        right_limit(r(source))

@@ -192,7 +192,7 @@ def _derivation(claim, f, data, context):
 def right_limit(term, context):
     """``term(0+)``: its value at 0 where it is proved continuous on ``[0, oo)``, else its Taylor model's."""
     from .domains import continuous_on
-    from .series import limit_at_0
+    from .rules.growth import right_limit as limit_at_0
     from .terms import ZERO, substitute
 
     if continuous_on(term, "x", context.closed):

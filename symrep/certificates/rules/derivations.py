@@ -196,7 +196,7 @@ def _right_limit_at_0(term, context, where):
     if context.parameters:
         raise CheckError(f"{where}: {_short(term)} is not proved continuous on [0, oo); the kernel expands "
                          f"functions without parameters only, yet")
-    from ..series import limit_at_0
+    from .growth import right_limit as limit_at_0
 
     return limit_at_0(term)
 

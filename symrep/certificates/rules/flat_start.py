@@ -51,7 +51,7 @@ def check_flat_start(claim, f, data):
     if not _vanishes(u, closed):
         if f.region:
             raise CheckError(f"{where} u(0+): u is not proved to tend to 0 at 0+ for every parameter value")
-        from ..series import limit_at_0
+        from .growth import right_limit as limit_at_0
 
         if not proved_equal(limit_at_0(u), ZERO, Domain()):
             raise CheckError(f"{where} u(0+): the limit of u at 0+ is not proved 0")

@@ -107,7 +107,7 @@ class Function:
             self.extension = self._extension(extension, parameters)
 
     def _extension(self, extension, parameters):
-        from ..series import limit_at_0
+        from .growth import right_limit as limit_at_0
         from ..normal_form import Domain, proved_equal
 
         if type(extension) is not dict or set(extension) != {"point", "value"} or extension["point"] != "0":

@@ -213,7 +213,7 @@ def check_ratio_enclosure(claim, f, data, domain):
         if not proved_equal(f.at(ZERO, "the entry 0"), ZERO, Domain()):
             raise CheckError("the entry 0 needs f(0) = 0 (x/sqrt(l) <= f(x) <= sqrt(L) x at x = 0)")
     if lo == 0:
-        from ..series import limit_at_0
+        from .growth import right_limit as limit_at_0
 
         if not proved_equal(limit_at_0(g), ZERO, Domain()):
             raise CheckError("near 0, f(x)/x is bounded only if f(0+) = 0")

@@ -1,0 +1,124 @@
+"""Limits at ``0+`` by orders of growth, where no Taylor model exists: ``x log x``, ``x^x``, ``x atan(1/x)``.
+
+Each subterm of ``x`` gets a class on ``(0, h]`` (``h = 1/8``): ``finite`` (a limit, an exact term, and the
+subterm tends to it), ``bounded`` (between two constants), ``logarithmic`` (``|t| <= C (1 + |log x|^k)``) or
+``power p`` (``|t| <= C x^p`` for a rational ``p``). The rules are standard facts: ``x^p |log x|^k -> 0`` for
+``p > 0``; a bounded factor times one that tends to 0 tends to 0; ``exp``, ``log`` (of a positive limit) and
+powers are continuous; ``atan``, ``tanh``, ``erf``, ``sin``, ``cos`` are bounded whatever their (defined)
+argument. A limit is read only when the whole term is ``finite`` or tends to 0.
+
+Examples
+--------
+>>> from symrep.certificates.grammar import read
+>>> from symrep.certificates.normal_form import Domain, proved_equal
+>>> from symrep.certificates.rules.growth import growth_limit
+>>> [proved_equal(growth_limit(read(s, "f")), read(v, "c"), Domain()) for s, v in
+...  (("x*log(x)", "0"), ("x^x", "1"), ("x*atan(1/x)", "0"), ("exp(x*log(x)^2)", "1"))]
+[True, True, True, True]
+"""
+
+from fractions import Fraction
+
+from ..domains import Span, continuous_on, prove_sign
+from ..enclosures import sign_at
+from ..errors import CheckError
+from ..fuel import charge
+from ..terms import ZERO, apply, free_names, mul, num, power, substitute
+
+__all__ = ["growth_limit", "right_limit"]
+
+_NEAR_0 = {"x": Span(Fraction(0), Fraction(1, 8))}
+_BOUNDED = ("atan", "tanh", "erf", "sin", "cos", "sech", "sign", "Heaviside")
+
+
+def right_limit(term):
+    """The limit of a term of ``x`` (no parameters) at ``0+``: by its Taylor model
+    (:func:`~symrep.certificates.series.limit_at_0`), or else by orders of growth; an infinite one is a
+    :class:`~symrep.certificates.series.NoLimit`."""
+    from ..series import NoLimit, limit_at_0
+
+    try:
+        return limit_at_0(term)
+    except NoLimit:
+        raise
+    except CheckError as series_error:
+        try:
+            return growth_limit(term)
+        except CheckError:
+            raise series_error from None
+
+
+def growth_limit(term):
+    """The limit at ``0+`` as an exact term, or a CheckError naming why it is not read."""
+    limit, order, logs = _growth(term)
+    if limit is not None:
+        return limit
+    if order > 0:
+        return ZERO  # |t| <= C x^p |log x|^k with p > 0
+    raise CheckError("no finite limit at 0+ is read from the orders of growth (the function may be unbounded)")
+
+
+def _growth(term):
+    """``(limit, p, k)``: near 0, ``|term| <= C x^p |log x|^k`` (``p`` rational, ``k >= 0``), and ``term -> limit``
+    when ``limit`` is not None. Every class implies that the term is defined on some ``(0, d]``."""
+    charge(1, "an order of growth")
+    if "x" not in free_names(term):
+        return term, Fraction(0), 0
+    if term.op == "var":
+        return ZERO, Fraction(1), 0
+    if term.op == "^" and term.args[0].op == "var" and term.args[1].op == "num":
+        q = term.args[1].value
+        return (ZERO if q > 0 else num(1) if q == 0 else None), q, 0
+    if term.op == "log" and term.args[0].op == "var":
+        return None, Fraction(0), 1
+    if continuous_on(term, "x", _NEAR_0):
+        return substitute(term, {"x": ZERO}), Fraction(0), 0
+    op = term.op
+    if op in ("+", "*"):
+        parts = [_growth(a) for a in term.args]
+        limits = [l for l, _, _ in parts]
+        if op == "+":
+            order, logs = min(p for _, p, _ in parts), max(k for _, _, k in parts)
+            limit = _sum(limits) if all(l is not None for l in limits) else None
+        else:
+            order, logs = sum((p for _, p, _ in parts), Fraction(0)), sum(k for _, _, k in parts)
+            limit = mul(*limits) if all(l is not None for l in limits) else ZERO if order > 0 else None
+        return limit, order, logs
+    if op == "^":
+        base, exponent = term.args
+        if "x" in free_names(exponent):
+            return _growth(apply("exp", mul(exponent, apply("log", base))))
+        limit, order, logs = _growth(base)
+        if exponent.op == "num":
+            q = exponent.value
+            if limit is not None and limit != ZERO:
+                sign_at(limit, "the limit of a power's base", +1 if q.denominator != 1 else 0)
+                return power(limit, exponent), Fraction(0), 0
+            if q > 0:
+                if q.denominator != 1:  # a root is defined where its base is >= 0: near 0, for every x
+                    prove_sign(base, {"x": Span(Fraction(0), Fraction(1, 8), lo_closed=False)}, ">=",
+                               "the base of a root near 0")
+                return (ZERO if order > 0 else None), order * q, logs * q
+        raise CheckError("a power whose base has no nonzero limit at 0+ is not read")
+    u = term.args[-1] if term.args else None
+    if op in _BOUNDED:
+        limit, _, _ = _growth(u)
+        return (apply(op, *term.args[:-1], limit) if limit is not None else None), Fraction(0), 0
+    if op == "exp":
+        limit, order, logs = _growth(u)
+        if limit is not None:
+            return apply("exp", limit), Fraction(0), 0
+        raise CheckError("exp of something without a limit at 0+ is not read")
+    if op == "log":
+        limit, order, logs = _growth(u)
+        if limit is not None:
+            sign_at(limit, "the limit of a logarithm's argument", +1)
+            return apply("log", limit), Fraction(0), 0
+        raise CheckError("a logarithm of something without a positive limit is not read")
+    raise CheckError(f"{op} near 0 is not read by orders of growth")
+
+
+def _sum(values):
+    from ..terms import add
+
+    return add(*values) if len(values) > 1 else values[0]
