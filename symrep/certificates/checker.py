@@ -1,11 +1,16 @@
-"""The independent certificate checker: read, verify, and compare with the stated claim.
+"""The independent certificate checker: read a certificate, hand it to the checker of its version.
 
-It imports SymPy, mpmath and python-flint and nothing of the prover, so a bug in the prover cannot
-vouch for itself. A certificate is JSON (format ``symrep-certificate``, version 2); the checker
-refuses anything outside the grammar of ``docs/certificates.md``, recomputes every fact from
-scratch within counted work (fuel, :mod:`~symrep.certificates.fuel`: the verdict is a function of the
-certificate and the fuel alone), and ends by checking that what it verified is exactly the stated
-claim, on the stated domain, about the stated function.
+A certificate is JSON (format ``symrep-certificate``). **Version 3** is checked by the kernel alone
+(:func:`symrep.certificates.kernel.check_kernel`: no computer-algebra system, counted work). **Version 2**
+is checked by the SymPy-based checker (:mod:`~symrep.certificates.checker_v2`) where SymPy can be imported;
+where it cannot, a version-2 certificate is checked by the kernel if the kernel reads its method (it reads
+the same data), and otherwise rejected with a message saying to re-issue it as version 3. This module
+imports nothing but the standard library and the kernel, so that ``symrep.check_file`` works in an
+interpreter without SymPy.
+
+Every check ends by comparing what was verified with the stated claim, domain and function, and the
+verdict on a certificate is a function of the certificate and the fuel alone
+(:mod:`~symrep.certificates.fuel`).
 
 Examples
 --------
@@ -18,23 +23,11 @@ symrep.certificates.errors.MalformedCertificate: certificate lacks 'version'
 
 import json
 
-import sympy
-
-from .calculus import check_node
-from .claims import CLAIMS, DOMAINS, FORMAT, MAY_BE_UNDEFINED_AT_0, METHODS, RANK_CLAIM, STABLE_RANK_CLAIM, VERSION
-from .exact import equal, nonneg
-from .function import Function
-from .polynomials import check_not_polynomial, check_polynomial
-from .fuel import DEFAULT_FUEL, read_fuel, tank
-from .reading import XP, XR, CheckError, MalformedCertificate, exact_int, get, parse
-from .regions import certificate_region, region_scope
-from .stable_rank import check_ratio_enclosure, read_domain
-from .witnesses import (check_box, check_cube_rank, check_derivative, check_flat_start, check_rank_witness, check_triangle,
-                        check_value)
+from .claims import FORMAT
+from .errors import CheckError, MalformedCertificate
+from .fuel import DEFAULT_FUEL, read_fuel
 
 __all__ = ["check", "check_file", "DEFAULT_FUEL"]
-_FIELDS = ("format", "version", "claim", "domain", "function", "verdict", "method", "rests_on", "data")
-_OPTIONAL = ("reason", "extension", "assume")
 
 
 def check_file(path, *, fuel=DEFAULT_FUEL, seconds=None):
@@ -144,86 +137,26 @@ def check(cert, *, fuel=DEFAULT_FUEL, seconds=None):
         raise MalformedCertificate(str(exc)) from None
     if not isinstance(cert, dict):
         raise MalformedCertificate(f"a certificate is a JSON object, got {type(cert).__name__}")
-    try:  # what a Python caller hands over is read exactly as its JSON would be
-        cert = json.loads(json.dumps(cert, allow_nan=False))
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise MalformedCertificate(f"the certificate is not JSON data: {exc}") from None
-    for key in _FIELDS:
+    for key in ("format", "version"):
         if key not in cert:
             raise MalformedCertificate(f"certificate lacks {key!r}")
-    extra = set(cert) - set(_FIELDS) - set(_OPTIONAL)
-    if extra:
-        raise MalformedCertificate(f"unknown certificate fields {sorted(extra)}")
     if cert["format"] != FORMAT:
         raise MalformedCertificate(f"not a {FORMAT}: format {cert['format']!r}")
-    if exact_int(cert["version"]) and cert["version"] == 3:  # the kernel's format: checked by the kernel alone
-        from .kernel import check_kernel
+    from .kernel import KERNEL_VERSION, check_kernel
 
+    if type(cert["version"]) is int and cert["version"] == KERNEL_VERSION:
         return check_kernel(cert, fuel=fuel, seconds=seconds)
-    if not exact_int(cert["version"]) or cert["version"] != VERSION:  # true and 2.0 are not 2
-        raise CheckError(f"unsupported {FORMAT} version {cert['version']!r}: this checker reads version {VERSION} "
-                         f"(the JSON integer), whose functions are read with a real x")
-    for key in ("claim", "domain", "verdict", "method", "rests_on") + (("reason",) if "reason" in cert else ()):
-        get(cert, key, "str", "certificate")
-    claim, verdict, method = cert["claim"], cert["verdict"], cert["method"]
-    if claim not in CLAIMS + (RANK_CLAIM, STABLE_RANK_CLAIM):
-        raise CheckError(f"unknown claim {claim!r}")
-    if claim == STABLE_RANK_CLAIM:
-        read_domain(cert["domain"])  # a range stated by the certificate, verified with its data
-    elif cert["domain"] != DOMAINS[claim]:
-        raise CheckError(f"{claim} concerns f on {DOMAINS[claim]}, but the certificate states the domain "
-                         f"{cert['domain']!r}")
-    if verdict not in METHODS or method not in METHODS[verdict].get(claim, ()):
-        raise CheckError(f"method {method!r} cannot establish that {claim} {verdict}")
-    data = get(cert, "data", "dict", "certificate")
-    with tank(fuel, seconds), region_scope(certificate_region(cert, claim)):
-        try:
-            f = Function(parse(cert["function"], "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
-                         undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)
-            verified = (check_ratio_enclosure(claim, f, data, cert["domain"]) if method == "ratio-enclosure"
-                        else _VERIFIERS[method](claim, f, data))
-        except CheckError:
-            raise
-        except RecursionError:
-            raise CheckError("the certificate is nested too deeply to verify") from None
-        except Exception as exc:  # anything SymPy cannot do with the data is a refusal, not a crash
-            raise CheckError(f"cannot verify the {method} data: {type(exc).__name__}: {exc}") from None
-    # End state: exactly the stated claim about the stated function, nothing left over.
-    if verified != (claim, verdict):
-        raise CheckError(f"the data proves {verified[0]} {verified[1]}, but the certificate states {claim} {verdict}")
-    return claim, cert["function"], verdict
-
-
-def _derivation(claim, f, data):
-    """A CM or BF derivation on (0, oo), plus the paper's condition at 0 from f's own text."""
-    if set(data) - {"derivation", "transformed"}:
-        raise CheckError(f"derivation data has unknown fields {sorted(set(data) - {'derivation', 'transformed'})}")
-    root = data.get("derivation")
-    cls = "CM" if claim in ("pd-l1", "completely-monotone", "pd-l2") else "BF"
-    if type(root) is not dict or root.get("class") != cls:
-        raise CheckError(f"{claim} needs a {cls} derivation at the root")
-    g = f.pos
-    if claim in ("pd-l2", "l2-to-l2"):
-        # Schoenberg: t -> f(sqrt t) must be CM (pd-l2); t -> f(sqrt t)^2 Bernstein (l2-to-l2).
-        g = parse(get(data, "transformed", "str", "data"), "transformed")
-        equal(g, f.pos.subs(XP, sympy.sqrt(XP)) ** (2 if claim == "l2-to-l2" else 1), "transformed")
-        if claim == "l2-to-l2":
-            equal(f.pos, sympy.sqrt(g.subs(XP, XP**2)), "f = sqrt(g(x^2)), so f >= 0")
-    elif "transformed" in data:
-        raise CheckError(f"{claim} takes no transformed function")
-    equal(check_node(root, "derivation", [0]), g, "derivation root")
-    # the transformed g has g(0) = f(0)^k and g(0+) = f(0+)^k: conditions at 0 are on f itself
-    if cls == "CM":
-        nonneg(f.value_at_0("f(0)") - f.limit_at_0_from_right("f(0+)"), "the paper's CM needs f(0) - f(0+) >= 0")
-    else:
-        equal(f.value_at_0("f(0)"), 0, "Bernstein in the paper's sense needs f(0) = 0")
-    return claim, "holds"
-
-
-def _not_polynomial(claim, f, data):
-    return check_not_polynomial(claim, f, data, check_rank_witness)
-
-
-_VERIFIERS = {"derivation": _derivation, "polynomial": check_polynomial, "not-polynomial": _not_polynomial,
-              "box-witness": check_box, "derivative-witness": check_derivative, "value-witness": check_value,
-              "triangle-witness": check_triangle, "cube-spectrum": check_cube_rank, "flat-start-witness": check_flat_start}
+    try:
+        from .checker_v2 import check_v2
+    except ImportError:  # no SymPy here: the kernel reads the same data, or the certificate is refused
+        if type(cert["version"]) is int and cert["version"] == 2:
+            try:
+                return check_kernel({**cert, "version": KERNEL_VERSION}, fuel=fuel, seconds=seconds)
+            except CheckError as exc:
+                if "does not read" not in str(exc):
+                    raise
+                raise CheckError(f"{exc}; this version-2 certificate needs the SymPy-based checker, which cannot "
+                                 f"be imported here: re-issue it as version {KERNEL_VERSION}") from None
+        raise CheckError(f"unsupported {FORMAT} version {cert['version']!r}: this checker reads version "
+                         f"{KERNEL_VERSION} (and version 2 where SymPy is installed)") from None
+    return check_v2(cert, fuel=fuel, seconds=seconds)
