@@ -33,10 +33,12 @@ Examples
 
 import json
 import math
+import time
 from dataclasses import dataclass, field
 
 import sympy
 
+from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.common import X, _limit_from_right, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
@@ -205,7 +207,9 @@ def certify(f, claim, *, assume=(), budget=10.0):
         with parameters holds for *every* parameter value the assumptions allow (all real values
         where there are none), and its certificate states the region.
     budget : float
-        Seconds the search may take; past it the answer is ``unknown``.
+        Seconds the search may take; past it the answer is ``unknown``. The search runs in a worker
+        process that is killed if it is still busy then (:mod:`~symrep.analysis.hard_stop`), so the call
+        returns within about ``budget + 0.5`` seconds from any thread.
 
     Returns
     -------
@@ -237,16 +241,55 @@ def certify(f, claim, *, assume=(), budget=10.0):
         near = difflib.get_close_matches(str(claim), CLAIMS, n=1, cutoff=0.5)
         raise InputError(f"unknown claim {claim!r}; {'did you mean ' + near[0] + '? ' if near else ''}"
                          f"choose one of {', '.join(CLAIMS)}")
-    if not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
+    _check_budget(budget)
+    deadline = time.monotonic() + budget
+    family = parse_family(f, assume)  # bad text is refused here at once; the search reads it again
+    if hard_stop.in_process():
+        return _certify_here(f, claim, assume, budget, deadline)
+    outcome = hard_stop.run("certify", (f, claim, assume, budget, deadline), deadline=deadline)
+    if not outcome.ok:
+        text = expression_text(family.expr)
+        if outcome.stopped:
+            return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out "
+                                                   f"(the search was stopped).")
+        return Verdict(claim, text, "unknown", f"Undecided: {outcome.reason}.")
+    return _rechecked(outcome.value, claim)
+
+
+def _check_budget(budget):
+    if isinstance(budget, bool) or not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
         raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
+
+
+def _rechecked(verdict, claim):
+    """The worker's verdict, its certificate re-checked here by the independent checker: ``holds`` and
+    ``fails`` leave this process only with a certificate that this process's checker accepted."""
+    if verdict.status not in ("holds", "fails"):
+        return Verdict(claim, verdict.function, "unknown", verdict.reason)
+    cert = Certificate(verdict.certificate or {})
+    try:
+        checked = check(cert)
+    except CheckError as exc:
+        return Verdict(claim, verdict.function, "unknown",
+                       f"Undecided: the certificate found was rejected by the checker ({exc}).")
+    if checked[0] != claim or checked[2] != verdict.status:
+        return Verdict(claim, verdict.function, "unknown",
+                       f"Undecided: the certificate found is for {checked[0]} {checked[2]}, not {claim} {verdict.status}.")
+    return Verdict(claim, verdict.function, verdict.status, verdict.reason, cert)
+
+
+def _certify_here(f, claim, assume, budget, deadline):
+    """The search of :func:`certify`, in this process (a worker's, or the caller's when asked for):
+    candidates best first, the first that the checker accepts kept. The cooperative checks stop it at
+    ``deadline`` (a ``time.monotonic()`` value) between steps."""
     family = parse_family(f, assume)
     with active(family.box):  # f(0) of a family depends on its region (0**a is 0 only where a > 0)
         fn = _as_function(family.expr, claim, family.symbols)
     text = expression_text(fn.real)
-    clock = Budget(budget)
+    clock = Budget(budget, deadline=deadline)
     rejected = []
     try:
-        with clock.armed(), active(family.box):
+        with active(family.box):
             for status, method, data, reason in _Prover(fn, claim, clock).attempts():
                 if fn.extended:
                     reason = (f"f is undefined at 0 as written; its limit there, {fn.at0}, is used as f(0) "
