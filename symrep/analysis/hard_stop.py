@@ -62,7 +62,8 @@ import time
 import traceback
 from dataclasses import dataclass
 
-__all__ = ["run", "Outcome", "GRACE", "KEEP_IDLE", "set_in_process", "in_process", "worker_pids", "shutdown"]
+__all__ = ["run", "report", "Outcome", "GRACE", "KEEP_IDLE", "MAX_WORKERS", "set_in_process", "in_process",
+           "worker_pids", "shutdown"]
 
 #: Seconds a worker may run past its job's deadline (to stop at its own cooperative check and send its
 #: "the budget ran out" answer) before it is killed.
@@ -71,6 +72,8 @@ GRACE = 0.5
 KEEP_IDLE = 2
 #: Seconds a new worker may take to start before the job is given up.
 START_SECONDS = 60.0
+#: Most workers at once (jobs from more threads than this wait for one, until their deadline).
+MAX_WORKERS = max(4, 2 * (os.cpu_count() or 1))
 
 #: The jobs a worker runs: name -> "module:function". Only these names cross the pipe.
 JOBS = {
@@ -81,6 +84,7 @@ JOBS = {
     "test-spin": "symrep.analysis.hard_stop:_test_spin",
     "test-echo": "symrep.analysis.hard_stop:_test_echo",
     "test-exit": "symrep.analysis.hard_stop:_test_exit",
+    "test-pid": "symrep.analysis.hard_stop:_test_pid",
 }
 
 _IN_WORKER = False
@@ -139,9 +143,12 @@ def run(job, args=(), kwargs=None, *, deadline, progress=None):
     if in_process():
         return Outcome(_call(job, args, kwargs, progress))
     try:
-        worker = _POOL.acquire()
+        worker = _POOL.acquire(deadline)
     except _CannotStart as exc:
         return Outcome(died=True, reason=f"the prover process could not be started ({exc})")
+    if worker is None:
+        return Outcome(stopped=True, reason=f"the time budget ran out while all {MAX_WORKERS} prover processes "
+                                            f"were busy")
     try:
         worker.conn.send((job, args, kwargs))
     except Exception:  # the arguments do not pickle (an exotic SymPy object): run here, as before
@@ -219,6 +226,7 @@ class _Worker:
 class _Pool:
     def __init__(self):
         self.lock = threading.Lock()
+        self.freed = threading.Condition(self.lock)
         self.idle, self.busy = [], []
         self.owner = os.getpid()
 
@@ -227,16 +235,24 @@ class _Pool:
         if self.owner != os.getpid():
             self.idle, self.busy, self.owner = [], [], os.getpid()
 
-    def acquire(self):
+    def acquire(self, deadline):
+        """An idle worker, or a new one; None if ``MAX_WORKERS`` stay busy until ``deadline``."""
         with self.lock:
             self._check_owner()
-            while self.idle:
-                worker = self.idle.pop()
-                if worker.process.is_alive():
-                    worker.released = False
-                    self.busy.append(worker)
-                    return worker
-                _close(worker)
+            while True:
+                while self.idle:
+                    worker = self.idle.pop()
+                    if worker.process.is_alive():
+                        worker.released = False
+                        self.busy.append(worker)
+                        return worker
+                    _close(worker)
+                if len(self.busy) < MAX_WORKERS:
+                    break
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self.freed.wait(left)
             worker = self._start()
             self.busy.append(worker)
             return worker
@@ -246,6 +262,7 @@ class _Pool:
             worker.released = True
             if worker in self.busy:
                 self.busy.remove(worker)
+            self.freed.notify()
             if len(self.idle) < KEEP_IDLE and worker.process.is_alive() and self.owner == os.getpid():
                 self.idle.append(worker)
                 return
@@ -257,6 +274,7 @@ class _Pool:
             worker.released = True
             if worker in self.busy:
                 self.busy.remove(worker)
+            self.freed.notify()
         return _stop(worker, kill=True)
 
     def busy_pids(self):
@@ -348,6 +366,9 @@ def _serve(conn, inherited=()):
             other.close()
         except OSError:
             pass
+    for stream in ("stdout", "stderr"):  # not a notebook's or a test runner's stream objects (fork copied them)
+        original = getattr(sys, f"__{stream}__")
+        setattr(sys, stream, original if original is not None else open(os.devnull, "w"))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the caller, which stops us
     for name in ("SIGALRM", "SIGTERM"):
         if hasattr(signal, name):
@@ -419,6 +440,10 @@ def _test_echo(value, lines=()):
     for line in lines:
         report(line)
     return value
+
+
+def _test_pid():
+    return os.getpid()
 
 
 def _test_exit(code):
