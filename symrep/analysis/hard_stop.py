@@ -51,6 +51,7 @@ Examples
 'hello'
 """
 
+import contextlib
 import contextvars
 import importlib
 import multiprocessing
@@ -63,7 +64,7 @@ import traceback
 from dataclasses import dataclass
 
 __all__ = ["run", "report", "Outcome", "GRACE", "KEEP_IDLE", "MAX_WORKERS", "set_in_process", "in_process",
-           "worker_pids", "shutdown"]
+           "worker_pids", "shutdown", "stalled"]
 
 #: Seconds a worker may run past its job's deadline (to stop at its own cooperative check and send its
 #: "the budget ran out" answer) before it is killed.
@@ -150,7 +151,7 @@ def run(job, args=(), kwargs=None, *, deadline, progress=None):
         return Outcome(stopped=True, reason=f"the time budget ran out while all {MAX_WORKERS} prover processes "
                                             f"were busy")
     try:
-        worker.conn.send((job, args, kwargs))
+        worker.conn.send((job, args, kwargs, getattr(_STALL, "seconds", 0.0)))
     except Exception:  # the arguments do not pickle (an exotic SymPy object): run here, as before
         _POOL.release(worker)
         return Outcome(_call(job, args, kwargs, progress))
@@ -199,7 +200,20 @@ def shutdown():
     _POOL.close_idle()
 
 
+@contextlib.contextmanager
+def stalled(seconds):
+    """For tests: jobs sent from this thread make their worker sleep ``seconds`` first, as if one
+    SymPy call ran on without reaching a cooperative check (only the kill can stop it then)."""
+    before = getattr(_STALL, "seconds", 0.0)
+    _STALL.seconds = float(seconds)
+    try:
+        yield
+    finally:
+        _STALL.seconds = before
+
+
 _PROGRESS = contextvars.ContextVar("symrep_hard_stop_progress", default=None)
+_STALL = threading.local()
 
 
 def _call(job, args, kwargs, progress):
@@ -390,9 +404,11 @@ def _serve(conn, inherited=()):
 def _serve_jobs(conn):
     while True:
         try:
-            job, args, kwargs = conn.recv()
+            job, args, kwargs, stall = conn.recv()
         except (EOFError, OSError):
             return
+        if stall:  # a test's stand-in for one SymPy call that runs on (see stalled)
+            time.sleep(stall)
         sink = lambda line: conn.send(("progress", str(line)))  # noqa: E731
         try:
             value = contextvars.Context().run(_call, job, args, kwargs, sink)  # no context from the caller
