@@ -25,7 +25,10 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-ROUNDS = 5
+ROUNDS = 7
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)  # this checkout's symrep, not an installed one
+os.environ["PYTHONPATH"] = ROOT + os.pathsep + os.environ.get("PYTHONPATH", "")  # and in the children
 BUDGET = 5.0
 PATHOLOGICAL = "exp(-x)*besselk(7/3, x**2+1)*erf(sqrt(x)+1)/(1+x**5)"
 

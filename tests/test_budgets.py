@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from symrep.analysis import hard_stop
-from symrep.analysis.verdicts import Verdict, _rechecked, certify
+from symrep.analysis.verdicts import _Referee, certify
 from symrep.errors import InputError, LimitError
 
 #: Generous: the budget's slack is GRACE (0.5 s) plus a kill and a fork; the rest absorbs a loaded machine.
@@ -186,15 +186,17 @@ def test_errors_from_the_worker_are_raised_in_the_caller():
     assert "pd-l3" in str(info.value) and "Traceback" in str(info.value.__cause__)
 
 
-def test_the_caller_rechecks_what_the_worker_sends():
+def test_the_callers_checker_decides_every_certificate():
+    """The worker proposes; the checker of the calling process accepts or rejects (asked over the pipe)."""
     good = certify("exp(-x^2)", "pd-l1")
-    forged = Verdict("pd-l1", good.function, "holds", "forged", dict(good.certificate, verdict="holds"))
-    assert _rechecked(forged, "pd-l1").status == "unknown"
-    other = Verdict("pd-l2", good.function, "fails", "wrong claim", good.certificate)
-    assert _rechecked(other, "pd-l2").status == "unknown"
-    missing = Verdict("pd-l1", good.function, "fails", "no certificate", None)
-    assert _rechecked(missing, "pd-l1").status == "unknown"
-    assert _rechecked(good, "pd-l1").status == "fails"
+    referee = _Referee("pd-l1")
+    assert referee(dict(good.certificate, verdict="holds")) is not None and referee.accepted is None
+    assert _Referee("pd-l2")(good.certificate) is not None
+    assert referee(good.certificate) is None and referee.accepted == good.certificate
+    asked = []
+    outcome = hard_stop.run("test-ask", (["a", "b"],), deadline=time.monotonic() + 30,
+                            answer=lambda q: asked.append(q) or q.upper())
+    assert outcome.value == ["A", "B"] and asked == ["a", "b"]
 
 
 @pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), 1e9, True, "5", None])

@@ -62,8 +62,9 @@ import threading
 import time
 import traceback
 from dataclasses import dataclass
+from multiprocessing.reduction import ForkingPickler
 
-__all__ = ["run", "report", "Outcome", "GRACE", "KEEP_IDLE", "MAX_WORKERS", "set_in_process", "in_process",
+__all__ = ["run", "report", "ask", "Outcome", "GRACE", "KEEP_IDLE", "MAX_WORKERS", "set_in_process", "in_process",
            "worker_pids", "shutdown", "stalled"]
 
 #: Seconds a worker may run past its job's deadline (to stop at its own cooperative check and send its
@@ -86,7 +87,13 @@ JOBS = {
     "test-echo": "symrep.analysis.hard_stop:_test_echo",
     "test-exit": "symrep.analysis.hard_stop:_test_exit",
     "test-pid": "symrep.analysis.hard_stop:_test_pid",
+    "test-ask": "symrep.analysis.hard_stop:_test_ask",
 }
+
+#: Imported by the caller before its first worker is forked, so that neither pays for them twice: what
+#: SymPy imports lazily on its first ``simplify`` (half a second), which both the search and the caller's
+#: re-check run.
+PRELOAD = ["symrep.analysis.verdicts", "sympy.physics.units"]
 
 _IN_WORKER = False
 _FORCED_IN_PROCESS = None
@@ -132,29 +139,40 @@ def in_process():
     return bool(multiprocessing.current_process().daemon)
 
 
-def run(job, args=(), kwargs=None, *, deadline, progress=None):
+def run(job, args=(), kwargs=None, *, deadline, progress=None, answer=None):
     """Run ``job`` (a name of :data:`JOBS`) with ``args`` and ``kwargs`` in a worker; give up at
     ``deadline`` (a ``time.monotonic()`` value) plus :data:`GRACE`.
 
     Returns an :class:`Outcome`. An exception raised by the job (bad input, say) is raised here again,
     with the worker's traceback as its cause. ``progress``, if given, is called here with each line
-    the job reports through :func:`report`.
+    the job reports through :func:`report`; ``answer``, if given, is called here with each question the
+    job asks through :func:`ask`, and what it returns is the job's answer (the caller's checker, so that
+    the job never has the last word on a certificate).
     """
     kwargs = dict(kwargs or {})
+    if job not in JOBS:
+        raise ValueError(f"unknown job {job!r}")
     if in_process():
-        return Outcome(_call(job, args, kwargs, progress))
+        return Outcome(_call(job, args, kwargs, progress, answer))
     try:
-        worker = _POOL.acquire(deadline)
-    except _CannotStart as exc:
-        return Outcome(died=True, reason=f"the prover process could not be started ({exc})")
-    if worker is None:
-        return Outcome(stopped=True, reason=f"the time budget ran out while all {MAX_WORKERS} prover processes "
-                                            f"were busy")
-    try:
-        worker.conn.send((job, args, kwargs, getattr(_STALL, "seconds", 0.0)))
-    except Exception:  # the arguments do not pickle (an exotic SymPy object): run here, as before
-        _POOL.release(worker)
-        return Outcome(_call(job, args, kwargs, progress))
+        message = ForkingPickler.dumps((job, args, kwargs, getattr(_STALL, "seconds", 0.0)))
+    except Exception:  # arguments that do not pickle (an object defined on the fly): run here, as before
+        return Outcome(_call(job, args, kwargs, progress, answer))
+    for attempt in range(2):  # an idle worker may have died since its last job: then a new one
+        try:
+            worker = _POOL.acquire(deadline)
+        except _CannotStart as exc:
+            return Outcome(died=True, reason=f"the prover process could not be started ({exc})")
+        if worker is None:
+            return Outcome(stopped=True, reason=f"the time budget ran out while all {MAX_WORKERS} prover "
+                                                f"processes were busy")
+        try:
+            worker.conn.send_bytes(message)
+            break
+        except OSError:
+            reason = _POOL.discard(worker)
+    else:
+        return Outcome(died=True, reason=reason)
     try:
         while True:
             left = deadline + GRACE - time.monotonic()
@@ -172,6 +190,9 @@ def run(job, args=(), kwargs=None, *, deadline, progress=None):
                 if progress is not None:
                     progress(payload)
                 continue
+            if kind == "ask":
+                worker.conn.send(("answer", answer(payload) if answer is not None else None))
+                continue
             _POOL.release(worker)
             if kind == "value":
                 return Outcome(payload)
@@ -188,6 +209,14 @@ def report(line):
     sink = _PROGRESS.get()
     if sink is not None:
         sink(line)
+
+
+def ask(question):
+    """Ask the caller of :func:`run` (called from inside a job); return its ``answer(question)``."""
+    asker = _ASK.get()
+    if asker is None:
+        raise RuntimeError("hard_stop.ask outside a job")
+    return asker(question)
 
 
 def worker_pids():
@@ -213,17 +242,19 @@ def stalled(seconds):
 
 
 _PROGRESS = contextvars.ContextVar("symrep_hard_stop_progress", default=None)
+_ASK = contextvars.ContextVar("symrep_hard_stop_ask", default=None)
 _STALL = threading.local()
 
 
-def _call(job, args, kwargs, progress):
+def _call(job, args, kwargs, progress, answer):
     module, name = JOBS[job].split(":")
     function = getattr(importlib.import_module(module), name)
-    token = _PROGRESS.set(progress)
+    tokens = _PROGRESS.set(progress), _ASK.set(answer)
     try:
         return function(*args, **kwargs)
     finally:
-        _PROGRESS.reset(token)
+        _PROGRESS.reset(tokens[0])
+        _ASK.reset(tokens[1])
 
 
 # --- the pool (in the calling process) ---------------------------------------------------------------
@@ -303,8 +334,10 @@ class _Pool:
 
     def _start(self):
         context = multiprocessing.get_context(_start_method())
+        for name in PRELOAD:
+            importlib.import_module(name)
         if context.get_start_method() == "forkserver":
-            context.set_forkserver_preload(["symrep.analysis.hard_stop", "symrep.analysis.verdicts"])
+            context.set_forkserver_preload(["symrep.analysis.hard_stop"] + PRELOAD)
         ours, theirs = context.Pipe(duplex=True)
         inherited = [w.conn for w in self.idle + self.busy]
         try:
@@ -389,9 +422,9 @@ def _serve(conn, inherited=()):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     parent = os.getppid()
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    if multiprocessing.get_start_method(allow_none=True) != "fork":
+    for name in PRELOAD:  # already there when forked from the caller
         try:
-            importlib.import_module("symrep.analysis.verdicts")
+            importlib.import_module(name)
         except Exception:
             pass
     try:
@@ -410,8 +443,8 @@ def _serve_jobs(conn):
         if stall:  # a test's stand-in for one SymPy call that runs on (see stalled)
             time.sleep(stall)
         sink = lambda line: conn.send(("progress", str(line)))  # noqa: E731
-        try:
-            value = contextvars.Context().run(_call, job, args, kwargs, sink)  # no context from the caller
+        try:  # a fresh context: nothing of the caller's context variables (fork copied them)
+            value = contextvars.Context().run(_call, job, args, kwargs, sink, lambda q: _ask_parent(conn, q))
             message = ("value", value)
         except Exception as exc:
             message = ("error", (exc, traceback.format_exc()))
@@ -426,6 +459,14 @@ def _serve_jobs(conn):
                 conn.send(("error", (exc, message[1][1] if message[0] == "error" else "")))
             except OSError:
                 return
+
+
+def _ask_parent(conn, question):
+    conn.send(("ask", question))
+    kind, reply = conn.recv()
+    if kind != "answer":
+        raise RuntimeError(f"expected an answer from the caller, got {kind!r}")
+    return reply
 
 
 def _watch_parent(parent):
@@ -456,6 +497,10 @@ def _test_echo(value, lines=()):
     for line in lines:
         report(line)
     return value
+
+
+def _test_ask(questions):
+    return [ask(q) for q in questions]
 
 
 def _test_pid():

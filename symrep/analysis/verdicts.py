@@ -244,16 +244,24 @@ def certify(f, claim, *, assume=(), budget=10.0):
     _check_budget(budget)
     deadline = time.monotonic() + budget
     family = parse_family(f, assume)  # bad text is refused here at once; the search reads it again
+    referee = _Referee(claim)
     if hard_stop.in_process():
-        return _certify_here(f, claim, assume, budget, deadline)
-    outcome = hard_stop.run("certify", (f, claim, assume, budget, deadline), deadline=deadline)
-    if not outcome.ok:
-        text = expression_text(family.expr)
-        if outcome.stopped:
-            return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out "
-                                                   f"(the search was stopped).")
+        return _certify_here(f, claim, assume, budget, deadline, referee)
+    outcome = hard_stop.run("certify", (f, claim, assume, budget, deadline), deadline=deadline, answer=referee)
+    if referee.accepted is not None:  # a certificate this process's checker accepted: that is the answer
+        cert = referee.accepted
+        return Verdict(claim, cert["function"], cert["verdict"], cert["reason"], cert)
+    text = expression_text(family.expr)
+    if outcome.stopped:
+        return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out "
+                                               f"(the search was stopped).")
+    if outcome.died:
         return Verdict(claim, text, "unknown", f"Undecided: {outcome.reason}.")
-    return _rechecked(outcome.value, claim)
+    verdict = outcome.value
+    if verdict.status != "unknown":  # cannot happen: the search returns holds/fails only once accepted
+        return Verdict(claim, verdict.function, "unknown", "Undecided: the search answered without a certificate "
+                                                           "that the checker accepted.")
+    return verdict
 
 
 def _check_budget(budget):
@@ -261,27 +269,35 @@ def _check_budget(budget):
         raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
 
 
-def _rechecked(verdict, claim):
-    """The worker's verdict, its certificate re-checked here by the independent checker: ``holds`` and
-    ``fails`` leave this process only with a certificate that this process's checker accepted."""
-    if verdict.status not in ("holds", "fails"):
-        return Verdict(claim, verdict.function, "unknown", verdict.reason)
-    cert = Certificate(verdict.certificate or {})
-    try:
-        checked = check(cert)
-    except CheckError as exc:
-        return Verdict(claim, verdict.function, "unknown",
-                       f"Undecided: the certificate found was rejected by the checker ({exc}).")
-    if checked[0] != claim or checked[2] != verdict.status:
-        return Verdict(claim, verdict.function, "unknown",
-                       f"Undecided: the certificate found is for {checked[0]} {checked[2]}, not {claim} {verdict.status}.")
-    return Verdict(claim, verdict.function, verdict.status, verdict.reason, cert)
+class _Referee:
+    """The checker of the calling process, asked about each candidate certificate the search proposes
+    (the search may run in a worker; the verdict on a certificate is always given here).
+
+    Called with a certificate (a dict), it returns None if the independent checker accepts it for
+    ``claim`` (and keeps it as :attr:`accepted`), else the checker's reason.
+    """
+
+    def __init__(self, claim):
+        self.claim, self.accepted = claim, None
+
+    def __call__(self, cert):
+        cert = Certificate(json.loads(json.dumps(cert)))
+        try:
+            checked = check(cert)
+        except CheckError as exc:
+            return str(exc)
+        if checked[0] != self.claim:
+            return f"the certificate is for {checked[0]}, not {self.claim}"
+        self.accepted = cert
+        return None
 
 
-def _certify_here(f, claim, assume, budget, deadline):
+def _certify_here(f, claim, assume, budget, deadline, referee=None):
     """The search of :func:`certify`, in this process (a worker's, or the caller's when asked for):
-    candidates best first, the first that the checker accepts kept. The cooperative checks stop it at
-    ``deadline`` (a ``time.monotonic()`` value) between steps."""
+    candidates best first, each put to ``referee`` (the caller's :class:`_Referee`, asked over the pipe
+    when None), the first it accepts kept. The cooperative checks stop the search at ``deadline`` (a
+    ``time.monotonic()`` value) between steps."""
+    referee = referee or hard_stop.ask
     family = parse_family(f, assume)
     with active(family.box):  # f(0) of a family depends on its region (0**a is 0 only where a > 0)
         fn = _as_function(family.expr, claim, family.symbols)
@@ -304,10 +320,9 @@ def _certify_here(f, claim, assume, budget, deadline):
                     reason = f"For every {', '.join(sorted(family.symbols))} with {family.region}: {reason}"
                     cert["reason"] = reason
                 cert = Certificate(json.loads(json.dumps(cert)))
-                try:
-                    check(cert)
-                except CheckError as exc:
-                    rejected.append(str(exc))
+                rejection = referee(cert)
+                if rejection is not None:
+                    rejected.append(rejection)
                     continue
                 return Verdict(claim, text, status, reason, cert)
     except OutOfTime:
