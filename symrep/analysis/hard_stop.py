@@ -11,9 +11,10 @@ is still busy then. The same holds from the main thread, a worker thread, a thre
 kernel. Inside the worker the search still checks its budget cooperatively (``Budget.tick``), so it
 usually stops by itself and answers "the budget ran out" before it is killed.
 
-The callers (:func:`~symrep.analysis.verdicts.certify` and the others) re-check every certificate that
-comes back with the independent checker *in the calling process* before they return ``holds`` or
-``fails``.
+The checker stays with the caller: a job proposes each candidate certificate over the pipe
+(:func:`ask`) and the independent checker *of the calling process* accepts or rejects it
+(:func:`~symrep.analysis.verdicts.certify`); ``stable_rank_bound`` checks the certificate that comes back.
+Nothing the worker says is taken for ``holds`` or ``fails`` without that check.
 
 Workers
 -------
@@ -28,9 +29,9 @@ budget; the budget is the search's.
 Slack
 -----
 A call returns at most :data:`GRACE` seconds after its budget, plus the time to kill and reap a busy
-worker (milliseconds), plus the caller's re-check of a certificate that arrived in time (milliseconds to
-a second for the gallery's certificates), plus, on the first call of a process or after a kill, the
-start of a new worker.
+worker (milliseconds), plus the caller's check of a certificate proposed just before the deadline
+(milliseconds for the gallery's certificates; bounded by the checker's own limit), plus the start of a
+worker on the first call of a process or after a kill (milliseconds by fork).
 
 Debugging
 ---------
@@ -53,6 +54,7 @@ Examples
 
 import contextlib
 import contextvars
+import gc
 import importlib
 import multiprocessing
 import os
@@ -340,6 +342,9 @@ class _Pool:
             context.set_forkserver_preload(["symrep.analysis.hard_stop"] + PRELOAD)
         ours, theirs = context.Pipe(duplex=True)
         inherited = [w.conn for w in self.idle + self.busy]
+        frozen = context.get_start_method() == "fork"
+        if frozen:  # the worker's collector then leaves the inherited objects alone: no copy-on-write of them
+            gc.freeze()
         try:
             process = context.Process(target=_serve, args=(theirs, inherited), name="symrep-prover", daemon=True)
             process.start()
@@ -347,6 +352,9 @@ class _Pool:
             ours.close()
             theirs.close()
             raise _CannotStart(f"{type(exc).__name__}: {exc}") from None
+        finally:
+            if frozen:
+                gc.unfreeze()
         theirs.close()
         if context.get_start_method() != "fork":  # a new interpreter imports SymPy first: wait for it
             if not ours.poll(START_SECONDS):
