@@ -11,10 +11,10 @@ is still busy then. The same holds from the main thread, a worker thread, a thre
 kernel. Inside the worker the search still checks its budget cooperatively (``Budget.tick``), so it
 usually stops by itself and answers "the budget ran out" before it is killed.
 
-The checker stays with the caller: a job proposes each candidate certificate over the pipe
-(:func:`ask`) and the independent checker *of the calling process* accepts or rejects it
-(:func:`~symrep.analysis.verdicts.certify`); ``stable_rank_bound`` checks the certificate that comes back.
-Nothing the worker says is taken for ``holds`` or ``fails`` without that check.
+The worker checks each candidate certificate as the search finds it (so a check that runs on is stopped
+by the kill too), and the callers (:func:`~symrep.analysis.verdicts.certify` and the others) check the
+certificate that comes back again with the independent checker *in the calling process* before they
+return ``holds`` or ``fails``: nothing the worker says is taken on trust.
 
 Workers
 -------
@@ -29,9 +29,9 @@ budget; the budget is the search's.
 Slack
 -----
 A call returns at most :data:`GRACE` seconds after its budget, plus the time to kill and reap a busy
-worker (milliseconds), plus the caller's check of a certificate proposed just before the deadline
-(milliseconds for the gallery's certificates; bounded by the checker's own limit), plus the start of a
-worker on the first call of a process or after a kill (milliseconds by fork).
+worker (milliseconds), plus the caller's re-check of a certificate found in time (milliseconds for the
+gallery's; at most about what the worker's own check of it took, and bounded by the checker's limit),
+plus the start of a worker on the first call of a process or after a kill (milliseconds by fork).
 
 Debugging
 ---------
@@ -66,7 +66,7 @@ import traceback
 from dataclasses import dataclass
 from multiprocessing.reduction import ForkingPickler
 
-__all__ = ["run", "report", "ask", "Outcome", "GRACE", "KEEP_IDLE", "MAX_WORKERS", "set_in_process", "in_process",
+__all__ = ["run", "report", "Outcome", "GRACE", "KEEP_IDLE", "MAX_WORKERS", "set_in_process", "in_process",
            "worker_pids", "shutdown", "stalled"]
 
 #: Seconds a worker may run past its job's deadline (to stop at its own cooperative check and send its
@@ -89,7 +89,6 @@ JOBS = {
     "test-echo": "symrep.analysis.hard_stop:_test_echo",
     "test-exit": "symrep.analysis.hard_stop:_test_exit",
     "test-pid": "symrep.analysis.hard_stop:_test_pid",
-    "test-ask": "symrep.analysis.hard_stop:_test_ask",
 }
 
 #: Imported by the caller before its first worker is forked, so that neither pays for them twice: what
@@ -141,25 +140,23 @@ def in_process():
     return bool(multiprocessing.current_process().daemon)
 
 
-def run(job, args=(), kwargs=None, *, deadline, progress=None, answer=None):
+def run(job, args=(), kwargs=None, *, deadline, progress=None):
     """Run ``job`` (a name of :data:`JOBS`) with ``args`` and ``kwargs`` in a worker; give up at
     ``deadline`` (a ``time.monotonic()`` value) plus :data:`GRACE`.
 
     Returns an :class:`Outcome`. An exception raised by the job (bad input, say) is raised here again,
     with the worker's traceback as its cause. ``progress``, if given, is called here with each line
-    the job reports through :func:`report`; ``answer``, if given, is called here with each question the
-    job asks through :func:`ask`, and what it returns is the job's answer (the caller's checker, so that
-    the job never has the last word on a certificate).
+    the job reports through :func:`report`.
     """
     kwargs = dict(kwargs or {})
     if job not in JOBS:
         raise ValueError(f"unknown job {job!r}")
     if in_process():
-        return Outcome(_call(job, args, kwargs, progress, answer))
+        return Outcome(_call(job, args, kwargs, progress))
     try:
         message = ForkingPickler.dumps((job, args, kwargs, getattr(_STALL, "seconds", 0.0)))
     except Exception:  # arguments that do not pickle (an object defined on the fly): run here, as before
-        return Outcome(_call(job, args, kwargs, progress, answer))
+        return Outcome(_call(job, args, kwargs, progress))
     for attempt in range(2):  # an idle worker may have died since its last job: then a new one
         try:
             worker = _POOL.acquire(deadline)
@@ -173,6 +170,8 @@ def run(job, args=(), kwargs=None, *, deadline, progress=None, answer=None):
             break
         except OSError:
             reason = _POOL.discard(worker)
+            if worker.fresh:
+                return Outcome(died=True, reason=reason)
     else:
         return Outcome(died=True, reason=reason)
     try:
@@ -192,16 +191,13 @@ def run(job, args=(), kwargs=None, *, deadline, progress=None, answer=None):
                 if progress is not None:
                     progress(payload)
                 continue
-            if kind == "ask":
-                worker.conn.send(("answer", answer(payload) if answer is not None else None))
-                continue
             _POOL.release(worker)
             if kind == "value":
                 return Outcome(payload)
             exc, text = payload
             raise exc from _RemoteTraceback(text)
-    except BaseException:  # KeyboardInterrupt, or a progress callback that raised: the job is abandoned
-        if worker.process is not None and worker.process.is_alive() and not worker.released:
+    except BaseException:  # KeyboardInterrupt, or a callback that raised: the job is abandoned
+        if not worker.released:
             _POOL.discard(worker)
         raise
 
@@ -211,14 +207,6 @@ def report(line):
     sink = _PROGRESS.get()
     if sink is not None:
         sink(line)
-
-
-def ask(question):
-    """Ask the caller of :func:`run` (called from inside a job); return its ``answer(question)``."""
-    asker = _ASK.get()
-    if asker is None:
-        raise RuntimeError("hard_stop.ask outside a job")
-    return asker(question)
 
 
 def worker_pids():
@@ -244,19 +232,17 @@ def stalled(seconds):
 
 
 _PROGRESS = contextvars.ContextVar("symrep_hard_stop_progress", default=None)
-_ASK = contextvars.ContextVar("symrep_hard_stop_ask", default=None)
 _STALL = threading.local()
 
 
-def _call(job, args, kwargs, progress, answer):
+def _call(job, args, kwargs, progress):
     module, name = JOBS[job].split(":")
     function = getattr(importlib.import_module(module), name)
-    tokens = _PROGRESS.set(progress), _ASK.set(answer)
+    token = _PROGRESS.set(progress)
     try:
         return function(*args, **kwargs)
     finally:
-        _PROGRESS.reset(tokens[0])
-        _ASK.reset(tokens[1])
+        _PROGRESS.reset(token)
 
 
 # --- the pool (in the calling process) ---------------------------------------------------------------
@@ -267,7 +253,7 @@ class _CannotStart(Exception):
 
 class _Worker:
     def __init__(self, process, conn):
-        self.process, self.conn, self.released = process, conn, False
+        self.process, self.conn, self.released, self.fresh = process, conn, False, True
 
 
 class _Pool:
@@ -290,7 +276,7 @@ class _Pool:
                 while self.idle:
                     worker = self.idle.pop()
                     if worker.process.is_alive():
-                        worker.released = False
+                        worker.released, worker.fresh = False, False
                         self.busy.append(worker)
                         return worker
                     _close(worker)
@@ -452,7 +438,7 @@ def _serve_jobs(conn):
             time.sleep(stall)
         sink = lambda line: conn.send(("progress", str(line)))  # noqa: E731
         try:  # a fresh context: nothing of the caller's context variables (fork copied them)
-            value = contextvars.Context().run(_call, job, args, kwargs, sink, lambda q: _ask_parent(conn, q))
+            value = contextvars.Context().run(_call, job, args, kwargs, sink)
             message = ("value", value)
         except Exception as exc:
             message = ("error", (exc, traceback.format_exc()))
@@ -467,14 +453,6 @@ def _serve_jobs(conn):
                 conn.send(("error", (exc, message[1][1] if message[0] == "error" else "")))
             except OSError:
                 return
-
-
-def _ask_parent(conn, question):
-    conn.send(("ask", question))
-    kind, reply = conn.recv()
-    if kind != "answer":
-        raise RuntimeError(f"expected an answer from the caller, got {kind!r}")
-    return reply
 
 
 def _watch_parent(parent):
@@ -505,10 +483,6 @@ def _test_echo(value, lines=()):
     for line in lines:
         report(line)
     return value
-
-
-def _test_ask(questions):
-    return [ask(q) for q in questions]
 
 
 def _test_pid():

@@ -244,13 +244,9 @@ def certify(f, claim, *, assume=(), budget=10.0):
     _check_budget(budget)
     deadline = time.monotonic() + budget
     family = parse_family(f, assume)  # bad text is refused here at once; the search reads it again
-    referee = _Referee(claim)
     if hard_stop.in_process():
-        return _certify_here(f, claim, assume, budget, deadline, referee)
-    outcome = hard_stop.run("certify", (f, claim, assume, budget, deadline), deadline=deadline, answer=referee)
-    if referee.accepted is not None:  # a certificate this process's checker accepted: that is the answer
-        cert = referee.accepted
-        return Verdict(claim, cert["function"], cert["verdict"], cert["reason"], cert)
+        return _certify_here(f, claim, assume, budget, deadline)
+    outcome = hard_stop.run("certify", (f, claim, assume, budget, deadline), deadline=deadline)
     text = expression_text(family.expr)
     if outcome.stopped:
         return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out "
@@ -258,10 +254,17 @@ def certify(f, claim, *, assume=(), budget=10.0):
     if outcome.died:
         return Verdict(claim, text, "unknown", f"Undecided: {outcome.reason}.")
     verdict = outcome.value
-    if verdict.status != "unknown":  # cannot happen: the search returns holds/fails only once accepted
-        return Verdict(claim, verdict.function, "unknown", "Undecided: the search answered without a certificate "
-                                                           "that the checker accepted.")
-    return verdict
+    if verdict.status == "unknown":
+        return verdict
+    referee = _Referee(claim)  # checked again here: holds and fails leave only with this process's check
+    rejection = referee(verdict.certificate) if isinstance(verdict.certificate, dict) else "no certificate"
+    if rejection is None and referee.accepted["verdict"] != verdict.status:
+        rejection = f"the certificate states {referee.accepted['verdict']}, not {verdict.status}"
+    if rejection is not None:
+        return Verdict(claim, verdict.function, "unknown",
+                       f"Undecided: the certificate found was rejected by the checker ({rejection}).")
+    cert = referee.accepted
+    return Verdict(claim, cert["function"], cert["verdict"], cert["reason"], cert)
 
 
 def _check_budget(budget):
@@ -270,11 +273,9 @@ def _check_budget(budget):
 
 
 class _Referee:
-    """The checker of the calling process, asked about each candidate certificate the search proposes
-    (the search may run in a worker; the verdict on a certificate is always given here).
-
-    Called with a certificate (a dict), it returns None if the independent checker accepts it for
-    ``claim`` (and keeps it as :attr:`accepted`), else the checker's reason.
+    """The independent checker, for one claim: called with a certificate (a dict), it returns None if
+    the checker accepts it for ``claim`` (and keeps it as :attr:`accepted`), else the checker's reason.
+    The search asks it about each candidate (in the worker); the caller asks again about the one found.
     """
 
     def __init__(self, claim):
@@ -292,12 +293,12 @@ class _Referee:
         return None
 
 
-def _certify_here(f, claim, assume, budget, deadline, referee=None):
+def _certify_here(f, claim, assume, budget, deadline):
     """The search of :func:`certify`, in this process (a worker's, or the caller's when asked for):
-    candidates best first, each put to ``referee`` (the caller's :class:`_Referee`, asked over the pipe
-    when None), the first it accepts kept. The cooperative checks stop the search at ``deadline`` (a
-    ``time.monotonic()`` value) between steps."""
-    referee = referee or hard_stop.ask
+    candidates best first, the first that the checker accepts kept. The cooperative checks stop it at
+    ``deadline`` (a ``time.monotonic()`` value) between steps; in a worker, the kill stops a long check
+    too."""
+    referee = _Referee(claim)
     family = parse_family(f, assume)
     with active(family.box):  # f(0) of a family depends on its region (0**a is 0 only where a > 0)
         fn = _as_function(family.expr, claim, family.symbols)
