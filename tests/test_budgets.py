@@ -107,6 +107,20 @@ def test_classify_returns_within_its_budget(runner):
     assert all("budget" in r.reason for r in result.regions)
 
 
+@RUNNERS
+def test_stable_rank_bound_with_a_stalled_search_ends_in_a_limit_error_within_its_budget(runner):
+    from symrep.attention.stable_rank import stable_rank_bound
+
+    def call():
+        with pytest.raises(LimitError, match="the time budget of 1 s ran out"):
+            stable_rank_bound("sqrt(x)", 1, 4, budget=1)
+        return True
+
+    _, seconds = _timed(runner, _stalled(call))
+    assert seconds < 1.0 + SLACK
+    assert stable_rank_bound("sqrt(x)", 1, 4).certificate.check()[2] == "holds"
+
+
 def test_the_next_call_after_a_stop_works():
     assert _stalled(lambda: certify("exp(-x)", "pd-l1", budget=1))().status == "unknown"
     verdict = certify("exp(-x)", "pd-l1")

@@ -179,7 +179,9 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
     assume : str or list of str
         Comparisons that restrict the parameter space first (``"a > 0"``).
     budget, piece_budget : float
-        Seconds for the whole classification, and for each box at most.
+        Seconds for the whole classification, and for each box at most. Each box's search runs in a worker
+        process killed at its deadline (:mod:`~symrep.analysis.hard_stop`), so the call returns within
+        about ``budget + 1`` seconds from any thread.
     depth : int
         How often an undecided box is split (0 to ``MAX_DEPTH``).
     progress : callable, optional
