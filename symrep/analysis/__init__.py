@@ -1,10 +1,10 @@
-"""The prover: rigorous signs, time budgets, and ``certify``, which searches derivations and
+"""The prover: rigorous signs, time budgets (a hard stop: a worker process killed at the deadline), and ``certify``, which searches derivations and
 witnesses and returns only what the independent checker accepts.
 
 May import ``symrep.geometry``, ``symrep.spectra`` and ``symrep.certificates`` (the checker, which imports
 nothing of this package), and the ground floor.
 
-Modules: :mod:`~symrep.analysis.balls`, :mod:`~symrep.analysis.budget`, :mod:`~symrep.analysis.common`, :mod:`~symrep.analysis.derivations`, :mod:`~symrep.analysis.witnesses`, :mod:`~symrep.analysis.polynomials`, :mod:`~symrep.analysis.verdicts`, :mod:`~symrep.analysis.evidence`, :mod:`~symrep.analysis.parameters` (families and
+Modules: :mod:`~symrep.analysis.balls`, :mod:`~symrep.analysis.budget`, :mod:`~symrep.analysis.hard_stop` (the search in a worker process killed at the deadline), :mod:`~symrep.analysis.common`, :mod:`~symrep.analysis.derivations`, :mod:`~symrep.analysis.witnesses`, :mod:`~symrep.analysis.polynomials`, :mod:`~symrep.analysis.verdicts`, :mod:`~symrep.analysis.evidence`, :mod:`~symrep.analysis.parameters` (families and
 their assumptions), :mod:`~symrep.analysis.classify` (regions of parameter space).
 
 Examples

@@ -1,42 +1,41 @@
-"""Time budgets that also interrupt long SymPy calls.
+"""Time budgets, checked cooperatively.
 
-Cooperative checks (:meth:`Budget.tick`) cost nothing but only run between steps; a single
-``simplify`` or ``solve`` can take minutes. On the main thread of a Unix process the budget
-therefore also arms ``SIGALRM``, whose handler raises :class:`OutOfTime` inside whatever pure
-Python code is running. Elsewhere (worker threads, Windows) only the cooperative checks apply.
+:meth:`Budget.tick` raises :class:`OutOfTime` once the deadline has passed; the search calls it between
+steps, so it costs nothing but cannot interrupt one long SymPy call (a ``simplify`` or ``limit`` can take
+minutes). What stops such a call for sure is the process boundary: the search runs in a worker process
+that is killed at the deadline (:mod:`symrep.analysis.hard_stop`). No signal handler raises anything
+asynchronously inside library code.
 
 Examples
 --------
 >>> from symrep.analysis.budget import Budget, OutOfTime
 >>> budget = Budget(5.0)
->>> with budget.armed():
-...     budget.tick()
+>>> budget.tick()
 >>> budget.left() > 0
+True
+>>> Budget(0.0).spent()
 True
 """
 
-import signal
-import threading
 import time
-from contextlib import contextmanager
 
 __all__ = ["Budget", "OutOfTime"]
 
 
 class OutOfTime(BaseException):
-    """The time budget ran out.
+    """The time budget ran out (raised by :meth:`Budget.tick`, synchronously).
 
     A BaseException, like KeyboardInterrupt, so that the broad ``except Exception`` clauses
-    inside SymPy cannot swallow it.
+    inside the search cannot swallow it.
     """
 
 
 class Budget:
-    """A deadline ``seconds`` from now."""
+    """A deadline ``seconds`` from now, or at ``deadline`` (a ``time.monotonic()`` value) if given."""
 
-    def __init__(self, seconds):
+    def __init__(self, seconds, *, deadline=None):
         self.seconds = float(seconds)
-        self.deadline = time.monotonic() + self.seconds
+        self.deadline = time.monotonic() + self.seconds if deadline is None else float(deadline)
 
     def left(self):
         """Seconds remaining (negative once the budget is spent)."""
@@ -49,26 +48,3 @@ class Budget:
         """Raise :class:`OutOfTime` if the budget is spent."""
         if self.spent():
             raise OutOfTime(f"the time budget of {self.seconds:g} s ran out")
-
-    @contextmanager
-    def armed(self):
-        """Run the block under the budget, interrupting it by SIGALRM where that is possible."""
-        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        if not usable:
-            yield self
-            return
-
-        def interrupt(signum, frame):
-            raise OutOfTime(f"the time budget of {self.seconds:g} s ran out")
-
-        previous = signal.signal(signal.SIGALRM, interrupt)
-        outer = signal.getitimer(signal.ITIMER_REAL)
-        signal.setitimer(signal.ITIMER_REAL, max(self.left(), 1e-3))
-        try:
-            yield self
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-            if outer[0] > 0:  # someone else's timer was running: give it back what is left of it
-                signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (self.seconds - max(self.left(), 0)), 1e-3),
-                                 outer[1])

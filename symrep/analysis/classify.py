@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
+from symrep.analysis import hard_stop
 from symrep.analysis.parameters import RECORDED, parse_family
 from symrep.certificates.regions import Interval, region_text, sample_point
 from symrep.errors import InputError
@@ -37,6 +38,8 @@ __all__ = ["classify", "Classification", "RegionVerdict", "MAX_DEPTH"]
 
 #: Most times an undecided box is split.
 MAX_DEPTH = 4
+#: Seconds for the first search, which records the side conditions on the parameters (at most the budget).
+_BREAKPOINT_SECONDS = 5.0
 
 
 @dataclass
@@ -176,7 +179,9 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
     assume : str or list of str
         Comparisons that restrict the parameter space first (``"a > 0"``).
     budget, piece_budget : float
-        Seconds for the whole classification, and for each box at most.
+        Seconds for the whole classification, and for each box at most. Each box's search runs in a worker
+        process killed at its deadline (:mod:`~symrep.analysis.hard_stop`), so the call returns within
+        about ``budget + 1`` seconds from any thread.
     depth : int
         How often an undecided box is split (0 to ``MAX_DEPTH``).
     progress : callable, optional
@@ -204,17 +209,22 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
     >>> result.regions[0].certificate["assume"]
     '(0 < a) & (a <= 1)'
     """
-    from symrep.analysis.verdicts import certify
+    from symrep.analysis.verdicts import _check_budget, certify
 
-    if not (isinstance(depth, int) and 0 <= depth <= MAX_DEPTH):
+    if isinstance(depth, bool) or not (isinstance(depth, int) and 0 <= depth <= MAX_DEPTH):
         raise InputError(f"depth must be an integer from 0 to {MAX_DEPTH}, got {depth!r}")
+    for name, value in (("budget", budget), ("piece_budget", piece_budget)):
+        try:
+            _check_budget(value)
+        except InputError:
+            raise InputError(f"{name} must be a number of seconds in (0, 3600], got {value!r}") from None
+    start = time.monotonic()
+    deadline = start + budget
     family = parse_family(f, assume)
     if not family.symbols:
         raise InputError(f"f = {f} has no parameters: use certify for a single function")
-    start = time.monotonic()
-    deadline = start + budget
     base = family.box
-    breaks = _breakpoints(family, claim, certify)
+    breaks = _breakpoints(family, claim, min(_BREAKPOINT_SECONDS, budget), deadline)
     todo = _split(base, breaks)
     done = []
     while todo:
@@ -257,19 +267,41 @@ def _verdict_on(certify, family, claim, box, seconds):
     return RegionVerdict(text, v.status, reason, dict(v.certificate) if v.certificate else None, box=box)
 
 
-def _breakpoints(family, claim, certify):
-    """Rational values of each parameter where the recorded side conditions change."""
+def _breakpoints(family, claim, seconds, deadline):
+    """Rational values of each parameter where the recorded side conditions change (searched in a
+    worker: ``seconds`` for the search, two more for the roots, stopped at ``deadline`` at the latest;
+    when it is stopped only 0 is a breakpoint)."""
+    region = family.region if family.region != "True" else ()
+    deadline = min(time.monotonic() + seconds + 2.0, deadline)
+    try:
+        outcome = hard_stop.run("breakpoints", (str(family.expr), claim, region, seconds), deadline=deadline)
+        found = outcome.value if outcome.ok else {}
+    except InputError:
+        found = {}
+    breaks = {s: {sympy.Rational(r) for r in found.get(s.name, ())} for s in family.box}
+    for symbol, interval in family.box.items():  # 0 separates the signs a parameter can have
+        if interval.lo < 0 < interval.hi:
+            breaks[symbol].add(sympy.Integer(0))
+    return breaks
+
+
+def _recorded_breaks(expr_text, claim, region, seconds):
+    """The job of :func:`_breakpoints` (run in a worker): certify once while recording the side
+    conditions on the parameters, and return the rational roots where they change, as text by parameter
+    name."""
+    from symrep.analysis.verdicts import certify
+
+    family = parse_family(expr_text, region)
     token = RECORDED.set([])
     try:
-        certify(str(family.expr), claim, assume=family.region if family.region != "True" else (), budget=5.0)
+        certify(expr_text, claim, assume=region, budget=seconds)
         conditions = RECORDED.get()
-    except InputError:
-        conditions = []
     finally:
         RECORDED.reset(token)
-    breaks = {s: set() for s in family.box}
+    breaks = {s.name: set() for s in family.box}
+    names = {s.name for s in family.box}
     for value, _ in conditions:
-        symbols = value.free_symbols & set(family.box)
+        symbols = {s for s in value.free_symbols if s.name in names}
         if len(symbols) != 1:
             continue
         (symbol,) = symbols
@@ -278,11 +310,8 @@ def _breakpoints(family, claim, certify):
                 roots = sympy.Poly(sympy.expand(part), symbol).real_roots()
             except (sympy.PolynomialError, NotImplementedError):
                 roots = []
-            breaks[symbol] |= {r for r in roots if r.is_Rational}
-    for symbol, interval in family.box.items():  # 0 separates the signs a parameter can have
-        if interval.lo < 0 < interval.hi:
-            breaks[symbol].add(sympy.Integer(0))
-    return breaks
+            breaks[symbol.name] |= {str(r) for r in roots if r.is_Rational}
+    return {name: sorted(values) for name, values in breaks.items()}
 
 
 def _polynomial_parts(value, symbol):

@@ -103,7 +103,8 @@ class DerivationSearch:
         The density comes from the root-exponential family (with its antiderivative) or from SymPy's
         inverse transform; either is kept only if the checker's own proof of the forward transform
         (an antiderivative and its limits) gives ``e`` back. SymPy's transforms and limits can take
-        minutes on hopeless inputs, so the route gets at most ``LAPLACE_SECONDS`` of the budget.
+        minutes on hopeless inputs, so the route gets at most ``LAPLACE_SECONDS`` of the budget, checked
+        between its steps (one SymPy call that runs on is stopped with the whole search, by the hard stop).
         """
         memo, left = self.laplace_memo, self.laplace_left  # both kept for the whole search
         if e in memo:
@@ -112,8 +113,7 @@ class DerivationSearch:
             return None
         sub, start, node = Budget(min(left, max(self.clock.left(), 1e-3))), time.monotonic(), None
         try:
-            with sub.armed():
-                node = self._laplace_route(e)
+            node = self._laplace_route(e, sub.tick)
         except OutOfTime:
             self.tick()  # the whole budget may be spent too; otherwise the search goes on without it
         finally:
@@ -121,7 +121,7 @@ class DerivationSearch:
         memo[e] = node
         return node
 
-    def _laplace_route(self, e):
+    def _laplace_route(self, e, tick):
         candidates = []
         family = _root_exponential_family(e)
         if family is not None:
@@ -139,7 +139,9 @@ class DerivationSearch:
             if rho is not None and not rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) and rho.has(T):
                 candidates.append((rho, None))
         for rho, family_params in candidates:
+            tick()
             rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))
+            tick()
             if rho is None:
                 continue
             if family_params is None:  # the family's transform is known; SymPy's inverse is proved forward

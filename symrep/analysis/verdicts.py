@@ -33,10 +33,12 @@ Examples
 
 import json
 import math
+import time
 from dataclasses import dataclass, field
 
 import sympy
 
+from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.common import X, _limit_from_right, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
@@ -205,7 +207,9 @@ def certify(f, claim, *, assume=(), budget=10.0):
         with parameters holds for *every* parameter value the assumptions allow (all real values
         where there are none), and its certificate states the region.
     budget : float
-        Seconds the search may take; past it the answer is ``unknown``.
+        Seconds the search may take; past it the answer is ``unknown``. The search runs in a worker
+        process that is killed if it is still busy then (:mod:`~symrep.analysis.hard_stop`), so the call
+        returns within about ``budget + 0.5`` seconds from any thread.
 
     Returns
     -------
@@ -237,16 +241,72 @@ def certify(f, claim, *, assume=(), budget=10.0):
         near = difflib.get_close_matches(str(claim), CLAIMS, n=1, cutoff=0.5)
         raise InputError(f"unknown claim {claim!r}; {'did you mean ' + near[0] + '? ' if near else ''}"
                          f"choose one of {', '.join(CLAIMS)}")
-    if not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
+    _check_budget(budget)
+    deadline = time.monotonic() + budget
+    family = parse_family(f, assume)  # bad text is refused here at once; the search reads it again
+    if hard_stop.in_process():
+        return _certify_here(f, claim, assume, budget, deadline)
+    outcome = hard_stop.run("certify", (f, claim, assume, budget, deadline), deadline=deadline)
+    text = expression_text(family.expr)
+    if outcome.stopped:
+        return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out "
+                                               f"(the search was stopped).")
+    if outcome.died:
+        return Verdict(claim, text, "unknown", f"Undecided: {outcome.reason}.")
+    verdict = outcome.value
+    if verdict.status == "unknown":
+        return verdict
+    referee = _Referee(claim)  # checked again here: holds and fails leave only with this process's check
+    rejection = referee(verdict.certificate) if isinstance(verdict.certificate, dict) else "no certificate"
+    if rejection is None and referee.accepted["verdict"] != verdict.status:
+        rejection = f"the certificate states {referee.accepted['verdict']}, not {verdict.status}"
+    if rejection is not None:
+        return Verdict(claim, verdict.function, "unknown",
+                       f"Undecided: the certificate found was rejected by the checker ({rejection}).")
+    cert = referee.accepted
+    return Verdict(claim, cert["function"], cert["verdict"], cert["reason"], cert)
+
+
+def _check_budget(budget):
+    if isinstance(budget, bool) or not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
         raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
+
+
+class _Referee:
+    """The independent checker, for one claim: called with a certificate (a dict), it returns None if
+    the checker accepts it for ``claim`` (and keeps it as :attr:`accepted`), else the checker's reason.
+    The search asks it about each candidate (in the worker); the caller asks again about the one found.
+    """
+
+    def __init__(self, claim):
+        self.claim, self.accepted = claim, None
+
+    def __call__(self, cert):
+        cert = Certificate(json.loads(json.dumps(cert)))
+        try:
+            checked = check(cert)
+        except CheckError as exc:
+            return str(exc)
+        if checked[0] != self.claim:
+            return f"the certificate is for {checked[0]}, not {self.claim}"
+        self.accepted = cert
+        return None
+
+
+def _certify_here(f, claim, assume, budget, deadline):
+    """The search of :func:`certify`, in this process (a worker's, or the caller's when asked for):
+    candidates best first, the first that the checker accepts kept. The cooperative checks stop it at
+    ``deadline`` (a ``time.monotonic()`` value) between steps; in a worker, the kill stops a long check
+    too."""
+    referee = _Referee(claim)
     family = parse_family(f, assume)
     with active(family.box):  # f(0) of a family depends on its region (0**a is 0 only where a > 0)
         fn = _as_function(family.expr, claim, family.symbols)
     text = expression_text(fn.real)
-    clock = Budget(budget)
+    clock = Budget(budget, deadline=deadline)
     rejected = []
     try:
-        with clock.armed(), active(family.box):
+        with active(family.box):
             for status, method, data, reason in _Prover(fn, claim, clock).attempts():
                 if fn.extended:
                     reason = (f"f is undefined at 0 as written; its limit there, {fn.at0}, is used as f(0) "
@@ -261,10 +321,9 @@ def certify(f, claim, *, assume=(), budget=10.0):
                     reason = f"For every {', '.join(sorted(family.symbols))} with {family.region}: {reason}"
                     cert["reason"] = reason
                 cert = Certificate(json.loads(json.dumps(cert)))
-                try:
-                    check(cert)
-                except CheckError as exc:
-                    rejected.append(str(exc))
+                rejection = referee(cert)
+                if rejection is not None:
+                    rejected.append(rejection)
                     continue
                 return Verdict(claim, text, status, reason, cert)
     except OutOfTime:

@@ -20,6 +20,7 @@ Examples
 
 import math
 import re
+import time
 import reprlib
 from dataclasses import dataclass
 from fractions import Fraction
@@ -27,6 +28,7 @@ from fractions import Fraction
 import sympy
 from flint import fmpq
 
+from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.verdicts import Certificate
 from symrep.certificates import FORMAT, VERSION, CheckError, check
@@ -307,8 +309,30 @@ def stable_rank_bound(f, lo, hi, *, zero=False, budget=10.0, tolerance=1e-3):
         raise InputError(f"the range needs lo < hi, got [{lo}, {hi}]")
     if zero and lo == 0:
         raise InputError("zero=True adds the entry 0 to [lo, hi]; give lo > 0 (or lo = 0 without zero)")
-    if not (isinstance(budget, (int, float)) and 0 < budget <= 3600 and 0 < tolerance < 1):
+    if (isinstance(budget, bool) or not (isinstance(budget, (int, float)) and 0 < budget <= 3600)
+            or not (isinstance(tolerance, (int, float)) and 0 < tolerance < 1)):
         raise InputError(f"budget must be in (0, 3600] seconds and tolerance in (0, 1), got {budget!r}, {tolerance!r}")
+    deadline = time.monotonic() + budget
+    if hard_stop.in_process():
+        return _stable_rank_here(expr, lo, hi, zero, budget, tolerance, deadline)
+    outcome = hard_stop.run("stable-rank", (expr, lo, hi, zero, budget, tolerance, deadline), deadline=deadline)
+    if outcome.stopped:
+        raise LimitError(f"the time budget of {budget:g} s ran out enclosing f(x)/x for f = {text} (the search "
+                         f"was stopped)")
+    if outcome.died:
+        raise LimitError(f"no bound for f = {text}: {outcome.reason}")
+    bound = outcome.value
+    try:  # checked again here: the bound leaves this process only with a certificate its checker accepts
+        check(bound.certificate)
+    except CheckError as exc:
+        raise LimitError(f"the stable-rank certificate was rejected by the checker: {exc}") from None
+    return bound
+
+
+def _stable_rank_here(expr, lo, hi, zero, budget, tolerance, deadline):
+    """The search of :func:`stable_rank_bound` in this process (a worker's, or the caller's when asked
+    for), stopped cooperatively at ``deadline``."""
+    text = expression_text(expr)
     fn, extension = _function(expr, text, zero or lo == 0)
     if lo == 0 and not continuous(fn.pos, XP, analytic=True):
         raise InputError(f"the range starts at 0, where f(x)/x is bounded through f' (mean value theorem), which "
@@ -320,10 +344,9 @@ def stable_rank_bound(f, lo, hi, *, zero=False, budget=10.0, tolerance=1e-3):
             raise InputError(f"the range starts at 0 and f(0+) is not proved: {exc}") from None
         if sympy.simplify(right) != 0:
             raise InputError(f"the range starts at 0, but f(0+) = {right}, not 0: f(x)/x is unbounded there")
-    clock = Budget(budget)
+    clock = Budget(budget, deadline=deadline)
     try:
-        with clock.armed():
-            pieces, l, L, ratio = _bound(Ratio(fn.pos), lo, hi, text, tolerance, clock)
+        pieces, l, L, ratio = _bound(Ratio(fn.pos), lo, hi, text, tolerance, clock)
     except OutOfTime:
         raise LimitError(f"the time budget of {budget:g} s ran out enclosing f(x)/x for f = {text}") from None
     domain = domain_text(lo, hi, zero)
