@@ -167,6 +167,7 @@ def test_variants_that_differ_at_0_or_below_0_are_accepted_only_when_true(base):
 def test_laplace_densities_are_proved_by_antiderivatives_not_by_sympys_table():
     cert = certify("exp(-x)", "pd-l1").certificate
     forged = copy.deepcopy(dict(cert))
+    forged["version"] = 2  # the version-2 checker's Laplace rule (the kernel does not read general densities yet)
     forged["function"] = "exp(-2*x - 2)/(x + 1)"
     # a density with a jump at t = 2, which a float quadrature used to reject
     forged["data"] = {"derivation": {"class": "CM", "expr": "exp(-2*x - 2)/(x + 1)", "rule": "cm-laplace",
@@ -184,8 +185,8 @@ def test_the_root_exponential_family_is_built_by_the_checker():
     params = cert["data"]["derivation"]["params"]
     assert set(params) == {"density", "rate", "coefficients"} and params["coefficients"] == ["1", "sqrt(3)"]
     forged = copy.deepcopy(dict(cert))
-    forged["data"]["derivation"]["params"]["coefficients"] = ["1", "2"]   # not this density's family
-    with pytest.raises(CheckError, match="the density is the family's"):
+    forged["data"]["derivation"]["params"]["coefficients"] = ["1", "2"]   # not this density's family (either version)
+    with pytest.raises(CheckError, match="the density is (not )?the family's"):
         check(forged)
 
 

@@ -45,6 +45,7 @@ from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
+from symrep.certificates.kernel import KERNEL_VERSION
 from symrep.certificates.function import Function
 from symrep.certificates.limits import limit
 from symrep.certificates.reading import XP, XR
@@ -276,21 +277,29 @@ class _Referee:
     """The independent checker, for one claim: called with a certificate (a dict), it returns None if
     the checker accepts it for ``claim`` (and keeps it as :attr:`accepted`), else the checker's reason.
     The search asks it about each candidate (in the worker); the caller asks again about the one found.
+
+    The kernel comes first: the candidate is stated as version 3 (the same data, read by the kernel, which
+    trusts no computer-algebra system), and only if the kernel does not accept it is it stated as version 2
+    for the SymPy-based checker (which reads the methods the kernel does not read yet).
     """
 
     def __init__(self, claim):
         self.claim, self.accepted = claim, None
 
     def __call__(self, cert):
-        cert = Certificate(json.loads(json.dumps(cert)))
-        try:
-            checked = check(cert)
-        except CheckError as exc:
-            return str(exc)
-        if checked[0] != self.claim:
-            return f"the certificate is for {checked[0]}, not {self.claim}"
-        self.accepted = cert
-        return None
+        reasons = []
+        for version in (KERNEL_VERSION, VERSION):
+            candidate = Certificate(json.loads(json.dumps({**cert, "version": version})))
+            try:
+                checked = check(candidate)
+            except CheckError as exc:
+                reasons.append(str(exc))
+                continue
+            if checked[0] != self.claim:
+                return f"the certificate is for {checked[0]}, not {self.claim}"
+            self.accepted = candidate
+            return None
+        return reasons[-1] if len(reasons) == 1 or "does not read" in reasons[0] else "; ".join(reasons)
 
 
 def _certify_here(f, claim, assume, budget, deadline):
@@ -344,6 +353,13 @@ class _Fn(Function):
         written = real.subs(XR, 0)
         self.extended = written.has(*_UNDEFINED) or written.is_extended_real is False
         extension = None
+        if self.extended and not real.free_symbols - {XR}:
+            value = _value_at_0_as_the_kernel_reads_it(real)
+            if value is not None:  # defined as written (0^0 = 1): one reading of f, the kernel's
+                self.extended = False
+                super().__init__(real, domain, None, undefined_at_0_allowed=True)
+                self.at0 = value
+                return
         if self.extended:  # the checker's own proved limits: what it cannot prove, the prover does not offer
             sides = [(XP, "+")] + ([(sympy.Symbol("x", negative=True), "-")] if domain == "R" else [])
             try:
@@ -353,21 +369,83 @@ class _Fn(Function):
                 found = ", ".join(map(str, limits))
             except CheckError as exc:
                 finite, found = False, str(exc)
+            if not finite and claim != "polynomial":  # SymPy finds a limit (untrusted); the kernel proves it or not
+                offered = _offered_limit(real, sides)
+                if offered is not None:
+                    super().__init__(real, domain, None, undefined_at_0_allowed=True)
+                    self.at0 = offered
+                    return
             if not finite:
                 if claim == "polynomial":  # no polynomial is undefined anywhere: 1/x is simply not one
                     self.extended = False
                     super().__init__(real, domain, None, undefined_at_0_allowed=True)
                     return
                 where = "from the right" if domain != "R" else "from both sides"
+                behaviour = _behaviour_at_0(real, sides)
                 raise InputError(f"f = {expression_text(real)} is undefined at 0 (f(0) = {written}) and has no finite "
-                                 f"limit there {where} that can be proved ({found}); the claim needs f on "
+                                 f"limit there {where}{behaviour}; the claim needs f on "
                                  f"{'[0, oo): the diagonal of f(distance) is f(0)' if domain != 'R' else 'R'}")
             value = sympy.simplify(limits[0]) if limits[0].free_symbols else limits[0]  # the checker proves it equal
             extension = {"point": "0", "value": expression_text(value)}
         try:
             super().__init__(real, domain, extension, undefined_at_0_allowed=claim == "polynomial")
         except CheckError as exc:
-            raise InputError(f"f = {expression_text(real)}: {exc}") from None
+            value = _value_at_0_as_the_kernel_reads_it(real) if not real.free_symbols - {XR} else None
+            if value is not None:  # defined as written under the grammar's conventions: the kernel's reading
+                self.extended = False
+                super().__init__(real, domain, None, undefined_at_0_allowed=True)
+                self.at0 = value
+                return
+            sides = [(XP, "+")] + ([(sympy.Symbol("x", negative=True), "-")] if domain == "R" else [])
+            offered = _offered_limit(real, sides) if claim != "polynomial" else None
+            if offered is None:
+                raise InputError(f"f = {expression_text(real)}: {exc}") from None
+            self.extended = True  # SymPy's limit, offered as the extension: the kernel proves it or rejects it
+            super().__init__(real, domain, None, undefined_at_0_allowed=True)
+            self.at0 = offered
+
+
+def _value_at_0_as_the_kernel_reads_it(real):
+    """f(0) as written under the grammar's conventions (0^0 = 1, Heaviside(0) = 1/2), read by the kernel's
+    definition of a value (a closed term proved defined by balls), as a SymPy number; None where undefined.
+    Sharing this definition with the checker keeps one reading of f (SymPy reads x^x at 0 as nan)."""
+    from symrep.certificates.rules.function import defined_at
+    from symrep.certificates.grammar import read
+    from symrep.certificates.terms import ZERO, substitute, text
+
+    try:
+        value = defined_at(substitute(read(expression_text(real), "f"), {"x": ZERO}), "f(0)")
+        return parse_expression(text(value), ())
+    except (CheckError, InputError, ValueError):
+        return None
+
+
+def _offered_limit(real, sides):
+    """The limit at 0 that SymPy finds (the same from both sides where there are two), if it is a finite real
+    number without parameters; the checker decides whether it is proved (the kernel's series do it)."""
+    if real.free_symbols - {XR}:
+        return None
+    try:
+        found = [sympy.limit(real.xreplace({XR: var}), var, 0, side) for var, side in sides]
+    except Exception:
+        return None
+    if any(v.has(*_UNDEFINED) or not v.is_extended_real or v.free_symbols for v in found):
+        return None
+    if len(found) == 2 and sympy.simplify(found[0] - found[1]) != 0:
+        return None
+    return found[0]
+
+
+def _behaviour_at_0(real, sides):
+    """Words on how f behaves at 0 (from SymPy, for the message only)."""
+    try:
+        found = [sympy.limit(real.xreplace({XR: var}), var, 0, side) for var, side in sides]
+    except Exception:
+        return ""
+    words = {sympy.oo: "it tends to oo", -sympy.oo: "it tends to -oo", sympy.zoo: "it is unbounded"}
+    described = [words.get(v, "it oscillates" if isinstance(v, sympy.AccumBounds) else f"SymPy says {v}")
+                 for v in found]
+    return f" ({', '.join(f'at 0{side}: {d}' for (_, side), d in zip(sides, described))})"
 
 
 def _as_function(f, claim, parameters=None):
