@@ -136,4 +136,20 @@ REASONS = {
     # "continuous at 0"; SymPy now reasons only from constants whose signs ball arithmetic proved
     "log-of-a-disguised-zero-taken-for-continuous": "f is undefined at 0",
     "log-of-a-disguised-zero-polynomial": "not proved continuous on R",
+    # the kernel (version 3), attack round 13: i^2 not reduced before exp, compose with an inner 0, jumps' limits
+    'kernel-exp-of-a-complex-generator-taken-for-positive': 'derivation root: exp(-x) and',
+    'kernel-compose-with-zero-inner-bernstein': 'the inner function at 1',
+    'kernel-compose-with-zero-inner-cm': 'the inner function at 1',
+    'kernel-compose-with-zero-inner-l1-to-l1': 'the inner function at 1',
+    'kernel-compose-with-zero-inner-pd-l1': 'the inner function at 1',
+    'kernel-cos-sin-equals-cosh-sin-completely-monotone': 'are not proved equal',
+    'kernel-cos-sin-equals-cosh-sin-cube-rank': 'is not proved 0 by the normal form',
+    'kernel-cos-sin-equals-cosh-sin-low-rank': 'f equals the polynomial on R',
+    'kernel-cos-sin-equals-cosh-sin-pd-l1': 'are not proved equal',
+    'kernel-cos-sin-equals-cosh-sin-polynomial': 'f equals the polynomial on R',
+    'kernel-cos-sin-equals-cosh-sin-flat-start': 'the limit of u at 0+ is not proved 0',
+    'kernel-heaviside-limit-taken-as-heaviside-0-bernstein': 'Heaviside',
+    'kernel-heaviside-limit-taken-as-heaviside-0-box-witness': 'Heaviside',
+    'kernel-sign-limit-taken-as-sign-0-l1-to-l1': 'sign',
+    'kernel-cos-sin-equals-cosh-sin-stable-rank': 'l f(x)^2 >= x^2 is not proved',
 }

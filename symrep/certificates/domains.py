@@ -154,7 +154,8 @@ def sign_class(term, region):
     if op in ("gamma", "besselk"):
         return "+" if u == "+" else None
     if op == "polygamma":
-        return "?" if u == "+" else None
+        n = term.args[0]
+        return "?" if u == "+" and n.op == "num" and n.value.denominator == 1 and n.value >= 0 else None
     if op == "Abs":
         return "+" if u in ("+", "-") else "0+"
     if op == "Heaviside":
@@ -268,7 +269,9 @@ def continuous_on(term, name, region, analytic=False):
     if op in ("Abs", "Max", "Min"):
         return not analytic and ok(*term.args)
     if op in ("log", "gamma", "polygamma"):
-        return ok(u) and _holds(u, region, ">") and (op != "polygamma" or term.args[0].op == "num")
+        order = term.args[0]
+        whole = op != "polygamma" or (order.op == "num" and order.value.denominator == 1 and order.value >= 0)
+        return ok(u) and _holds(u, region, ">") and whole
     if op == "besselk":
         return ok(*term.args) and _holds(u, region, ">")
     if op == "tan":

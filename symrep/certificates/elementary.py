@@ -58,16 +58,30 @@ class Elementary:
                 out.append((nf, sign * multiplicity))
         return (content, out) if content > 0 else None
 
+    def positive_on_domain(self, nf):
+        """Positive on the whole domain from its form: positive coefficients, generators positive (or
+        nonnegative, with one term all positive) in numerator and denominator."""
+        for poly in (nf.num, nf.den):
+            if not poly or any(c <= 0 for c in poly.values()):
+                return False
+            if not all(self.nonnegative_gen(g) for m in poly for g, _ in m):
+                return False
+            if not any(all(self.positive_gen(g) for g, _ in m) for m in poly):
+                return False
+        return True
+
     # -- exp and log --
     def fn_exp(self, u):
+        u = self._reduce(u)  # I^2 = -1 first: exp(i^2 v) is exp(-v), not exp(i v) (found by an attack)
         if u.den != ONE:
             return self.atom("exp", [u])
         out = NormalForm(ONE)
         for m, c in u.num.items():
             c = Fraction(int(c.p), int(c.q))
-            gens = dict(m)
             i_power = next((e for g, e in m if self.kinds[g] == ("I",)), None)
             if i_power is not None:
+                if i_power != 1:
+                    raise NotNormal("a power of i survived the reduction")
                 rest = tuple((g, e) for g, e in m if self.kinds[g] != ("I",))
                 out = nf_mul(out, self._reduce(NormalForm({((self.gen(("expi", rest)), c),): fmpq(1)})))
                 continue
@@ -76,7 +90,6 @@ class Elementary:
                 out = nf_mul(out, self.power(target, nf_const(c)))
                 continue
             out = nf_mul(out, NormalForm({((self.gen(("exp", m)), c),): fmpq(1)}))
-            del gens
         return out
 
     @property
@@ -129,7 +142,7 @@ class Elementary:
     def _e(self, u, imaginary):
         if imaginary:
             i = self.gen_nf(("I",))
-            return self.fn_exp(nf_mul(i, u))
+            return self.fn_exp(self._reduce(nf_mul(i, u)))  # i * (something with i) has i^2 = -1 in it
         return self.fn_exp(u)
 
     def _pair(self, u, imaginary):

@@ -97,8 +97,24 @@ class _Builder(Elementary):
     # generators that are positive wherever they are defined
     def positive_gen(self, g):
         kind = self.kinds[g]
-        return kind[0] in ("exp", "prime", "root") or (kind[0] == "var" and kind[1] in self.domain.positive) or \
+        if kind[0] == "exp":  # exp of a real monomial only: e^(pi e^(ix)) is no positive number (found by an attack)
+            return all(self.real_gen(h) for h, _ in kind[1])
+        return kind[0] in ("prime", "root") or (kind[0] == "var" and kind[1] in self.domain.positive) or \
             kind == ("const", "pi") or kind == ("const", "EulerGamma") or kind == ("const", "Catalan")
+
+    def real_gen(self, g):
+        """Real-valued wherever defined: variables, constants, primes, roots, logarithms, exp of real monomials,
+        and atoms whose arguments have only such generators (an atom built from an intermediate complex normal
+        form, exp(i u) say, is not)."""
+        kind = self.kinds[g]
+        if kind[0] in ("var", "const", "prime", "root", "log"):
+            return True
+        if kind[0] == "exp":
+            return all(self.real_gen(h) for h, _ in kind[1])
+        if kind[0] == "fn":
+            return all(self.real_gen(h) for key in kind[2:] for part in key for monomial, _ in part
+                       for h, _ in monomial)
+        return False  # I and e^(i M)
 
     def nonnegative_gen(self, g):
         kind = self.kinds[g]
@@ -249,17 +265,7 @@ class _Builder(Elementary):
                 out = nf_mul(out, self._reduce(NormalForm({((g, sign * int(e) * r),): fmpq(1)})))
         return out
 
-    def positive_on_domain(self, nf):
-        """Positive on the whole domain from its form: positive coefficients, generators positive (or
-        nonnegative, with one term all positive) in numerator and denominator."""
-        for poly in (nf.num, nf.den):
-            if not poly or any(c <= 0 for c in poly.values()):
-                return False
-            if not all(self.nonnegative_gen(g) for m in poly for g, _ in m):
-                return False
-            if not any(all(self.positive_gen(g) for g, _ in m) for m in poly):
-                return False
-        return True
+
 
 # --- the public functions -------------------------------------------------------------------------------
 

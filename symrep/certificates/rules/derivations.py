@@ -164,18 +164,15 @@ def check_node(node, where, context, _count=None):
         form = child(0, cls)
     elif rule == "compose":  # CM o BF is CM, BF o BF is BF; the inner BF maps (0, oo) into (0, oo) unless it is 0
         outer, inner = child(0, cls), child(1, "BF")
+        # a Bernstein function positive at 1 is positive on all of (0, oo) (a + bx + int (1 - e^(-tx)) nu(dt)); one
+        # that is 0 would evaluate the outer function at 0, where nothing was proved (found by an attack)
+        _positive_at_one(inner, context, f"{here} the inner function at 1")
         form = substitute(outer, {"x": inner})
     elif rule == "exp-of-cm":
         form = apply("exp", child(0, "CM"))
     elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0
         h = child(0, "BF")
-        from ..enclosures import sign_at
-
-        at_one = substitute(h, {"x": ONE})
-        if context.parameters:
-            context.sign(at_one, ">", f"{here} h(1)")
-        else:
-            sign_at(at_one, f"{here} h(1)", +1)
+        _positive_at_one(h, context, f"{here} h(1)")
         form = power(h, num(-1))
     else:  # derivative: expr continuous on (0, oo) with expr' CM and expr(0+) >= 0
         slope = child(0, "CM")
@@ -187,6 +184,16 @@ def check_node(node, where, context, _count=None):
         return expr
     context.equal(expr, form, here)
     return expr
+
+
+def _positive_at_one(h, context, where):
+    from ..enclosures import sign_at
+
+    at_one = substitute(h, {"x": ONE})
+    if context.parameters:
+        context.sign(at_one, ">", where)
+    else:
+        sign_at(at_one, where, +1)
 
 
 def _right_limit_at_0(term, context, where):

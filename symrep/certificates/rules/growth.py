@@ -103,6 +103,11 @@ def _growth(term):
     u = term.args[-1] if term.args else None
     if op in _BOUNDED:
         limit, _, _ = _growth(u)
+        if limit is not None and op in ("sign", "Heaviside"):  # they jump at 0: continuous only at a nonzero limit
+            try:
+                sign_at(limit, "the limit of a jump's argument", 0)
+            except CheckError:
+                limit = None  # found by an attack: H(u) with u -> 0+ tends to 1, not to H(0) = 1/2
         return (apply(op, *term.args[:-1], limit) if limit is not None else None), Fraction(0), 0
     if op == "exp":
         limit, order, logs = _growth(u)
