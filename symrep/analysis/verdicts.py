@@ -45,13 +45,16 @@ from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
-from symrep.certificates.kernel import KERNEL_VERSION
 from symrep.certificates.function import Function
 from symrep.certificates.limits import limit
 from symrep.certificates.reading import XP, XR
 from symrep.errors import InputError
 from symrep.fileio import write_text_atomic
 from symrep.analysis.parameters import active, parse_family
+from symrep.analysis.referee import Referee as _Referee
+from symrep.analysis.at_zero import behaviour_at_0 as _behaviour_at_0
+from symrep.analysis.at_zero import offered_limit as _offered_limit
+from symrep.analysis.at_zero import value_at_0_as_the_kernel_reads_it as _value_at_0_as_the_kernel_reads_it
 from symrep.geometry.expressions import expression_text, lambda_body, parameter_symbol, parse_expression, value_at
 
 __all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]
@@ -264,42 +267,13 @@ def certify(f, claim, *, assume=(), budget=10.0):
     if rejection is not None:
         return Verdict(claim, verdict.function, "unknown",
                        f"Undecided: the certificate found was rejected by the checker ({rejection}).")
-    cert = referee.accepted
+    cert = Certificate(referee.accepted)
     return Verdict(claim, cert["function"], cert["verdict"], cert["reason"], cert)
 
 
 def _check_budget(budget):
     if isinstance(budget, bool) or not (isinstance(budget, (int, float)) and 0 < budget <= 3600):
         raise InputError(f"budget must be a number of seconds in (0, 3600], got {budget!r}")
-
-
-class _Referee:
-    """The independent checker, for one claim: called with a certificate (a dict), it returns None if
-    the checker accepts it for ``claim`` (and keeps it as :attr:`accepted`), else the checker's reason.
-    The search asks it about each candidate (in the worker); the caller asks again about the one found.
-
-    The kernel comes first: the candidate is stated as version 3 (the same data, read by the kernel, which
-    trusts no computer-algebra system), and only if the kernel does not accept it is it stated as version 2
-    for the SymPy-based checker (which reads the methods the kernel does not read yet).
-    """
-
-    def __init__(self, claim):
-        self.claim, self.accepted = claim, None
-
-    def __call__(self, cert):
-        reasons = []
-        for version in (KERNEL_VERSION, VERSION):
-            candidate = Certificate(json.loads(json.dumps({**cert, "version": version})))
-            try:
-                checked = check(candidate)
-            except CheckError as exc:
-                reasons.append(str(exc))
-                continue
-            if checked[0] != self.claim:
-                return f"the certificate is for {checked[0]}, not {self.claim}"
-            self.accepted = candidate
-            return None
-        return reasons[-1] if len(reasons) == 1 or "does not read" in reasons[0] else "; ".join(reasons)
 
 
 def _certify_here(f, claim, assume, budget, deadline):
@@ -334,7 +308,7 @@ def _certify_here(f, claim, assume, budget, deadline):
                 if rejection is not None:
                     rejected.append(rejection)
                     continue
-                return Verdict(claim, text, status, reason, cert)
+                return Verdict(claim, text, status, reason, Certificate(referee.accepted))
     except OutOfTime:
         return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out.")
     if rejected:
@@ -366,9 +340,8 @@ class _Fn(Function):
                 limits = [limit(real.xreplace({XR: var}), var, 0, side, f"f(0{side})") for var, side in sides]
                 finite = not any(v.has(*_UNDEFINED) for v in limits) and (
                     len(limits) == 1 or sympy.simplify(limits[0] - limits[1]) == 0)
-                found = ", ".join(map(str, limits))
-            except CheckError as exc:
-                finite, found = False, str(exc)
+            except CheckError:
+                finite = False
             if not finite and claim != "polynomial":  # SymPy finds a limit (untrusted); the kernel proves it or not
                 offered = _offered_limit(real, sides)
                 if offered is not None:
@@ -403,49 +376,6 @@ class _Fn(Function):
             self.extended = True  # SymPy's limit, offered as the extension: the kernel proves it or rejects it
             super().__init__(real, domain, None, undefined_at_0_allowed=True)
             self.at0 = offered
-
-
-def _value_at_0_as_the_kernel_reads_it(real):
-    """f(0) as written under the grammar's conventions (0^0 = 1, Heaviside(0) = 1/2), read by the kernel's
-    definition of a value (a closed term proved defined by balls), as a SymPy number; None where undefined.
-    Sharing this definition with the checker keeps one reading of f (SymPy reads x^x at 0 as nan)."""
-    from symrep.certificates.rules.function import defined_at
-    from symrep.certificates.grammar import read
-    from symrep.certificates.terms import ZERO, substitute, text
-
-    try:
-        value = defined_at(substitute(read(expression_text(real), "f"), {"x": ZERO}), "f(0)")
-        return parse_expression(text(value), ())
-    except (CheckError, InputError, ValueError):
-        return None
-
-
-def _offered_limit(real, sides):
-    """The limit at 0 that SymPy finds (the same from both sides where there are two), if it is a finite real
-    number without parameters; the checker decides whether it is proved (the kernel's series do it)."""
-    if real.free_symbols - {XR}:
-        return None
-    try:
-        found = [sympy.limit(real.xreplace({XR: var}), var, 0, side) for var, side in sides]
-    except Exception:
-        return None
-    if any(v.has(*_UNDEFINED) or not v.is_extended_real or v.free_symbols for v in found):
-        return None
-    if len(found) == 2 and sympy.simplify(found[0] - found[1]) != 0:
-        return None
-    return found[0]
-
-
-def _behaviour_at_0(real, sides):
-    """Words on how f behaves at 0 (from SymPy, for the message only)."""
-    try:
-        found = [sympy.limit(real.xreplace({XR: var}), var, 0, side) for var, side in sides]
-    except Exception:
-        return ""
-    words = {sympy.oo: "it tends to oo", -sympy.oo: "it tends to -oo", sympy.zoo: "it is unbounded"}
-    described = [words.get(v, "it oscillates" if isinstance(v, sympy.AccumBounds) else f"SymPy says {v}")
-                 for v in found]
-    return f" ({', '.join(f'at 0{side}: {d}' for (_, side), d in zip(sides, described))})"
 
 
 def _as_function(f, claim, parameters=None):
