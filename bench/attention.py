@@ -24,7 +24,7 @@ import time
 
 import numpy as np
 
-from symrep.attention.attend import attend, attend_tensor
+from symrep.attention.dispatch import attend, attend_tensor
 from symrep.attention.exact import exact_attention
 from symrep.attention.exp_approximation import exp_approximant
 from symrep.attention.polynomial import polynomial_attention
@@ -158,7 +158,7 @@ def tightness_table(radii, tolerances):
 
 
 def calibrate():
-    """Measure the per-entry costs behind symrep.attention.attend's cost model on this machine."""
+    """Measure the per-entry costs behind symrep.attention.dispatch's cost model on this machine."""
     from symrep.attention.features import monomials
     rng = np.random.default_rng(0)
     per_entry = {}

@@ -1,5 +1,11 @@
 """``attend`` and ``attend_tensor``: exact or polynomial attention, chosen by a measured cost model.
 
+Both take numpy arrays or PyTorch tensors (CPU or CUDA) and return the same kind, dtype and device;
+leading batch dimensions ``(..., n, d)`` broadcast as in PyTorch, and float32 is computed in float32.
+On torch tensors the exact matrix path is PyTorch's ``scaled_dot_product_attention``; symrep adds the
+planner and the polynomial path. ``scale=None`` is ``1/sqrt(d)`` (PyTorch's convention); ``is_causal`` and
+``attn_mask`` have PyTorch's meaning.
+
 ``method="auto"`` predicts the time of the exact path (:mod:`~symrep.attention.exact`, ``O(n^k d)``) and
 of the polynomial path (:mod:`~symrep.attention.polynomial`, ``O(n r d)`` plus finding the degree) from
 per-entry costs measured once per process on this machine, and takes the polynomial path only when it
@@ -10,7 +16,10 @@ predicted to take more than a few seconds, says so on standard error before it s
 The report (``report=True``) records the method, degree ``g``, rank ``r = C(d + g, g)``, the logit bound
 ``R``, the proved ``error_bound`` (output error relative to ``max|V|``, or to the product of the
 ``max|V_m|`` for tensors; 0 for the exact path, up to floating-point rounding) and why the method was
-chosen.
+chosen. On the polynomial path ``error_bound = approximation_bound + rounding_bound``: the proved error
+of the polynomial in exact arithmetic, and the proved effect of rounding in the dtype used
+(:func:`~symrep.attention.polynomial.rounding_bound`); ``eps`` bounds their sum. In float32 the rounding
+alone is a few ``1e-4`` at ``n`` in the thousands, so the polynomial path needs ``eps`` around ``1e-3`` there.
 
 Examples
 --------
@@ -20,7 +29,7 @@ Examples
 >>> Q, K, V = (rng.uniform(-0.5, 0.5, (4096, 4)) for _ in range(3))
 >>> out, report = symrep.attend(Q, K, V, eps=1e-6, method="polynomial", report=True)
 >>> report.degree, report.rank, report.error_bound <= 1e-6
-(4, 70, True)
+(5, 126, True)
 >>> bool(np.abs(out - symrep.attend(Q, K, V, method="exact")).max() <= 1e-6)
 True
 """
@@ -32,10 +41,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symrep.attention.exact import exact_tensor_attention
+from symrep.attention.arrays import FLOAT_DTYPES, checked, is_torch
+from symrep.attention.exact import exact_attention, exact_tensor_attention
 from symrep.attention.exp_approximation import MAX_DEGREE, exp_approximant, is_known, predicted_degree
 from symrep.attention.features import feature_rank
-from symrep.attention.polynomial import feature_bytes, logit_bound, polynomial_attention
+from symrep.attention.polynomial import (feature_bytes, logit_bound, polynomial_attention, rounding_bound,
+                                         rounding_estimate)
 from symrep.errors import InputError, LimitError
 from symrep.reports import bound_text
 
@@ -71,7 +82,8 @@ class AttentionReport:
         ``R``: every logit ``scale * <q, k>`` was proved to lie in ``[-R, R]`` (None when it was not needed).
     error_bound : float
         The proved output error, relative to ``max|V|`` (to the product of the ``max|V_m|`` for tensors);
-        0 on the exact path, up to floating-point rounding.
+        0 on the exact path, up to floating-point rounding. On the polynomial path it is
+        ``approximation_bound + rounding_bound`` (rounding in ``dtype`` included).
     seconds : float
         Wall-clock time of the call.
     predicted : dict
@@ -96,13 +108,17 @@ class AttentionReport:
     error_bound: float = 0.0
     seconds: float = 0.0
     predicted: dict = field(default_factory=dict)
+    approximation_bound: float = 0.0
+    rounding_bound: float = 0.0
+    dtype: str = "float64"
 
     def __str__(self):
         if self.method == "exact":
             head = "exact (error: floating-point rounding only)"
         else:
             head = (f"polynomial: degree {self.degree}, rank {self.rank}, logits in [-{bound_text(self.logit_bound, 4)}, "
-                    f"{bound_text(self.logit_bound, 4)}], proved error bound {bound_text(self.error_bound)} (relative to max|V|)")
+                    f"{bound_text(self.logit_bound, 4)}], proved error bound {bound_text(self.error_bound)} (relative to max|V|; "
+                    f"{bound_text(self.approximation_bound)} approximation + {bound_text(self.rounding_bound)} {self.dtype} rounding)")
         return f"{head}; {self.seconds:.3g} s; {self.reason}"
 
     def __repr__(self):
@@ -114,27 +130,11 @@ class AttentionReport:
 
 # --- input checks ------------------------------------------------------------------------------
 
-def _matrix(name, value, columns=None, rows=None):
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InputError(f"{name} must be a real matrix, got {type(value).__name__}") from None
-    if array.ndim != 2 or 0 in array.shape:
-        raise InputError(f"{name} must be a nonempty 2-d array, got shape {array.shape}")
-    if not np.all(np.isfinite(array)):
-        raise InputError(f"{name} has NaN or infinite entries")
-    if columns is not None and array.shape[1] != columns[1]:
-        raise InputError(f"{name} has {array.shape[1]} columns, expected {columns[1]} (the columns of {columns[0]})")
-    if rows is not None and array.shape[0] != rows[1]:
-        raise InputError(f"{name} has {array.shape[0]} rows, expected {rows[1]} (the rows of {rows[0]})")
-    return array
-
-
 def _options(eps, scale, method, d):
     if isinstance(eps, bool) or not (isinstance(eps, (int, float)) and 0 < eps < 1):
         raise InputError(f"eps must be a number in (0, 1), got {eps!r}")
     if scale is None:
-        scale = 1.0 / d
+        scale = 1.0 / math.sqrt(d)
     if isinstance(scale, bool) or not (isinstance(scale, (int, float)) and math.isfinite(scale)):
         raise InputError(f"scale must be a finite number, got {scale!r}")
     if method not in METHODS:
@@ -142,9 +142,29 @@ def _options(eps, scale, method, d):
     return float(eps), float(scale)
 
 
+def _shape(array):
+    return tuple(array.shape)
+
+
+def _matrix_inputs(Q, K, V, attn_mask, is_causal):
+    if not isinstance(is_causal, bool):
+        raise InputError(f"is_causal must be True or False, got {is_causal!r}")
+    if is_causal and attn_mask is not None:
+        raise InputError("give attn_mask or is_causal=True, not both (as PyTorch): fold the causal mask into attn_mask")
+    inputs = checked({"Q": Q, "K": K, "V": V})
+    Q, K, V = (inputs.arrays[name] for name in "QKV")
+    if K.shape[-1] != Q.shape[-1]:
+        raise InputError(f"K has {K.shape[-1]} columns, expected {Q.shape[-1]} (the columns of Q): "
+                         f"Q {_shape(Q)}, K {_shape(K)}")
+    if V.shape[-2] != K.shape[-2]:
+        raise InputError(f"V has {V.shape[-2]} rows, expected {K.shape[-2]} (the rows of K): K {_shape(K)}, V {_shape(V)}")
+    if attn_mask is not None:
+        inputs = checked({"Q": Q, "K": K, "V": V}, mask=attn_mask, mask_shape=(Q.shape[-2], K.shape[-2]))
+    return inputs
+
+
 def _tensor_inputs(Q, keys, values):
-    Q = _matrix("Q", Q)
-    if isinstance(keys, np.ndarray) or isinstance(values, np.ndarray):
+    if isinstance(keys, np.ndarray) or isinstance(values, np.ndarray) or is_torch(keys) or is_torch(values):
         raise InputError("keys and values must be lists of k - 1 matrices (one per key position), not arrays")
     keys, values = list(keys), list(values)
     if not keys or len(keys) != len(values):
@@ -152,12 +172,22 @@ def _tensor_inputs(Q, keys, values):
                          f"and {len(values)}")
     if len(keys) + 1 > MAX_TENSOR_ORDER:
         raise LimitError(f"tensor order {len(keys) + 1} is above the limit MAX_TENSOR_ORDER = {MAX_TENSOR_ORDER}")
-    keys = [_matrix(f"keys[{m}]", K, columns=("Q", Q.shape[1])) for m, K in enumerate(keys)]
-    values = [_matrix(f"values[{m}]", V, rows=(f"keys[{m}]", K.shape[0])) for m, (K, V) in enumerate(zip(keys, values))]
-    widths = {V.shape[1] for V in values}
+    named = {"Q": Q} | {f"keys[{m}]": K for m, K in enumerate(keys)} | {f"values[{m}]": V for m, V in enumerate(values)}
+    inputs = checked(named)
+    Q = inputs.arrays["Q"]
+    keys = [inputs.arrays[f"keys[{m}]"] for m in range(len(keys))]
+    values = [inputs.arrays[f"values[{m}]"] for m in range(len(values))]
+    for m, (K, V) in enumerate(zip(keys, values)):
+        if K.shape[-1] != Q.shape[-1]:
+            raise InputError(f"keys[{m}] has {K.shape[-1]} columns, expected {Q.shape[-1]} (the columns of Q): "
+                             f"Q {_shape(Q)}, keys[{m}] {_shape(K)}")
+        if V.shape[-2] != K.shape[-2]:
+            raise InputError(f"values[{m}] has {V.shape[-2]} rows, expected {K.shape[-2]} (the rows of keys[{m}]): "
+                             f"keys[{m}] {_shape(K)}, values[{m}] {_shape(V)}")
+    widths = {V.shape[-1] for V in values}
     if len(widths) > 1:
         raise InputError(f"all values must have the same number of columns, got {sorted(widths)}")
-    return Q, keys, values
+    return inputs, Q, keys, values
 
 
 # --- the cost model ----------------------------------------------------------------------------
@@ -199,7 +229,8 @@ class AttentionPlan:
     logit_bound : float or None
         ``R``, the bound on the logits the plan assumes.
     error_bound : float
-        The proved output error of the polynomial, relative to ``max|V|`` (0 for the exact path).
+        The proved output error of the polynomial, relative to ``max|V|`` (0 for the exact path):
+        ``approximation_bound + rounding_bound`` (rounding in ``dtype``).
     predicted : dict
         Predicted seconds of each path considered (``exact``, ``polynomial``).
 
@@ -207,7 +238,7 @@ class AttentionPlan:
     --------
     >>> plan = plan_attention(16384, 4, bound=0.5, eps=1e-6)
     >>> plan.method, plan.degree, plan.rank, plan.error_bound <= 1e-6
-    ('polynomial', 4, 70, True)
+    ('polynomial', 5, 126, True)
     >>> sorted(plan.predicted)
     ['exact', 'polynomial']
     """
@@ -220,6 +251,9 @@ class AttentionPlan:
     error_bound: float = 0.0
     predicted: dict = field(default_factory=dict)
     approximant: object = field(default=None, repr=False, compare=False)
+    approximation_bound: float = 0.0
+    rounding_bound: float = 0.0
+    dtype: str = "float64"
 
     def __str__(self):
         lines = [f"method: {self.method} ({self.reason})"]
@@ -227,7 +261,8 @@ class AttentionPlan:
             lines.append(f"logits proved in [-{bound_text(self.logit_bound, 6)}, {bound_text(self.logit_bound, 6)}]")
         if self.degree is not None:
             lines.append(f"polynomial: degree {self.degree}, rank {self.rank}, proved error bound "
-                         f"{bound_text(self.error_bound)} (relative to max|V|)")
+                         f"{bound_text(self.error_bound)} (relative to max|V|; {bound_text(self.approximation_bound)} "
+                         f"approximation + {bound_text(self.rounding_bound)} {self.dtype} rounding)")
         lines += [f"predicted {path}: {seconds:.3g} s" for path, seconds in self.predicted.items()]
         return "\n".join(lines)
 
@@ -264,40 +299,86 @@ def _latex_number(value):
     return mantissa + (f" \\cdot 10^{{{int(exponent)}}}" if exponent else "")
 
 
-def _decide(counts, d, width, R, eps, method):
-    """The plan for ``counts = [queries, keys_1, ..., keys_(k-1)]`` rows with logits in ``[-R, R]``.
+def _quantized_down(value):
+    """``value`` rounded down to 8 significant bits (so nearby budgets share one cached approximant)."""
+    mantissa, exponent = math.frexp(value)
+    return math.ldexp(math.floor(mantissa * 256), exponent - 8)
+
+
+def _fits_eps(R, eps, d, key_counts, dtype, causal):
+    """``(approximant, rounding, None)`` with ``approximation + rounding <= eps`` in ``dtype``, or
+    ``(approximant for eps alone, None, reason)`` when rounding leaves no room (the caller still checks
+    the memory that approximant would need, so the first limit met is the one named)."""
+    guess = min(MAX_DEGREE, predicted_degree(R, eps))
+    budget = eps - 2 * rounding_estimate(guess, R, dtype, d, key_counts, causal)
+    advice = "use float64 or a larger eps" if dtype == "float32" else "use a larger eps"
+    reason = f"{dtype} rounding alone may move the output by more than eps = {eps:g} ({advice})"
+    for _ in range(4):
+        if not budget > 0:
+            break
+        approximant = exp_approximant(R, _quantized_down(budget))
+        rounding = rounding_bound(approximant, R, dtype, d, key_counts, causal)
+        if approximant.error_bound + rounding <= eps:
+            return approximant, rounding, None
+        budget = min(_quantized_down(budget) * 0.99, (eps - rounding) * 0.99)
+    return exp_approximant(R, eps), None, reason
+
+
+def _decide(counts, d, width, R, eps, method, batch=1, dtype="float64", causal=False, masked=False):  # noqa: C901
+    """The plan for ``batch`` problems of ``counts = [queries, keys_1, ..., keys_(k-1)]`` rows with logits in
+    ``[-R, R]``, computed in ``dtype``.
 
     ``R`` may be ``None`` when the exact path was asked for or is predicted to take under
     ``_SMALL_SECONDS`` (it is not used then)."""
-    exact_time = _exact_seconds(counts, d, width)
+    exact_time = batch * _exact_seconds(counts, d, width) * (0.5 if causal else 1.0)
     predicted = {"exact": exact_time}
 
     def exact(reason, **known):
-        return AttentionPlan("exact", reason, predicted=predicted, **known)
+        return AttentionPlan("exact", reason, predicted=predicted, dtype=dtype, **known)
 
     if method == "exact":
         return exact("method='exact' was asked for")
+    if masked:
+        if method == "polynomial":
+            raise InputError("the polynomial path takes is_causal=True but not attn_mask (an arbitrary mask has no "
+                             "low-rank form): use method='exact' or 'auto'")
+        return exact("an attn_mask was given: only the exact path takes one")
+    if dtype not in FLOAT_DTYPES:
+        if method == "polynomial":
+            raise InputError(f"the polynomial path computes in float32 or float64, got {dtype}: use method='exact' "
+                             "or convert the inputs")
+        return exact(f"{dtype} inputs: the polynomial path computes in float32 or float64 only")
     if method == "auto" and exact_time < _SMALL_SECONDS:
         return exact(f"the exact path is predicted to take {exact_time:.2g} s: too little to gain from a polynomial")
+    key_counts = counts[1:]
     if method == "auto":  # a first look from the predicted degree, before paying for the proof
         guess = predicted_degree(R, eps)
-        guess_time = _polynomial_seconds(sum(counts), feature_rank(d, guess), width, guess, is_known(R, eps))
+        guess_time = batch * _polynomial_seconds(sum(counts), feature_rank(d, guess), width, guess, is_known(R, eps))
         if guess > MAX_DEGREE or guess_time * _MARGIN > exact_time:
             predicted["polynomial"] = guess_time
             return exact(f"predicted exact {exact_time:.3g} s vs polynomial {guess_time:.3g} s (degree about "
                          f"{guess}): not {_MARGIN:g}x faster", logit_bound=R)
+        if rounding_estimate(guess, R, dtype, d, key_counts, causal) * 2 >= eps:
+            return exact(f"{dtype} rounding alone may move the output by more than eps = {eps:g}", logit_bound=R)
     try:
-        approximant = exp_approximant(R, eps)
+        approximant, rounding, failure = _fits_eps(R, eps, d, key_counts, dtype, causal)
     except LimitError as error:
         if method == "auto":
             return exact(f"no polynomial reaches eps on the logit range: {error}", logit_bound=R)
         raise
     rank = feature_rank(d, approximant.degree)
-    need = feature_bytes(rank, width, len(counts) - 1)
-    poly_time = _polynomial_seconds(sum(counts), rank, width, approximant.degree, True)
+    itemsize = 4 if dtype == "float32" else 8
+    need = feature_bytes(rank, width, len(counts) - 1, itemsize)
+    if failure is not None and not need > MAX_FEATURE_BYTES:
+        if method == "auto":
+            return exact(failure, logit_bound=R)
+        raise LimitError(f"the polynomial path cannot prove eps = {eps:g}: {failure}")
+    rounding = math.inf if rounding is None else rounding
+    poly_time = batch * _polynomial_seconds(sum(counts), rank, width, approximant.degree, True)
     predicted["polynomial"] = poly_time
-    known = dict(degree=approximant.degree, rank=rank, logit_bound=R, error_bound=approximant.error_bound,
-                 approximant=approximant)
+    total = math.nextafter(approximant.error_bound + rounding, math.inf)
+    known = dict(degree=approximant.degree, rank=rank, logit_bound=R, error_bound=total, approximant=approximant,
+                 approximation_bound=approximant.error_bound, rounding_bound=rounding)
     too_big = need > MAX_FEATURE_BYTES
     if method == "auto" and (too_big or poly_time * _MARGIN > exact_time):
         why = (f"the polynomial path needs {need / 2**30:.1f} GiB (MAX_FEATURE_BYTES)" if too_big else
@@ -310,10 +391,11 @@ def _decide(counts, d, width, R, eps, method):
                          f"raise eps, shrink the entries, or use method='exact'")
     reason = ("method='polynomial' was asked for" if method == "polynomial" else
               f"predicted polynomial {poly_time:.3g} s vs exact {exact_time:.3g} s")
-    return AttentionPlan("polynomial", reason, predicted=predicted, **known)
+    return AttentionPlan("polynomial", reason, predicted=predicted, dtype=dtype, **known)
 
 
-def plan_attention(n, d, *, bound, eps=1e-6, order=2, scale=None, width=None, method="auto"):
+def plan_attention(n, d, *, bound, eps=1e-6, order=2, scale=None, width=None, method="auto", dtype="float64",
+                   is_causal=False):
     """What :func:`attend` or :func:`attend_tensor` would do for inputs of a given size, without data.
 
     For ``n`` rows (of the queries and of each key matrix) of width ``d`` with entries in ``[-bound, bound]``:
@@ -327,16 +409,21 @@ def plan_attention(n, d, *, bound, eps=1e-6, order=2, scale=None, width=None, me
     bound : float
         The entries of the queries and keys lie in ``[-bound, bound]`` (finite, >= 0).
     eps : float
-        Largest output error, relative to ``max|V|``, in (0, 1).
+        Largest output error, relative to ``max|V|``, in (0, 1), rounding in ``dtype`` included.
     order : int
         2 for :func:`attend`, ``k`` for :func:`attend_tensor` with ``k - 1`` keys (up to
         :data:`MAX_TENSOR_ORDER`).
     scale : float, optional
-        Multiplies the scores; ``None`` means ``1/d`` (as in :func:`attend`; :func:`attend_tensor` uses 1).
+        Multiplies the scores; ``None`` means ``1/sqrt(d)`` (as in :func:`attend` and PyTorch;
+        :func:`attend_tensor` uses 1).
     width : int, optional
         Columns of the values; defaults to ``d``.
     method : {"auto", "exact", "polynomial"}
         As for :func:`attend`.
+    dtype : {"float64", "float32"}
+        The dtype the inputs would have (the rounding bound depends on it).
+    is_causal : bool
+        Causal matrix attention (order 2 only).
 
     Returns
     -------
@@ -345,7 +432,7 @@ def plan_attention(n, d, *, bound, eps=1e-6, order=2, scale=None, width=None, me
     Raises
     ------
     InputError
-        A size, ``bound``, ``order``, ``eps``, ``scale`` or ``method`` out of its range.
+        A size, ``bound``, ``order``, ``eps``, ``scale``, ``method`` or ``dtype`` out of its range.
     LimitError
         ``method="polynomial"`` and the polynomial path needs more than :data:`MAX_FEATURE_BYTES` of memory,
         or no polynomial up to the highest degree reaches ``eps`` on the logit range.
@@ -354,7 +441,7 @@ def plan_attention(n, d, *, bound, eps=1e-6, order=2, scale=None, width=None, me
     --------
     >>> plan = plan_attention(16384, 4, bound=0.5, eps=1e-6)
     >>> plan.method, plan.degree, plan.rank
-    ('polynomial', 4, 70)
+    ('polynomial', 5, 126)
     >>> plan_attention(1024, 16, bound=2, eps=1e-6).method
     'exact'
     """
@@ -368,68 +455,159 @@ def plan_attention(n, d, *, bound, eps=1e-6, order=2, scale=None, width=None, me
     width = d if width is None else width
     if isinstance(width, bool) or not isinstance(width, int) or width < 1:
         raise InputError(f"width must be a positive integer, got {width!r}")
+    if dtype not in FLOAT_DTYPES:
+        raise InputError(f"dtype must be one of {', '.join(FLOAT_DTYPES)}, got {dtype!r}")
+    if is_causal not in (False, True) or (is_causal and order != 2):
+        raise InputError(f"is_causal must be True or False, and True only for order 2, got {is_causal!r}")
     eps, scale = _options(eps, scale, method, d)
     R = math.nextafter(abs(scale) * d * float(bound) ** order, math.inf)
-    return _decide([n] * order, d, width, R, eps, method)
+    return _decide([n] * order, d, width, R, eps, method, dtype=dtype, causal=bool(is_causal))
 
 
 # --- the entry points --------------------------------------------------------------------------
 
-def _run(Q, keys, values, eps, scale, method):
+def _element(array, batch, index):
+    """``array`` broadcast to ``batch`` leading dimensions, at ``index`` (a view, no copy)."""
+    lead = len(array.shape) - 2
+    full = tuple(batch)
+    offset = len(full) - lead
+    picked = tuple(0 if array.shape[a] == 1 else index[offset + a] for a in range(lead))
+    return array[picked] if picked else array
+
+
+def _to_numpy(array):
+    return array.detach().cpu().numpy() if is_torch(array) else array
+
+
+def _like(result, inputs):
+    """A numpy result as the kind, dtype and device of the inputs."""
+    if inputs.kind != "torch":
+        return result
+    import torch
+    return torch.from_numpy(np.ascontiguousarray(result)).to(device=inputs.device)
+
+
+def _stack(parts, batch, inputs):
+    """Per-element outputs (in ``np.ndindex(batch)`` order) as one ``batch + (n, w)`` array."""
+    if not batch:
+        return parts[0]
+    if inputs.kind == "torch":
+        import torch
+        return torch.stack(parts).reshape(*batch, *parts[0].shape)
+    return np.stack(parts).reshape(*batch, *parts[0].shape)
+
+
+def _run(inputs, Q, keys, values, eps, scale, method, causal=False, mask=None):
     start = time.perf_counter()
-    d, width = Q.shape[1], values[0].shape[1]
-    counts = [Q.shape[0]] + [K.shape[0] for K in keys]
-    centred = keys
-    if method == "exact" or (method == "auto" and _exact_seconds(counts, d, width) < _SMALL_SECONDS):
-        plan = _decide(counts, d, width, None, eps, method)
-    else:
-        R, centred = logit_bound(Q, keys, scale)
-        plan = _decide(counts, d, width, R, eps, method)
+    batch, dtype = inputs.batch, inputs.dtype
+    elements = list(np.ndindex(batch)) if batch else [()]
+    d, width = Q.shape[-1], values[0].shape[-1]
+    counts = [Q.shape[-2]] + [K.shape[-2] for K in keys]
+    size = len(elements)
+    predicted_exact = size * _exact_seconds(counts, d, width)
+    needs_bound = not (method == "exact" or mask is not None or dtype not in FLOAT_DTYPES
+                       or (method == "auto" and predicted_exact < _SMALL_SECONDS))
+    R, centred = None, None
+    if needs_bound:
+        R, centred = 0.0, []
+        for index in elements:
+            bound, chosen = logit_bound(_element(Q, batch, index), [_element(K, batch, index) for K in keys], scale)
+            R, centred = max(R, bound), centred + [chosen]
+    plan = _decide(counts, d, width, R, eps, method, batch=size, dtype=dtype, causal=causal, masked=mask is not None)
     if plan.method == "exact":
-        out = exact_tensor_attention(Q, keys, values, scale)
+        out = _exact(inputs, Q, keys, values, scale, causal, mask, elements)
     else:
         poly_time, exact_time = plan.predicted["polynomial"], plan.predicted["exact"]
         if method == "polynomial" and poly_time > _ANNOUNCE_SECONDS:
             print(f"symrep: the polynomial path (degree {plan.degree}, rank {plan.rank}) will take about "
                   f"{poly_time:.0f} s (the exact path about {exact_time:.0f} s)", file=sys.stderr, flush=True)
-        out = polynomial_attention(Q, centred, values, scale, plan.approximant)
+        parts = [polynomial_attention(_element(Q, batch, index), chosen, [_element(V, batch, index) for V in values],
+                                      scale, plan.approximant, causal)
+                 for index, chosen in zip(elements, centred)]
+        out = _stack(parts, batch, inputs)
     seconds = time.perf_counter() - start
     if plan.method == "exact":  # what the polynomial would have needed stays in the reason
         return out, AttentionReport("exact", plan.reason, logit_bound=plan.logit_bound, seconds=seconds,
-                                    predicted=plan.predicted)
+                                    predicted=plan.predicted, dtype=dtype)
     return out, AttentionReport(plan.method, plan.reason, plan.degree, plan.rank, plan.logit_bound,
-                                plan.error_bound, seconds, plan.predicted)
+                                plan.error_bound, seconds, plan.predicted, plan.approximation_bound,
+                                plan.rounding_bound, dtype)
 
 
-def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False):
-    """Softmax attention ``softmax(scale * Q K^T) V``, exact or by the polynomial method.
+def _exact(inputs, Q, keys, values, scale, causal, mask, elements):
+    batch = inputs.batch
+    if inputs.kind == "torch" and len(keys) == 1:  # PyTorch's own kernel, on the tensors' device
+        import torch
+        with torch.no_grad() if not torch.is_grad_enabled() else _nothing():
+            return torch.nn.functional.scaled_dot_product_attention(Q, keys[0], values[0], attn_mask=mask,
+                                                                    is_causal=causal, scale=scale)
+    parts = []
+    for index in elements:
+        q = _to_numpy(_element(Q, batch, index))
+        ks = [_to_numpy(_element(K, batch, index)) for K in keys]
+        vs = [_to_numpy(_element(V, batch, index)) for V in values]
+        if len(keys) == 1:
+            m = None if mask is None else np.broadcast_to(mask, tuple(batch) + (q.shape[0], ks[0].shape[0]))[index]
+            parts.append(exact_attention(q, ks[0], vs[0], scale, causal, m))
+        else:
+            parts.append(exact_tensor_attention(q, ks, vs, scale))
+    return _like(_stack(parts, batch, _Numpy), inputs)
+
+
+class _Numpy:
+    kind = "numpy"
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False, is_causal=False, attn_mask=None):
+    """Softmax attention ``softmax(scale * Q K^T + mask) V``, exact or by the polynomial method.
 
     Parameters
     ----------
-    Q, K, V : array_like
-        Real finite matrices of shapes ``(n, d)``, ``(m, d)`` and ``(m, w)``.
+    Q, K, V : numpy.ndarray or torch.Tensor
+        Real finite arrays of shapes ``(..., n, d)``, ``(..., m, d)`` and ``(..., m, w)`` of one kind, one
+        dtype (float32 or float64; float16/bfloat16 torch tensors take the exact path) and one device; the
+        leading (batch, head) dimensions broadcast as in PyTorch. Nested lists are read as float64.
     eps : float
-        Largest output error, relative to ``max|V|``, the polynomial path may make (proved), in (0, 1).
+        Largest output error, relative to ``max|V|``, the polynomial path may make (proved, rounding in the
+        inputs' dtype included), in (0, 1).
     scale : float, optional
-        Multiplies the scores; ``None`` means ``1/d`` (symrep's default since its first release).
+        Multiplies the scores; ``None`` means ``1/sqrt(d)``, as PyTorch's ``scaled_dot_product_attention``
+        (it was ``1/d`` before symrep 0.9; see CHANGELOG.md).
     method : {"auto", "exact", "polynomial"}
         ``auto`` takes the polynomial path only where it is predicted at least twice as fast.
     report : bool
         Also return an :class:`AttentionReport`.
+    is_causal : bool
+        Query ``i`` sees keys ``j <= i`` only (top-left aligned, as PyTorch). The polynomial path then runs
+        the linear-attention recurrence (prefix sums over the feature map), with the same proved bound.
+    attn_mask : numpy.ndarray or torch.Tensor, optional
+        Broadcastable to ``(..., n, m)``: bool (``True``: the key takes part) or of the inputs' dtype (added
+        to the scores; ``-inf`` masks out). Not together with ``is_causal``. Exact path only. A row that
+        sees no key gives 0, as in PyTorch.
 
     Returns
     -------
-    numpy.ndarray or (numpy.ndarray, AttentionReport)
-        The ``(n, w)`` output, and with ``report=True`` what was done and the proved error bound.
+    array or (array, AttentionReport)
+        The ``(..., n, w)`` output of the inputs' kind, dtype and device, and with ``report=True`` what was
+        done and the proved error bound.
 
     Raises
     ------
     InputError
-        Inputs that are not real finite nonempty matrices of fitting shapes; ``eps``, ``scale`` or ``method``
-        out of range.
+        Inputs that are not real finite nonempty arrays of one kind, dtype and device with fitting and
+        broadcasting shapes; a mask of the wrong kind, dtype or shape; ``eps``, ``scale`` or ``method`` out of
+        range; ``method="polynomial"`` with ``attn_mask``.
     LimitError
         ``method="polynomial"`` when that path needs more than :data:`MAX_FEATURE_BYTES` of memory or no
-        polynomial up to the highest degree reaches ``eps`` on the logits' range.
+        polynomial up to the highest degree reaches ``eps`` (with the rounding of the dtype) on the logits' range.
 
     Examples
     --------
@@ -437,12 +615,15 @@ def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False):
     >>> Q = K = V = np.eye(2)
     >>> attend(Q, K, V, scale=float(np.log(3))).round(3).tolist()
     [[0.75, 0.25], [0.25, 0.75]]
+    >>> attend(Q, K, V, scale=float(np.log(3)), is_causal=True).round(3).tolist()
+    [[1.0, 0.0], [0.25, 0.75]]
+    >>> attend(np.ones((8, 2, 5, 4), np.float32), np.ones((5, 4), np.float32), np.ones((5, 3), np.float32)).dtype
+    dtype('float32')
     """
-    Q = _matrix("Q", Q)
-    K = _matrix("K", K, columns=("Q", Q.shape[1]))
-    V = _matrix("V", V, rows=("K", K.shape[0]))
-    eps, scale = _options(eps, scale, method, Q.shape[1])
-    out, what = _run(Q, [K], [V], eps, scale, method)
+    inputs = _matrix_inputs(Q, K, V, attn_mask, is_causal)
+    Q, K, V = (inputs.arrays[name] for name in "QKV")
+    eps, scale = _options(eps, scale, method, Q.shape[-1])
+    out, what = _run(inputs, Q, [K], [V], eps, scale, method, is_causal, inputs.mask)
     return (out, what) if report else out
 
 
@@ -451,34 +632,37 @@ def attend_tensor(Q, keys, values, *, eps=1e-6, scale=1.0, method="auto", report
 
     Output row ``i`` is ``sum_J w_iJ (V_1[j_1] * ... * V_(k-1)[j_(k-1)]) / sum_J w_iJ`` with
     ``w_iJ = exp(scale * sum_c Q[i,c] K_1[j_1,c] ... K_(k-1)[j_(k-1),c])``; ``keys`` and ``values`` are
-    lists of ``k - 1`` matrices (``K_m`` of shape ``(n_m, d)``, ``V_m`` of shape ``(n_m, w)``). ``k = 2`` is
-    :func:`attend`. The exact path costs ``O(n^k d)``; the polynomial path ``O(n r d k)``.
+    lists of ``k - 1`` matrices (``K_m`` of shape ``(..., n_m, d)``, ``V_m`` of shape ``(..., n_m, w)``). ``k = 2``
+    is :func:`attend`. The exact path costs ``O(n^k d)``; the polynomial path ``O(n r d k)``.
 
     Parameters
     ----------
-    Q : array_like
-        The queries, a real finite ``(n, d)`` matrix.
-    keys, values : list of array_like
-        ``k - 1`` key matrices ``(n_m, d)`` and as many value matrices ``(n_m, w)`` (lists, not one array);
-        ``k`` is at most :data:`MAX_TENSOR_ORDER`.
+    Q : numpy.ndarray or torch.Tensor
+        The queries, a real finite ``(..., n, d)`` array (float32 or float64).
+    keys, values : list of arrays
+        ``k - 1`` key arrays ``(..., n_m, d)`` and as many value arrays ``(..., n_m, w)`` (lists, not one
+        array), of the kind, dtype and device of ``Q``; the leading dimensions broadcast. ``k`` is at most
+        :data:`MAX_TENSOR_ORDER`.
     eps : float
         Largest output error, relative to the product of the ``max|V_m|``, the polynomial path may make
-        (proved), in (0, 1).
+        (proved, rounding included), in (0, 1).
     scale : float
         Multiplies the scores (default 1).
     method, report
-        As for :func:`attend`.
+        As for :func:`attend`. On torch tensors the exact tensor path runs in numpy on the CPU (the output
+        comes back on the inputs' device); the polynomial path runs in torch.
 
     Returns
     -------
-    numpy.ndarray or (numpy.ndarray, AttentionReport)
-        As for :func:`attend`: the ``(n, w)`` output, with the report if asked for.
+    array or (array, AttentionReport)
+        As for :func:`attend`: the ``(..., n, w)`` output, with the report if asked for.
 
     Raises
     ------
     InputError
-        Inputs that are not real finite nonempty matrices of fitting shapes, keys and values not lists of the
-        same length, values of different widths; ``eps``, ``scale`` or ``method`` out of range.
+        Inputs that are not real finite nonempty arrays of one kind and dtype with fitting shapes, keys and
+        values not lists of the same length, values of different widths; ``eps``, ``scale`` or ``method`` out
+        of range.
     LimitError
         An order above :data:`MAX_TENSOR_ORDER`; or, with ``method="polynomial"``, a polynomial path that
         needs more than :data:`MAX_FEATURE_BYTES` or no polynomial that reaches ``eps``.
@@ -493,7 +677,9 @@ def attend_tensor(Q, keys, values, *, eps=1e-6, scale=1.0, method="auto", report
     >>> bool(np.abs(fast - exact).max() <= rep.error_bound * 0.25)
     True
     """
-    Q, keys, values = _tensor_inputs(Q, keys, values)
-    eps, scale = _options(eps, scale, method, Q.shape[1])
-    out, what = _run(Q, keys, values, eps, scale, method)
+    inputs, Q, keys, values = _tensor_inputs(Q, keys, values)
+    eps, scale = _options(eps, scale, method, Q.shape[-1])
+    if inputs.dtype not in FLOAT_DTYPES:
+        raise InputError(f"attend_tensor computes in float32 or float64, got {inputs.dtype}")
+    out, what = _run(inputs, Q, keys, values, eps, scale, method)
     return (out, what) if report else out

@@ -77,7 +77,7 @@ def add_parsers(sub):
 def _run_attention(args):
     import numpy as np  # here, not at the top: --help and --version stay free of numpy
 
-    from symrep.attention.attend import attend_tensor, plan_attention
+    from symrep.attention.dispatch import attend_tensor, plan_attention
 
     scale = args.scale if args.scale is not None else (None if args.order == 2 else 1.0)
     plan = plan_attention(args.n, args.d, bound=args.bound, eps=args.eps, order=args.order, scale=scale)
