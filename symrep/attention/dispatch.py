@@ -310,7 +310,7 @@ def _fits_eps(R, eps, d, key_counts, dtype, causal):
     ``(approximant for eps alone, None, reason)`` when rounding leaves no room (the caller still checks
     the memory that approximant would need, so the first limit met is the one named)."""
     guess = min(MAX_DEGREE, predicted_degree(R, eps))
-    budget = eps - 2 * rounding_estimate(guess, R, dtype, d, key_counts, causal)
+    budget = eps - 1.25 * rounding_estimate(guess, R, dtype, d, key_counts, causal)
     advice = "use float64 or a larger eps" if dtype == "float32" else "use a larger eps"
     reason = f"{dtype} rounding alone may move the output by more than eps = {eps:g} ({advice})"
     for _ in range(4):
@@ -358,7 +358,7 @@ def _decide(counts, d, width, R, eps, method, batch=1, dtype="float64", causal=F
             predicted["polynomial"] = guess_time
             return exact(f"predicted exact {exact_time:.3g} s vs polynomial {guess_time:.3g} s (degree about "
                          f"{guess}): not {_MARGIN:g}x faster", logit_bound=R)
-        if rounding_estimate(guess, R, dtype, d, key_counts, causal) * 2 >= eps:
+        if rounding_estimate(guess, R, dtype, d, key_counts, causal) * 1.25 >= eps:
             return exact(f"{dtype} rounding alone may move the output by more than eps = {eps:g}", logit_bound=R)
     try:
         approximant, rounding, failure = _fits_eps(R, eps, d, key_counts, dtype, causal)
@@ -538,9 +538,8 @@ def _exact(inputs, Q, keys, values, scale, causal, mask, elements):
     batch = inputs.batch
     if inputs.kind == "torch" and len(keys) == 1:  # PyTorch's own kernel, on the tensors' device
         import torch
-        with torch.no_grad() if not torch.is_grad_enabled() else _nothing():
-            return torch.nn.functional.scaled_dot_product_attention(Q, keys[0], values[0], attn_mask=mask,
-                                                                    is_causal=causal, scale=scale)
+        return torch.nn.functional.scaled_dot_product_attention(Q, keys[0], values[0], attn_mask=mask,
+                                                                is_causal=causal, scale=scale)
     parts = []
     for index in elements:
         q = _to_numpy(_element(Q, batch, index))
@@ -556,14 +555,6 @@ def _exact(inputs, Q, keys, values, scale, causal, mask, elements):
 
 class _Numpy:
     kind = "numpy"
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False, is_causal=False, attn_mask=None):

@@ -49,10 +49,12 @@ def _with_ones(V):
 
 
 def _rows_per_block(d, chunk, itemsize):
-    """Query rows per block of scores: small blocks stay in cache where ``exp`` dominates (small ``d``);
-    at ``d >= 32`` the GEMMs need tall blocks (512 rows, as a plain blocked softmax uses)."""
-    least = 32 if d < 16 else 128 if d < 32 else 512
-    return max(least, BLOCK_BYTES // (itemsize * chunk))
+    """Query rows per block of scores: at ``d <= 4`` small blocks that stay in cache (``exp`` dominates);
+    above, 512 rows as a plain blocked softmax uses (measured on 2 busy cores: blocks of 32 or 128 rows
+    are 1.5-9x slower at d = 8..32, where many small GEMMs pay BLAS's thread start-up each time)."""
+    if d <= 4:
+        return max(32, BLOCK_BYTES // (itemsize * chunk))
+    return 512
 
 
 def safe_logit(dtype, keys, value_max):
