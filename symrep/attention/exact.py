@@ -116,7 +116,7 @@ def exact_attention(Q, K, V, scale, causal=False, mask=None):
             continue
         denominator = total[:, width:]
         empty = denominator == 0
-        if shift and empty.any():  # rows that see no key: 0, as PyTorch
+        if empty.any():  # rows that see no key (masked out): 0, as PyTorch
             total[:, :width][empty[:, 0]] = 0
             denominator = np.where(empty, 1, denominator)
         np.divide(total[:, :width], denominator, out=out[rows])
