@@ -571,7 +571,7 @@ def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False, is_cau
         inputs' dtype included), in (0, 1).
     scale : float, optional
         Multiplies the scores; ``None`` means ``1/sqrt(d)``, as PyTorch's ``scaled_dot_product_attention``
-        (it was ``1/d`` before symrep 0.9; see CHANGELOG.md).
+        (it was ``1/d`` before; see CHANGELOG.md).
     method : {"auto", "exact", "polynomial"}
         ``auto`` takes the polynomial path only where it is predicted at least twice as fast.
     report : bool
