@@ -130,7 +130,7 @@ def head_table(grid, repeat, devices=("cpu",)):
                 functions["sdpa"] = lambda: torch.nn.functional.scaled_dot_product_attention(q, k, v)
                 functions["auto_torch"] = lambda: attend(q, k, v, eps=eps)
             R = logit_bound(Q, [K], scale)[0]
-            if feature_rank(d, predicted_degree(R, eps)) <= 3000:  # the forced polynomial, where it can win at all
+            if feature_rank(d, predicted_degree(R, eps)) <= 6000:  # the forced polynomial, where it can win at all
                 functions["polynomial"] = lambda: attend(Q, K, V, eps=eps, method="polynomial", report=True)
             try:
                 times, outputs = _interleaved(functions, repeat if n <= 4096 else max(1, repeat // 2))

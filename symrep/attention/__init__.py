@@ -3,7 +3,9 @@ ranks of f(QK^T) on the +-1 cube.
 
 May import ``symrep.geometry``, ``symrep.spectra``, ``symrep.analysis`` and ``symrep.certificates``.
 
-Modules: :mod:`~symrep.attention.dispatch` (the entry points and their cost model),
+Modules: :mod:`~symrep.attention.dispatch` (the entry points ``attend`` and ``attend_tensor`` and their cost
+model; named so that no module shadows a function), :mod:`~symrep.attention.arrays` (numpy arrays and torch
+tensors in, the same kind out; batch shapes and masks),
 :mod:`~symrep.attention.exact` (exact matrix and tensor attention), :mod:`~symrep.attention.exp_approximation`
 (polynomials for ``exp`` with proved relative error), :mod:`~symrep.attention.features` (monomial feature
 maps), :mod:`~symrep.attention.polynomial` (the polynomial method), :mod:`~symrep.attention.ranks` (exact
