@@ -149,6 +149,21 @@ def test_float32_rounding_bound_is_stated_and_decides_auto():
     assert plan32.rounding_bound > 1e6 * plan64.rounding_bound
 
 
+def test_tf32_products_are_bounded_as_tf32():
+    """float32 GEMMs that PyTorch runs in TF32 round with u = 2^-11: the bound must use that."""
+    Q, K, V = _tensors(16, [(4096, 4), (4096, 4), (4096, 4)], torch.float32)
+    before = torch.get_float32_matmul_precision()
+    try:
+        torch.set_float32_matmul_precision("high")
+        with pytest.raises(LimitError, match="tf32"):
+            attend(Q, K, V, eps=1e-2, method="polynomial")
+        _, report = attend(Q, K, V, eps=1e-2, report=True)
+        assert report.method == "exact"
+    finally:
+        torch.set_float32_matmul_precision(before)
+    assert attend(Q, K, V, eps=1e-2, method="polynomial", report=True)[1].dtype == "float32"
+
+
 def test_auto_on_torch_uses_sdpa_for_exact_and_keeps_autograd():
     Q, K, V = _tensors(10, [(2, 64, 16), (2, 64, 16), (2, 64, 16)], bound=1.0)
     Q.requires_grad_(True)

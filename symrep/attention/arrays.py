@@ -27,7 +27,7 @@ import numpy as np
 from symrep.errors import InputError
 
 __all__ = ["is_torch", "checked", "CheckedInputs", "cat", "amax", "amin", "zeros_like_shape", "vector_like", "tril",
-           "unit_roundoff", "FLOAT_DTYPES"]
+           "unit_roundoff", "rounding_dtype", "FLOAT_DTYPES"]
 
 #: The dtypes both paths compute in (half precision goes to PyTorch's exact kernel only).
 FLOAT_DTYPES = ("float32", "float64")
@@ -53,7 +53,22 @@ def unit_roundoff(dtype):
     >>> unit_roundoff("float32") == 2.0**-24, unit_roundoff("float64") == 2.0**-53
     (True, True)
     """
-    return {"float64": 2.0**-53, "float32": 2.0**-24, "float16": 2.0**-11, "bfloat16": 2.0**-8}[dtype]
+    return {"float64": 2.0**-53, "float32": 2.0**-24, "tf32": 2.0**-11, "float16": 2.0**-11, "bfloat16": 2.0**-8}[dtype]
+
+
+def rounding_dtype(inputs):
+    """The precision float32 products really get: PyTorch may run float32 GEMMs in TF32 (CUDA, when
+    ``torch.backends.cuda.matmul.allow_tf32`` or ``set_float32_matmul_precision("high")``) or bfloat16
+    (``"medium"``); the rounding bound must use that unit roundoff, not float32's."""
+    if inputs.kind != "torch" or inputs.dtype != "float32":
+        return inputs.dtype
+    import torch
+    precision = torch.get_float32_matmul_precision()
+    if precision == "medium":
+        return "bfloat16"
+    if precision == "high" or (inputs.device.type == "cuda" and torch.backends.cuda.matmul.allow_tf32):
+        return "tf32"
+    return "float32"
 
 
 @dataclass

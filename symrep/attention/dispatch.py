@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symrep.attention.arrays import FLOAT_DTYPES, checked, is_torch
+from symrep.attention.arrays import FLOAT_DTYPES, checked, is_torch, rounding_dtype
 from symrep.attention.exact import exact_attention, exact_tensor_attention
 from symrep.attention.exp_approximation import MAX_DEGREE, exp_approximant, is_known, predicted_degree
 from symrep.attention.features import feature_rank
@@ -311,7 +311,9 @@ def _fits_eps(R, eps, d, key_counts, dtype, causal):
     the memory that approximant would need, so the first limit met is the one named)."""
     guess = min(MAX_DEGREE, predicted_degree(R, eps))
     budget = eps - 1.25 * rounding_estimate(guess, R, dtype, d, key_counts, causal)
-    advice = "use float64 or a larger eps" if dtype == "float32" else "use a larger eps"
+    advice = {"float32": "use float64 or a larger eps", "float64": "use a larger eps"}.get(
+        dtype, f"PyTorch runs float32 products in {dtype} here; torch.set_float32_matmul_precision('highest') "
+        "restores float32")
     reason = f"{dtype} rounding alone may move the output by more than eps = {eps:g} ({advice})"
     for _ in range(4):
         if not budget > 0:
@@ -324,7 +326,8 @@ def _fits_eps(R, eps, d, key_counts, dtype, causal):
     return exp_approximant(R, eps), None, reason
 
 
-def _decide(counts, d, width, R, eps, method, batch=1, dtype="float64", causal=False, masked=False):  # noqa: C901
+def _decide(counts, d, width, R, eps, method, batch=1, dtype="float64", causal=False, masked=False,  # noqa: C901
+            float32_products=False):
     """The plan for ``batch`` problems of ``counts = [queries, keys_1, ..., keys_(k-1)]`` rows with logits in
     ``[-R, R]``, computed in ``dtype``.
 
@@ -343,7 +346,7 @@ def _decide(counts, d, width, R, eps, method, batch=1, dtype="float64", causal=F
             raise InputError("the polynomial path takes is_causal=True but not attn_mask (an arbitrary mask has no "
                              "low-rank form): use method='exact' or 'auto'")
         return exact("an attn_mask was given: only the exact path takes one")
-    if dtype not in FLOAT_DTYPES:
+    if dtype not in FLOAT_DTYPES + ("tf32", "bfloat16") or (dtype == "bfloat16" and not float32_products):
         if method == "polynomial":
             raise InputError(f"the polynomial path computes in float32 or float64, got {dtype}: use method='exact' "
                              "or convert the inputs")
@@ -367,7 +370,7 @@ def _decide(counts, d, width, R, eps, method, batch=1, dtype="float64", causal=F
             return exact(f"no polynomial reaches eps on the logit range: {error}", logit_bound=R)
         raise
     rank = feature_rank(d, approximant.degree)
-    itemsize = 4 if dtype == "float32" else 8
+    itemsize = 8 if dtype == "float64" else 4
     need = feature_bytes(rank, width, len(counts) - 1, itemsize)
     if failure is not None and not need > MAX_FEATURE_BYTES:
         if method == "auto":
@@ -513,7 +516,9 @@ def _run(inputs, Q, keys, values, eps, scale, method, causal=False, mask=None):
         for index in elements:
             bound, chosen = logit_bound(_element(Q, batch, index), [_element(K, batch, index) for K in keys], scale)
             R, centred = max(R, bound), centred + [chosen]
-    plan = _decide(counts, d, width, R, eps, method, batch=size, dtype=dtype, causal=causal, masked=mask is not None)
+    rounding = rounding_dtype(inputs) if dtype in FLOAT_DTYPES else dtype  # TF32 / bfloat16 GEMMs count
+    plan = _decide(counts, d, width, R, eps, method, batch=size, dtype=rounding, causal=causal, masked=mask is not None,
+                   float32_products=rounding != dtype)
     if plan.method == "exact":
         out = _exact(inputs, Q, keys, values, scale, causal, mask, elements)
     else:
@@ -531,7 +536,7 @@ def _run(inputs, Q, keys, values, eps, scale, method, causal=False, mask=None):
                                     predicted=plan.predicted, dtype=dtype)
     return out, AttentionReport(plan.method, plan.reason, plan.degree, plan.rank, plan.logit_bound,
                                 plan.error_bound, seconds, plan.predicted, plan.approximation_bound,
-                                plan.rounding_bound, dtype)
+                                plan.rounding_bound, plan.dtype)  # the precision the products really had
 
 
 def _exact(inputs, Q, keys, values, scale, causal, mask, elements):

@@ -1,9 +1,12 @@
 """Exact attention: the baseline every fast method is measured against.
 
-Matrix attention ``softmax(scale * Q K^T) V`` is computed in row blocks sized to stay in cache: one
-GEMM for the scores, ``exp`` in place, one GEMM against ``[V | 1]`` (numerators and row sums at once).
-The usual max shift is skipped when a per-row bound ``|scale| |q_i| max_j |k_j|`` proves the scores
-stay within ``[-300, 300]`` (no overflow, no underflow to an all-zero row), which saves a pass.
+Matrix attention ``softmax(scale * Q K^T + mask) V`` is computed in row blocks (small ones that stay in
+cache at ``d <= 4``, 512 rows above): one GEMM for the scores, ``exp`` in place, one GEMM against
+``[V | 1]`` (numerators and row sums at once), in the inputs' dtype (float32 or float64). The usual max
+shift is skipped when a per-row bound ``|scale| |q_i| max_j |k_j|`` proves the scores stay within
+``[-300, 300]`` in float64 (``[-80, 80]`` in float32, less when many keys times ``max|V|`` could overflow):
+no overflow, no underflow to an all-zero row, and a pass saved. A causal block computes only the keys
+its rows can see; a float mask always takes the shift.
 
 Tensor attention of order ``k`` (Alman and Song, 2023) takes ``k - 1`` key and value matrices: output row
 ``i`` is ``sum_J w_iJ (V_1[j_1] * ... * V_(k-1)[j_(k-1)]) / sum_J w_iJ`` with
