@@ -26,7 +26,7 @@ import numpy as np
 
 from symrep.errors import InputError
 
-__all__ = ["is_torch", "checked", "CheckedInputs", "cat", "amax", "amin", "zeros_like_shape", "vector_like", "tril",
+__all__ = ["is_torch", "checked", "checked_mask", "CheckedInputs", "cat", "amax", "amin", "zeros_like_shape", "vector_like", "tril",
            "unit_roundoff", "rounding_dtype", "FLOAT_DTYPES"]
 
 #: The dtypes both paths compute in (half precision goes to PyTorch's exact kernel only).
@@ -132,14 +132,12 @@ def _finite(name, array, kind):
         raise InputError(f"{name} has NaN or infinite entries (shape {tuple(array.shape)})")
 
 
-def checked(arrays, *, mask=None, mask_shape=None):
+def checked(arrays):
     """``arrays`` (a dict ``name -> array``, at least two axes each) checked as one kind, dtype and device.
 
-    The batch shape is the broadcast of every array's leading axes; ``mask`` (bool, or float of the same
-    dtype; ``-inf`` allowed) must broadcast to ``batch + mask_shape`` without enlarging it.
-    Shapes of the trailing two axes are checked by the caller, which knows what must match.
+    The batch shape is the broadcast of every array's leading axes. Shapes of the trailing two axes are
+    checked by the caller, which knows what must match.
     """
-    first = next(iter(arrays.values()))
     kind = "torch" if any(is_torch(a) for a in arrays.values()) else "numpy"
     device = None
     if kind == "torch":
@@ -161,13 +159,13 @@ def checked(arrays, *, mask=None, mask_shape=None):
         listed = ", ".join(f"{name} {tuple(a.shape)}" for name, a in out.items())
         raise InputError(f"the batch dimensions (all but the last two) do not broadcast: {listed}") from None
     dtype = dtypes[next(iter(out))]
-    if mask is not None:
-        mask = _mask(mask, kind, device, dtype, batch, mask_shape)
-    del first
-    return CheckedInputs(out, kind, dtype, device, batch, mask)
+    return CheckedInputs(out, kind, dtype, device, batch)
 
 
-def _mask(mask, kind, device, dtype, batch, shape):
+def checked_mask(mask, inputs, shape):
+    """``mask`` checked against :func:`checked`'s ``inputs``: of their kind and device, bool or of their
+    dtype (``-inf`` allowed, NaN and ``+inf`` not), broadcasting to ``batch + shape`` without enlarging it."""
+    kind, device, dtype, batch = inputs.kind, inputs.device, inputs.dtype, inputs.batch
     target = tuple(batch) + tuple(shape)
     if kind == "torch":
         if not is_torch(mask):

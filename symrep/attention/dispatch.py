@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symrep.attention.arrays import FLOAT_DTYPES, checked, is_torch, rounding_dtype
+from symrep.attention.arrays import FLOAT_DTYPES, checked, checked_mask, is_torch, rounding_dtype
 from symrep.attention.exact import exact_attention, exact_tensor_attention
 from symrep.attention.exp_approximation import MAX_DEGREE, exp_approximant, is_known, predicted_degree
 from symrep.attention.features import feature_rank
@@ -159,7 +159,7 @@ def _matrix_inputs(Q, K, V, attn_mask, is_causal):
     if V.shape[-2] != K.shape[-2]:
         raise InputError(f"V has {V.shape[-2]} rows, expected {K.shape[-2]} (the rows of K): K {_shape(K)}, V {_shape(V)}")
     if attn_mask is not None:
-        inputs = checked({"Q": Q, "K": K, "V": V}, mask=attn_mask, mask_shape=(Q.shape[-2], K.shape[-2]))
+        inputs.mask = checked_mask(attn_mask, inputs, (Q.shape[-2], K.shape[-2]))
     return inputs
 
 
