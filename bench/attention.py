@@ -8,8 +8,8 @@ Run ``python bench/attention.py`` (``--quick`` for a smaller sweep; ``--heads`` 
    PyTorch's ``scaled_dot_product_attention`` (the reference), and ``auto`` on numpy arrays and on torch
    tensors, each with its ratio to the best exact of its kind; ``auto``'s choice; the polynomial path
    forced, its speed-up over the best exact, and the crossover ``d`` where it stops winning. All timings
-   of a row are interleaved (best of the repeats), so their ratios come from the same moments of a
-   shared machine;
+   of a row are interleaved; times are the best of the rounds, and the ``best / auto`` ratios are the
+   median over rounds of the ratio within a round, so load that shifts a whole round cancels;
 1. matrix attention over a grid of (n, d, B): the best exact time among numpy done naively
    (max-shifted ``exp(QK^T)`` then ``@ V``), symrep's blocked exact path, and PyTorch's CPU
    ``scaled_dot_product_attention`` in float64 when torch is installed; then symrep's ``auto`` time, the
@@ -90,15 +90,28 @@ def _blocked(Q, K, V, scale):
 
 
 def _interleaved(functions, repeat):
-    """Best time of each function over ``repeat`` rounds, the functions taking turns in every round."""
+    """Best time of each function over ``repeat`` rounds, the functions taking turns in every round (in an
+    order rotated from round to round, since a run measurably slows the one after it); and
+    every round's times (for ratios within a round, which a shared machine's load shifts together)."""
     best = {name: math.inf for name in functions}
-    outputs = {}
-    for _ in range(repeat):
-        for name, fn in functions.items():
+    rounds, outputs = [], {}
+    names = list(functions)
+    for turn in range(repeat):
+        times = {}
+        for name in names[turn % len(names):] + names[:turn % len(names)]:  # rotated: no fixed neighbours
+            fn = functions[name]
             start = time.perf_counter()
             outputs[name] = fn()
-            best[name] = min(best[name], time.perf_counter() - start)
+            times[name] = time.perf_counter() - start
+            best[name] = min(best[name], times[name])
+        rounds.append(times)
+    best["rounds"] = rounds
     return best, outputs
+
+
+def _paired(rounds, numerator, denominator):
+    """The median over rounds of ``min(numerator times) / denominator time`` within each round."""
+    return float(np.median([min(r[name] for name in numerator) / r[denominator] for r in rounds]))
 
 
 def _ms(seconds):
@@ -139,10 +152,13 @@ def head_table(grid, repeat, devices=("cpu",)):
                 functions.pop("polynomial")
                 times, outputs = _interleaved(functions, rounds)
             best = min(times["blocked"], times["exact"], times.get("sdpa", math.inf))
-            worst["numpy"] = min(worst["numpy"], best / times["auto"])
+            exact_names = [name for name in ("blocked", "exact", "sdpa") if name in times]
+            ratio = _paired(times["rounds"], exact_names, "auto")
+            worst["numpy"] = min(worst["numpy"], ratio)
             t_sdpa, t_auto_torch = times.get("sdpa", math.inf), times.get("auto_torch", math.inf)
+            ratio_torch = _paired(times["rounds"], ["sdpa"], "auto_torch") if torch else math.nan
             if torch:
-                worst["torch"] = min(worst["torch"], t_sdpa / t_auto_torch)
+                worst["torch"] = min(worst["torch"], ratio_torch)
             poly = times.get("polynomial", math.inf)
             report, error = None, math.nan
             if "polynomial" in outputs:
@@ -152,8 +168,8 @@ def head_table(grid, repeat, devices=("cpu",)):
             else:  # not run: the predicted rank alone (> 6000) rules out a win
                 crossover.setdefault((dtype, n), []).append((d, 0.0))
             print(f"| {n} | {d} | {dtype} | {_ms(times['blocked'])} | {_ms(times['exact'])} | {_ms(t_sdpa)} | "
-                  f"{_ms(best)} | {_ms(times['auto'])} | {best / times['auto']:.2f} | {_ms(t_auto_torch)} | "
-                  f"{t_sdpa / t_auto_torch if torch else math.nan:.2f} | {plan.method} | "
+                  f"{_ms(best)} | {_ms(times['auto'])} | {ratio:.2f} | {_ms(t_auto_torch)} | "
+                  f"{ratio_torch:.2f} | {plan.method} | "
                   f"{report.degree if report else '-'} | {report.rank if report else '-'} | {_ms(poly)} | "
                   f"{f'{best / poly:.2f}x' if report else '-'} | {error:.1e} | "
                   f"{report.error_bound if report else math.nan:.1e} |", flush=True)

@@ -173,6 +173,16 @@ def test_auto_on_torch_uses_sdpa_for_exact_and_keeps_autograd():
     assert Q.grad is not None and Q.grad.shape == Q.shape
 
 
+def test_polynomial_path_in_torch_ops_when_gradients_are_tracked():
+    """With requires_grad the polynomial path runs in torch (as on CUDA), and gradients flow through it."""
+    Q, K, V = _tensors(17, [(2, 300, 4), (2, 300, 4), (2, 300, 3)], bound=0.5)
+    V.requires_grad_(True)
+    out, report = attend(Q, K, V, eps=1e-6, method="polynomial", is_causal=True, report=True)
+    assert out.requires_grad and _error(out.detach(), SDPA(Q, K, V.detach(), is_causal=True), V.detach()) <= report.error_bound
+    out.sum().backward()
+    assert V.grad is not None and V.grad.shape == V.shape
+
+
 def test_half_precision_goes_to_sdpa():
     Q, K, V = _tensors(11, [(8, 8), (8, 8), (8, 8)], torch.bfloat16)
     out, report = attend(Q, K, V, report=True)

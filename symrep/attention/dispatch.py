@@ -526,10 +526,16 @@ def _run(inputs, Q, keys, values, eps, scale, method, causal=False, mask=None):
         if method == "polynomial" and poly_time > _ANNOUNCE_SECONDS:
             print(f"symrep: the polynomial path (degree {plan.degree}, rank {plan.rank}) will take about "
                   f"{poly_time:.0f} s (the exact path about {exact_time:.0f} s)", file=sys.stderr, flush=True)
-        parts = [polynomial_attention(_element(Q, batch, index), chosen, [_element(V, batch, index) for V in values],
-                                      scale, plan.approximant, causal)
+        # CPU tensors outside autograd run through numpy's kernels (zero-copy views, same dtype): faster
+        # than the same steps in torch; on CUDA, or with gradients, the steps run in torch
+        host = inputs.kind == "torch" and inputs.device.type == "cpu" and not any(
+            a.requires_grad for a in [Q, *keys, *values])
+        view = (lambda a: a.detach().numpy()) if host else (lambda a: a)
+        parts = [polynomial_attention(view(_element(Q, batch, index)), [view(K) for K in chosen],
+                                      [view(_element(V, batch, index)) for V in values], scale, plan.approximant,
+                                      causal)
                  for index, chosen in zip(elements, centred)]
-        out = _stack(parts, batch, inputs)
+        out = _like(_stack(parts, batch, _Numpy), inputs) if host else _stack(parts, batch, inputs)
     seconds = time.perf_counter() - start
     if plan.method == "exact":  # what the polynomial would have needed stays in the reason
         return out, AttentionReport("exact", plan.reason, logit_bound=plan.logit_bound, seconds=seconds,
