@@ -91,7 +91,7 @@ def _blocked(Q, K, V, scale):
 
 def _interleaved(functions, repeat):
     """Best time of each function over ``repeat`` rounds, the functions taking turns in every round (in an
-    order rotated from round to round, since a run measurably slows the one after it); and
+    order rotated from round to round, so that no function always follows the same one); and
     every round's times (for ratios within a round, which a shared machine's load shifts together)."""
     best = {name: math.inf for name in functions}
     rounds, outputs = [], {}
@@ -171,8 +171,8 @@ def head_table(grid, repeat, devices=("cpu",)):
                   f"{_ms(best)} | {_ms(times['auto'])} | {ratio:.2f} | {_ms(t_auto_torch)} | "
                   f"{ratio_torch:.2f} | {plan.method} | "
                   f"{report.degree if report else '-'} | {report.rank if report else '-'} | {_ms(poly)} | "
-                  f"{f'{best / poly:.2f}x' if report else '-'} | {error:.1e} | "
-                  f"{report.error_bound if report else math.nan:.1e} |", flush=True)
+                  f"{f'{best / poly:.2f}x' if report else '-'} | {f'{error:.1e}' if report else '-'} | "
+                  f"{f'{report.error_bound:.1e}' if report else '-'} |", flush=True)
     print(f"smallest best-exact / auto: numpy {worst['numpy']:.2f}, torch (vs SDPA) {worst['torch']:.2f} "
           f"(target >= {1 / 1.1:.2f})")
     for (dtype, n), row in crossover.items():
