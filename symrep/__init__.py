@@ -29,12 +29,12 @@ _EXPORTS = {
     "generic_character_table": "symrep.groups.dixon", "parse_generators": "symrep.groups.permutation_input",
     "fusion_map": "symrep.groups.fusion", "decompose_action": "symrep.spectra.decompositions",
     "attend": "symrep.attention.dispatch", "attend_tensor": "symrep.attention.dispatch",
-    "AttentionReport": "symrep.attention.dispatch", "plan_attention": "symrep.attention.dispatch",
+    "AttentionReport": "symrep.attention.plans", "plan_attention": "symrep.attention.dispatch",
     "cube_rank": "symrep.attention.ranks", "stable_rank_bound": "symrep.attention.stable_rank",
     "box_stable_rank": "symrep.attention.stable_rank_box", "classify": "symrep.analysis.classify",
     "Classification": "symrep.analysis.classify", "factored": "symrep.spectra.signs",
     "proved_signs": "symrep.spectra.signs", "ClassFunction": "symrep.groups.class_functions",
-    "Decomposition": "symrep.groups.class_functions", "AttentionPlan": "symrep.attention.dispatch",
+    "Decomposition": "symrep.groups.class_functions", "AttentionPlan": "symrep.attention.plans",
 }
 __getattr__, _lazy_dir = lazy_exports(__name__, _EXPORTS)
 

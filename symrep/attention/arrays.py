@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from symrep.errors import InputError
+from symrep.errors import InputError, LimitError
 
-__all__ = ["is_torch", "checked", "checked_mask", "CheckedInputs", "cat", "amax", "amin", "zeros_like_shape", "vector_like", "tril",
+__all__ = ["is_torch", "checked", "checked_mask", "matrix_inputs", "tensor_inputs", "CheckedInputs", "cat", "amax", "amin", "zeros_like_shape", "vector_like", "tril",
            "unit_roundoff", "rounding_dtype", "FLOAT_DTYPES"]
 
 #: The dtypes both paths compute in (half precision goes to PyTorch's exact kernel only).
@@ -189,6 +189,58 @@ def checked_mask(mask, inputs, shape):
         if bool(bad.any()):
             raise InputError(f"attn_mask (shape {tuple(mask.shape)}) has NaN or +inf entries (-inf masks a key out)")
     return mask
+
+
+# --- the inputs of attend and attend_tensor ------------------------------------------------
+
+def _shape(array):
+    return tuple(array.shape)
+
+
+def matrix_inputs(Q, K, V, attn_mask, is_causal):
+    """``Q, K, V`` (and ``attn_mask``) of :func:`~symrep.attention.dispatch.attend`, checked."""
+    if not isinstance(is_causal, bool):
+        raise InputError(f"is_causal must be True or False, got {is_causal!r}")
+    if is_causal and attn_mask is not None:
+        raise InputError("give attn_mask or is_causal=True, not both (as PyTorch): fold the causal mask into attn_mask")
+    inputs = checked({"Q": Q, "K": K, "V": V})
+    Q, K, V = (inputs.arrays[name] for name in "QKV")
+    if K.shape[-1] != Q.shape[-1]:
+        raise InputError(f"K has {K.shape[-1]} columns, expected {Q.shape[-1]} (the columns of Q): "
+                         f"Q {_shape(Q)}, K {_shape(K)}")
+    if V.shape[-2] != K.shape[-2]:
+        raise InputError(f"V has {V.shape[-2]} rows, expected {K.shape[-2]} (the rows of K): K {_shape(K)}, V {_shape(V)}")
+    if attn_mask is not None:
+        inputs.mask = checked_mask(attn_mask, inputs, (Q.shape[-2], K.shape[-2]))
+    return inputs
+
+
+def tensor_inputs(Q, keys, values, max_order):
+    """The query and the lists of keys and values of :func:`~symrep.attention.dispatch.attend_tensor`, checked."""
+    if isinstance(keys, np.ndarray) or isinstance(values, np.ndarray) or is_torch(keys) or is_torch(values):
+        raise InputError("keys and values must be lists of k - 1 matrices (one per key position), not arrays")
+    keys, values = list(keys), list(values)
+    if not keys or len(keys) != len(values):
+        raise InputError(f"keys and values must be nonempty lists of the same length (k - 1), got {len(keys)} "
+                         f"and {len(values)}")
+    if len(keys) + 1 > max_order:
+        raise LimitError(f"tensor order {len(keys) + 1} is above the limit MAX_TENSOR_ORDER = {max_order}")
+    named = {"Q": Q} | {f"keys[{m}]": K for m, K in enumerate(keys)} | {f"values[{m}]": V for m, V in enumerate(values)}
+    inputs = checked(named)
+    Q = inputs.arrays["Q"]
+    keys = [inputs.arrays[f"keys[{m}]"] for m in range(len(keys))]
+    values = [inputs.arrays[f"values[{m}]"] for m in range(len(values))]
+    for m, (K, V) in enumerate(zip(keys, values)):
+        if K.shape[-1] != Q.shape[-1]:
+            raise InputError(f"keys[{m}] has {K.shape[-1]} columns, expected {Q.shape[-1]} (the columns of Q): "
+                             f"Q {_shape(Q)}, keys[{m}] {_shape(K)}")
+        if V.shape[-2] != K.shape[-2]:
+            raise InputError(f"values[{m}] has {V.shape[-2]} rows, expected {K.shape[-2]} (the rows of keys[{m}]): "
+                             f"keys[{m}] {_shape(K)}, values[{m}] {_shape(V)}")
+    widths = {V.shape[-1] for V in values}
+    if len(widths) > 1:
+        raise InputError(f"all values must have the same number of columns, got {sorted(widths)}")
+    return inputs, Q, keys, values
 
 
 # --- one spelling for numpy and torch ----------------------------------------------------------

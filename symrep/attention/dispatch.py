@@ -37,18 +37,17 @@ True
 import math
 import sys
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from symrep.attention.arrays import FLOAT_DTYPES, checked, checked_mask, is_torch, rounding_dtype
+from symrep.attention.arrays import FLOAT_DTYPES, is_torch, matrix_inputs, rounding_dtype, tensor_inputs
 from symrep.attention.exact import exact_attention, exact_tensor_attention
 from symrep.attention.exp_approximation import MAX_DEGREE, exp_approximant, is_known, predicted_degree
 from symrep.attention.features import feature_rank
+from symrep.attention.plans import AttentionPlan, AttentionReport
 from symrep.attention.polynomial import (feature_bytes, logit_bound, polynomial_attention, rounding_bound,
                                          rounding_estimate)
 from symrep.errors import InputError, LimitError
-from symrep.reports import bound_text
 
 __all__ = ["attend", "attend_tensor", "plan_attention", "AttentionPlan", "AttentionReport", "MAX_FEATURE_BYTES", "MAX_TENSOR_ORDER", "METHODS",
            "EXACT_ENTRY", "EXACT_WIDTH", "FEATURE_ENTRY", "PRODUCT_ENTRY"]
@@ -66,68 +65,6 @@ _SMALL_SECONDS = 0.02
 _ANNOUNCE_SECONDS = 3.0
 
 
-@dataclass(frozen=True, repr=False)
-class AttentionReport:
-    """What :func:`attend` or :func:`attend_tensor` did, and why.
-
-    Attributes
-    ----------
-    method : str
-        ``exact`` or ``polynomial``: the path taken.
-    reason : str
-        Why that path was taken (the predicted times, or the method asked for).
-    degree, rank : int or None
-        The polynomial path's degree ``g`` and rank ``r = C(d + g, g)`` (None on the exact path).
-    logit_bound : float or None
-        ``R``: every logit ``scale * <q, k>`` was proved to lie in ``[-R, R]`` (None when it was not needed).
-    error_bound : float
-        The proved output error, relative to ``max|V|`` (to the product of the ``max|V_m|`` for tensors);
-        0 on the exact path, up to floating-point rounding. On the polynomial path it is
-        ``approximation_bound + rounding_bound`` (rounding in ``dtype`` included).
-    seconds : float
-        Wall-clock time of the call.
-    predicted : dict
-        Predicted seconds of each path considered (``exact``, ``polynomial``).
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> Q = K = V = np.eye(2)
-    >>> out, report = attend(Q, K, V, report=True)
-    >>> report.method, report.error_bound
-    ('exact', 0.0)
-    >>> report.reason  # doctest: +ELLIPSIS
-    'the exact path is predicted to take ... s: too little to gain from a polynomial'
-    """
-
-    method: str
-    reason: str
-    degree: int = None
-    rank: int = None
-    logit_bound: float = None
-    error_bound: float = 0.0
-    seconds: float = 0.0
-    predicted: dict = field(default_factory=dict)
-    approximation_bound: float = 0.0
-    rounding_bound: float = 0.0
-    dtype: str = "float64"
-
-    def __str__(self):
-        if self.method == "exact":
-            head = "exact (error: floating-point rounding only)"
-        else:
-            head = (f"polynomial: degree {self.degree}, rank {self.rank}, logits in [-{bound_text(self.logit_bound, 4)}, "
-                    f"{bound_text(self.logit_bound, 4)}], proved error bound {bound_text(self.error_bound)} (relative to max|V|; "
-                    f"{bound_text(self.approximation_bound)} approximation + {bound_text(self.rounding_bound)} {self.dtype} rounding)")
-        return f"{head}; {self.seconds:.3g} s; {self.reason}"
-
-    def __repr__(self):
-        return f"AttentionReport({_fields_text(self)}, seconds={self.seconds:.3g})"
-
-    def _repr_latex_(self):
-        return f"${_fields_latex(self)};\\ {_latex_number(self.seconds)}\\,\\text{{s}}$"
-
-
 # --- input checks ------------------------------------------------------------------------------
 
 def _options(eps, scale, method, d):
@@ -140,54 +77,6 @@ def _options(eps, scale, method, d):
     if method not in METHODS:
         raise InputError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
     return float(eps), float(scale)
-
-
-def _shape(array):
-    return tuple(array.shape)
-
-
-def _matrix_inputs(Q, K, V, attn_mask, is_causal):
-    if not isinstance(is_causal, bool):
-        raise InputError(f"is_causal must be True or False, got {is_causal!r}")
-    if is_causal and attn_mask is not None:
-        raise InputError("give attn_mask or is_causal=True, not both (as PyTorch): fold the causal mask into attn_mask")
-    inputs = checked({"Q": Q, "K": K, "V": V})
-    Q, K, V = (inputs.arrays[name] for name in "QKV")
-    if K.shape[-1] != Q.shape[-1]:
-        raise InputError(f"K has {K.shape[-1]} columns, expected {Q.shape[-1]} (the columns of Q): "
-                         f"Q {_shape(Q)}, K {_shape(K)}")
-    if V.shape[-2] != K.shape[-2]:
-        raise InputError(f"V has {V.shape[-2]} rows, expected {K.shape[-2]} (the rows of K): K {_shape(K)}, V {_shape(V)}")
-    if attn_mask is not None:
-        inputs.mask = checked_mask(attn_mask, inputs, (Q.shape[-2], K.shape[-2]))
-    return inputs
-
-
-def _tensor_inputs(Q, keys, values):
-    if isinstance(keys, np.ndarray) or isinstance(values, np.ndarray) or is_torch(keys) or is_torch(values):
-        raise InputError("keys and values must be lists of k - 1 matrices (one per key position), not arrays")
-    keys, values = list(keys), list(values)
-    if not keys or len(keys) != len(values):
-        raise InputError(f"keys and values must be nonempty lists of the same length (k - 1), got {len(keys)} "
-                         f"and {len(values)}")
-    if len(keys) + 1 > MAX_TENSOR_ORDER:
-        raise LimitError(f"tensor order {len(keys) + 1} is above the limit MAX_TENSOR_ORDER = {MAX_TENSOR_ORDER}")
-    named = {"Q": Q} | {f"keys[{m}]": K for m, K in enumerate(keys)} | {f"values[{m}]": V for m, V in enumerate(values)}
-    inputs = checked(named)
-    Q = inputs.arrays["Q"]
-    keys = [inputs.arrays[f"keys[{m}]"] for m in range(len(keys))]
-    values = [inputs.arrays[f"values[{m}]"] for m in range(len(values))]
-    for m, (K, V) in enumerate(zip(keys, values)):
-        if K.shape[-1] != Q.shape[-1]:
-            raise InputError(f"keys[{m}] has {K.shape[-1]} columns, expected {Q.shape[-1]} (the columns of Q): "
-                             f"Q {_shape(Q)}, keys[{m}] {_shape(K)}")
-        if V.shape[-2] != K.shape[-2]:
-            raise InputError(f"values[{m}] has {V.shape[-2]} rows, expected {K.shape[-2]} (the rows of keys[{m}]): "
-                             f"keys[{m}] {_shape(K)}, values[{m}] {_shape(V)}")
-    widths = {V.shape[-1] for V in values}
-    if len(widths) > 1:
-        raise InputError(f"all values must have the same number of columns, got {sorted(widths)}")
-    return inputs, Q, keys, values
 
 
 # --- the cost model ----------------------------------------------------------------------------
@@ -212,92 +101,6 @@ def _polynomial_seconds(rows, rank, width, degree, known):
 
 
 # --- the decision ------------------------------------------------------------------------------
-
-@dataclass(frozen=True, repr=False)
-class AttentionPlan:
-    """What :func:`attend` would do for inputs of these sizes with logits in ``[-R, R]``, before doing it.
-
-    Attributes
-    ----------
-    method : str
-        ``exact`` or ``polynomial``: the path that would be taken.
-    reason : str
-        Why (the predicted times, the memory needed, or the method asked for).
-    degree, rank : int or None
-        The degree ``g`` of the proved polynomial and the rank ``r = C(d + g, g)`` of its features (None when
-        the exact path was chosen without looking for them).
-    logit_bound : float or None
-        ``R``, the bound on the logits the plan assumes.
-    error_bound : float
-        The proved output error of the polynomial, relative to ``max|V|`` (0 for the exact path):
-        ``approximation_bound + rounding_bound`` (rounding in ``dtype``).
-    predicted : dict
-        Predicted seconds of each path considered (``exact``, ``polynomial``).
-
-    Examples
-    --------
-    >>> plan = plan_attention(16384, 4, bound=0.5, eps=1e-6)
-    >>> plan.method, plan.degree, plan.rank, plan.error_bound <= 1e-6
-    ('polynomial', 5, 126, True)
-    >>> sorted(plan.predicted)
-    ['exact', 'polynomial']
-    """
-
-    method: str
-    reason: str
-    degree: int = None
-    rank: int = None
-    logit_bound: float = None
-    error_bound: float = 0.0
-    predicted: dict = field(default_factory=dict)
-    approximant: object = field(default=None, repr=False, compare=False)
-    approximation_bound: float = 0.0
-    rounding_bound: float = 0.0
-    dtype: str = "float64"
-
-    def __str__(self):
-        lines = [f"method: {self.method} ({self.reason})"]
-        if self.logit_bound is not None:
-            lines.append(f"logits proved in [-{bound_text(self.logit_bound, 6)}, {bound_text(self.logit_bound, 6)}]")
-        if self.degree is not None:
-            lines.append(f"polynomial: degree {self.degree}, rank {self.rank}, proved error bound "
-                         f"{bound_text(self.error_bound)} (relative to max|V|; {bound_text(self.approximation_bound)} "
-                         f"approximation + {bound_text(self.rounding_bound)} {self.dtype} rounding)")
-        lines += [f"predicted {path}: {seconds:.3g} s" for path, seconds in self.predicted.items()]
-        return "\n".join(lines)
-
-    def __repr__(self):
-        predicted = ", ".join(f"{path!r}: {seconds:.3g}" for path, seconds in self.predicted.items())
-        return f"AttentionPlan({_fields_text(self)}, predicted={{{predicted}}})"
-
-    def _repr_latex_(self):
-        predicted = r",\ ".join(f"\\text{{{path} }} {_latex_number(seconds)}\\,\\text{{s}}"
-                                for path, seconds in self.predicted.items())
-        return f"${_fields_latex(self)};\\ \\text{{predicted: }} {predicted}$"
-
-
-def _fields_text(result):
-    """The method of an :class:`AttentionPlan` or :class:`AttentionReport`, with the polynomial's degree, rank
-    and error bound when that path is taken (what their reprs show)."""
-    if result.method != "polynomial":
-        return repr(result.method)
-    return f"{result.method!r}, degree={result.degree}, rank={result.rank}, error_bound={bound_text(result.error_bound)}"
-
-
-def _fields_latex(result):
-    """The same as :func:`_fields_text`, in LaTeX (math mode)."""
-    if result.method != "polynomial":
-        return r"\text{exact attention (error: floating-point rounding only)}"
-    return (f"\\text{{polynomial attention: degree }} g = {result.degree},\\ \\text{{rank }} r = \\binom{{d + g}}{{g}} "
-            f"= {result.rank},\\ \\text{{logits in }} [-R, R],\\ R = {_latex_number(result.logit_bound)},\\ "
-            f"\\text{{error}} \\le {_latex_number(result.error_bound)} \\max|V|")
-
-
-def _latex_number(value):
-    """A float (a bound: rounded up) with three significant digits in LaTeX: ``2.8 \\cdot 10^{-7}``."""
-    mantissa, _, exponent = bound_text(value).partition("e")
-    return mantissa + (f" \\cdot 10^{{{int(exponent)}}}" if exponent else "")
-
 
 def _quantized_down(value):
     """``value`` rounded down to 8 significant bits (so nearby budgets share one cached approximant)."""
@@ -622,7 +425,7 @@ def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False, is_cau
     >>> attend(np.ones((8, 2, 5, 4), np.float32), np.ones((5, 4), np.float32), np.ones((5, 3), np.float32)).dtype
     dtype('float32')
     """
-    inputs = _matrix_inputs(Q, K, V, attn_mask, is_causal)
+    inputs = matrix_inputs(Q, K, V, attn_mask, is_causal)
     Q, K, V = (inputs.arrays[name] for name in "QKV")
     eps, scale = _options(eps, scale, method, Q.shape[-1])
     out, what = _run(inputs, Q, [K], [V], eps, scale, method, is_causal, inputs.mask)
@@ -679,7 +482,7 @@ def attend_tensor(Q, keys, values, *, eps=1e-6, scale=1.0, method="auto", report
     >>> bool(np.abs(fast - exact).max() <= rep.error_bound * 0.25)
     True
     """
-    inputs, Q, keys, values = _tensor_inputs(Q, keys, values)
+    inputs, Q, keys, values = tensor_inputs(Q, keys, values, MAX_TENSOR_ORDER)
     eps, scale = _options(eps, scale, method, Q.shape[-1])
     if inputs.dtype not in FLOAT_DTYPES:
         raise InputError(f"attend_tensor computes in float32 or float64, got {inputs.dtype}")
