@@ -156,9 +156,11 @@ def _rounding(absolute, lo, degree, radius, dtype, d, key_counts, causal):
         summed = max(CAUSAL_CHUNK + -(-key_counts[0] // CAUSAL_CHUNK), _sum_length(key_counts[0], rows))
     else:
         summed = sum(_sum_length(count, rows) for count in key_counts)
-    # per term: monomials of the query and of each key (<= degree - 1 each), the weight (computed in float64
-    # with <= degree + 3 roundings, then rounded to dtype), the weight times the product, the values
-    roundings = order * degree + degree + 4 + order + 2
+    # per term: monomials of the query and of each key (<= degree - 1 each: order (degree - 1)), the weight
+    # (computed in float64 with <= degree + 3 roundings, then rounded to dtype: degree + 4), each value
+    # entry times its key's monomial (order - 1), the Hadamard products of the moments (order - 2), the
+    # weight and the query's monomial (2): at most (order + 1) degree + order + 3; counted generously
+    roundings = (order + 1) * degree + 2 * order + 6
     length = roundings + summed + rank + 2
     if not length * u < 0.5 or not lo > -1:
         return math.inf
