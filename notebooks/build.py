@@ -226,8 +226,8 @@ NOTEBOOKS["05_low_rank_attention"] = [
     ("md", """\
 # 5. Low-rank attention
 
-Softmax attention needs the $n \\times n$ matrix $\\exp(QK^\\top/d)$. Replace $\\exp$ by a polynomial $P$ of degree $g$
-and $P(QK^\\top/d) = U_1 U_2^\\top$ has rank at most $r = \\binom{d+g}{g}$, whatever $n$: the cost drops from
+Softmax attention needs the $n \\times n$ matrix $\\exp(QK^\\top/\\sqrt{d})$. Replace $\\exp$ by a polynomial $P$ of degree $g$
+and $P(QK^\\top/\\sqrt{d}) = U_1 U_2^\\top$ has rank at most $r = \\binom{d+g}{g}$, whatever $n$: the cost drops from
 $O(n^2 d)$ to $O(n r d)$. For $\\exp$ itself the rank is **not** bounded in terms of $d$ (seed paper): only
 polynomials keep rank low. The same holds for third-order tensor attention (Alman–Song)."""),
     ("code", SETUP + """

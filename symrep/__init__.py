@@ -28,13 +28,13 @@ _EXPORTS = {
     "symmetric_table": "symrep.groups.tables", "table_from_name": "symrep.groups.tables",
     "generic_character_table": "symrep.groups.dixon", "parse_generators": "symrep.groups.permutation_input",
     "fusion_map": "symrep.groups.fusion", "decompose_action": "symrep.spectra.decompositions",
-    "attend": "symrep.attention.attend", "attend_tensor": "symrep.attention.attend",
-    "AttentionReport": "symrep.attention.attend", "plan_attention": "symrep.attention.attend",
+    "attend": "symrep.attention.dispatch", "attend_tensor": "symrep.attention.dispatch",
+    "AttentionReport": "symrep.attention.plans", "plan_attention": "symrep.attention.dispatch",
     "cube_rank": "symrep.attention.ranks", "stable_rank_bound": "symrep.attention.stable_rank",
     "box_stable_rank": "symrep.attention.stable_rank_box", "classify": "symrep.analysis.classify",
     "Classification": "symrep.analysis.classify", "factored": "symrep.spectra.signs",
     "proved_signs": "symrep.spectra.signs", "ClassFunction": "symrep.groups.class_functions",
-    "Decomposition": "symrep.groups.class_functions", "AttentionPlan": "symrep.attention.attend",
+    "Decomposition": "symrep.groups.class_functions", "AttentionPlan": "symrep.attention.plans",
 }
 __getattr__, _lazy_dir = lazy_exports(__name__, _EXPORTS)
 

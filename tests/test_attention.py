@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import symrep
-from symrep.attention.attend import MAX_FEATURE_BYTES, attend, attend_tensor
+from symrep.attention.dispatch import MAX_FEATURE_BYTES, attend, attend_tensor
 from symrep.attention.exact import exact_attention, exact_tensor_attention
 from symrep.attention.exp_approximation import (_proved, exp_approximant, fit_exp, predicted_degree,
                                                 prove_relative_error, round_radius_up)
@@ -42,7 +42,7 @@ def _brute_tensor(Q, keys, values, scale):
 
 def test_exact_matrix_attention_matches_the_definition():
     Q, K, V = _inputs(0, 20, 3, 1.0, 3)
-    A = np.exp(Q @ K.T / 3)
+    A = np.exp(Q @ K.T / np.sqrt(3))  # the default scale is 1/sqrt(d), as in PyTorch
     assert np.allclose(attend(Q, K, V, method="exact"), (A @ V) / A.sum(axis=1, keepdims=True), rtol=1e-13, atol=0)
     assert np.allclose(attend(Q, K, V, scale=0.3, method="exact"), exact_attention(Q, K, V, 0.3), rtol=1e-13)
 
@@ -218,7 +218,7 @@ def test_logit_bound_is_a_bound_and_centres_the_keys():
 
 def test_auto_takes_the_polynomial_path_where_it_pays_and_reports_why():
     Q, K, V = _inputs(11, 8192, 4, 0.5, 3)
-    out, report = symrep.attend(Q, K, V, eps=1e-6, report=True)
+    out, report = symrep.attend(Q, K, V, eps=1e-6, scale=0.25, report=True)
     assert report.method == "polynomial" and report.degree == 4 and report.rank == 70
     assert "predicted" in report.reason and report.error_bound <= 1e-6
     assert np.abs(out - exact_attention(Q, K, V, 0.25)).max() <= report.error_bound * np.abs(V).max()
@@ -230,11 +230,11 @@ def test_auto_goes_exact_where_the_polynomial_cannot_win(n, d, bound, why):
     Q, K, V = _inputs(12, n, d, bound, 3)
     out, report = attend(Q, K, V, report=True)
     assert report.method == "exact" and why in report.reason and report.error_bound == 0
-    assert np.array_equal(out, exact_attention(Q, K, V, 1 / d))
+    assert np.array_equal(out, exact_attention(Q, K, V, 1 / np.sqrt(d)))
 
 
 def test_forced_polynomial_announces_a_long_run(capsys, monkeypatch):
-    import symrep.attention.attend as module
+    import symrep.attention.dispatch as module
 
     monkeypatch.setattr(module, "_ANNOUNCE_SECONDS", 0.0)
     Q, K, V = _inputs(13, 64, 3, 0.5, 3)
@@ -305,8 +305,8 @@ def test_polynomial_rank_certificate_passes_the_checker():
     (lambda Q, K, V: attend_tensor(Q, [], []), "nonempty"),
     (lambda Q, K, V: attend_tensor(Q, K, V), "lists of k - 1 matrices"),
     (lambda Q, K, V: attend_tensor(Q, [K, K], [V, V], scale=float("inf")), "scale"),
-    (lambda Q, K, V: attend(Q[0], K, V), "2-d array"),
-    (lambda Q, K, V: attend(Q, K, "abc"), "real matrix"),
+    (lambda Q, K, V: attend(Q[0], K, V), r"Q must be a nonempty array with at least 2 axes .* got shape \(3,\)"),
+    (lambda Q, K, V: attend(Q, K, "abc"), "V must be a real array"),
 ])
 def test_bad_input_names_the_argument(call, message):
     Q, K, V = _inputs(5, 10, 3, 1.0, 3)

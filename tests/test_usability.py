@@ -271,7 +271,9 @@ def test_class_functions_by_values_and_by_the_printed_names(capsys):
 def test_the_attention_plan_from_the_command_line(capsys):
     """Issue 16: `symrep attention` prints the proved degree, rank, bound, predicted times and the method
     auto would choose; bad input gets one line."""
-    assert main(["attention", "--n", "4096", "--d", "8", "--bound", "0.5", "--eps", "1e-6", "--format", "json"]) == 0
+    # scale 1/d (the default before 1/sqrt(d)): logits small enough that the plan proves a degree
+    assert main(["attention", "--n", "4096", "--d", "8", "--bound", "0.5", "--eps", "1e-6", "--scale", "0.125",
+                 "--format", "json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["order"] == 2 and shown["method"] in ("exact", "polynomial") and shown["error_bound"] <= 1e-6
     assert shown["rank"] == sympy.binomial(8 + shown["degree"], shown["degree"])  # monomials of degree <= p in d = 8

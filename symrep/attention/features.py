@@ -24,6 +24,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from symrep.attention.arrays import cat, is_torch
+
 __all__ = ["monomial_exponents", "monomials", "query_weights", "feature_rank"]
 
 
@@ -61,9 +63,11 @@ def monomial_exponents(d, degree):
 def monomials(X, degree):
     """The ``n x r`` matrix of all monomials ``X[i]^alpha`` of degree ``<= g``, in the order of
     :func:`monomial_exponents` (written in place, one product per degree and variable)."""
+    if is_torch(X):
+        return _monomials_by_blocks(X, degree)
     n, d = X.shape
     X = np.asfortranarray(X)
-    out = np.empty((n, feature_rank(d, degree)), order="F")  # column slices contiguous
+    out = np.empty((n, feature_rank(d, degree)), dtype=X.dtype, order="F")  # column slices contiguous
     out[:, 0] = 1.0
     begin, end, start = 0, 1, [0] * d  # the previous degree's columns, and where each suffix starts
     for _ in range(degree):
@@ -75,6 +79,23 @@ def monomials(X, degree):
             write += width
         begin, end, start = end, write, starts
     return out
+
+
+def _monomials_by_blocks(X, degree):
+    """The same columns as :func:`monomials`, built by concatenation (any array kind, e.g. torch on CUDA)."""
+    d = X.shape[1]
+    previous, start = X[:, :1] * 0 + 1, [0] * d
+    columns = [previous]
+    for _ in range(degree):
+        parts, starts, offset = [], [], 0
+        for k in range(d):
+            part = X[:, k:k + 1] * previous[:, start[k]:]
+            starts.append(offset)
+            offset += part.shape[1]
+            parts.append(part)
+        previous, start = cat(parts, 1), starts
+        columns.append(previous)
+    return cat(columns, 1)
 
 
 def query_weights(d, coefficients, scale):

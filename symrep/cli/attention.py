@@ -10,10 +10,10 @@ Examples
 --------
 >>> from symrep.cli.app import main
 >>> main(["attention", "--n", "16384", "--d", "4", "--bound", "0.5"])  # doctest: +ELLIPSIS
-attention, order 2: n = 16384, d = 4, entries in [-0.5, 0.5], scale 1/d, eps = 1e-06
+attention, order 2: n = 16384, d = 4, entries in [-0.5, 0.5], scale 1/sqrt(d), eps = 1e-06, float64
 method: polynomial (predicted polynomial ... s vs exact ... s)
-logits proved in [-0.25..., 0.25...]
-polynomial: degree 4, rank 70, proved error bound ... (relative to max|V|)
+logits proved in [-0.5..., 0.5...]
+polynomial: degree 5, rank 126, proved error bound ... (relative to max|V|; ... approximation + ... float64 rounding)
 ...
 0
 """
@@ -34,9 +34,9 @@ examples:
   symrep attention --n 16384 --d 4 --bound 0.5 --run             # and time both paths on random data
   symrep attention --n 4096 --d 16 --bound 2 --format json
 
-The logits are bounded by |scale| d bound^order (scale defaults to 1/d for order 2, 1 above);
-the polynomial replaces exp on that range with a proved bound on the output error relative to
-max|V| (docs/theory.md section 7). Predicted times come from symrep's cost model; --run measures.
+The logits are bounded by |scale| d bound^order (scale defaults to 1/sqrt(d) for order 2, as in
+PyTorch, and 1 above); the polynomial replaces exp on that range with a proved bound on the output
+error relative to max|V|, rounding in --dtype included (docs/theory.md section 7). Predicted times come from symrep's cost model; --run measures.
 """
 
 #: Largest n --run will time (the exact tensor path costs n^order d).
@@ -67,7 +67,9 @@ def add_parsers(sub):
     at.add_argument("--bound", type=float, required=True, help="entries of Q and the keys lie in [-bound, bound]")
     at.add_argument("--eps", type=float, default=1e-6, help="error allowed, relative to max|V| (default 1e-6)")
     at.add_argument("--order", type=int, default=2, help="2 for softmax attention, k >= 3 for tensor attention")
-    at.add_argument("--scale", type=float, default=None, help="multiplies the logits (default 1/d, or 1 for order >= 3)")
+    at.add_argument("--scale", type=float, default=None, help="multiplies the logits (default 1/sqrt(d) as in PyTorch, or 1 for order >= 3)")
+    at.add_argument("--dtype", choices=("float64", "float32"), default="float64",
+                    help="the dtype of the inputs: the proved bound includes its rounding (default float64)")
     at.add_argument("--run", dest="measure", action="store_true", help="also time both paths on random inputs and measure the error")
     add_format_option(at, ("text", "json"), "text", "output format")
     add_output_options(at)
@@ -77,17 +79,19 @@ def add_parsers(sub):
 def _run_attention(args):
     import numpy as np  # here, not at the top: --help and --version stay free of numpy
 
-    from symrep.attention.attend import attend_tensor, plan_attention
+    from symrep.attention.dispatch import attend_tensor, plan_attention
 
     scale = args.scale if args.scale is not None else (None if args.order == 2 else 1.0)
-    plan = plan_attention(args.n, args.d, bound=args.bound, eps=args.eps, order=args.order, scale=scale)
-    shown_scale = "1/d" if scale is None else f"{scale:g}"
+    plan = plan_attention(args.n, args.d, bound=args.bound, eps=args.eps, order=args.order, scale=scale,
+                          dtype=args.dtype)
+    shown_scale = "1/sqrt(d)" if scale is None else f"{scale:g}"
     head = (f"attention, order {args.order}: n = {args.n}, d = {args.d}, entries in [-{args.bound:g}, "
-            f"{args.bound:g}], scale {shown_scale}, eps = {args.eps:g}")
+            f"{args.bound:g}], scale {shown_scale}, eps = {args.eps:g}, {args.dtype}")
     result = {"order": args.order, "n": args.n, "d": args.d, "bound": args.bound, "eps": args.eps,
-              "scale": scale, "method": plan.method, "reason": plan.reason, "degree": plan.degree,
-              "rank": plan.rank, "logit_bound": plan.logit_bound, "error_bound": plan.error_bound,
-              "predicted_seconds": plan.predicted}
+              "scale": scale, "dtype": args.dtype, "method": plan.method, "reason": plan.reason,
+              "degree": plan.degree, "rank": plan.rank, "logit_bound": plan.logit_bound,
+              "error_bound": plan.error_bound, "approximation_bound": plan.approximation_bound,
+              "rounding_bound": plan.rounding_bound, "predicted_seconds": plan.predicted}
     lines = [head, str(plan)]
     if args.measure:
         if args.n ** args.order * args.d > MAX_RUN_ENTRIES:
@@ -95,15 +99,15 @@ def _run_attention(args):
                              f"{args.n ** args.order * args.d:.2g} operations on the exact path; the limit is "
                              f"{MAX_RUN_ENTRIES:.0e}: plan without --run")
         rng = np.random.default_rng(0)
-        Q = rng.uniform(-args.bound, args.bound, (args.n, args.d))
-        keys = [rng.uniform(-args.bound, args.bound, (args.n, args.d)) for _ in range(args.order - 1)]
-        values = [rng.uniform(-1, 1, (args.n, args.d)) for _ in range(args.order - 1)]
+        Q = rng.uniform(-args.bound, args.bound, (args.n, args.d)).astype(args.dtype)
+        keys = [rng.uniform(-args.bound, args.bound, (args.n, args.d)).astype(args.dtype) for _ in range(args.order - 1)]
+        values = [rng.uniform(-1, 1, (args.n, args.d)).astype(args.dtype) for _ in range(args.order - 1)]
         measured = {}
         outputs = {}
         for method in ("exact", "auto"):
             start = time.perf_counter()
             outputs[method], report = attend_tensor(Q, keys, values, eps=args.eps, scale=scale if scale is not None
-                                                    else 1.0 / args.d, method=method, report=True)
+                                                    else args.d ** -0.5, method=method, report=True)
             measured[method] = time.perf_counter() - start
         error = float(np.abs(outputs["auto"] - outputs["exact"]).max())
         result.update(measured_seconds=measured, measured_error=error, auto_method=report.method)
