@@ -1,0 +1,128 @@
+"""Benchmark: how many (function, claim) cases ``certify`` decides, on the literature catalogue and the old one.
+
+Run ``python bench/verdicts.py`` (``--catalogue literature``, ``old`` or ``both``; ``--budget`` seconds per
+case, default 5; ``--json FILE`` to keep every verdict; ``--table FILE`` re-tabulates a saved JSON without
+running ``certify`` again). For each catalogue it prints: cases, decided % (holds or fails with a
+checked certificate), wrong (a verdict that contradicts the known truth: must be 0), unknown by reason
+(the first sentence of the reason; a refusal, ``InputError``, counts as unknown with reason "refused: ..."),
+and the mean and maximum time per case. Issue 24's target: >= 95% decided, 0 wrong, each case under 10 s.
+
+The literature catalogue is ``tests/literature.py`` (cases taken from Schilling-Song-Vondracek's tables,
+Rasmussen-Williams' kernels, Wendland's functions ...); the old one is ``tests/catalogue.py`` (every
+function with every claim whose truth it settles).
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tests"))
+sys.path.insert(0, os.path.join(HERE, ".."))
+
+
+def literature_cases():
+    from literature import CASES
+
+    return [(c.function, c.claim, c.truth) for c in CASES]
+
+
+def old_cases():
+    from catalogue import CATALOGUE, COLUMNS
+
+    return [(f, claim, row[col]) for f, row in CATALOGUE.items() for claim, col in COLUMNS.items()
+            if row[col] is not None]
+
+
+def first_sentence(text):
+    text = " ".join(str(text).split())
+    m = re.match(r"(.+?\.)(\s|$)", text)
+    sentence = m.group(1) if m else text
+    return sentence[:110]
+
+
+def run_case(function, claim, budget):
+    from symrep.errors import SymrepError
+    from symrep.analysis.verdicts import certify
+
+    start = time.perf_counter()
+    try:
+        v = certify(function, claim, budget=budget)
+        status, reason = v.status, v.reason
+    except SymrepError as exc:
+        status, reason = "unknown", "refused: " + str(exc)
+    except Exception as exc:  # a traceback is a bug; record it rather than stop the benchmark
+        status, reason = "unknown", f"crash: {type(exc).__name__}: {exc}"
+    return {"function": function, "claim": claim, "status": status, "reason": reason,
+            "seconds": round(time.perf_counter() - start, 3)}
+
+
+def tabulate(name, rows):
+    n = len(rows)
+    decided = [r for r in rows if r["status"] != "unknown"]
+    wrong = [r for r in decided if (r["status"] == "holds") != r["truth"]]
+    unknown = collections.Counter(first_sentence(r["reason"]) for r in rows if r["status"] == "unknown")
+    times = [r["seconds"] for r in rows]
+    lines = [f"## {name}: {n} cases",
+             f"decided   {len(decided)}/{n} = {100 * len(decided) / max(n, 1):.1f}%"
+             f"   (holds {sum(r['status'] == 'holds' for r in rows)}, fails {sum(r['status'] == 'fails' for r in rows)})",
+             f"wrong     {len(wrong)}" + "".join(f"\n  WRONG: {r['function']} [{r['claim']}] truth {r['truth']}, "
+                                               f"said {r['status']}" for r in wrong),
+             f"unknown   {n - len(decided)}"]
+    lines += [f"  {count:4d}  {reason}" for reason, count in unknown.most_common()]
+    if times:
+        lines.append(f"time      mean {sum(times) / n:.2f} s, max {max(times):.2f} s, total {sum(times):.0f} s, "
+                     f"over 10 s: {sum(t > 10 for t in times)}")
+    by_claim = collections.defaultdict(lambda: [0, 0])
+    for r in rows:
+        by_claim[r["claim"]][0] += r["status"] != "unknown"
+        by_claim[r["claim"]][1] += 1
+    lines.append("by claim  " + ", ".join(f"{c} {d}/{t}" for c, (d, t) in sorted(by_claim.items())))
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--catalogue", choices=["literature", "old", "both"], default="literature")
+    parser.add_argument("--budget", type=float, default=5.0, help="seconds per case (default 5)")
+    parser.add_argument("--json", help="write every verdict to this file (rewritten after each case)")
+    parser.add_argument("--table", help="tabulate a JSON written by --json instead of running certify")
+    parser.add_argument("--limit", type=int, help="the first N cases only")
+    args = parser.parse_args()
+    if args.table:
+        with open(args.table) as fh:
+            saved = json.load(fh)
+        truths = {"literature": {(f, c): t for f, c, t in literature_cases()},
+                  "old": {(f, c): t for f, c, t in old_cases()}}
+        for name, rows in saved.items():
+            for r in rows:  # the truth as the catalogue says now
+                r["truth"] = truths[name].get((r["function"], r["claim"]), r["truth"])
+            print(tabulate(name, rows))
+        return
+    names = ["literature", "old"] if args.catalogue == "both" else [args.catalogue]
+    results = {}
+    for name in names:
+        cases = literature_cases() if name == "literature" else old_cases()
+        cases = cases[:args.limit] if args.limit else cases
+        rows = results[name] = []
+        for i, (function, claim, truth) in enumerate(cases, 1):
+            row = run_case(function, claim, args.budget)
+            row["truth"] = truth
+            rows.append(row)
+            print(f"[{name} {i}/{len(cases)}] {row['status']:7s} {row['seconds']:6.2f}s  {function}  [{claim}]"
+                  + ("" if row["status"] != "unknown" else "  -- " + first_sentence(row["reason"])), flush=True)
+            if args.json:
+                with open(args.json, "w") as fh:
+                    json.dump(results, fh, indent=1)
+    print()
+    print(f"symrep verdicts, budget {args.budget:g} s per case, {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    for name in names:
+        print(tabulate(name, results[name]))
+
+
+if __name__ == "__main__":
+    main()
