@@ -39,7 +39,13 @@ def old_cases():
 
 
 def first_sentence(text):
+    """The reason's first sentence, with the function's own text left out of refusals (so they group)."""
     text = " ".join(str(text).split())
+    if text.startswith("refused:"):
+        if "undefined at 0" in text:
+            return "refused: f is undefined at 0 and its limit from the right is not proved."
+        if "not real on R" in text:
+            return "refused: f is not real on R (low-rank needs f on all of R)."
     m = re.match(r"(.+?\.)(\s|$)", text)
     sentence = m.group(1) if m else text
     return sentence[:110]
@@ -61,7 +67,7 @@ def run_case(function, claim, budget):
             "seconds": round(time.perf_counter() - start, 3)}
 
 
-def tabulate(name, rows):
+def tabulate(name, rows, list_unknown=False):
     n = len(rows)
     decided = [r for r in rows if r["status"] != "unknown"]
     wrong = [r for r in decided if (r["status"] == "holds") != r["truth"]]
@@ -82,6 +88,16 @@ def tabulate(name, rows):
         by_claim[r["claim"]][0] += r["status"] != "unknown"
         by_claim[r["claim"]][1] += 1
     lines.append("by claim  " + ", ".join(f"{c} {d}/{t}" for c, (d, t) in sorted(by_claim.items())))
+    undecided = [r for r in rows if r["status"] == "unknown"]
+    lines.append(f"undecided true cases (a proof is missing) {sum(bool(r['truth']) for r in undecided)}, "
+                 f"false cases (a witness is missing) {sum(r['truth'] is False for r in undecided)}")
+    if list_unknown:
+        groups = collections.defaultdict(list)
+        for r in undecided:
+            groups[first_sentence(r["reason"])].append(r)
+        for reason, group in sorted(groups.items(), key=lambda item: -len(item[1])):
+            lines.append(f"-- {reason}")
+            lines += [f"     {r['function']}  [{r['claim']}]  truth {r['truth']}" for r in group]
     return "\n".join(lines)
 
 
@@ -91,7 +107,11 @@ def main():
     parser.add_argument("--budget", type=float, default=5.0, help="seconds per case (default 5)")
     parser.add_argument("--json", help="write every verdict to this file (rewritten after each case)")
     parser.add_argument("--table", help="tabulate a JSON written by --json instead of running certify")
+    parser.add_argument("--list-unknown", action="store_true", help="list the undecided cases by reason")
     parser.add_argument("--limit", type=int, help="the first N cases only")
+    parser.add_argument("--resume", action="store_true",
+                        help="with --json: keep the verdicts already in the file for cases still in the catalogue, "
+                             "run the others")
     args = parser.parse_args()
     if args.table:
         with open(args.table) as fh:
@@ -101,16 +121,19 @@ def main():
         for name, rows in saved.items():
             for r in rows:  # the truth as the catalogue says now
                 r["truth"] = truths[name].get((r["function"], r["claim"]), r["truth"])
-            print(tabulate(name, rows))
+            print(tabulate(name, rows, args.list_unknown))
         return
     names = ["literature", "old"] if args.catalogue == "both" else [args.catalogue]
-    results = {}
+    results, saved = {}, {}
+    if args.resume and args.json and os.path.exists(args.json):
+        with open(args.json) as fh:
+            saved = {name: {(r["function"], r["claim"]): r for r in rows} for name, rows in json.load(fh).items()}
     for name in names:
         cases = literature_cases() if name == "literature" else old_cases()
         cases = cases[:args.limit] if args.limit else cases
         rows = results[name] = []
         for i, (function, claim, truth) in enumerate(cases, 1):
-            row = run_case(function, claim, args.budget)
+            row = saved.get(name, {}).get((function, claim)) or run_case(function, claim, args.budget)
             row["truth"] = truth
             rows.append(row)
             print(f"[{name} {i}/{len(cases)}] {row['status']:7s} {row['seconds']:6.2f}s  {function}  [{claim}]"
@@ -121,7 +144,7 @@ def main():
     print()
     print(f"symrep verdicts, budget {args.budget:g} s per case, {time.strftime('%Y-%m-%d %H:%M %Z')}")
     for name in names:
-        print(tabulate(name, results[name]))
+        print(tabulate(name, results[name], args.list_unknown))
 
 
 if __name__ == "__main__":
