@@ -16,8 +16,10 @@ The claims and what decides them (Alman et al., NeurIPS 2024; Schoenberg 1938):
 
 References: [SSV] Schilling, Song, Vondracek, *Bernstein Functions*, 2nd ed. (2012): Thm 1.4 (Bernstein's
 theorem: CM = Laplace transforms of measures), Cor. 1.6 (CM closed under products, pointwise limits),
-Thm 3.7 (CM o Bernstein is CM; Bernstein o Bernstein is Bernstein), Ch. 7 (Stieltjes functions
-a/x + b + int sigma(dt)/(x+t); Thm 7.3: f/x Stieltjes <=> f complete Bernstein (CBF)), Ch. 16 tables.
+Thm 3.7 and Cor. 3.8 (CM o Bernstein is CM; Bernstein o Bernstein is Bernstein), Ch. 2 (Stieltjes
+functions a/x + b + int sigma(dt)/(x+t), CM), Thm 6.2 (f/x Stieltjes <=> f complete Bernstein (CBF)),
+Prop. 7.1 (f CBF <=> x/f CBF), Ch. 16 (tables). Chapter and theorem numbers are those of the 2nd edition as
+we read them; the representation written beside each case is the proof.
 [W] Widder, *The Laplace Transform* (1941). [RW] Rasmussen & Williams, *Gaussian Processes for Machine
 Learning* (2006) ch. 4. [GS] Gneiting & Schlather (2004) (generalized Cauchy). [Wen] Wendland,
 *Scattered Data Approximation* (2005) ch. 9. [Sch] Schoenberg, Metric spaces and completely monotone
@@ -26,7 +28,7 @@ functions (1938). Witness kinds (what a False case's witness shows):
 * ``derivative`` (transform, k, x0): (-1)^k g^(k)(x0) < 0 where g = f ("cm"), g(t) = f(sqrt t) ("s2"),
   g = f' ("bf") or g = d/dt f(sqrt t)^2 ("e2"); g is then not CM, so the claim fails;
 * ``zero`` (transform, x0, x1): 0 < x0 < x1, g(x0) > 0 and g(x1) = 0: a CM function with a zero in
-  (0, oo) vanishes on (0, oo) [SSV Remark 1.5], so g is not CM;
+  (0, oo) vanishes on (0, oo) (the Laplace transform of a nonzero measure has no zero, [SSV Thm 1.4]), so g is not CM;
 * ``value0``: f(0) != 0, so f is not Bernstein (and f(sqrt t)^2 is not Bernstein);
 * ``negative`` (x0): f(x0) < 0 where the claim needs f >= 0 (Bernstein, l2-to-l2, CM);
 * ``box`` (metric, sides): the matrix [f(|u - v|)] over the vertices of a box with these sides, in the l1
@@ -90,8 +92,8 @@ CM_FUNCTIONS = [
     ("(1+x)^(-5/2)", "(1+x)^(-s) = int_0^oo e^(-tx) t^(s-1) e^(-t)/Gamma(s) dt, s > 0 [SSV Ex. 1.5 / Table 16.1]"),
     ("(1+x)^(-1/3)", "(1+x)^(-s) = int_0^oo e^(-tx) t^(s-1) e^(-t)/Gamma(s) dt, s > 0 [SSV Table 16.1]"),
     ("1/((1+x)*(2+x))", "= 1/(1+x) - 1/(2+x) = int_0^oo e^(-tx) (e^(-t) - e^(-2t)) dt, density >= 0 [SSV Thm 1.4]"),
-    ("log((2+x)/(1+x))", "= int_1^2 dt/(x+t): a Stieltjes function, hence CM [SSV Ch. 7, Def. 2.1]"),
-    ("log((3+x)/(1+x))", "= int_1^3 dt/(x+t): a Stieltjes function, hence CM [SSV Ch. 7]"),
+    ("log((2+x)/(1+x))", "= int_1^2 dt/(x+t): a Stieltjes function, hence CM [SSV Ch. 2, Def. 2.1]"),
+    ("log((3+x)/(1+x))", "= int_1^3 dt/(x+t): a Stieltjes function, hence CM [SSV Ch. 2]"),
     ("(exp(-x)-exp(-3*x))/x", "= int_1^3 e^(-tx) dt, Laplace transform of Lebesgue measure on [1,3] [SSV Thm 1.4]"),
     ("(1-exp(-2*x))/x", "= int_0^2 e^(-tx) dt, f(0) = 2 = f(0+) [SSV Thm 1.4]"),
     ("exp(-x)/(1+x)^2", "product of CM functions is CM [SSV Cor. 1.6]"),
@@ -162,8 +164,8 @@ GP_L2 = [
     ("1/cosh(x)^2", "1/cosh(sqrt t) = prod_k (1 + 4t/((2k-1)^2 pi^2))^(-1): a limit of products of CM functions, "
                     "CM [SSV Cor. 1.6]; its square is CM"),
     ("(x/sinh(x))^2", "sqrt t/sinh(sqrt t) = prod_k (1 + t/(k^2 pi^2))^(-1) CM [SSV Cor. 1.6]; its square CM"),
-    ("tanh(x)/x", "tanh(sqrt t)/sqrt t = sum_k 2/(t + (k-1/2)^2 pi^2) (Mittag-Leffler): a Stieltjes function [SSV Ch. 7]"),
-    ("log(1+x^2)/x^2", "log(1+t)/t = int_0^1 ds/(1+st): a Stieltjes function [SSV Ch. 7, Table 16.5]"),
+    ("tanh(x)/x", "tanh(sqrt t)/sqrt t = sum_k 2/(t + (k-1/2)^2 pi^2) (Mittag-Leffler): a Stieltjes function [SSV Ch. 2]"),
+    ("log(1+x^2)/x^2", "log(1+t)/t = int_0^1 ds/(1+st): a Stieltjes function [SSV Ch. 2, Table 16.5]"),
     ("(1-exp(-x^2))/x^2", "(1-e^(-t))/t = int_0^1 e^(-st) ds CM [SSV Thm 1.4]"),
     ("exp(-x^2)+exp(-x^2/3)", "sum of two Gaussians, CM in t [SSV Cor. 1.6]"),
 ]
@@ -234,8 +236,8 @@ BERNSTEIN = [
     ("sqrt(x/(1+x))", "sqrt o (x/(1+x)): Bernstein o Bernstein [SSV Cor. 3.8]"),
     ("x+sqrt(x)", "sum of Bernstein functions [SSV Cor. 3.8]"),
     ("sqrt(x)*tanh(sqrt(x))", "f(x)/x = tanh(sqrt x)/sqrt x = sum_k 2/(x + (k-1/2)^2 pi^2) Stieltjes, so f is a "
-                              "complete Bernstein function [SSV Thm 7.3; Table 16.x entry sqrt(x) tanh sqrt(x)]"),
-    ("sqrt(x)/tanh(sqrt(x))-1", "= sum_k 2x/(x + k^2 pi^2) (Mittag-Leffler for coth), a sum of CBF [SSV Ch. 7]"),
+                              "complete Bernstein function [SSV Thm 6.2; Table 16.x entry sqrt(x) tanh sqrt(x)]"),
+    ("sqrt(x)/tanh(sqrt(x))-1", "= sum_k 2x/(x + k^2 pi^2) (Mittag-Leffler for coth), a sum of CBF [SSV Ch. 2]"),
     ("log(sinh(sqrt(x))/sqrt(x))", "= sum_k log(1 + x/(k^2 pi^2)) (Weierstrass product of sinh), sum of Bernstein "
                                    "functions, f(0+) = 0 [SSV Cor. 3.8]"),
     ("log(cosh(sqrt(x)))", "= sum_k log(1 + 4x/((2k-1)^2 pi^2)), sum of Bernstein functions [SSV Cor. 3.8]"),
@@ -289,7 +291,7 @@ E2_TRUE = [
     ("sqrt(log(1+x^2))", "f(sqrt t)^2 = log(1+t) Bernstein [SSV Table 16.2]"),
     ("sqrt(log(sinh(x)/x))", "f(sqrt t)^2 = log(sinh(sqrt t)/sqrt t) = sum log(1 + t/(k pi)^2) Bernstein"),
     ("sqrt(log(cosh(x)))", "f(sqrt t)^2 = log cosh sqrt t = sum log(1 + 4t/((2k-1)pi)^2) Bernstein"),
-    ("sqrt(x*tanh(x))", "f(sqrt t)^2 = sqrt(t) tanh(sqrt t), complete Bernstein [SSV Thm 7.3]"),
+    ("sqrt(x*tanh(x))", "f(sqrt t)^2 = sqrt(t) tanh(sqrt t), complete Bernstein [SSV Thm 6.2]"),
     ("(x^2/(1+x^2))^(1/4)", "f(sqrt t)^2 = sqrt(t/(1+t)), Bernstein o Bernstein [SSV Cor. 3.8]"),
 ]
 for _f, _ev in E2_TRUE:
