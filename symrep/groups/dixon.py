@@ -136,6 +136,11 @@ def generic_character_table(group, name=None):
     p = _prime(exponent, 2 * isqrt(order) + 2)
     coeff = _class_coefficients(G, reps, class_of, r)
     vectors = _common_eigenvectors(coeff, p, r)
+    # ONE primitive e-th root of unity mod p for all classes: it fixes the reduction Z[zeta_e] -> F_p
+    # (zeta_e -> z_e), and z_o must be z_e^(e/o) for every element order o. Roots chosen per order
+    # independently twist each column by its own Galois automorphism (issue 25): the values of a
+    # class of order 10 and those of its square then come from different embeddings.
+    z_e = _root_of_unity(exponent, p)
     inverse_class = [pw[-1] for pw in powers]
     values, vectors_e = [], []
     for w in vectors:
@@ -143,7 +148,7 @@ def generic_character_table(group, name=None):
         d2 = order * pow(d2_inv, -1, p) % p
         deg = _sqrt_small(d2, p, isqrt(order))
         modp = [deg * w[k] * pow(sizes[k], -1, p) % p for k in range(r)]
-        lifted = [_lift(modp, powers[k], exponent, p, deg) for k in range(r)]
+        lifted = [_lift(modp, powers[k], exponent, p, deg, z_e) for k in range(r)]
         vectors_e.append([vec for vec, _ in lifted])
         values.append([val for _, val in lifted])
     trivial = lambda row: all(v == 1 for v in row)
@@ -308,14 +313,17 @@ def _sqrt_small(a, p, bound):
     raise ArithmeticError(f"no degree d <= {bound} with d^2 = {a} mod {p}")
 
 
-def _lift(modp, powers, exponent, p, deg):
-    """``chi(g)`` exactly from its values mod p on the powers of g: coefficient vector and value."""
+def _lift(modp, powers, exponent, p, deg, z_e):
+    """``chi(g)`` exactly from its values mod p on the powers of g: coefficient vector and value.
+
+    ``z_e`` is the primitive ``exponent``-th root of unity mod p that stands for ``exp(2 pi i / exponent)``
+    (the same for every class); the eigenvalue ``exp(2 pi i l / o)`` is then ``z_e^(l e / o)``."""
     o = len(powers)
     vector = np.zeros(exponent, dtype=np.int64)
     if o == 1:
         vector[0] = deg
         return vector, sympy.Integer(deg)
-    z = _root_of_unity(o, p)
+    z = pow(z_e, exponent // o, p)
     inv_o = pow(o, -1, p)
     for l in range(o):
         m = sum(modp[powers[j]] * pow(z, (-j * l) % o, p) for j in range(o)) * inv_o % p
