@@ -170,7 +170,9 @@ def build_parser():
                          "(points 1..n); its table by the Dixon-Schneider method")
     add_format_option(tb, ("text", "latex", "json", "pdf", "gap"), "text", "output format (latex: a standalone document, wide tables in column blocks; pdf needs -o)")
     tb.add_argument("--verify", action="store_true",
-                    help="check both orthogonality relations exactly; exit 1 if they fail")
+                    help="check the table exactly: both orthogonality relations, the power maps against the values "
+                         "(Adams images, orders, centralizers, Galois action) and, for --generators, the class sizes "
+                         "against the group; reports Frobenius-Schur indicators; exit 1 if a check fails")
     add_output_options(tb)
     tb.set_defaults(run=_run_table)
 
@@ -362,9 +364,18 @@ def _run_table(args):
         _clear_progress(progress)
     report = table.verify() if args.verify else None
     if args.format == "json":  # written a row at a time: B_15 as one string would need another 0.5 GB
-        text = table.json_chunks({"verified": report.passed} if report is not None else None)
+        extra = None
+        if report is not None:
+            extra = {"verified": report.passed}
+            if getattr(report, "indicators", None):
+                extra["frobenius_schur"] = report.indicators
+            if not report.passed:
+                extra["failures"] = report.failures[:20]
+        text = table.json_chunks(extra)
     elif args.format == "gap":
         text = table.to_gap()
+        if report is not None:  # as GAP comments, so that the output still reads into GAP
+            text += "".join(f"# {line}\n" for line in str(report).splitlines())
     elif args.format in ("latex", "pdf"):
         from symrep.render.documents import table_document
 

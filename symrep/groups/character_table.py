@@ -33,6 +33,7 @@ sympy = lazy_module("sympy")  # integer tables (B_n, S_n) never need it: the tab
 from symrep.groups.class_functions import ClassFunction, Decomposition, _is_symbolic, _latex_text
 from symrep.groups.orthogonality import MAX_VERIFY_CLASSES, verify_table
 from symrep.errors import InputError, LimitError
+from symrep.reports import CheckReport
 
 __all__ = ["CharacterTable"]
 
@@ -218,9 +219,14 @@ class CharacterTable:
         values = np.kron(self.values.astype(dtype), other.values.astype(dtype))
         texts = flat_self + flat_other
         power_maps = {}
-        for p in set(self.power_maps) & set(other.power_maps):
-            power_maps[p] = [self.power_maps[p][i] * len(other) + other.power_maps[p][j]
-                             for i in range(len(self)) for j in range(len(other))]
+        for p in set(self.power_maps) | set(other.power_maps):
+            # a factor of order prime to p without a p-power map: for a rational table, g^p is conjugate to g
+            # (its column, fixed by the Galois action, is the column of g^p, and columns are distinct)
+            maps = [t.power_maps.get(p) or (list(range(len(t))) if t.is_integral and t.order % p else None)
+                    for t in (self, other)]
+            if None in maps:
+                continue
+            power_maps[p] = [maps[0][i] * len(other) + maps[1][j] for i in range(len(self)) for j in range(len(other))]
         orders = None
         if self.element_orders and other.element_orders:
             orders = [math.lcm(a, b) for a in self.element_orders for b in other.element_orders]
@@ -267,9 +273,28 @@ class CharacterTable:
     # --- verification ------------------------------------------------------------------
 
     def verify(self):
-        """Check both orthogonality relations and the basic counts, exactly (see
-        :func:`symrep.groups.orthogonality.verify_table`)."""
-        return verify_table(self)
+        """Check the table exactly: both orthogonality relations and the basic counts (see
+        :func:`symrep.groups.orthogonality.verify_table`), then the power maps against the values
+        (Adams images are virtual characters, element orders and centralizers fit the maps, the Galois
+        action on columns matches) and, for a table built from a permutation group, the classes against
+        the group (orbit counting, representatives' powers); see :mod:`symrep.groups.power_maps`.
+
+        The report's ``indicators`` are the Frobenius-Schur indicators (1 real, 0 not real, -1
+        quaternionic), one per irreducible, when the 2-power map is known.
+        """
+        from symrep.groups.power_maps import check_classes, check_power_maps
+
+        report = verify_table(self)
+        failures, checked = list(report.failures), report.checked
+        indicators, notes = None, []
+        if report.passed:
+            more, count, indicators = check_power_maps(self, notes)
+            failures += more
+            checked += count
+        more, count = check_classes(self)
+        failures += more
+        checked += count
+        return TableReport(report.kind, not failures, checked, failures, indicators=indicators, notes=notes)
 
 
     # --- output -------------------------------------------------------------------------
@@ -464,6 +489,28 @@ class CharacterTable:
 
     def _repr_latex_(self):
         return f"$\\displaystyle {sympy.latex(self)}$"
+
+
+class TableReport(CheckReport):
+    """A :class:`~symrep.reports.CheckReport` of a character table, with its Frobenius-Schur indicators."""
+
+    def __init__(self, kind, passed, checked, failures, *, indicators=None, notes=()):
+        super().__init__(kind, passed, checked, failures)
+        self.indicators = indicators
+        self.notes = list(notes)
+
+    def indicator_text(self):
+        """One line: ``Frobenius-Schur indicators: + + o - ...`` (``+`` real, ``o`` not real, ``-``
+        quaternionic), or "" when unknown."""
+        if not self.indicators:
+            return ""
+        sign = {1: "+", 0: "o", -1: "-", None: "?"}
+        return "Frobenius-Schur indicators (+ real, o not real, - quaternionic): " + " ".join(
+            sign[v] for v in self.indicators)
+
+    def __str__(self):
+        lines = [super().__str__(), self.indicator_text()] + [f"  ({note})" for note in self.notes]
+        return "\n".join(line for line in lines if line)
 
 
 def _components(table):

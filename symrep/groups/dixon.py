@@ -160,7 +160,8 @@ def generic_character_table(group, name=None):
     array = np.array([[int(v) for v in row] for row in values], dtype=np.int64) if integral \
         else np.array(values, dtype=object)
     labels = [f"C{k + 1}" for k in range(r)]
-    power_maps = {q: [pw[q % len(pw)] for pw in powers] for q in sympy.primefactors(order)}
+    # every prime dividing |G|, and 2 always (the Frobenius-Schur indicators need the squares)
+    power_maps = {q: [pw[q % len(pw)] for pw in powers] for q in sorted({2, *sympy.primefactors(order)})}
     table = CharacterTable(name or f"G{order}", labels, sizes, [f"X{i + 1}" for i in range(r)], array,
                            element_orders=orders, power_maps=power_maps,
                            conventions="generic table (Dixon-Schneider); classes C1.. (C1 the identity)")
@@ -170,6 +171,7 @@ def generic_character_table(group, name=None):
         table.cyclotomic[1].flags.writeable = False
         table.values.flags.writeable = False
     table.representatives = [Permutation([int(x) for x in g]) for g in reps]
+    table.generators = [list(g.array_form) + list(range(g.size, G.degree)) for g in group.generators]
     table.class_of = lambda g: labels[int(class_of[G.index([Permutation(g).array_form])[0]])]
     return table
 
