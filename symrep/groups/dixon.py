@@ -32,6 +32,8 @@ Examples
 (True, False)
 """
 
+import os
+import time
 from math import isqrt, lcm
 
 import numpy as np
@@ -44,42 +46,86 @@ from symrep.lazy import lazy_module
 
 sympy = lazy_module("sympy")
 
-__all__ = ["generic_character_table", "MAX_GENERIC_ORDER", "MAX_GENERIC_CLASSES"]
+__all__ = ["generic_character_table", "estimate_cost", "DEFAULT_BUDGET", "MAX_GENERIC_ORDER", "MAX_GENERIC_CLASSES"]
 
-#: Largest group order for the generic algorithm (it enumerates the group; S_8 takes 0.6 s).
-MAX_GENERIC_ORDER = 100000
-#: Largest number of conjugacy classes (the class coefficients are an r x r x r array).
-MAX_GENERIC_CLASSES = 256
+#: Default time budget (seconds, by the estimate of :func:`estimate_cost`) for one generic table; the user
+#: raises it with ``budget=`` (``--budget`` on the command line).
+DEFAULT_BUDGET = 120.0
+#: Kept for compatibility: there is no fixed order cap any more (issue 25); see :func:`estimate_cost`.
+MAX_GENERIC_ORDER = None
+#: Largest number of conjugacy classes (the split works on r x r class matrices mod p).
+MAX_GENERIC_CLASSES = 512
+#: Seconds per element and point moved, measured for the enumeration, the classes and the class matrices
+#: together (A10 on this machine: about 4.5 s for 1.8e6 elements on 10 points); used by the estimate.
+_SECONDS_PER_ELEMENT_POINT = 2.5e-7
+#: Bytes held per element: its images (1 byte a point up to 256 points), its code, the sort order, its class.
+_BYTES_PER_ELEMENT = 8 + 8 + 4
+
+
+def estimate_cost(order, degree):
+    """``(seconds, bytes)``: the estimated time and peak memory of the generic table of a group of this order on
+    ``degree`` points (the method enumerates the group: both grow linearly with the order)."""
+    itemsize = 1 if degree <= 256 else 2
+    memory = order * (degree * itemsize * 3 + _BYTES_PER_ELEMENT) + 50 * 2**20
+    seconds = order * max(degree, 8) * _SECONDS_PER_ELEMENT_POINT + 0.05
+    return seconds, memory
+
+
+def _machine_memory():
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - not POSIX
+        return 8 * 2**30
 
 
 class _Elements:
-    """The elements of a permutation group as rows of an integer array, with fast lookup.
+    """The elements of a permutation group as rows of a small-integer array, with fast lookup.
 
-    ``index(P)`` maps rows of permutations (arrays of images) to element numbers, by encoding
-    each row as one integer (digits base ``degree``) and a binary search in the sorted codes.
+    The rows are enumerated from a base and strong generating set (SymPy's Schreier-Sims): every element
+    is one product ``u_k ... u_1`` of transversal elements, built level by level as whole-array gathers.
+    An element is determined by its images of the base points, so ``index(P)`` encodes those images as one
+    integer (digits base ``degree``) and looks it up in the sorted codes; ``index(P, exact=True)`` then also
+    checks the whole permutation (for permutations that need not be elements).
     """
 
-    def __init__(self, rows):
-        self.array = np.asarray(rows, dtype=np.int64)
-        self.order, self.degree = self.array.shape
-        self.inverse = np.argsort(self.array, axis=1)
-        self._weights = self.degree ** np.arange(self.degree, dtype=np.int64)
-        codes = self.array @ self._weights
-        self._sort = np.argsort(codes)
+    def __init__(self, group):
+        group.schreier_sims()
+        n = group.degree
+        self.degree = n
+        self.dtype = np.uint8 if n <= 256 else np.uint16
+        base = list(group.base) or [0]
+        if float(n) ** len(base) >= 2**62:
+            raise LimitError(f"a base of {len(base)} points on {n} points is too long for the element codes")
+        rows = np.arange(n, dtype=self.dtype)[None, :]
+        for transversal in reversed(group.basic_transversals):
+            T = np.array([u.array_form + list(range(u.size, n)) for u in transversal.values()], dtype=self.dtype)
+            rows = T[:, rows].reshape(-1, n)  # "e then u" for every u of this level and every e so far
+        self.array = rows
+        self.order = len(rows)
+        self._base = np.array(base, dtype=np.intp)
+        self._weights = n ** np.arange(len(base), dtype=np.int64)
+        codes = self._codes_of(rows)
+        self._sort = np.argsort(codes, kind="stable")
         self._codes = codes[self._sort]
+        if self.order != int(group.order()) or (self.order > 1 and (self._codes[1:] == self._codes[:-1]).any()):
+            raise ArithmeticError("the enumeration from the stabilizer chain does not give the group")
 
-    def index(self, perms):
-        perms = np.asarray(perms, dtype=np.int64)
+    def _codes_of(self, perms):
+        return perms[..., self._base].astype(np.int64) @ self._weights
+
+    def index(self, perms, exact=False):
+        perms = np.asarray(perms)
         if perms.shape[-1] != self.degree:
             raise InputError(f"a permutation of {perms.shape[-1]} points is not an element of a group on {self.degree}")
-        codes = perms @ self._weights
-        at = np.minimum(np.searchsorted(self._codes, codes), self.order - 1)
-        if not np.array_equal(self._codes[at], codes):
+        at = np.minimum(np.searchsorted(self._codes, self._codes_of(perms)), self.order - 1)
+        found = self._sort[at]
+        if not np.array_equal(self._codes[at], self._codes_of(perms)) or (
+                exact and not np.array_equal(self.array[found], perms.astype(self.dtype))):
             raise InputError("a permutation that is not an element of the group")
-        return self._sort[at]
+        return found
 
 
-def generic_character_table(group, name=None):
+def generic_character_table(group, name=None, budget=None, progress=None):
     """The exact character table of a SymPy ``PermutationGroup`` (Dixon-Schneider).
 
     Classes are ordered by (element order, size, first element found) with the identity
@@ -94,6 +140,12 @@ def generic_character_table(group, name=None):
         them from cycle notation).
     name : str, optional
         The table's name; ``G<order>`` by default.
+    budget : float, optional
+        Seconds the computation may take by its estimate (:func:`estimate_cost`; :data:`DEFAULT_BUDGET` by
+        default). There is no fixed order cap: a group whose estimate exceeds the budget, or whose estimated
+        memory exceeds half of the machine's, is refused with the estimate named.
+    progress : callable, optional
+        ``progress(stage_text)`` is called at each stage of a long computation.
 
     Returns
     -------
@@ -106,8 +158,9 @@ def generic_character_table(group, name=None):
     InputError
         If ``group`` is not a ``PermutationGroup``.
     LimitError
-        If ``|G| >`` :data:`MAX_GENERIC_ORDER` or it has more than :data:`MAX_GENERIC_CLASSES`
-        classes (refused as soon as the class count passes the limit).
+        If the estimated time exceeds ``budget`` or the estimated memory half the machine's, naming the
+        estimate; or if the group has more than :data:`MAX_GENERIC_CLASSES` classes (refused as soon as the
+        class count passes the limit).
 
     Examples
     --------
@@ -122,20 +175,35 @@ def generic_character_table(group, name=None):
     if not isinstance(group, PermutationGroup):
         raise InputError(f"generic_character_table needs a SymPy PermutationGroup, got {type(group).__name__}")
     order = int(group.order())
-    if order > MAX_GENERIC_ORDER:
-        raise LimitError(f"the generic character table of a group of order {order} is refused: "
-                         f"the limit is {MAX_GENERIC_ORDER}")
-    G = _Elements([g.array_form for g in group.generate()])
-    classes, class_of = _conjugacy_classes(G)
+    degree = max(group.degree, 1)
+    seconds, memory = estimate_cost(order, degree)
+    budget = DEFAULT_BUDGET if budget is None else float(budget)
+    machine = _machine_memory()
+    if memory > machine // 2:
+        raise LimitError(f"the generic character table of a group of order {order} on {degree} points is refused: "
+                         f"it enumerates the group, an estimated {memory / 2**30:.1f} GiB, more than half of this "
+                         f"machine's {machine / 2**30:.1f} GiB")
+    if seconds > budget:
+        raise LimitError(f"the generic character table of a group of order {order} on {degree} points is refused: "
+                         f"it would take about {_duration(seconds)} (estimate) and {memory / 2**20:.0f} MiB, over the "
+                         f"budget of {_duration(budget)}; raise it with --budget SECONDS (budget= in Python)")
+    report = progress or (lambda text: None)
+    started = time.perf_counter()
+    report(f"order {order}: enumerating the group (estimate {_duration(seconds)}, {memory / 2**20:.0f} MiB)")
+    G = _Elements(group)
+    report(f"conjugacy classes ({time.perf_counter() - started:.1f} s)")
+    gens = [np.array(g.array_form + list(range(g.size, G.degree)), dtype=np.intp) for g in group.generators]
+    classes, class_of = _conjugacy_classes(G, gens)
     r = len(classes)
-    reps = [G.array[cls[0]] for cls in classes]
+    reps = [G.array[cls[0]].astype(np.intp) for cls in classes]
     sizes = [len(cls) for cls in classes]
     powers = [_power_classes(g, G, class_of) for g in reps]  # class of g_k^j, j = 0 .. o_k - 1
     orders = [len(pw) for pw in powers]
     exponent = lcm(*orders)
     p = _prime(exponent, 2 * isqrt(order) + 2)
-    coeff = _class_coefficients(G, reps, class_of, r)
-    vectors = _common_eigenvectors(coeff, p, r)
+    report(f"{r} classes; splitting the class matrices mod {p} ({time.perf_counter() - started:.1f} s)")
+    coeff = _ClassMatrices(G, classes, reps, class_of, r)
+    vectors = _common_eigenvectors(coeff, p, r, order=sorted(range(1, r), key=lambda k: sizes[k]))
     # ONE primitive e-th root of unity mod p for all classes: it fixes the reduction Z[zeta_e] -> F_p
     # (zeta_e -> z_e), and z_o must be z_e^(e/o) for every element order o. Roots chosen per order
     # independently twist each column by its own Galois automorphism (issue 25): the values of a
@@ -172,33 +240,63 @@ def generic_character_table(group, name=None):
         table.values.flags.writeable = False
     table.representatives = [Permutation([int(x) for x in g]) for g in reps]
     table.generators = [list(g.array_form) + list(range(g.size, G.degree)) for g in group.generators]
-    table.class_of = lambda g: labels[int(class_of[G.index([Permutation(g).array_form])[0]])]
+    table.class_of = lambda g: labels[int(class_of[G.index([_padded(Permutation(g).array_form, G.degree)], exact=True)[0]])]
+    report(f"done ({time.perf_counter() - started:.1f} s)")
     return table
 
 
-def _conjugacy_classes(G):
-    """The classes (lists of element numbers, in order of discovery) and each element's class.
+def _padded(images, n):
+    if len(images) > n:
+        raise InputError(f"a permutation of {len(images)} points is not an element of a group on {n}")
+    return list(images) + list(range(len(images), n))
 
-    The conjugates ``h^-1 g h`` for all ``h`` at once are ``h[g[h^-1[i]]]``: one gather per class.
+
+def _duration(seconds):
+    if seconds < 120:
+        return f"{seconds:.0f} s" if seconds >= 10 else f"{seconds:.1f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def _conjugacy_classes(G, gens):
+    """The classes (arrays of element numbers) and each element's class.
+
+    Each class is the orbit of an element under conjugation by the generators, grown breadth first: the
+    conjugates ``h^-1 x h`` of a whole frontier by one generator ``h`` are one gather ``h[x[h^-1]]``. The total
+    work is ``|G|`` times the number of generators.
     """
-    class_of = np.full(G.order, -1, dtype=np.int64)
+    class_of = np.full(G.order, -1, dtype=np.int32)
     classes = []
-    for i in range(G.order):
-        if class_of[i] >= 0:
-            continue
-        conjugates = G.index(np.take_along_axis(G.array, G.array[i][G.inverse], axis=1))
-        _, first = np.unique(conjugates, return_index=True)
-        members = conjugates[np.sort(first)]
-        class_of[members] = len(classes)
-        classes.append(members)
-        if len(classes) > MAX_GENERIC_CLASSES:
+    inverses = [np.argsort(h) for h in gens]
+    start = 0
+    while True:
+        free = np.flatnonzero(class_of[start:] < 0)
+        if not len(free):
+            break
+        start += int(free[0])
+        c = len(classes)
+        if c >= MAX_GENERIC_CLASSES:
             raise LimitError(f"the generic character table of a group with more than {MAX_GENERIC_CLASSES} "
                              f"conjugacy classes is refused (the limit is {MAX_GENERIC_CLASSES})")
+        class_of[start] = c
+        members, frontier = [np.array([start])], np.array([start])
+        while len(frontier):
+            X = G.array[frontier]
+            found = []
+            for h, hinv in zip(gens, inverses):
+                idx = G.index(h[X[:, hinv]])
+                fresh = np.unique(idx[class_of[idx] < 0])
+                class_of[fresh] = c
+                found.append(fresh)
+            frontier = np.concatenate(found)
+            members.append(frontier)
+        classes.append(np.concatenate(members))
     identity = int(G.index([np.arange(G.degree)])[0])
     orders = [_permutation_order(G.array[cls[0]]) for cls in classes]
     ranking = sorted(range(len(classes)),
                      key=lambda k: (identity not in classes[k], orders[k], len(classes[k])))
-    renumber = np.empty(len(classes), dtype=np.int64)
+    renumber = np.empty(len(classes), dtype=np.int32)
     renumber[ranking] = np.arange(len(classes))
     return [classes[k] for k in ranking], renumber[class_of]
 
@@ -223,7 +321,7 @@ def _power_classes(g, G, class_of):
     rows = [np.arange(G.degree)]
     for _ in range(o - 1):
         rows.append(g[rows[-1]])
-    return [int(c) for c in class_of[G.index(rows)]]
+    return [int(c) for c in class_of[G.index(np.array(rows))]]
 
 
 def _prime(exponent, lower):
@@ -234,25 +332,52 @@ def _prime(exponent, lower):
 
 
 def _class_coefficients(G, reps, class_of, r):
-    """``a[i][j][k]``: the number of x in C_i with x^-1 z_k in C_j, for the representative z_k.
+    """``a[i][j][k]`` for all i (the whole r x r x r array; the tests compare it with the reference)."""
+    classes = [np.flatnonzero(class_of == i) for i in range(r)]
+    M = _ClassMatrices(G, classes, reps, class_of, r)
+    return np.array([M[i] for i in range(r)])
 
-    With "x then y" composition, ``x^-1 z`` is ``z[x^-1[i]]``: one gather over all x per class.
+
+class _ClassMatrices:
+    """``M[i][j, k] = a_ijk``: the number of x in C_i with x^-1 z_k in C_j, for the representative z_k.
+
+    Computed when first asked for (the split usually needs a few small classes only): with "x then y"
+    composition, ``x^-1 z`` is ``z[x^-1[i]]``, one gather over the class C_i for all representatives at once.
     """
-    a = np.zeros((r, r, r), dtype=np.int64)
-    for k, z in enumerate(reps):
-        y_class = class_of[G.index(z[G.inverse])]
-        a[:, :, k] = np.bincount(class_of * r + y_class, minlength=r * r).reshape(r, r)
-    return a
+
+    def __init__(self, G, classes, reps, class_of, r):
+        self.G, self.classes, self.class_of, self.r = G, classes, class_of, r
+        self.reps = np.array(reps, dtype=G.dtype)
+        self._cache = {}
+
+    def __getitem__(self, i):
+        if i not in self._cache:
+            G, r = self.G, self.r
+            a = np.zeros((r, r), dtype=np.int64)
+            members = self.classes[i]
+            chunk = max(1, 2**22 // max(1, r * G.degree))
+            for lo in range(0, len(members), chunk):
+                X = G.array[members[lo:lo + chunk]].astype(np.intp)
+                Xinv = np.empty_like(X)
+                np.put_along_axis(Xinv, X, np.arange(G.degree)[None, :], axis=1)
+                Y = self.reps[:, Xinv]  # (r, m, n): row k, x -> z_k[x^-1]
+                y_class = self.class_of[G.index(Y)]  # (r, m)
+                for k in range(r):
+                    a[:, k] += np.bincount(y_class[k], minlength=r)
+            self._cache[i] = a
+        return self._cache[i]
 
 
-def _common_eigenvectors(coeff, p, r, split=None):
+def _common_eigenvectors(coeff, p, r, split=None, order=None):
     """Row vectors w (normalised w[0] = 1) with ``M_i w^T = lambda_i w^T`` for every i, mod p.
 
+    ``coeff[i]`` is the class matrix ``M_i`` (an array, or :class:`_ClassMatrices` computing it on demand);
+    the classes are taken in ``order`` (1, 2, ... by default) until the space is split.
     ``split(V, M, p)`` cuts an invariant subspace into eigenspaces (:func:`_split` unless another is
     given: the tests' plain-Python reference brings its own)."""
     split = split or _split
     spaces = [np.eye(r, dtype=np.int64)]
-    for i in range(1, r):
+    for i in (order if order is not None else range(1, r)):
         if all(V.shape[0] == 1 for V in spaces):
             break
         M = coeff[i] % p
