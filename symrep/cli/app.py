@@ -169,6 +169,9 @@ def build_parser():
                     help='a permutation group by generators in cycle notation, e.g. "(1,2,3,4,5),(1,2)" '
                          "(points 1..n); its table by the Dixon-Schneider method")
     add_format_option(tb, ("text", "latex", "json", "pdf", "gap"), "text", "output format (latex: a standalone document, wide tables in column blocks; pdf needs -o)")
+    tb.add_argument("--budget", type=float, metavar="SECONDS",
+                    help="with --generators: the time the table may take by its estimate (default 120 s); a group "
+                         "beyond it is refused with the estimated time and memory")
     tb.add_argument("--verify", action="store_true",
                     help="check the table exactly: both orthogonality relations, the power maps against the values "
                          "(Adams images, orders, centralizers, Galois action) and, for --generators, the class sizes "
@@ -356,8 +359,9 @@ def _run_table(args):
         from symrep.groups.dixon import generic_character_table
 
         group = read_generators(args.generators)
-        args.group = f"<{args.generators}>"
-        table = generic_character_table(group, name=args.group)
+        args.group = f"<{args.generators}>" if not args.generators.startswith("@") else f"<{args.generators[1:]}>"
+        progress = _stage_printer()
+        table = generic_character_table(group, name=args.group, budget=args.budget, progress=progress)
     else:
         progress = _progress_printer(f"computing the character table of {args.group}")
         table = table_from_name(args.group, progress=progress)
@@ -445,6 +449,21 @@ def _progress_printer(what):
     def show(done, total):
         if done == total or done % 50 == 0:
             print(f"\r{what}: {done}/{total} classes", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _stage_printer():
+    """Stages of a long generic table on stderr (a terminal only; from one second on)."""
+    import time
+
+    if not sys.stderr.isatty():
+        return None
+    started = time.perf_counter()
+
+    def show(text):
+        if time.perf_counter() - started >= 1 or "estimate" in text and "estimate 0" not in text:
+            print(f"symrep: {text}", file=sys.stderr, flush=True)
 
     return show
 

@@ -82,10 +82,13 @@ class _Elements:
     """The elements of a permutation group as rows of a small-integer array, with fast lookup.
 
     The rows are enumerated from a base and strong generating set (SymPy's Schreier-Sims): every element
-    is one product ``u_k ... u_1`` of transversal elements, built level by level as whole-array gathers.
-    An element is determined by its images of the base points, so ``index(P)`` encodes those images as one
-    integer (digits base ``degree``) and looks it up in the sorted codes; ``index(P, exact=True)`` then also
-    checks the whole permutation (for permutations that need not be elements).
+    is one product ``u_k ... u_1`` of transversal elements (``u_i`` in the transversal of the stabilizer of
+    the first ``i - 1`` base points), built level by level as whole-array gathers, so that the element
+    ``e then u_1`` (``e`` fixing the first base point) has number ``t_1 S_1 + number(e)``, ``t_1`` the
+    position of ``u_1`` in its transversal and ``S_1`` the order of the stabilizer. ``index(P)`` sifts the
+    permutations P through the chain, all at once: ``t_1`` is read off the image of the first base point,
+    then ``u_1^-1`` is applied, and so on. A permutation that is not an element leaves the chain early
+    or ends at a non-identity residue: :class:`InputError`.
     """
 
     def __init__(self, group):
@@ -93,36 +96,53 @@ class _Elements:
         n = group.degree
         self.degree = n
         self.dtype = np.uint8 if n <= 256 else np.uint16
-        base = list(group.base) or [0]
-        if float(n) ** len(base) >= 2**62:
-            raise LimitError(f"a base of {len(base)} points on {n} points is too long for the element codes")
+        base = list(group.base)
+        self.base = np.array(base, dtype=np.intp)
+        self._levels = []  # per level: point -> position in the transversal (-1 if not in the orbit), inverses
         rows = np.arange(n, dtype=self.dtype)[None, :]
-        for transversal in reversed(group.basic_transversals):
-            T = np.array([u.array_form + list(range(u.size, n)) for u in transversal.values()], dtype=self.dtype)
+        strides = []
+        for b, transversal in zip(reversed(base), reversed(group.basic_transversals)):
+            perms = [u.array_form + list(range(u.size, n)) for u in transversal.values()]
+            T = np.array(perms, dtype=self.dtype)
+            position = np.full(n, -1, dtype=np.intp)
+            position[[p[b] for p in perms]] = np.arange(len(perms))
+            inverse = np.argsort(T, axis=1).astype(self.dtype)
+            strides.append(len(rows))
+            self._levels.append((b, position, inverse))
             rows = T[:, rows].reshape(-1, n)  # "e then u" for every u of this level and every e so far
+        self._levels.reverse()
+        self._strides = np.array(strides[::-1], dtype=np.int64)
         self.array = rows
         self.order = len(rows)
-        self._base = np.array(base, dtype=np.intp)
-        self._weights = n ** np.arange(len(base), dtype=np.int64)
-        codes = self._codes_of(rows)
-        self._sort = np.argsort(codes, kind="stable")
-        self._codes = codes[self._sort]
-        if self.order != int(group.order()) or (self.order > 1 and (self._codes[1:] == self._codes[:-1]).any()):
+        if self.order != int(group.order()):
             raise ArithmeticError("the enumeration from the stabilizer chain does not give the group")
 
-    def _codes_of(self, perms):
-        return perms[..., self._base].astype(np.int64) @ self._weights
-
-    def index(self, perms, exact=False):
+    def index(self, perms, exact=True):
+        """Element numbers of the permutations (rows of images); with ``exact``, every row must be an element
+        (else :class:`InputError`); without, the rows are taken to be elements and only their base images are read."""
         perms = np.asarray(perms)
         if perms.shape[-1] != self.degree:
             raise InputError(f"a permutation of {perms.shape[-1]} points is not an element of a group on {self.degree}")
-        at = np.minimum(np.searchsorted(self._codes, self._codes_of(perms)), self.order - 1)
-        found = self._sort[at]
-        if not np.array_equal(self._codes[at], self._codes_of(perms)) or (
-                exact and not np.array_equal(self.array[found], perms.astype(self.dtype))):
+        number = self.index_of_base_images(perms[..., self.base])
+        if exact and not np.array_equal(self.array[number], perms.astype(self.dtype)):
             raise InputError("a permutation that is not an element of the group")
-        return found
+        return number
+
+    def index_of_base_images(self, images):
+        """Element numbers from the images of the base points (``images[..., i]`` the image of ``base[i]``)."""
+        images = np.asarray(images)
+        shape = images.shape[:-1]
+        R = images.reshape(-1, len(self.base)).astype(np.intp)
+        number = np.zeros(len(R), dtype=np.int64)
+        for i, ((b, position, inverse), stride) in enumerate(zip(self._levels, self._strides)):
+            t = position[R[:, i]]
+            if (t < 0).any():
+                raise InputError("a permutation that is not an element of the group")
+            number += t * stride
+            if i + 1 < len(self.base):
+                # the residual "g then u^-1" on the later base points (columns before i + 1 are no longer read)
+                R[:, i + 1:] = inverse[t[:, None], R[:, i + 1:]]
+        return number.reshape(shape)
 
 
 def generic_character_table(group, name=None, budget=None, progress=None):
@@ -285,7 +305,7 @@ def _conjugacy_classes(G, gens):
             X = G.array[frontier]
             found = []
             for h, hinv in zip(gens, inverses):
-                idx = G.index(h[X[:, hinv]])
+                idx = G.index_of_base_images(h[X[:, hinv[G.base]]])  # h^-1 x h on the base points
                 fresh = np.unique(idx[class_of[idx] < 0])
                 class_of[fresh] = c
                 found.append(fresh)
@@ -321,7 +341,7 @@ def _power_classes(g, G, class_of):
     rows = [np.arange(G.degree)]
     for _ in range(o - 1):
         rows.append(g[rows[-1]])
-    return [int(c) for c in class_of[G.index(np.array(rows))]]
+    return [int(c) for c in class_of[G.index(np.array(rows), exact=False)]]
 
 
 def _prime(exponent, lower):
@@ -341,31 +361,40 @@ def _class_coefficients(G, reps, class_of, r):
 class _ClassMatrices:
     """``M[i][j, k] = a_ijk``: the number of x in C_i with x^-1 z_k in C_j, for the representative z_k.
 
-    Computed when first asked for (the split usually needs a few small classes only): with "x then y"
-    composition, ``x^-1 z`` is ``z[x^-1[i]]``, one gather over the class C_i for all representatives at once.
+    The split needs only the rows of ``M_i`` at pivot columns of the subspaces still to be split
+    (:func:`_split`), so rows are computed when first asked for: counting the pairs ``(x, y)`` in
+    ``C_i x C_j`` with ``xy`` in ``C_k`` two ways gives ``|C_k| a_ijk = |C_j| #{x in C_i : x z_j in C_k}``, so
+    row ``j`` is one pass over ``C_i`` (one product and one lookup per element). ``M[i]`` is the whole matrix.
     """
 
     def __init__(self, G, classes, reps, class_of, r):
         self.G, self.classes, self.class_of, self.r = G, classes, class_of, r
-        self.reps = np.array(reps, dtype=G.dtype)
-        self._cache = {}
+        self.reps = [np.asarray(z, dtype=np.intp) for z in reps]
+        self.sizes = np.array([len(c) for c in classes], dtype=np.int64)
+        self._rows = {}
+
+    def row(self, i, j):
+        key = (i, j)
+        if key not in self._rows:
+            G, r = self.G, self.r
+            counts = np.zeros(r, dtype=np.int64)
+            members = self.classes[i]
+            z = self.reps[j].astype(G.dtype)
+            chunk = 2**20
+            for lo in range(0, len(members), chunk):
+                X = G.array[members[lo:lo + chunk]]
+                counts += np.bincount(self.class_of[G.index_of_base_images(z[X[:, G.base]])], minlength=r)  # x then z_j
+            numerator = counts * self.sizes[j]
+            if (numerator % self.sizes).any():
+                raise ArithmeticError("class multiplication coefficients are not integers")
+            self._rows[key] = numerator // self.sizes
+        return self._rows[key]
+
+    def rows(self, i, js):
+        return np.array([self.row(i, j) for j in js], dtype=np.int64).reshape(len(js), self.r)
 
     def __getitem__(self, i):
-        if i not in self._cache:
-            G, r = self.G, self.r
-            a = np.zeros((r, r), dtype=np.int64)
-            members = self.classes[i]
-            chunk = max(1, 2**22 // max(1, r * G.degree))
-            for lo in range(0, len(members), chunk):
-                X = G.array[members[lo:lo + chunk]].astype(np.intp)
-                Xinv = np.empty_like(X)
-                np.put_along_axis(Xinv, X, np.arange(G.degree)[None, :], axis=1)
-                Y = self.reps[:, Xinv]  # (r, m, n): row k, x -> z_k[x^-1]
-                y_class = self.class_of[G.index(Y)]  # (r, m)
-                for k in range(r):
-                    a[:, k] += np.bincount(y_class[k], minlength=r)
-            self._cache[i] = a
-        return self._cache[i]
+        return self.rows(i, range(self.r))
 
 
 def _common_eigenvectors(coeff, p, r, split=None, order=None):
@@ -380,10 +409,14 @@ def _common_eigenvectors(coeff, p, r, split=None, order=None):
     for i in (order if order is not None else range(1, r)):
         if all(V.shape[0] == 1 for V in spaces):
             break
-        M = coeff[i] % p
         new = []
-        for V in spaces:
-            new.extend([V] if V.shape[0] == 1 else split(V, M, p))
+        if hasattr(coeff, "rows"):  # only the rows at the pivot columns of the spaces to split
+            for V in spaces:
+                new.extend([V] if V.shape[0] == 1 else _split_rows(V, lambda js: coeff.rows(i, js) % p, p))
+        else:
+            M = coeff[i] % p
+            for V in spaces:
+                new.extend([V] if V.shape[0] == 1 else split(V, M, p))
         spaces = new
     if any(V.shape[0] != 1 for V in spaces) or len(spaces) != r:
         raise ArithmeticError("class matrices did not split into one-dimensional common eigenspaces")
@@ -414,6 +447,25 @@ def _split(V, M, p):
     # A V = W restricted to k independent columns of V: A = W_c V_c^-1.
     W = V @ (M.T % p) % p
     A = _flint(W[:, pivots], p) * _flint(V[:, pivots], p).inv()
+    At = A.transpose()
+    pieces = []
+    for lam, _ in nmod_poly(A.charpoly().coeffs(), p).roots():
+        N, nullity = (At - nmod_mat([[int(lam) if a == b else 0 for b in range(k)] for a in range(k)], p)).nullspace()
+        if nullity:
+            basis = _numpy(N.transpose())[:nullity]
+            pieces.append(basis @ V % p)
+    if sum(piece.shape[0] for piece in pieces) != k:
+        raise ArithmeticError("a class matrix is not diagonalisable mod p on an invariant subspace")
+    return pieces
+
+
+def _split_rows(V, rows, p):
+    """:func:`_split` given ``rows(js)`` = the rows ``M[js, :]`` of the class matrix: ``W[:, c] = V M[c, :]^T`` is
+    all that the restricted action ``A = W_c V_c^-1`` uses."""
+    k = V.shape[0]
+    pivots = _pivot_columns(V, p)
+    Wc = V @ (rows(pivots).T % p) % p
+    A = _flint(Wc, p) * _flint(V[:, pivots], p).inv()
     At = A.transpose()
     pieces = []
     for lam, _ in nmod_poly(A.charpoly().coeffs(), p).roots():
