@@ -104,9 +104,9 @@ def check_power_maps(table, notes=None):
                                 f"{text(pm[c])} must have the same (rational) values, and has not")
         adams, more, indicators = _adams_integral(table, X)
     elif cyclotomic is not None:
-        failures += _galois_cyclotomic(table, cyclotomic)
+        adams, more, indicators, embedded = _adams_cyclotomic(table, cyclotomic)
+        failures += _galois_cyclotomic(table, cyclotomic, embedded)
         checked += r * len(maps)
-        adams, more, indicators = _adams_cyclotomic(table, cyclotomic)
     else:
         return failures, checked, None
     return failures + adams, checked + more, indicators
@@ -210,32 +210,6 @@ def _indicators(table, sums, failures):
     return out
 
 
-def _galois_cyclotomic(table, cyclotomic):
-    """For ``p`` prime to ``o(g)``: column of ``g^p`` = column of ``g`` under ``zeta -> zeta^k``, with ``k`` prime
-    to ``e`` and ``k = p mod o(g)`` (so that ``g^k = g^p``); compared after reduction modulo ``Phi_e``."""
-    from symrep.groups.cyclotomic import reduce_cyclotomic
-
-    e, vec = cyclotomic
-    failures = []
-    orders = table.element_orders
-    for p, pm in sorted(table.power_maps.items()):
-        for c in range(len(table)):
-            o = orders[c] if orders else None
-            if o is None or o % p == 0:
-                continue
-            k = next(k for k in range(p % o or o, p % o + o * e + 1, o) if gcd(k, e) == 1)
-            for i in range(len(table)):
-                image = np.zeros(e, dtype=np.int64)
-                np.add.at(image, (np.arange(e) * k) % e, vec[i, c])
-                if reduce_cyclotomic(image, e) != reduce_cyclotomic(vec[i, pm[c]], e):
-                    failures.append(f"Galois action: {table.class_text(table.classes[c])} has order {o}, prime to {p}, "
-                                    f"so the values of its {p}th power {table.class_text(table.classes[pm[c]])} are its "
-                                    f"values under zeta -> zeta^{k}; {table.irreducible_text(table.irreducibles[i])} "
-                                    f"differs")
-                    break
-    return failures
-
-
 def _prime_1_mod(e, lower):
     from flint import fmpz
 
@@ -245,135 +219,227 @@ def _prime_1_mod(e, lower):
     return q
 
 
+def _primitive_root_of_unity(e, q):
+    for g in range(2, q):
+        z = pow(g, (q - 1) // e, q)
+        if all(pow(z, e // f, q) != 1 for f in _primes_of(e)):
+            return z
+    raise ArithmeticError(f"no primitive {e}-th root of unity mod {q}")
+
+
+#: Primes for the embeddings of Q(zeta_e) stay below 2^25, so that float64 products are exact (see _embeddings).
+_EMBEDDING_PRIME_BITS = 25
+
+
+def _embeddings(vec, e, q):
+    """``E[m, i, c]``: the value ``chi_i(g_c)`` (coefficient vector ``vec[i, c]`` over powers of ``zeta_e``) under the
+    embedding ``zeta -> z^k_m`` into ``F_q``, for the ``k_m`` prime to ``e``, with ``z`` of order ``e``. Float64 BLAS
+    products on 13-bit limbs of the vectors: every partial sum stays below ``2^13 e q < 2^53``."""
+    ks = [k for k in range(e) if gcd(k, e) == 1]
+    z = _primitive_root_of_unity(e, q)
+    zl = np.array([pow(z, l, q) for l in range(e)], dtype=np.int64)
+    Z = zl[np.outer(np.arange(e), ks) % e].astype(np.float64)  # e x phi(e)
+    r1, r2, _ = vec.shape
+    V = vec.reshape(r1 * r2, e) % q  # residues
+    assert (1 << 13) * e * q < 2**53, "float64 products would not be exact"
+    high = ((V >> 13).astype(np.float64) @ Z).astype(np.int64) % q
+    low = ((V & 0x1FFF).astype(np.float64) @ Z).astype(np.int64) % q
+    E = (high * 8192 + low) % q
+    return ks, np.ascontiguousarray(E.T.reshape(len(ks), r1, r2))
+
+
+def _matmul_mod(A, B, q):
+    """Batched ``A @ B mod q`` for residues below ``q < 2^25`` and at most 2^15 inner terms (13-bit limbs of A:
+    partial sums below 2^13 q 2^15 < 2^53, exact in float64)."""
+    assert A.shape[-1] <= 2**15 and q < 2**25
+    Bf = B.astype(np.float64)
+    high = np.matmul((A >> 13).astype(np.float64), Bf).astype(np.int64) % q
+    low = np.matmul((A & 0x1FFF).astype(np.float64), Bf).astype(np.int64) % q
+    return (high * 8192 + low) % q
+
+
+def _galois_cyclotomic(table, cyclotomic, embedded=None):
+    """For ``p`` prime to ``o(g)``: column of ``g^p`` = column of ``g`` under ``sigma_k: zeta -> zeta^k``, with ``k``
+    prime to ``e`` and ``k = p mod o(g)`` (so that ``g^k = g^p``).
+
+    Compared in every embedding ``zeta -> z^j`` into ``F_q`` (``q = 1 mod e``): the image of ``sigma_k(x)`` under
+    embedding ``j`` is the image of ``x`` under ``jk``. If all agree, the difference ``d`` of the two values lies
+    in ``q Z[zeta_e]``; every conjugate of ``d`` is at most ``2L`` (``L`` the largest sum of absolute coefficients)
+    in absolute value, so ``|Norm(d)| < q^phi(e)`` when ``q > 2L``, and ``d = 0``."""
+    e, vec = cyclotomic
+    failures = []
+    orders = table.element_orders
+    L = int(np.abs(vec).sum(axis=-1).max())
+    if embedded is None:
+        q = _prime_1_mod(e, max(2 * L + 1, 2**20))
+        embedded = (q, *_embeddings(vec, e, q))
+    q, ks, E = embedded
+    if q <= 2 * L:
+        return [f"the Galois check needs a prime above {2 * L}; not attempted"]
+    slot = {k: m for m, k in enumerate(ks)}
+    for p, pm in sorted(table.power_maps.items()):
+        for c in range(len(table)):
+            o = orders[c] if orders else None
+            if o is None or o % p == 0:
+                continue
+            k = next(k for k in range(p % o or o, p % o + o * e + 1, o) if gcd(k, e) == 1)
+            twisted = [slot[j * k % e] for j in ks]
+            same = (E[:, :, pm[c]] == E[twisted, :, c]).all(axis=0)
+            for i in np.flatnonzero(~same)[:1]:
+                failures.append(f"Galois action: {table.class_text(table.classes[c])} has order {o}, prime to {p}, "
+                                f"so the values of its {p}th power {table.class_text(table.classes[pm[c]])} are its "
+                                f"values under zeta -> zeta^{k}; {table.irreducible_text(table.irreducibles[i])} differs")
+    return failures
+
+
 def _adams_cyclotomic(table, cyclotomic):
-    """Adams images of a table with values in ``Q(zeta_e)`` (integer coefficient vectors), proved modulo a prime.
+    """Adams images of a table with values in ``Q(zeta_e)`` (integer coefficient vectors), proved modulo primes.
 
     ``N_ij = sum_c |C_c| chi_i(g_c^p) conj(chi_j(g_c))`` lies in ``Z[zeta_e]``, and every Galois conjugate has
-    absolute value at most ``B = |G| L^2`` (``L`` the largest sum of absolute coefficients of a value). With a
-    prime ``q = 1 mod e`` above ``2 (B + |G| L^2)``, each of the ``phi(e)`` embeddings ``zeta -> z^k`` into
-    ``F_q`` (``z`` of order ``e``) is computed with FLINT's ``nmod_mat``; if all of them give the same
-    ``|G| t`` with ``|t| <= L^2``, then ``x = N_ij - |G| t`` lies in ``q Z[zeta_e]``, so ``|Norm(x)|`` is 0 or at
-    least ``q^phi(e)``, while it is below ``(q / 2)^phi(e)``: ``N_ij = |G| t`` exactly, an integer multiple."""
-    from flint import nmod_mat
-
+    absolute value at most ``|G| L^2`` (``L`` the largest sum of absolute coefficients of a value). With primes
+    ``q_1, q_2, ... = 1 mod e`` (below 2^25, for exact float64 products) whose product ``Q`` exceeds
+    ``4 |G| L^2``, every embedding ``zeta -> z^k`` into each ``F_q`` is computed; ``t`` is read from the first
+    embedding by the Chinese remainder theorem (it must be a multiple of ``|G|``, quotient at most ``L^2``);
+    if ``N_ij = |G| t`` in every embedding modulo every ``q``, then ``x = N_ij - |G| t`` lies in
+    ``Q Z[zeta_e]``, so ``|Norm(x)|`` is 0 or at least ``Q^phi(e)``, while it is at most ``(2 |G| L^2)^phi(e)``:
+    ``N_ij = |G| t`` exactly, an integer multiple. Returns ``(failures, checked, indicators, embedded)``."""
     e, vec = cyclotomic
     r = len(table)
     order = table.order
     failures, checked = [], 0
     L = int(np.abs(vec).sum(axis=-1).max())
-    q = _prime_1_mod(e, 4 * order * L * L + 2)
-    if q >= 2**63:
-        return [f"the Adams check needs a prime above 2^63 for |G| = {order}; not attempted"], 0, None
-    # a primitive e-th root of unity mod q
-    z = next(pow(g, (q - 1) // e, q) for g in range(2, q)
-             if all(pow(pow(g, (q - 1) // e, q), e // f, q) != 1 for f in _primes_of(e)))
-    ks = [k for k in range(e) if gcd(k, e) == 1]
-    # images[k] = r x r matrix of chi_i(g_c) under zeta -> z^k
-    flat = nmod_mat([[int(x) for x in row] for row in vec.reshape(r * r, e).tolist()], q)
-    zl = [pow(z, l, q) for l in range(e)]
-    Z = nmod_mat([[zl[l * k % e] for k in ks] for l in range(e)], q)
-    E = (flat * Z).tolist()  # (r*r) x phi(e): column m is the embedding zeta -> z^ks[m]
-    sizes = [s % q for s in table.class_sizes]
-
-    def image(m):
-        return [[int(E[i * r + c][m]) for c in range(r)] for i in range(r)]
-
-    per_k = {k: image(m) for m, k in enumerate(ks)}
     bound = L * L
     indicators = None
     if 2 in table.power_maps:  # exactly: sum_c |C_c| chi(g_c^2) as a vector over powers of zeta_e, reduced mod Phi_e
         from symrep.groups.cyclotomic import reduce_cyclotomic
 
-        sums = np.einsum("c,icl->il", np.array(table.class_sizes, dtype=object), vec[:, table.power_maps[2]].astype(object))
+        sizes64 = np.array(table.class_sizes, dtype=np.int64)
+        if order * L * r < 2**62:
+            sums = np.einsum("c,icl->il", sizes64, vec[:, table.power_maps[2]])
+        else:
+            sums = np.einsum("c,icl->il", np.array(table.class_sizes, dtype=object),
+                             vec[:, table.power_maps[2]].astype(object))
         nu = []
         for i, row in enumerate(sums):
             reduced = reduce_cyclotomic([int(x) for x in row], e)
             if any(reduced[1:]):
                 failures.append(f"the Frobenius-Schur indicator of {table.irreducible_text(table.irreducibles[i])} "
                                 "is not rational")
-                nu.append(1)  # placeholder; the failure is recorded
+                nu.append(order)  # placeholder; the failure is recorded
             else:
                 nu.append(reduced[0])
         indicators = _indicators(table, nu, failures)
+    primes, Q = [], 1
+    q = max(2**20, 2 * L + 1)
+    while Q <= 4 * order * bound:
+        q = _prime_1_mod(e, q)
+        if q >= 2**_EMBEDDING_PRIME_BITS:
+            return failures + ["the Adams check found no primes below 2^25 for Q(zeta_e); not attempted"], 0,                 indicators, None
+        primes.append(q)
+        Q *= q
+    embedded = []
+    for q in primes:
+        ks, E = _embeddings(vec, e, q)
+        embedded.append((q, ks, E))
+    if r > MAX_ADAMS_CLASSES:
+        return failures, checked, indicators, embedded[0]
+    minus = [ks.index((-k) % e) for k in ks]
     for p, pm in sorted(table.power_maps.items()):
-        if r > MAX_ADAMS_CLASSES:
-            break
-        result = None
-        for k in ks:
-            V = per_k[k]
-            A = nmod_mat([[V[i][pm[c]] * sizes[c] % q for c in range(r)] for i in range(r)], q)
-            conj = per_k[(-k) % e]
-            B = nmod_mat([[conj[j][c] for j in range(r)] for c in range(r)], q)
-            N = (A * B).tolist()
-            t = [[None] * r for _ in range(r)]
-            for i in range(r):
-                for j in range(r):
-                    v = int(N[i][j])
-                    v = v - q if v > q // 2 else v
-                    t[i][j] = v // order if v % order == 0 and abs(v // order) <= bound else None
-            if result is None:
-                result = t
-            else:
-                result = [[a if a == b else None for a, b in zip(ra, rb)] for ra, rb in zip(result, t)]
+        residues = []
+        for q, ks, E in embedded:
+            s = np.array([c % q for c in table.class_sizes], dtype=np.int64)
+            A = E[:, :, pm] * s % q  # (phi, r, r): chi_i(g_c^p) |C_c|
+            B = np.transpose(E[minus], (0, 2, 1))  # conj(chi_j(g_c)) = chi_j(g_c) under zeta -> z^-k
+            residues.append(_matmul_mod(A, B, q))  # (phi, r, r)
+        # t from the first embedding, by CRT over the primes
+        t = np.zeros((r, r), dtype=object)
         for i in range(r):
-            checked += r
-            j = next((j for j in range(r) if result[i][j] is None), None)
-            if j is not None:
-                failures.append(_adams_failure(table, p, i, j))
-    return failures, checked, indicators
+            for j in range(r):
+                value, modulus = 0, 1
+                for (q, _, _), N in zip(embedded, residues):
+                    x = int(N[0, i, j])
+                    value += modulus * ((x - value) * pow(modulus, -1, q) % q)
+                    modulus *= q
+                if value > modulus // 2:
+                    value -= modulus
+                t[i, j] = value // order if value % order == 0 and abs(value // order) <= bound else None
+        ok = np.array([[t[i, j] is not None for j in range(r)] for i in range(r)])
+        for (q, _, _), N in zip(embedded, residues):
+            target = np.array([[(t[i, j] * order) % q if t[i, j] is not None else -1 for j in range(r)]
+                               for i in range(r)], dtype=np.int64)
+            ok &= (N == target[None]).all(axis=0)
+        checked += r * r
+        for i, j in zip(*np.nonzero(~ok)):
+            failures.append(_adams_failure(table, p, i, j))
+            break
+    return failures, checked, indicators, embedded[0]
 
 
 def check_classes(table):
     """``(failures, items checked)``: the classes of a table built from a permutation group, against the group.
 
-    Needs ``table.representatives`` and ``table.generators`` (lists of images, 0-based). The conjugation orbit of
-    each representative is enumerated from the generators; its length must be the class size; the orbits must
-    be disjoint and together have ``|G|`` elements; each representative has the element order of its class; and
-    ``rep^p`` must lie in the orbit of the class that the ``p``-power map names.
+    Needs ``table.representatives`` and ``table.generators`` (lists of images, 0-based). The group is rebuilt from
+    the generators (a new stabilizer chain, whose element numbers serve as a membership index), and the
+    conjugation orbit of each representative is grown from the generators, breadth first; its length must be
+    the class size; the orbits must be disjoint and together have ``|G|`` elements; each representative has the
+    element order of its class; and ``rep^p`` must lie in the orbit of the class that the ``p``-power map names.
     """
+    from sympy.combinatorics import Permutation, PermutationGroup
+
+    from symrep.groups.dixon import _Elements
+
     reps = getattr(table, "representatives", None)
     gens = getattr(table, "generators", None)
     if reps is None or gens is None:
         return [], 0
     failures, checked = [], 0
     text = lambda c: table.class_text(table.classes[c])
-    reps = [np.asarray(g.array_form if hasattr(g, "array_form") else g, dtype=np.int64) for g in reps]
-    n = max(len(g) for g in reps)
-    gens = [np.asarray(g, dtype=np.int64) for g in gens]
-    ginv = [np.argsort(g) for g in gens]
-    dtype = np.uint8 if n <= 256 else np.uint16
-    owner = {}
-    total = 0
+    n = max(len(g) for g in gens)
+    G = _Elements(PermutationGroup([Permutation(list(g) + list(range(len(g), n))) for g in gens]))
+    if G.order != table.order:
+        return [f"the generators generate a group of order {G.order}, the table is of order {table.order}"], 1
+    reps = [np.asarray(list(g.array_form if hasattr(g, "array_form") else g), dtype=np.intp) for g in reps]
+    reps = [np.concatenate([g, np.arange(len(g), n)]) for g in reps]
+    hs = [np.asarray(list(g) + list(range(len(g), n)), dtype=np.intp) for g in gens]
+    hinvs = [np.argsort(h) for h in hs]
+    owner = np.full(G.order, -1, dtype=np.int32)
     for c, g in enumerate(reps):
-        seen = {g.astype(dtype).tobytes()}
-        frontier = g[None, :]
+        start = G.index([g])
+        if owner[start[0]] >= 0:
+            failures.append(f"classes {text(owner[start[0]])} and {text(c)} are the same class")
+            continue
+        owner[start] = c
+        size, frontier = 1, start
         while len(frontier):
-            new = []
-            for h, hinv in zip(gens, ginv):
-                # h^-1 x h: i -> h[x[hinv[i]]]
-                conj = np.ascontiguousarray(h[frontier[:, hinv]].astype(dtype))
-                keys = conj.view(np.dtype((np.void, conj.shape[1] * conj.itemsize))).ravel().tolist()
-                fresh = [i for i, key in enumerate(keys) if key not in seen and not seen.add(key)]
-                if fresh:
-                    new.append(conj[fresh].astype(np.int64))
-            frontier = np.concatenate(new) if new else np.zeros((0, n), dtype=np.int64)
+            X = G.array[frontier]
+            found = []
+            for h, hinv in zip(hs, hinvs):
+                idx = G.index_of_base_images(h[X[:, hinv[G.base]]])
+                others = owner[idx]
+                if ((others >= 0) & (others != c)).any():
+                    failures.append(f"classes {text(c)} and {text(int(others[others >= 0][others[others >= 0] != c][0]))} "
+                                    "are the same class")
+                    break
+                fresh = np.unique(idx[others < 0])
+                owner[fresh] = c
+                found.append(fresh)
+            else:
+                frontier = np.concatenate(found)
+                size += len(frontier)
+                continue
+            break
         checked += 1
-        total += len(seen)
-        if len(seen) != table.class_sizes[c]:
-            failures.append(f"class {text(c)}: its representative has {len(seen)} conjugates, the table says "
+        if size != table.class_sizes[c]:
+            failures.append(f"class {text(c)}: its representative has {size} conjugates, the table says "
                             f"{table.class_sizes[c]}")
-        for key in seen:
-            if key in owner:
-                failures.append(f"classes {text(owner[key])} and {text(c)} are the same class")
-                break
-            owner[key] = c
         if len(failures) > 10:
             return failures, checked
+    total = int((owner >= 0).sum())
     if total != table.order:
         failures.append(f"the classes hold {total} elements, not |G| = {table.order}")
+    ident = np.arange(n)
     for c, g in enumerate(reps):
         o, x = 1, g.copy()
-        ident = np.arange(n)
         while not np.array_equal(x, ident):
             x = g[x]
             o += 1
@@ -382,10 +448,11 @@ def check_classes(table):
                             f"{table.element_orders[c]}")
         for p, pm in sorted((table.power_maps or {}).items()):
             x = ident
-            for _ in range(p % o if o else 0):
+            for _ in range(p % o):
                 x = g[x]
             checked += 1
-            if owner.get(x.astype(dtype).tobytes()) != pm[c]:
+            where = int(owner[G.index([x])[0]])
+            if where != pm[c]:
                 failures.append(f"{p}-power map: the {p}th power of the representative of {text(c)} lies in "
-                                f"{text(owner.get(x.astype(dtype).tobytes(), 0))}, the map says {text(pm[c])}")
+                                f"{text(where) if where >= 0 else 'no class'}, the map says {text(pm[c])}")
     return failures, checked
