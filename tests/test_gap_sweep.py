@@ -99,7 +99,7 @@ def test_library_tables_equal_gaps_with_power_maps(tmp_path, monkeypatch):
     # the lift as it was before issue 25 (a root of unity for each element order): GAP must reject it
     import test_power_maps
 
-    monkeypatch.setattr(dixon, "_lift", test_power_maps._old_lift)
+    monkeypatch.setattr(dixon, "_lift_column", test_power_maps._old_lift)
     pgl = groups["T10_30"][1]
     script += generic_character_table(parse_generators(pgl), name="OLD_T10_30").to_gap()
     script += f'Print("OLD_T10_30 ", Compare(symrep_OLD_T10_30, Group({pgl})), "\\n");\n'

@@ -22,21 +22,21 @@ ISSUE_25 = {"T9_28": "(1,2,9), (1,2), (1,4,7)(2,5,8)(3,6,9)",
             "PGL29": "( 1, 2,10)( 3, 4, 5)( 6, 7, 8), (1,7,3,4,2,5,6,8), ( 1, 2)( 4, 7)( 5, 8)( 9,10)"}
 
 
-def _old_lift(modp, powers, exponent, p, deg, z_e):
+def _old_lift(modp, powers, exponent, p, z_e):
     """The lift as it was before issue 25: a root of unity chosen for each element order on its own."""
     o = len(powers)
     if o == 1:
-        return _lift(modp, powers, exponent, p, deg, z_e)
+        return _lift_column(modp, powers, exponent, p, z_e)
     z_o = dixon._root_of_unity(o, p)
-    # the same computation with z_e replaced by any e-th root whose (e/o)th power is z_o
+    # the same computation with z_e replaced by an e-th root whose (e/o)th power is z_o
     for g in range(1, p):
         z = pow(g, (p - 1) // exponent, p)
         if pow(z, exponent // o, p) == z_o and all(pow(z, exponent // f, p) != 1 for f in _prime_factors(exponent)):
-            return _lift(modp, powers, exponent, p, deg, z)
+            return _lift_column(modp, powers, exponent, p, z)
     raise AssertionError("no root")
 
 
-_lift = dixon._lift
+_lift_column = dixon._lift_column
 
 
 def _prime_factors(n):
@@ -56,7 +56,7 @@ def test_issue_25_tables_pass_the_power_map_proofs(name):
 def test_the_old_lift_is_caught_by_the_power_maps_not_by_orthogonality(name, monkeypatch):
     from symrep.groups.orthogonality import verify_table
 
-    monkeypatch.setattr(dixon, "_lift", _old_lift)
+    monkeypatch.setattr(dixon, "_lift_column", _old_lift)
     T = generic_character_table(parse_generators(ISSUE_25[name]), name=name)
     assert verify_table(T).passed  # orthogonality alone passes the twisted table
     report = T.verify()

@@ -230,15 +230,16 @@ def generic_character_table(group, name=None, budget=None, progress=None):
     # class of order 10 and those of its square then come from different embeddings.
     z_e = _root_of_unity(exponent, p)
     inverse_class = [pw[-1] for pw in powers]
-    values, vectors_e = [], []
-    for w in vectors:
-        d2_inv = sum(w[k] * w[inverse_class[k]] * pow(sizes[k], -1, p) for k in range(r)) % p
+    modp = np.zeros((r, r), dtype=np.int64)  # chi_i(g_k) mod p
+    inverse_sizes = [pow(sizes[k], -1, p) for k in range(r)]
+    for i, w in enumerate(vectors):
+        d2_inv = sum(w[k] * w[inverse_class[k]] * inverse_sizes[k] for k in range(r)) % p
         d2 = order * pow(d2_inv, -1, p) % p
         deg = _sqrt_small(d2, p, isqrt(order))
-        modp = [deg * w[k] * pow(sizes[k], -1, p) % p for k in range(r)]
-        lifted = [_lift(modp, powers[k], exponent, p, deg, z_e) for k in range(r)]
-        vectors_e.append([vec for vec, _ in lifted])
-        values.append([val for _, val in lifted])
+        modp[i] = [deg * w[k] * inverse_sizes[k] % p for k in range(r)]
+    lifted = np.stack([_lift_column(modp, powers[k], exponent, p, z_e) for k in range(r)], axis=1)  # (r, r, e)
+    vectors_e = list(lifted)
+    values = [[cyclotomic_value(vector, exponent) for vector in row] for row in lifted]
     trivial = lambda row: all(v == 1 for v in row)
     order_rows = sorted(range(r), key=lambda i: (not trivial(values[i]), values[i][0],
                                                  [sympy.default_sort_key(v) for v in values[i]]))
@@ -510,6 +511,34 @@ def _lift(modp, powers, exponent, p, deg, z_e):
             raise ArithmeticError("eigenvalue multiplicity out of range; prime too small")
         vector[l * (exponent // o)] += m
     return vector, cyclotomic_value(vector, exponent)
+
+
+def _lift_column(modp, powers, exponent, p, z_e):
+    """The coefficient vectors (one row per character, over powers of ``zeta_e``) of the values on one class, from
+    the values mod p (``modp[i, k]``, all characters and classes) on the powers of its representative ``g``.
+
+    The multiplicity of the eigenvalue ``zeta_o^l`` is ``(1/o) sum_j chi(g^j) z^(-jl)`` mod p with
+    ``z = z_e^(e/o)`` (one root ``z_e`` for all classes, see :func:`_lift`): one matrix product mod p per class,
+    for all characters at once; it must be below ``p / 2``."""
+    o = len(powers)
+    r = modp.shape[0]
+    vectors = np.zeros((r, exponent), dtype=np.int64)
+    if o == 1:
+        vectors[:, 0] = modp[:, powers[0]]
+        return vectors
+    z = pow(z_e, exponent // o, p)
+    zj = [pow(z, j, p) for j in range(o)]
+    F = np.array([[zj[(-j * l) % o] for l in range(o)] for j in range(o)], dtype=np.int64)  # z^(-jl)
+    values = modp[:, powers] % p  # (r, o): chi(g^j)
+    if p * p * o < 2**62:
+        m = values @ F % p
+    else:  # pragma: no cover - primes this large need groups beyond any budget
+        m = (values.astype(object) @ F.astype(object)) % p
+    m = np.asarray(m, dtype=np.int64) * pow(o, -1, p) % p
+    if (m > p // 2).any():
+        raise ArithmeticError("eigenvalue multiplicity out of range; prime too small")
+    vectors[:, np.arange(o) * (exponent // o)] = m
+    return vectors
 
 
 def _root_of_unity(o, p):
