@@ -151,3 +151,18 @@ def test_named_tables_have_proved_power_maps():
     pm[1], pm[2] = pm[2], pm[1]
     T.power_maps[3] = pm
     assert not T.verify().passed
+
+
+@pytest.mark.parametrize("gens", ["(1,2,3,4,5,6,7,8,9,10,11),(3,7,11,8)(4,10,5,6)", "(1,2,3,4,5,6,7)", ISSUE_25["PGL29"]])
+def test_cyclotomic_orthogonality_by_embeddings_agrees_with_polynomials(gens):
+    from symrep.groups import orthogonality
+
+    T = generic_character_table(parse_generators(gens))
+    assert orthogonality._verify_cyclotomic(T) == [] == orthogonality._verify_cyclotomic_polynomials(T)
+    e, vec = T.cyclotomic
+    for where in [(1, 3, 0), (2, len(T) - 1, 1), (len(T) - 1, len(T) - 2, e - 1)]:
+        changed = vec.copy()
+        changed[where] += 1
+        T.cyclotomic = (e, changed)
+        fast, slow = orthogonality._verify_cyclotomic(T), orthogonality._verify_cyclotomic_polynomials(T)
+        assert fast and slow and sorted(fast) == sorted(slow)

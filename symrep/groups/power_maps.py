@@ -233,14 +233,17 @@ _EMBEDDING_PRIME_BITS = 25
 
 def _embeddings(vec, e, q):
     """``E[m, i, c]``: the value ``chi_i(g_c)`` (coefficient vector ``vec[i, c]`` over powers of ``zeta_e``) under the
-    embedding ``zeta -> z^k_m`` into ``F_q``, for the ``k_m`` prime to ``e``, with ``z`` of order ``e``. Float64 BLAS
-    products on 13-bit limbs of the vectors: every partial sum stays below ``2^13 e q < 2^53``."""
+    embedding ``zeta -> z^k_m`` into ``F_q``, for the ``k_m`` prime to ``e``, with ``z`` of order ``e``. Only the
+    powers of ``zeta`` that occur enter; float64 BLAS products on 13-bit limbs of the vectors: every partial sum
+    stays below ``2^13 e q < 2^53``."""
     ks = [k for k in range(e) if gcd(k, e) == 1]
     z = _primitive_root_of_unity(e, q)
-    zl = np.array([pow(z, l, q) for l in range(e)], dtype=np.int64)
-    Z = zl[np.outer(np.arange(e), ks) % e].astype(np.float64)  # e x phi(e)
     r1, r2, _ = vec.shape
-    V = vec.reshape(r1 * r2, e) % q  # residues
+    flat = vec.reshape(r1 * r2, e)
+    support = np.flatnonzero(flat.any(axis=0))
+    zl = np.array([pow(z, int(l), q) for l in range(e)], dtype=np.int64)
+    Z = zl[np.outer(support, ks) % e].astype(np.float64)  # |support| x phi(e)
+    V = flat[:, support] % q  # residues
     assert (1 << 13) * e * q < 2**53, "float64 products would not be exact"
     high = ((V >> 13).astype(np.float64) @ Z).astype(np.int64) % q
     low = ((V & 0x1FFF).astype(np.float64) @ Z).astype(np.int64) % q
@@ -248,13 +251,32 @@ def _embeddings(vec, e, q):
     return ks, np.ascontiguousarray(E.T.reshape(len(ks), r1, r2))
 
 
+def embedded_values(table, bound):
+    """``[(q, ks, E), ...]``: the table's values in every embedding of ``Q(zeta_e)`` into ``F_q`` (see
+    :func:`_embeddings`) for primes ``q = 1 mod e`` below 2^25 whose product exceeds ``bound``; None if there are
+    not enough such primes. Cached on the table for the same ``table.cyclotomic``."""
+    e, vec = table.cyclotomic
+    cache = table.__dict__.get("_embedded")
+    if cache is not None and cache[0] is table.cyclotomic and cache[1] >= bound:
+        return cache[2]
+    found, Q, q = [], 1, 2**20
+    while Q <= bound:
+        q = _prime_1_mod(e, q)
+        if q >= 2**_EMBEDDING_PRIME_BITS:
+            return None
+        found.append((q, *_embeddings(vec, e, q)))
+        Q *= q
+    table.__dict__["_embedded"] = (table.cyclotomic, bound, found)
+    return found
+
+
 def _matmul_mod(A, B, q):
     """Batched ``A @ B mod q`` for residues below ``q < 2^25`` and at most 2^15 inner terms (13-bit limbs of A:
     partial sums below 2^13 q 2^15 < 2^53, exact in float64)."""
     assert A.shape[-1] <= 2**15 and q < 2**25
-    Bf = B.astype(np.float64)
-    high = np.matmul((A >> 13).astype(np.float64), Bf).astype(np.int64) % q
-    low = np.matmul((A & 0x1FFF).astype(np.float64), Bf).astype(np.int64) % q
+    Bf = np.ascontiguousarray(B, dtype=np.float64)  # contiguous: numpy's batched matmul then calls BLAS
+    high = np.matmul(np.ascontiguousarray(A >> 13, dtype=np.float64), Bf).astype(np.int64) % q
+    low = np.matmul(np.ascontiguousarray(A & 0x1FFF, dtype=np.float64), Bf).astype(np.int64) % q
     return (high * 8192 + low) % q
 
 
@@ -329,20 +351,13 @@ def _adams_cyclotomic(table, cyclotomic):
             else:
                 nu.append(reduced[0])
         indicators = _indicators(table, nu, failures)
-    primes, Q = [], 1
-    q = max(2**20, 2 * L + 1)
-    while Q <= 4 * order * bound:
-        q = _prime_1_mod(e, q)
-        if q >= 2**_EMBEDDING_PRIME_BITS:
-            return failures + ["the Adams check found no primes below 2^25 for Q(zeta_e); not attempted"], 0,                 indicators, None
-        primes.append(q)
-        Q *= q
-    embedded = []
-    for q in primes:
-        ks, E = _embeddings(vec, e, q)
-        embedded.append((q, ks, E))
+    embedded = embedded_values(table, max(4 * order * bound, 4 * L + 2))
+    if embedded is None:
+        return failures + ["the Adams check found no primes below 2^25 for Q(zeta_e); not attempted"], 0, \
+            indicators, None
     if r > MAX_ADAMS_CLASSES:
         return failures, checked, indicators, embedded[0]
+    ks = embedded[0][1]
     minus = [ks.index((-k) % e) for k in ks]
     for p, pm in sorted(table.power_maps.items()):
         residues = []
