@@ -141,7 +141,7 @@ class _Elements:
             number += t * stride
             if i + 1 < len(self.base):
                 # the residual "g then u^-1" on the later base points (columns before i + 1 are no longer read)
-                R[:, i + 1:] = inverse[t[:, None], R[:, i + 1:]]
+                R[:, i + 1:] = np.take(inverse, (t * self.degree)[:, None] + R[:, i + 1:])  # flat take: fastest gather
         return number.reshape(shape)
 
 
@@ -288,6 +288,7 @@ def _conjugacy_classes(G, gens):
     work is ``|G|`` times the number of generators.
     """
     class_of = np.full(G.order, -1, dtype=np.int32)
+    stamp = np.zeros(G.order, dtype=np.int32)
     classes = []
     inverses = [np.argsort(h) for h in gens]
     start = 0
@@ -307,7 +308,9 @@ def _conjugacy_classes(G, gens):
             found = []
             for h, hinv in zip(gens, inverses):
                 idx = G.index_of_base_images(h[X[:, hinv[G.base]]])  # h^-1 x h on the base points
-                fresh = np.unique(idx[class_of[idx] < 0])
+                fresh = idx[class_of[idx] < 0]
+                stamp[fresh] = np.arange(len(fresh), dtype=np.int32)  # keep the last copy of each (no sort)
+                fresh = fresh[stamp[fresh] == np.arange(len(fresh), dtype=np.int32)]
                 class_of[fresh] = c
                 found.append(fresh)
             frontier = np.concatenate(found)
