@@ -87,6 +87,10 @@ def _machine_memory():
         return 8 * 2**30
 
 
+#: Groups up to this order also keep the sorted codes of their base images (16 bytes an element) for small lookups.
+_CODED_ORDER = 500_000
+
+
 class _Elements:
     """The elements of a permutation group as rows of a small-integer array, with fast lookup.
 
@@ -125,6 +129,14 @@ class _Elements:
         self.order = len(rows)
         if self.order != int(group.order()):
             raise ArithmeticError("the enumeration from the stabilizer chain does not give the group")
+        # small batches (the first steps of every orbit) are looked up by a binary search in the sorted codes of
+        # the base images: one call instead of one per level; kept for groups up to _CODED_ORDER elements
+        self._codes = None
+        if self.order <= _CODED_ORDER and float(n) ** len(base) < 2**62:
+            self._weights = n ** np.arange(len(base), dtype=np.int64)
+            codes = rows[:, self.base].astype(np.int64) @ self._weights
+            self._sort = np.argsort(codes)
+            self._codes = codes[self._sort]
 
     def index(self, perms, exact=True):
         """Element numbers of the permutations (rows of images); with ``exact``, every row must be an element
@@ -141,6 +153,12 @@ class _Elements:
         """Element numbers from the images of the base points (``images[..., i]`` the image of ``base[i]``)."""
         images = np.asarray(images)
         shape = images.shape[:-1]
+        if self._codes is not None and images.size <= 4096 * len(self.base):
+            codes = images.reshape(-1, len(self.base)).astype(np.int64) @ self._weights
+            at = np.minimum(np.searchsorted(self._codes, codes), self.order - 1)
+            if not np.array_equal(self._codes[at], codes):
+                raise InputError("a permutation that is not an element of the group")
+            return self._sort[at].reshape(shape)
         R = images.reshape(-1, len(self.base)).astype(np.intp)
         number = np.zeros(len(R), dtype=np.int64)
         for i, ((b, position, inverse), stride) in enumerate(zip(self._levels, self._strides)):
