@@ -41,10 +41,11 @@ def cyclotomic_value(vector, e):
     if not support:
         return sympy.Integer(0)
     g = gcd(e, *support)
-    reduced = reduce_cyclotomic([int(vector[j]) for j in range(0, e, g)], e // g)
+    sub = tuple(int(vector[j]) for j in range(0, e, g))  # the same value over powers of zeta_(e/g)
+    reduced = reduce_cyclotomic(list(sub), e // g)
     if not any(reduced[1:]):
         return sympy.Integer(reduced[0])
-    return _value(tuple(int(c) for c in vector), e)
+    return _value(sub, e // g)
 
 
 @lru_cache(maxsize=4096)

@@ -268,8 +268,11 @@ def generic_character_table(group, name=None, budget=None, progress=None):
     vectors_e = list(lifted)
     values = [[cyclotomic_value(vector, exponent) for vector in row] for row in lifted]
     trivial = lambda row: all(v == 1 for v in row)
-    order_rows = sorted(range(r), key=lambda i: (not trivial(values[i]), values[i][0],
-                                                 [sympy.default_sort_key(v) for v in values[i]]))
+    # rows by (trivial first, degree, values): rational values by their value, the others by their coefficient
+    # vectors over powers of zeta_e (SymPy's sort keys of sums of roots of unity evaluate them numerically: slow)
+    key = lambda i: (not trivial(values[i]), values[i][0],
+                     [(0, int(v)) if v.is_Integer else (1, tuple(lifted[i, k].tolist())) for k, v in enumerate(values[i])])
+    order_rows = sorted(range(r), key=key)
     values = [values[i] for i in order_rows]
     vectors_e = [vectors_e[i] for i in order_rows]
     integral = all(v.is_Integer for row in values for v in row)
