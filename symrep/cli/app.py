@@ -20,6 +20,7 @@ from symrep.cli import srank as srank_command
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
 from symrep.errors import InputError, SymrepError
+from symrep.cli.tables import stage_printer, verification_json
 from symrep.groups.permutation_input import parse_generators, read_generators
 from symrep.version import __version__
 
@@ -360,7 +361,7 @@ def _run_table(args):
 
         group = read_generators(args.generators)
         args.group = f"<{args.generators}>" if not args.generators.startswith("@") else f"<{args.generators[1:]}>"
-        progress = _stage_printer()
+        progress = stage_printer()
         table = generic_character_table(group, name=args.group, budget=args.budget, progress=progress)
     else:
         progress = _progress_printer(f"computing the character table of {args.group}")
@@ -368,14 +369,7 @@ def _run_table(args):
         _clear_progress(progress)
     report = table.verify() if args.verify else None
     if args.format == "json":  # written a row at a time: B_15 as one string would need another 0.5 GB
-        extra = None
-        if report is not None:
-            extra = {"verified": report.passed}
-            if getattr(report, "indicators", None):
-                extra["frobenius_schur"] = report.indicators
-            if not report.passed:
-                extra["failures"] = report.failures[:20]
-        text = table.json_chunks(extra)
+        text = table.json_chunks(verification_json(report) if report is not None else None)
     elif args.format == "gap":
         text = table.to_gap()
         if report is not None:  # as GAP comments, so that the output still reads into GAP
@@ -449,21 +443,6 @@ def _progress_printer(what):
     def show(done, total):
         if done == total or done % 50 == 0:
             print(f"\r{what}: {done}/{total} classes", end="", file=sys.stderr, flush=True)
-
-    return show
-
-
-def _stage_printer():
-    """Stages of a long generic table on stderr (a terminal only; from one second on)."""
-    import time
-
-    if not sys.stderr.isatty():
-        return None
-    started = time.perf_counter()
-
-    def show(text):
-        if time.perf_counter() - started >= 1 or "estimate" in text and "estimate 0" not in text:
-            print(f"symrep: {text}", file=sys.stderr, flush=True)
 
     return show
 

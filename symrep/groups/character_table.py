@@ -1,5 +1,8 @@
 """Character tables, class functions and decompositions.
 
+Why this module is long: one class holds a table's data, its algebra (inner products, products,
+restriction, induction) and its four output formats, which share its label conventions.
+
 A :class:`CharacterTable` holds class labels and sizes, irreducible labels and the
 exact values; the first class is always the identity, so its column gives the degrees.
 Class functions (:class:`ClassFunction`) are rows of values on the classes; they add,
@@ -33,7 +36,6 @@ sympy = lazy_module("sympy")  # integer tables (B_n, S_n) never need it: the tab
 from symrep.groups.class_functions import ClassFunction, Decomposition, _is_symbolic, _latex_text
 from symrep.groups.orthogonality import MAX_VERIFY_CLASSES, verify_table
 from symrep.errors import InputError, LimitError
-from symrep.reports import CheckReport
 
 __all__ = ["CharacterTable"]
 
@@ -273,28 +275,12 @@ class CharacterTable:
     # --- verification ------------------------------------------------------------------
 
     def verify(self):
-        """Check the table exactly: both orthogonality relations and the basic counts (see
-        :func:`symrep.groups.orthogonality.verify_table`), then the power maps against the values
-        (Adams images are virtual characters, element orders and centralizers fit the maps, the Galois
-        action on columns matches) and, for a table built from a permutation group, the classes against
-        the group (orbit counting, representatives' powers); see :mod:`symrep.groups.power_maps`.
+        """Check the table exactly: orthogonality and the basic counts (:func:`~symrep.groups.orthogonality.verify_table`),
+        the power maps against the values and, for a table built from generators, the classes against the group
+        (:func:`~symrep.groups.power_maps.verify_all`). The report's ``indicators`` are the Frobenius-Schur indicators."""
+        from symrep.groups.power_maps import verify_all
 
-        The report's ``indicators`` are the Frobenius-Schur indicators (1 real, 0 not real, -1
-        quaternionic), one per irreducible, when the 2-power map is known.
-        """
-        from symrep.groups.power_maps import check_classes, check_power_maps
-
-        report = verify_table(self)
-        failures, checked = list(report.failures), report.checked
-        indicators, notes = None, []
-        if report.passed:
-            more, count, indicators = check_power_maps(self, notes)
-            failures += more
-            checked += count
-        more, count = check_classes(self)
-        failures += more
-        checked += count
-        return TableReport(report.kind, not failures, checked, failures, indicators=indicators, notes=notes)
+        return verify_all(self)
 
 
     # --- output -------------------------------------------------------------------------
@@ -489,28 +475,6 @@ class CharacterTable:
 
     def _repr_latex_(self):
         return f"$\\displaystyle {sympy.latex(self)}$"
-
-
-class TableReport(CheckReport):
-    """A :class:`~symrep.reports.CheckReport` of a character table, with its Frobenius-Schur indicators."""
-
-    def __init__(self, kind, passed, checked, failures, *, indicators=None, notes=()):
-        super().__init__(kind, passed, checked, failures)
-        self.indicators = indicators
-        self.notes = list(notes)
-
-    def indicator_text(self):
-        """One line: ``Frobenius-Schur indicators: + + o - ...`` (``+`` real, ``o`` not real, ``-``
-        quaternionic), or "" when unknown."""
-        if not self.indicators:
-            return ""
-        sign = {1: "+", 0: "o", -1: "-", None: "?"}
-        return "Frobenius-Schur indicators (+ real, o not real, - quaternionic): " + " ".join(
-            sign[v] for v in self.indicators)
-
-    def __str__(self):
-        lines = [super().__str__(), self.indicator_text()] + [f"  ({note})" for note in self.notes]
-        return "\n".join(line for line in lines if line)
 
 
 def _components(table):

@@ -1,5 +1,8 @@
 """Exact character tables of permutation groups (Dixon-Schneider, Dixon's lift).
 
+Why this module is long: the enumeration of the group (stabilizer chain, sifting), the classes, the
+class matrices, the split mod p and the lift are one pipeline whose array layouts depend on each other.
+
 For a group given only by permutation generators (an accidental symmetry group, or
 ``B_n`` rebuilt from its generators to cross-check the Murnaghan-Nakayama formula):
 

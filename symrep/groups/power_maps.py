@@ -1,5 +1,8 @@
 """Proofs about a character table beyond orthogonality: power maps, Galois action, class sizes.
 
+Why this module is long: each proof comes in an integer and a cyclotomic form (exact products modulo
+primes, embeddings of Q(zeta_e) into F_q) with its bound argument next to the code that relies on it.
+
 Orthogonality does not see a column that carries the values of another class: the Galois
 conjugate of a column is again a column of the table (that of ``g^k``), with the same class size,
 so a table whose columns are twisted by Galois automorphisms (issue 25: PGL(2, 9), where the
@@ -34,10 +37,54 @@ from math import gcd
 
 import numpy as np
 
-__all__ = ["check_power_maps", "check_classes", "MAX_ADAMS_CLASSES"]
+from symrep.reports import CheckReport
+
+__all__ = ["verify_all", "check_power_maps", "check_classes", "TableReport", "MAX_ADAMS_CLASSES"]
 
 #: Largest number of classes for which the Adams images are checked (an r x r x r exact product per prime).
 MAX_ADAMS_CLASSES = 1500
+
+
+class TableReport(CheckReport):
+    """A :class:`~symrep.reports.CheckReport` of a character table, with its Frobenius-Schur indicators and notes
+    on checks not made."""
+
+    def __init__(self, kind, passed, checked, failures, *, indicators=None, notes=()):
+        super().__init__(kind, passed, checked, failures)
+        self.indicators = indicators
+        self.notes = list(notes)
+
+    def indicator_text(self):
+        """One line: ``Frobenius-Schur indicators: + + o - ...`` (``+`` real, ``o`` not real, ``-`` quaternionic),
+        or "" when unknown."""
+        if not self.indicators:
+            return ""
+        sign = {1: "+", 0: "o", -1: "-", None: "?"}
+        return "Frobenius-Schur indicators (+ real, o not real, - quaternionic): " + " ".join(
+            sign[v] for v in self.indicators)
+
+    def __str__(self):
+        lines = [super().__str__(), self.indicator_text()] + [f"  ({note})" for note in self.notes]
+        return "\n".join(line for line in lines if line)
+
+
+def verify_all(table):
+    """:meth:`CharacterTable.verify`: orthogonality and the basic counts
+    (:func:`~symrep.groups.orthogonality.verify_table`), then (if they pass) the power maps against the values
+    (:func:`check_power_maps`), and the classes against the group (:func:`check_classes`), in one
+    :class:`TableReport` with the Frobenius-Schur indicators."""
+    from symrep.groups.orthogonality import verify_table
+
+    report = verify_table(table)
+    failures, checked = list(report.failures), report.checked
+    indicators, notes = None, []
+    if report.passed:
+        more, count, indicators = check_power_maps(table, notes)
+        failures += more
+        checked += count
+    more, count = check_classes(table)
+    return TableReport(report.kind, not failures and not more, checked + count, failures + more,
+                       indicators=indicators, notes=notes)
 
 
 def _primes_of(n):
