@@ -8,7 +8,7 @@ import numpy as np
 import sympy
 from sympy.combinatorics import Permutation
 
-from symrep.groups.dixon import _common_eigenvectors, _prime, _sqrt_small  # shared: number theory, the driver loop
+from symrep.groups.dixon import _common_eigenvectors, _prime, _root_of_unity, _sqrt_small  # shared: number theory, the driver loop
 from symrep.groups.dixon import _lift as lift
 
 __all__ = ["generic_character_table"]
@@ -37,13 +37,14 @@ def generic_character_table(group, name=None):
     vectors = _common_eigenvectors(coeff, p, r, split=_split)
     inverse_class = [int(class_of[position[inverse(g)]]) for g in reps]
     power_class = {}
+    z_e = _root_of_unity(exponent, p)  # one root for all classes (issue 25)
     values = []
     for w in vectors:
         d2_inv = sum(w[k] * w[inverse_class[k]] * pow(sizes[k], -1, p) for k in range(r)) % p
         d2 = order * pow(d2_inv, -1, p) % p
         deg = _sqrt_small(d2, p, isqrt(order))
         modp = [deg * w[k] * pow(sizes[k], -1, p) % p for k in range(r)]
-        lifted = [_lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, position, mul)
+        lifted = [_lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, position, mul, z_e)
                   for k in range(r)]
         values.append([val for _, val in lifted])
     rows = sorted(values, key=lambda row: (any(v != 1 for v in row), row[0], [sympy.default_sort_key(v) for v in row]))
@@ -161,7 +162,7 @@ def _nullspace(A, p):
     return np.array(basis, dtype=np.int64).reshape(len(basis), n_cols)
 
 
-def _lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, position, mul):
+def _lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, position, mul, z_e):
     """``chi(g_k)`` exactly: its coefficient vector over powers of ``zeta_e`` and a SymPy value."""
     o = orders[k]
     g = reps[k]
@@ -171,4 +172,4 @@ def _lift(k, modp, reps, orders, exponent, p, deg, power_class, class_of, positi
             powers.append(int(class_of[position[h]]))
             h = mul(h, g)
         power_class[k] = powers
-    return lift(modp, power_class[k], exponent, p, deg)  # the powers found here; the lift itself is shared
+    return lift(modp, power_class[k], exponent, p, deg, z_e)  # the powers found here; the lift itself is shared

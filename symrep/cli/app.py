@@ -20,6 +20,7 @@ from symrep.cli import srank as srank_command
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
 from symrep.errors import InputError, SymrepError
+from symrep.cli.tables import stage_printer, verification_json
 from symrep.groups.permutation_input import parse_generators, read_generators
 from symrep.version import __version__
 
@@ -169,8 +170,13 @@ def build_parser():
                     help='a permutation group by generators in cycle notation, e.g. "(1,2,3,4,5),(1,2)" '
                          "(points 1..n); its table by the Dixon-Schneider method")
     add_format_option(tb, ("text", "latex", "json", "pdf", "gap"), "text", "output format (latex: a standalone document, wide tables in column blocks; pdf needs -o)")
+    tb.add_argument("--budget", type=float, metavar="SECONDS",
+                    help="with --generators: the time the table may take by its estimate (default 120 s); a group "
+                         "beyond it is refused with the estimated time and memory")
     tb.add_argument("--verify", action="store_true",
-                    help="check both orthogonality relations exactly; exit 1 if they fail")
+                    help="check the table exactly: both orthogonality relations, the power maps against the values "
+                         "(Adams images, orders, centralizers, Galois action) and, for --generators, the class sizes "
+                         "against the group; reports Frobenius-Schur indicators; exit 1 if a check fails")
     add_output_options(tb)
     tb.set_defaults(run=_run_table)
 
@@ -354,17 +360,20 @@ def _run_table(args):
         from symrep.groups.dixon import generic_character_table
 
         group = read_generators(args.generators)
-        args.group = f"<{args.generators}>"
-        table = generic_character_table(group, name=args.group)
+        args.group = f"<{args.generators}>" if not args.generators.startswith("@") else f"<{args.generators[1:]}>"
+        progress = stage_printer()
+        table = generic_character_table(group, name=args.group, budget=args.budget, progress=progress)
     else:
         progress = _progress_printer(f"computing the character table of {args.group}")
         table = table_from_name(args.group, progress=progress)
         _clear_progress(progress)
     report = table.verify() if args.verify else None
     if args.format == "json":  # written a row at a time: B_15 as one string would need another 0.5 GB
-        text = table.json_chunks({"verified": report.passed} if report is not None else None)
+        text = table.json_chunks(verification_json(report) if report is not None else None)
     elif args.format == "gap":
         text = table.to_gap()
+        if report is not None:  # as GAP comments, so that the output still reads into GAP
+            text += "".join(f"# {line}\n" for line in str(report).splitlines())
     elif args.format in ("latex", "pdf"):
         from symrep.render.documents import table_document
 

@@ -3,7 +3,7 @@ products, generic Dixon-Schneider tables) and permutation groups of a box.
 
 May import ``symrep.geometry`` (a box's symmetry group) and the ground floor (``errors``, ``reports``).
 
-Modules: :mod:`~symrep.groups.partitions`, :mod:`~symrep.groups.murnaghan_nakayama`, :mod:`~symrep.groups.cyclotomic`, :mod:`~symrep.groups.orthogonality`, :mod:`~symrep.groups.class_functions`, :mod:`~symrep.groups.character_table`, :mod:`~symrep.groups.dixon`, :mod:`~symrep.groups.tables`, :mod:`~symrep.groups.fusion`, :mod:`~symrep.groups.permutation_groups`, :mod:`~symrep.groups.permutation_input`.
+Modules: :mod:`~symrep.groups.partitions`, :mod:`~symrep.groups.murnaghan_nakayama`, :mod:`~symrep.groups.cyclotomic`, :mod:`~symrep.groups.orthogonality`, :mod:`~symrep.groups.power_maps`, :mod:`~symrep.groups.class_functions`, :mod:`~symrep.groups.character_table`, :mod:`~symrep.groups.dixon`, :mod:`~symrep.groups.tables`, :mod:`~symrep.groups.fusion`, :mod:`~symrep.groups.permutation_groups`, :mod:`~symrep.groups.permutation_input`.
 
 Examples
 --------
@@ -26,7 +26,8 @@ _EXPORTS = {
     "cyclotomic_value": "cyclotomic", "reduce_cyclotomic": "cyclotomic", "verify_table": "orthogonality",
     "MAX_VERIFY_CLASSES": "orthogonality", "ClassFunction": "class_functions", "Decomposition":
     "class_functions", "CharacterTable": "character_table", "generic_character_table": "dixon",
-    "MAX_GENERIC_ORDER": "dixon", "MAX_GENERIC_CLASSES": "dixon", "fusion_map": "fusion",
+    "MAX_GENERIC_ORDER": "dixon", "MAX_GENERIC_CLASSES": "dixon", "estimate_cost": "dixon",
+    "check_power_maps": "power_maps", "check_classes": "power_maps", "fusion_map": "fusion",
     "parse_generators": "permutation_input", "read_generators": "permutation_input", "hyperoctahedral_table": "tables", "symmetric_table": "tables",
     "elementary_abelian_table": "tables", "direct_product": "tables", "table_from_name": "tables",
     "symmetric_fusion": "tables", "MAX_ELEMENTARY_ABELIAN_D": "tables", "hyperoctahedral_group":

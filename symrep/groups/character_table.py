@@ -1,5 +1,8 @@
 """Character tables, class functions and decompositions.
 
+Why this module is long: one class holds a table's data, its algebra (inner products, products,
+restriction, induction) and its four output formats, which share its label conventions.
+
 A :class:`CharacterTable` holds class labels and sizes, irreducible labels and the
 exact values; the first class is always the identity, so its column gives the degrees.
 Class functions (:class:`ClassFunction`) are rows of values on the classes; they add,
@@ -218,9 +221,14 @@ class CharacterTable:
         values = np.kron(self.values.astype(dtype), other.values.astype(dtype))
         texts = flat_self + flat_other
         power_maps = {}
-        for p in set(self.power_maps) & set(other.power_maps):
-            power_maps[p] = [self.power_maps[p][i] * len(other) + other.power_maps[p][j]
-                             for i in range(len(self)) for j in range(len(other))]
+        for p in set(self.power_maps) | set(other.power_maps):
+            # a factor of order prime to p without a p-power map: for a rational table, g^p is conjugate to g
+            # (its column, fixed by the Galois action, is the column of g^p, and columns are distinct)
+            maps = [t.power_maps.get(p) or (list(range(len(t))) if t.is_integral and t.order % p else None)
+                    for t in (self, other)]
+            if None in maps:
+                continue
+            power_maps[p] = [maps[0][i] * len(other) + maps[1][j] for i in range(len(self)) for j in range(len(other))]
         orders = None
         if self.element_orders and other.element_orders:
             orders = [math.lcm(a, b) for a in self.element_orders for b in other.element_orders]
@@ -267,9 +275,12 @@ class CharacterTable:
     # --- verification ------------------------------------------------------------------
 
     def verify(self):
-        """Check both orthogonality relations and the basic counts, exactly (see
-        :func:`symrep.groups.orthogonality.verify_table`)."""
-        return verify_table(self)
+        """Check the table exactly: orthogonality and the basic counts (:func:`~symrep.groups.orthogonality.verify_table`),
+        the power maps against the values and, for a table built from generators, the classes against the group
+        (:func:`~symrep.groups.power_maps.verify_all`). The report's ``indicators`` are the Frobenius-Schur indicators."""
+        from symrep.groups.power_maps import verify_all
+
+        return verify_all(self)
 
 
     # --- output -------------------------------------------------------------------------

@@ -35,10 +35,17 @@ def cyclotomic_value(vector, e):
     >>> cyclotomic_value([1, 1, 1], 3), cyclotomic_value([0, 1, 0, 0, 1], 5)
     (0, -1/2 + sqrt(5)/2)
     """
-    reduced = reduce_cyclotomic(vector, e)
+    # the value lies in Q(zeta_(e/g)), g the gcd of e and the powers that occur: reduce there (cheaper, the same)
+    support = [j for j, c in enumerate(vector) if c] if not hasattr(vector, "nonzero") else \
+        [int(j) for j in vector.nonzero()[0]]
+    if not support:
+        return sympy.Integer(0)
+    g = gcd(e, *support)
+    sub = tuple(int(vector[j]) for j in range(0, e, g))  # the same value over powers of zeta_(e/g)
+    reduced = reduce_cyclotomic(list(sub), e // g)
     if not any(reduced[1:]):
         return sympy.Integer(reduced[0])
-    return _value(tuple(int(c) for c in vector), e)
+    return _value(sub, e // g)
 
 
 @lru_cache(maxsize=4096)

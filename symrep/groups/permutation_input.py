@@ -20,8 +20,9 @@ from symrep.errors import InputError
 
 __all__ = ["parse_generators", "read_generators", "MAX_POINTS", "MAX_GENERATOR_FILE_BYTES"]
 
-#: Largest point moved by a generator.
-MAX_POINTS = 64
+#: Largest point moved by a generator (PSL(2, 64) acts on 65 points, M24 on 24; the generic tables hold a
+#: point in one byte up to 256 points and in two beyond).
+MAX_POINTS = 4096
 #: Largest generator file read.
 MAX_GENERATOR_FILE_BYTES = 64 * 1024
 
@@ -33,7 +34,8 @@ def parse_generators(text, max_points=MAX_POINTS):
     """A SymPy ``PermutationGroup`` from cycle notation on the points 1..n.
 
     Accepts ``"(1,2,3,4,5),(1,2)"`` and GAP's forms of the same list: ``Group((1,2,3,4,5),(1,2))``,
-    ``[ (1,2,3,4,5), (1,2) ]``, ``G := Group(...);``, with ``#`` comments and line breaks.
+    ``[ (1,2,3,4,5), (1,2) ]``, ``G := Group(...);``, with ``#`` comments and line breaks, and GAP's
+    continuation of long lines (a backslash at the end of a line, even inside a number).
     ``()`` (GAP's identity) is accepted as a generator.
 
     Parameters
@@ -69,6 +71,8 @@ def parse_generators(text, max_points=MAX_POINTS):
 
     if not isinstance(text, str):
         raise InputError(f"generators must be text in cycle notation, got {type(text).__name__}")
+    # GAP breaks long output lines with a backslash before the newline, also inside a number
+    text = re.sub(r"\\\r?\n", "", text)
     lines = [line.split("#", 1)[0] for line in text.splitlines()]
     cleaned = re.sub(r"\s+", "", "".join(lines))
     body = _unwrap(cleaned).replace("()", "(1)")
@@ -79,10 +83,15 @@ def parse_generators(text, max_points=MAX_POINTS):
     for word in re.findall(r"(?:\((?:\d+,)*\d+\))+", body):
         cycles = [[int(p) for p in c.split(",")] for c in re.findall(r"\(([\d,]+)\)", word)]
         points = [p for c in cycles for p in c]
-        if min(points) < 1 or max(points) > max_points:
-            raise InputError(f"points must be 1..{max_points} in {text.strip()[:80]!r}")
-        if any(len(set(c)) != len(c) for c in cycles):
-            raise InputError(f"a cycle repeats a point in {text.strip()[:80]!r}")
+        if min(points) < 1:
+            raise InputError(f"generator {word[:60]}: point {min(points)} is not a point; points are numbered 1..n")
+        if max(points) > max_points:
+            raise InputError(f"generator {word[:60]}: point {max(points)} is beyond the largest point allowed, {max_points}")
+        for c in cycles:
+            if len(set(c)) != len(c):
+                twice = next(p for p in c if c.count(p) > 1)
+                raise InputError(f"generator {word[:60]} is not a permutation: the cycle "
+                                 f"({','.join(map(str, c))[:40]}) repeats point {twice}")
         perm = Permutation(max(points) - 1)
         for c in cycles:
             perm = perm * Permutation([[p - 1 for p in c]], size=max(points))
