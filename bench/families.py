@@ -26,7 +26,7 @@ The families and what the literature says (docs/theory.md, section 9):
 import argparse
 import time
 
-from symrep.analysis.classify import classify
+from symrep.analysis.classification import classify
 
 FAMILIES = [
     ("stable, l1", "exp(-x^a)", "pd-l1", ["a > 0"]),

@@ -31,8 +31,8 @@ _EXPORTS = {
     "attend": "symrep.attention.dispatch", "attend_tensor": "symrep.attention.dispatch",
     "AttentionReport": "symrep.attention.plans", "plan_attention": "symrep.attention.dispatch",
     "cube_rank": "symrep.attention.ranks", "stable_rank_bound": "symrep.attention.stable_rank",
-    "box_stable_rank": "symrep.attention.stable_rank_box", "classify": "symrep.analysis.classify",
-    "Classification": "symrep.analysis.classify", "factored": "symrep.spectra.signs",
+    "box_stable_rank": "symrep.attention.stable_rank_box", "classify": "symrep.analysis.classification",
+    "Classification": "symrep.analysis.classification", "factored": "symrep.spectra.signs",
     "proved_signs": "symrep.spectra.signs", "ClassFunction": "symrep.groups.class_functions",
     "Decomposition": "symrep.groups.class_functions", "AttentionPlan": "symrep.attention.plans",
 }

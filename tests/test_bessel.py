@@ -5,7 +5,7 @@ import mpmath
 import pytest
 import sympy
 
-from symrep.analysis.classify import classify
+from symrep.analysis.classification import classify
 from symrep.certificates import CheckError, check
 from symrep.certificates.bessel import bessel_normal_form
 from symrep.certificates.limits import limit, vanishes_at_0

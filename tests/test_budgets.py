@@ -99,7 +99,7 @@ def test_certify_on_a_pathological_input_returns_within_its_budget(runner):
 
 @RUNNERS
 def test_classify_returns_within_its_budget(runner):
-    from symrep.analysis.classify import classify
+    from symrep.analysis.classification import classify
 
     result, seconds = _timed(runner, _stalled(lambda: classify("exp(-a*x)", "pd-l1", budget=3, piece_budget=1)))
     assert seconds < 3.0 + SLACK
@@ -166,7 +166,7 @@ def test_progress_lines_cross_the_pipe_in_order():
 
 
 def test_classify_reports_progress():
-    from symrep.analysis.classify import classify
+    from symrep.analysis.classification import classify
 
     lines = []
     result = classify("exp(-c*x)", "pd-l1", progress=lines.append)
@@ -220,7 +220,7 @@ def test_the_caller_checks_again_what_the_worker_found(monkeypatch):
 
 @pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), 1e9, True, "5", None])
 def test_a_budget_that_is_not_a_positive_number_is_one_clear_line(bad):
-    from symrep.analysis.classify import classify
+    from symrep.analysis.classification import classify
     from symrep.attention.stable_rank import stable_rank_bound
 
     for call in (lambda: certify("exp(-x)", "pd-l1", budget=bad),

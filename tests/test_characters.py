@@ -14,7 +14,7 @@ from symrep import InputError, LimitError
 from symrep.groups.dixon import generic_character_table
 from symrep.groups.permutation_groups import (box_symmetry_group, conjugacy_classes, cube_vertex_group, hyperoctahedral_elements,
                            hyperoctahedral_group, signed_cycle_type)
-from symrep.groups.partitions import add_rim_hooks, bipartitions, hook_degree, partitions
+from symrep.groups.young import add_rim_hooks, bipartitions, hook_degree, partitions
 from symrep.groups.tables import (elementary_abelian_table, hyperoctahedral_table, symmetric_fusion, symmetric_table,
                            table_from_name)
 

@@ -12,7 +12,7 @@ import pytest
 
 from symrep.render import latex
 from symrep.cli.app import main
-from symrep.analysis.classify import classify
+from symrep.analysis.classification import classify
 from symrep.render.classifications import classification_document
 from symrep.render.documents import certificate_document, decomposition_document, spectrum_document, table_document
 from symrep.render.latex import Tex, escape, render_string

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from symrep import certify
-from symrep.analysis.classify import classify
+from symrep.analysis.classification import classify
 from symrep.certificates import CheckError, check
 from symrep.cli.app import main
 from symrep.errors import InputError

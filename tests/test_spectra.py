@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from reference import brute_force_eigenvalue, provably_equal, walsh_hadamard
 from symrep import Hyperrectangle, InputError, LimitError, numeric_spectrum, spectrum
-from symrep.spectra.krawtchouk import krawtchouk, krawtchouk_matrix
+from symrep.spectra.krawtchouk_polynomials import krawtchouk, krawtchouk_matrix
 from symrep.spectra.closed_form import MAX_NUMERIC_DIMENSION
 from symrep.spectra.fwht_kernel import fwht_inplace
 from symrep.spectra.walsh import KERNEL_MIN_LENGTH, _fwht_numpy, _kernel_fits, character, fwht, subset_to_mask

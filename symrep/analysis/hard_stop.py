@@ -82,7 +82,7 @@ MAX_WORKERS = max(4, 2 * (os.cpu_count() or 1))
 #: The jobs a worker runs: name -> "module:function". Only these names cross the pipe.
 JOBS = {
     "certify": "symrep.analysis.verdicts:_certify_here",
-    "breakpoints": "symrep.analysis.classify:_recorded_breaks",
+    "breakpoints": "symrep.analysis.classification:_recorded_breaks",
     "stable-rank": "symrep.attention.stable_rank:_stable_rank_here",
     "test-sleep": "symrep.analysis.hard_stop:_test_sleep",
     "test-spin": "symrep.analysis.hard_stop:_test_spin",

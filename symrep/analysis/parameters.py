@@ -81,7 +81,7 @@ def active(box):
     return region_scope(box)
 
 
-#: Side conditions recorded, not proved, while :mod:`~symrep.analysis.classify` looks for breakpoints:
+#: Side conditions recorded, not proved, while :mod:`~symrep.analysis.classification` looks for breakpoints:
 #: a list while it does, None otherwise.
 RECORDED = contextvars.ContextVar("symrep_recorded_conditions", default=None)
 #: Sub-boxes the prover lets ball arithmetic try per candidate fact (the checker allows more).

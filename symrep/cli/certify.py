@@ -130,7 +130,7 @@ def _claim(text):
 
 
 def _run_certify(args):
-    from symrep.analysis.evidence import evidence
+    from symrep.analysis.evidence_report import evidence
     from symrep.analysis.verdicts import certify
     from symrep.render.documents import certificate_document
 

@@ -54,7 +54,7 @@ def add_parsers(sub):
 
 
 def _run_classify(args):
-    from symrep.analysis.classify import classify
+    from symrep.analysis.classification import classify
     from symrep.errors import InputError
 
     if not 0 < args.budget <= 3600:

@@ -3,7 +3,7 @@ products, generic Dixon-Schneider tables) and permutation groups of a box.
 
 May import ``symrep.geometry`` (a box's symmetry group) and the ground floor (``errors``, ``reports``).
 
-Modules: :mod:`~symrep.groups.partitions`, :mod:`~symrep.groups.murnaghan_nakayama`, :mod:`~symrep.groups.cyclotomic`, :mod:`~symrep.groups.orthogonality`, :mod:`~symrep.groups.power_maps`, :mod:`~symrep.groups.class_functions`, :mod:`~symrep.groups.character_table`, :mod:`~symrep.groups.dixon`, :mod:`~symrep.groups.tables`, :mod:`~symrep.groups.fusion`, :mod:`~symrep.groups.permutation_groups`, :mod:`~symrep.groups.permutation_input`.
+Modules: :mod:`~symrep.groups.young`, :mod:`~symrep.groups.murnaghan_nakayama`, :mod:`~symrep.groups.cyclotomic`, :mod:`~symrep.groups.orthogonality`, :mod:`~symrep.groups.power_maps`, :mod:`~symrep.groups.class_functions`, :mod:`~symrep.groups.character_table`, :mod:`~symrep.groups.dixon`, :mod:`~symrep.groups.tables`, :mod:`~symrep.groups.fusion`, :mod:`~symrep.groups.permutation_groups`, :mod:`~symrep.groups.permutation_input`.
 
 Examples
 --------
@@ -16,9 +16,9 @@ from symrep.lazy import lazy_exports
 
 #: Public names and the modules that define them (imported on first use).
 _EXPORTS = {
-    "partitions": "partitions", "bipartitions": "partitions", "hook_degree": "partitions", "z_partition":
-    "partitions", "add_rim_hooks": "partitions", "is_partition": "partitions", "conjugate": "partitions",
-    "partition_text": "partitions", "bipartition_text": "partitions", "hyperoctahedral_character_values":
+    "partitions": "young", "bipartitions": "young", "hook_degree": "young", "z_partition":
+    "young", "add_rim_hooks": "young", "is_partition": "young", "conjugate": "young",
+    "partition_text": "young", "bipartition_text": "young", "hyperoctahedral_character_values":
     "murnaghan_nakayama", "symmetric_character_values": "murnaghan_nakayama", "hyperoctahedral_classes":
     "murnaghan_nakayama", "symmetric_classes": "murnaghan_nakayama", "signed_cycles_of": "murnaghan_nakayama",
     "class_of_signed_cycles": "murnaghan_nakayama", "power_of_class": "murnaghan_nakayama",

@@ -32,7 +32,7 @@ from math import gcd
 import numpy as np
 
 from symrep.errors import LimitError
-from symrep.groups.partitions import add_rim_hooks, bipartitions, partitions
+from symrep.groups.young import add_rim_hooks, bipartitions, partitions
 
 __all__ = [
     "hyperoctahedral_character_values",
@@ -97,7 +97,7 @@ def hyperoctahedral_character_values(n, progress=None):
 
     Returns
     -------
-    irreducibles : list of bipartitions, in :func:`symrep.groups.partitions.bipartitions` order
+    irreducibles : list of bipartitions, in :func:`symrep.groups.young.bipartitions` order
     classes : list of class labels, in :func:`hyperoctahedral_classes` order
     values : numpy.ndarray of int64, ``values[i, j] = chi_i(class_j)``
     """

@@ -26,7 +26,7 @@ from symrep.errors import InputError, LimitError
 from symrep.geometry.boxes import Hyperrectangle
 from symrep.geometry.metrics import get_metric
 from symrep.groups.murnaghan_nakayama import class_of_signed_cycles, hyperoctahedral_classes, signed_cycles_of
-from symrep.groups.partitions import z_partition
+from symrep.groups.young import z_partition
 
 __all__ = [
     "hyperoctahedral_group",

@@ -29,7 +29,7 @@ from symrep.groups.murnaghan_nakayama import (
     power_of_class,
     symmetric_character_values,
 )
-from symrep.groups.partitions import bipartition_text, partition_text, z_partition
+from symrep.groups.young import bipartition_text, partition_text, z_partition
 
 __all__ = [
     "hyperoctahedral_table",

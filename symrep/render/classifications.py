@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from symrep.analysis.classify import classify
+>>> from symrep.analysis.classification import classify
 >>> from symrep.render.classifications import classification_document
 >>> tex = classification_document(classify("exp(-c*x)", "pd-l1"))
 >>> "picture" in tex and "$(c < 0)$ & " in tex and "textbf{fails}" in tex   # a row of the table
@@ -28,7 +28,7 @@ def _region_math(text):
 
 
 def classification_document(result):
-    """LaTeX of a :class:`~symrep.analysis.classify.Classification`: the table of regions, a picture of
+    """LaTeX of a :class:`~symrep.analysis.classification.Classification`: the table of regions, a picture of
     the parameter line (one parameter) and each region's reason."""
     regions = [{"region": Tex("$" + _region_math(r.region) + "$"), "region_math": Tex(_region_math(r.region)),
                 "verdict": r.verdict, "method": r.certificate["method"] if r.certificate else "-",

@@ -116,7 +116,7 @@ def stable_rank_certificate(stem, function, lo, hi, *, zero=False, expect_factor
 def classification(stem, function, claim, *, assume=(), expect):
     """A family classified into regions; checked means every region's certificate is accepted again and
     the verdicts, in order, are ``expect`` (a list such as ``["holds", "fails"]``)."""
-    from symrep.analysis.classify import classify
+    from symrep.analysis.classification import classify
     from symrep.certificates import CheckError, check
     from symrep.render.classifications import classification_document
 

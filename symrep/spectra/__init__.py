@@ -4,7 +4,7 @@ bridge characters and spectra.
 
 May import ``symrep.geometry`` and ``symrep.groups`` (the bridge), and the ground floor.
 
-Modules: :mod:`~symrep.spectra.walsh` (with its compiled kernel :mod:`~symrep.spectra.fwht_kernel`), :mod:`~symrep.spectra.krawtchouk`, :mod:`~symrep.spectra.finite_differences`, :mod:`~symrep.spectra.checks`, :mod:`~symrep.spectra.eigenspaces`, :mod:`~symrep.spectra.closed_form`, :mod:`~symrep.spectra.decompositions`.
+Modules: :mod:`~symrep.spectra.walsh` (with its compiled kernel :mod:`~symrep.spectra.fwht_kernel`), :mod:`~symrep.spectra.krawtchouk_polynomials`, :mod:`~symrep.spectra.finite_differences`, :mod:`~symrep.spectra.checks`, :mod:`~symrep.spectra.eigenspaces`, :mod:`~symrep.spectra.closed_form`, :mod:`~symrep.spectra.decompositions`.
 
 Examples
 --------
@@ -18,7 +18,7 @@ from symrep.lazy import lazy_exports
 #: Public names and the modules that define them (imported on first use).
 _EXPORTS = {
     "fwht": "walsh", "character": "walsh", "character_matrix": "walsh", "subset_to_mask": "walsh",
-    "mask_to_subset": "walsh", "krawtchouk": "krawtchouk", "krawtchouk_matrix": "krawtchouk",
+    "mask_to_subset": "walsh", "krawtchouk": "krawtchouk_polynomials", "krawtchouk_matrix": "krawtchouk_polynomials",
     "FiniteDifference": "finite_differences", "CheckReport": "checks", "verify_eigenpairs": "checks",
     "compare_with_dense": "checks", "MAX_EXACT_CHECK_DIMENSION": "checks", "MAX_DENSE_CHECK_DIMENSION":
     "checks", "Eigenspace": "eigenspaces", "Spectrum": "eigenspaces", "spectrum": "closed_form",

@@ -38,7 +38,7 @@ from sympy.core.function import AppliedUndef
 from symrep.errors import InputError, LimitError
 from symrep.geometry.boxes import Hyperrectangle
 from symrep.geometry.kernels import as_kernel
-from symrep.spectra.krawtchouk import krawtchouk_matrix
+from symrep.spectra.krawtchouk_polynomials import krawtchouk_matrix
 from symrep.geometry.metrics import get_metric
 from symrep.spectra.eigenspaces import Eigenspace, Spectrum, _block_label
 from symrep.spectra.walsh import fwht, mask_to_subset, subset_to_mask

@@ -14,7 +14,7 @@ jumped over.
 
 Examples
 --------
->>> from symrep.groups.partitions import partitions, bipartitions, hook_degree, add_rim_hooks
+>>> from symrep.groups.young import partitions, bipartitions, hook_degree, add_rim_hooks
 >>> partitions(4)
 [(4,), (3, 1), (2, 2), (2, 1, 1), (1, 1, 1, 1)]
 >>> len(bipartitions(3)), bipartitions(1)

@@ -8,7 +8,7 @@ checker has accepted), so the lines say exactly what was proved.
 Examples
 --------
 >>> from symrep.analysis import certify
->>> from symrep.analysis.evidence import evidence
+>>> from symrep.analysis.evidence_report import evidence
 >>> print("\\n".join(evidence(certify("exp(-x^2)", "pd-l1").certificate)))  # doctest: +ELLIPSIS
 lambda_S for S = {1, 2} on the box with sides 1/2, 1/2 (l1):
   lambda_S = -2*exp(-1/4) + exp(-1) + 1 in [-0.189..., -0.189...]

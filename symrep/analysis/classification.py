@@ -13,7 +13,7 @@ listed as such.
 
 Examples
 --------
->>> from symrep.analysis.classify import classify
+>>> from symrep.analysis.classification import classify
 >>> result = classify("x^s", "l1-to-l1")
 >>> [(r.region, r.verdict) for r in result.regions]  # doctest: +NORMALIZE_WHITESPACE
 [('(s < 0)', 'unknown'), ('(0 <= s) & (s <= 0)', 'fails'), ('(0 < s) & (s <= 1)', 'holds'), ('(1 < s)', 'fails')]

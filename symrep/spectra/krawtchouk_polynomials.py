@@ -7,7 +7,7 @@ differing in ``t`` of ``m`` equal coordinates, of the sum of all characters
 
 Examples
 --------
->>> from symrep.spectra.krawtchouk import krawtchouk, krawtchouk_matrix
+>>> from symrep.spectra.krawtchouk_polynomials import krawtchouk, krawtchouk_matrix
 >>> krawtchouk(1, 1, 3)
 1
 >>> krawtchouk_matrix(2)
