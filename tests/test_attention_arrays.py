@@ -286,3 +286,27 @@ def test_exact_numpy_kernel_in_float32_is_float32():
     assert out.dtype == np.float32
     reference = SDPA(*(torch.from_numpy(a).double() for a in (Q, K, V)))
     assert np.abs(out - reference.numpy()).max() <= 2e-6
+
+
+def test_arrays_of_other_array_api_libraries_come_back_in_kind():
+    """array-api-strict (the standard's reference library): read through DLPack, answered by its own asarray,
+    with the input's dtype; the values are numpy's."""
+    import array_api_strict as xp  # in the test extra: CI installs it (never skipped)
+
+    from symrep import attend, attend_tensor
+
+    rng = np.random.default_rng(3)
+    arrays = [rng.standard_normal((2, 32, 4)) for _ in range(3)]
+    for dtype, np_dtype in ((xp.float32, np.float32), (xp.float64, np.float64)):
+        Q, K, V = (xp.asarray(a.astype(np_dtype), dtype=dtype) for a in arrays)
+        out, report = attend(Q, K, V, eps=1e-3, report=True, is_causal=True)
+        assert type(out) is type(Q) and out.dtype == dtype and out.shape == (2, 32, 4)
+        expected = attend(*(a.astype(np_dtype) for a in arrays), eps=1e-3, is_causal=True)
+        assert np.array_equal(np.from_dlpack(out), expected) and report.method in ("exact", "polynomial")
+    Q, K, V = (xp.asarray(a[0]) for a in arrays)
+    out = attend_tensor(Q, [K, K], [V, V], eps=1e-3)
+    assert type(out) is type(Q) and out.shape == (32, 4)
+    with pytest.raises(Exception, match="different array-API libraries|one kind"):
+        import torch
+
+        attend(Q, K, torch.ones(32, 4, dtype=torch.float64))

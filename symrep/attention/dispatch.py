@@ -40,6 +40,7 @@ import time
 
 import numpy as np
 
+from symrep.attention.foreign import foreign_namespace, in_kind
 from symrep.attention.arrays import FLOAT_DTYPES, is_torch, matrix_inputs, rounding_dtype, tensor_inputs
 from symrep.attention.exact import exact_attention, exact_tensor_attention
 from symrep.attention.exp_approximation import MAX_DEGREE, exp_approximant, is_known, predicted_degree
@@ -425,6 +426,10 @@ def attend(Q, K, V, *, eps=1e-6, scale=None, method="auto", report=False, is_cau
     >>> attend(np.ones((8, 2, 5, 4), np.float32), np.ones((5, 4), np.float32), np.ones((5, 3), np.float32)).dtype
     dtype('float32')
     """
+    namespace = foreign_namespace(Q, K, V, attn_mask)
+    if namespace is not None:  # another array-API library: computed in numpy, answered in its kind
+        return in_kind(attend, namespace, Q, Q, K, V, eps=eps, scale=scale, method=method, report=report,
+                       is_causal=is_causal, attn_mask=attn_mask)
     inputs = matrix_inputs(Q, K, V, attn_mask, is_causal)
     Q, K, V = (inputs.arrays[name] for name in "QKV")
     eps, scale = _options(eps, scale, method, Q.shape[-1])
@@ -482,6 +487,9 @@ def attend_tensor(Q, keys, values, *, eps=1e-6, scale=1.0, method="auto", report
     >>> bool(np.abs(fast - exact).max() <= rep.error_bound * 0.25)
     True
     """
+    namespace = foreign_namespace(Q, *(keys if isinstance(keys, (list, tuple)) else []))
+    if namespace is not None:
+        return in_kind(attend_tensor, namespace, Q, Q, keys, values, eps=eps, scale=scale, method=method, report=report)
     inputs, Q, keys, values = tensor_inputs(Q, keys, values, MAX_TENSOR_ORDER)
     eps, scale = _options(eps, scale, method, Q.shape[-1])
     if inputs.dtype not in FLOAT_DTYPES:
