@@ -70,3 +70,14 @@ def test_long_modules_say_why_at_the_top():
         if len(lines) > 500:
             head = "\n".join(lines[:40]).lower()
             assert "why this module is long" in head, f"{path.relative_to(ROOT)} has {len(lines)} lines"
+
+
+def test_every_subpackage_is_shipped():
+    """pyproject.toml lists the packages explicitly: a new subpackage left out of the list is missing from a
+    plain `pip install .` (symrep.certificates.rules once was: the kernel could not be imported)."""
+    import tomllib
+
+    top = ROOT.parent
+    listed = set(tomllib.loads((top / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(top).parts) for p in ROOT.rglob("__init__.py")}
+    assert found <= listed, f"not shipped: {sorted(found - listed)}"
