@@ -449,6 +449,8 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         g = _simplify_sqrt(self.f) if l2 else self.f
         jump = _limit_from_right(self.f)
         below = jump is not None and _proved_positive(jump - self.f0)
+        if self.claim != "completely-monotone":  # the fast numeric witness first: the Laplace route may spend
+            yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)  # the whole budget
         node = self.derive(g, "CM", 0) if not below else None
         if node is not None:
             data = {"derivation": node}
@@ -458,8 +460,6 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield ("holds", "derivation", data,
                    f"{what} is completely monotone on (0, oo) by the derivation in the certificate, and f(0) is "
                    f"at least its limit from the right; by {'Schoenberg' if l2 else 'the seed paper'} the claim holds.")
-        if self.claim != "completely-monotone":
-            yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)
         if below:
             yield ("fails", "value-witness", {"kind": "below-limit-at-0"},
                    f"f(0) = {self.f0} is below the limit f(0+) = {jump} (proved by ball arithmetic); the paper's "
