@@ -50,7 +50,7 @@ def test_checker_imports_nothing_of_the_prover():
                 assert 1 <= node.level <= inside or node.module.split(".")[0] in allowed, (module, node.module)
 
 
-KERNEL = ("errors", "fuel", "claims", "checker", "terms", "grammar", "rational_functions", "normal_form", "elementary",
+KERNEL = ("errors", "fuel", "claims", "checker", "header", "terms", "grammar", "rational_functions", "normal_form", "elementary",
           "enclosures", "derivatives", "domains", "sturm", "series", "kernel")
 
 

@@ -27,17 +27,17 @@ Traceback (most recent call last):
 symrep.certificates.errors.CheckError: box witness lambda_S: could not prove that 1*exp(-1*0) - exp(-1*(1/2)) - exp(-1*(1/2)) + 1*exp(-(1/2 + 1/2)) has sign -1
 """
 
-import json
 import re
 
-from .claims import CLAIMS, DOMAINS, FORMAT, METHODS, PARAMETRIC_CLAIMS, RANK_CLAIM, STABLE_RANK_CLAIM
+from .claims import DOMAINS, PARAMETRIC_CLAIMS
 from .errors import CheckError, MalformedCertificate
 from .fuel import DEFAULT_FUEL, read_fuel, tank
+from .header import read_header
 from .rules.derivations import Context, check_node
 from .rules.flat_start import check_flat_start
 from .rules.function import Function
 from .rules.regions import read_region
-from .rules.stable_rank import check_ratio_enclosure, read_domain
+from .rules.stable_rank import check_ratio_enclosure
 from .rules.not_polynomial import check_not_polynomial
 from .rules.polynomials import check_cube_rank, check_polynomial
 from .rules.witnesses import check_box, check_derivative, check_triangle, check_value
@@ -45,8 +45,6 @@ from .rules.witnesses import check_box, check_derivative, check_triangle, check_
 __all__ = ["check_kernel", "KERNEL_VERSION", "KERNEL_METHODS"]
 
 KERNEL_VERSION = 3
-_FIELDS = ("format", "version", "claim", "domain", "function", "verdict", "method", "rests_on", "data")
-_OPTIONAL = ("reason", "extension", "assume")
 _VERIFIERS = {"derivation": None, "box-witness": check_box, "value-witness": check_value, "triangle-witness": check_triangle,
               "derivative-witness": check_derivative, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank,
               "not-polynomial": check_not_polynomial, "flat-start-witness": check_flat_start,
@@ -63,39 +61,11 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
         fuel = read_fuel(fuel)
     except ValueError as exc:
         raise MalformedCertificate(str(exc)) from None
-    if not isinstance(cert, dict):
-        raise MalformedCertificate(f"a certificate is a JSON object, got {type(cert).__name__}")
-    try:
-        cert = json.loads(json.dumps(cert, allow_nan=False))
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise MalformedCertificate(f"the certificate is not JSON data: {exc}") from None
-    for key in _FIELDS:
-        if key not in cert:
-            raise MalformedCertificate(f"certificate lacks {key!r}")
-    extra = set(cert) - set(_FIELDS) - set(_OPTIONAL)
-    if extra:
-        raise MalformedCertificate(f"unknown certificate fields {sorted(extra)}")
-    if cert["format"] != FORMAT:
-        raise MalformedCertificate(f"not a {FORMAT}: format {cert['format']!r}")
-    if type(cert["version"]) is not int or cert["version"] != KERNEL_VERSION:
-        raise CheckError(f"the kernel reads version {KERNEL_VERSION} certificates, got {cert['version']!r}")
-    for key in ("claim", "domain", "verdict", "method", "rests_on", "function"):
-        if type(cert[key]) is not str:
-            raise CheckError(f"certificate: {key!r} must be text")
+    cert = read_header(cert, KERNEL_VERSION, f"the kernel reads version {KERNEL_VERSION} certificates, got "
+                                             f"{cert.get('version') if isinstance(cert, dict) else None!r}")
     claim, verdict, method = cert["claim"], cert["verdict"], cert["method"]
-    if claim not in CLAIMS + (RANK_CLAIM, STABLE_RANK_CLAIM):
-        raise CheckError(f"unknown claim {claim!r}")
-    if claim == STABLE_RANK_CLAIM:
-        read_domain(cert["domain"])  # a range stated by the certificate, verified with its data
-    elif cert["domain"] != DOMAINS[claim]:
-        raise CheckError(f"{claim} concerns f on {DOMAINS[claim]}, but the certificate states the domain "
-                         f"{cert['domain']!r}")
-    if verdict not in METHODS or method not in METHODS[verdict].get(claim, ()):
-        raise CheckError(f"method {method!r} cannot establish that {claim} {verdict}")
     if method not in _VERIFIERS:
         raise CheckError(f"the kernel does not read {method} certificates yet (it reads {', '.join(KERNEL_METHODS)})")
-    if type(cert["data"]) is not dict:
-        raise CheckError("certificate: 'data' must be an object")
     with tank(fuel, seconds):
         try:
             names = _parameters(cert, claim)
