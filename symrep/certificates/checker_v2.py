@@ -27,33 +27,7 @@ __all__ = ["check_v2"]
 
 
 def check_v2(cert, *, fuel=DEFAULT_FUEL, seconds=None):
-    """Verify a certificate; return ``(claim, function text, verdict)`` or raise :class:`CheckError`.
-
-    Parameters
-    ----------
-    cert : dict
-        The certificate, read exactly as its JSON would be.
-    fuel : int
-        Units of work the check may use (:data:`DEFAULT_FUEL` by default): every step is charged, and a
-        certificate that needs more is rejected. The verdict depends on the certificate and the fuel
-        alone, the same on every machine, under any load and in any thread.
-    seconds : float, optional
-        A wall-clock limit on top of the fuel, checked where fuel is charged; when it ends a check the
-        error is a :class:`~symrep.certificates.errors.CheckTimeout` saying that time, not the
-        certificate, ended it.
-
-    Returns
-    -------
-    tuple of str
-        ``(claim, function text, verdict)``: what the certificate proves, exactly as it states it.
-
-    Raises
-    ------
-    MalformedCertificate
-        Not a certificate: not JSON data, missing or unknown fields, another format.
-    CheckError
-        The certificate does not prove what it states, or needs more fuel than it is given.
-    """
+    """Verify a version-2 certificate (see :func:`symrep.certificates.checker.check` for the parameters)."""
     try:
         fuel = read_fuel(fuel)
     except ValueError as exc:

@@ -45,7 +45,7 @@ symrep.certificates.errors.CheckError: f: '__import__' is not a function of the 
 from fractions import Fraction
 
 __all__ = ["Term", "read", "text", "negative", "num", "var", "const", "add", "mul", "power", "apply", "FUNCTIONS", "CONSTANTS",
-           "ZERO", "ONE", "HALF", "MAX_TEXT", "MAX_NODES", "MAX_DEPTH", "MAX_EXPONENT", "size", "free_names",
+           "ZERO", "ONE", "HALF", "MAX_TEXT", "MAX_NODES", "MAX_DEPTH", "MAX_EXPONENT", "size", "free_names", "factors",
            "substitute", "walk"]
 
 #: Limits on what is read: characters, syntax nodes, nesting depth, size of an integer exponent.
@@ -257,6 +257,16 @@ def walk(term):
         yield node
         if node.op not in ("num", "var", "const"):
             stack.extend(reversed(node.args))
+
+
+def factors(term):
+    """The factors of a product, nested products flattened (a term that is no product is its own factor)."""
+    if term.op != "*":
+        return [term]
+    out = []
+    for a in term.args:
+        out.extend(factors(a))
+    return out
 
 
 def size(term):

@@ -22,18 +22,9 @@ True
 from ..domains import continuous_on, prove_sign
 from ..errors import CheckError
 from ..normal_form import Domain, proved_equal
-from ..terms import ONE, ZERO, add, apply, free_names, mul, num, power, substitute
+from ..terms import ONE, ZERO, add, apply, factors, free_names, mul, num, power, substitute
 
 __all__ = ["bessel_limit"]
-
-
-def _factors(term):
-    if term.op == "*":
-        out = []
-        for a in term.args:
-            out.extend(_factors(a))
-        return out
-    return [term]
 
 
 def _scale(u):
@@ -52,8 +43,8 @@ def bessel_limit(term, region):
     parameters = {n: s for n, s in region.items() if n != "x"}
     domain = Domain(positive=[n for n, s in parameters.items() if s.lo is not None and s.lo >= 0 and
                               (s.lo > 0 or not s.lo_closed)])
-    factors = _factors(term)
-    bessels = [f for f in factors if f.op == "besselk" and "x" not in free_names(f.args[0])]
+    parts = factors(term)
+    bessels = [f for f in parts if f.op == "besselk" and "x" not in free_names(f.args[0])]
     if len(bessels) != 1:
         raise CheckError("a Bessel limit takes a product with one factor K_b(c x)")
     (k,) = bessels
@@ -64,7 +55,7 @@ def bessel_limit(term, region):
     prove_sign(c, parameters, ">", "the scale c of K_b(c x)")
     prove_sign(b, parameters, ">", "the order b of K_b(c x) must be positive (DLMF 10.30.2)")
     rest, pair = [], None
-    for factor in factors:
+    for factor in parts:
         if factor is k:
             continue
         if pair is None and factor.op == "^" and proved_equal(factor.args[1], b, domain):

@@ -28,7 +28,7 @@ from ..domains import Span, continuous_on, prove_sign
 from ..errors import CheckError
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
-from ..terms import ZERO, add, mul, num, substitute
+from ..terms import ZERO, add, factors, mul, num, substitute
 from .witnesses import needed_function
 
 __all__ = ["check_flat_start"]
@@ -57,15 +57,6 @@ def check_flat_start(claim, f, data):
             raise CheckError(f"{where} u(0+): the limit of u at 0+ is not proved 0")
     f.sign(substitute(u, {"x": point}), 0, f"{where} u(x0)")
     return claim, "fails"
-
-
-def _factors(term):
-    if term.op == "*":
-        out = []
-        for a in term.args:
-            out.extend(_factors(a))
-        return out
-    return [term]
 
 
 def _x_power(term):
@@ -98,9 +89,9 @@ def _vanishes(term, region):
     """``term -> 0`` as ``x -> 0+``, for every parameter value of the region (``region`` has ``x`` in ``[0, oo)``)."""
     if term.op == "+":
         return all(_vanishes(a, region) for a in term.args)
-    factors = _factors(term)
-    powers = [p for p in (_x_power(a) for a in factors) if p is not None]
-    others = [a for a in factors if _x_power(a) is None]
+    parts = factors(term)
+    powers = [p for p in (_x_power(a) for a in parts) if p is not None]
+    others = [a for a in parts if _x_power(a) is None]
     total = add(*powers) if len(powers) > 1 else powers[0] if powers else ZERO
     if powers and _holds(total, region, ">") and all(continuous_on(a, "x", region) for a in others):
         return True
@@ -110,7 +101,7 @@ def _vanishes(term, region):
         rest = others[:i] + others[i + 1:]
         if a.op == "+" and _vanishes(a, region) and all(continuous_on(b, "x", region) for b in rest):
             return True
-    if not powers and len(factors) == 1 and continuous_on(term, "x", region):
+    if not powers and len(parts) == 1 and continuous_on(term, "x", region):
         value = substitute(term, {"x": ZERO})
         return proved_equal(value, ZERO, Domain())
     return False
