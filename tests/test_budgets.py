@@ -275,3 +275,36 @@ def test_no_signal_handler_is_left_in_the_prover():
     before = signal.getsignal(signal.SIGALRM)
     certify("exp(-x)", "pd-l1")
     assert signal.getsignal(signal.SIGALRM) is before
+
+
+@pytest.mark.notebooks
+def test_the_budget_holds_in_a_jupyter_kernel():
+    """In a Jupyter kernel (threads of its own, streams that are not files), on the cell's thread and in a
+    thread pool; run with the notebooks (python -m pytest -m notebooks)."""
+    import pathlib
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    root = pathlib.Path(__file__).parent.parent
+    code = f"""import sys, time
+sys.path.insert(0, {str(root)!r})
+from concurrent.futures import ThreadPoolExecutor
+from symrep import certify
+from symrep.analysis import hard_stop
+
+def timed():
+    start = time.monotonic()
+    with hard_stop.stalled(3600):
+        verdict = certify("exp(-x)", "pd-l1", budget=1)
+    return verdict.status, time.monotonic() - start
+
+certify("exp(-x)", "pd-l1")
+here = timed()
+with ThreadPoolExecutor(max_workers=2) as pool:
+    there = pool.submit(timed).result()
+print(here[0], there[0], max(here[1], there[1]) < 1 + {SLACK})"""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(root)}}).execute()
+    out = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+    assert out.strip() == "unknown unknown True", out

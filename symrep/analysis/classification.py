@@ -269,10 +269,10 @@ def _verdict_on(certify, family, claim, box, seconds):
 
 def _breakpoints(family, claim, seconds, deadline):
     """Rational values of each parameter where the recorded side conditions change (searched in a
-    worker: ``seconds`` for the search, two more for the roots, stopped at ``deadline`` at the latest;
-    when it is stopped only 0 is a breakpoint)."""
+    worker: ``seconds`` for the search, as long again and two more for the roots, stopped at ``deadline``
+    at the latest; when it is stopped only 0 is a breakpoint)."""
     region = family.region if family.region != "True" else ()
-    deadline = min(time.monotonic() + seconds + 2.0, deadline)
+    deadline = min(time.monotonic() + 2 * seconds + 2.0, deadline)
     try:
         outcome = hard_stop.run("breakpoints", (str(family.expr), claim, region, seconds), deadline=deadline)
         found = outcome.value if outcome.ok else {}

@@ -103,7 +103,8 @@ _FORCED_IN_PROCESS = None
 @dataclass
 class Outcome:
     """What became of a job: its ``value``, or ``stopped`` (the deadline passed and the worker was
-    killed), or ``died`` (the worker ended without answering), with ``reason`` in words."""
+    killed), or ``died`` (the worker ended, or answered what cannot be read, without a usable answer),
+    with ``reason`` in words."""
 
     value: object = None
     stopped: bool = False
@@ -185,6 +186,10 @@ def run(job, args=(), kwargs=None, *, deadline, progress=None):
             except (EOFError, OSError):
                 reason = _POOL.discard(worker)
                 return Outcome(died=True, reason=reason)
+            except Exception as exc:  # an answer that does not unpickle here: no answer at all
+                _POOL.discard(worker)
+                return Outcome(died=True, reason=f"the prover's answer could not be read ({type(exc).__name__}: "
+                                                 f"{exc})")
             if kind == "ready":  # a forked worker's greeting
                 continue
             if kind == "progress":
@@ -442,6 +447,8 @@ def _serve_jobs(conn):
             message = ("value", value)
         except Exception as exc:
             message = ("error", (exc, traceback.format_exc()))
+        except BaseException as exc:  # noqa: BLE001  (an escaped OutOfTime, SystemExit: in words, not raw)
+            message = ("error", (RuntimeError(f"{type(exc).__name__} in the prover: {exc}"), traceback.format_exc()))
         try:
             conn.send(message)
         except Exception:  # the value or the exception does not pickle: send it in words
