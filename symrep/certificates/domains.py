@@ -80,7 +80,6 @@ def _span_class(span):
     return "?"
 
 
-_NEG = {"+": "-", "-": "+", "0+": "0-", "0-": "0+", "0": "0", "?": "?"}
 _INCREASING_ODD = ("atan", "asinh", "erf", "tanh", "sinh", "sign")
 _ENTIRE = ("exp", "sin", "cos", "sinh", "cosh", "tanh", "sech", "atan", "asinh", "erf", "erfc", "sinc")
 

@@ -27,7 +27,6 @@ Traceback (most recent call last):
 symrep.certificates.errors.CheckError: box witness lambda_S: could not prove that 1*exp(-1*0) - exp(-1*(1/2)) - exp(-1*(1/2)) + 1*exp(-(1/2 + 1/2)) has sign -1
 """
 
-import re
 
 from .claims import DOMAINS, PARAMETRIC_CLAIMS
 from .errors import CheckError, MalformedCertificate
@@ -51,7 +50,6 @@ _VERIFIERS = {"derivation": None, "box-witness": check_box, "value-witness": che
               "ratio-enclosure": None}
 #: The methods the kernel reads today.
 KERNEL_METHODS = tuple(sorted(_VERIFIERS))
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):

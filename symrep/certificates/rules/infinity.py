@@ -35,10 +35,6 @@ def _add(a, b):
             None if a[1] is None or b[1] is None else a[1] + b[1])
 
 
-def _neg(a):
-    return (None if a[1] is None else -a[1], None if a[0] is None else -a[0])
-
-
 def _finite(a):
     return a[0] is not None and a[1] is not None
 
