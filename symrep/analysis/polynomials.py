@@ -57,12 +57,17 @@ class PolynomialSearch:
             return None
         return {"kind": "two-halves", "positive": [_t(c) for c in P], "negative": [_t(c) for c in N]}
 
-    def non_polynomial(self, g, depth):
+    def non_polynomial(self, g, depth, term=None):
+        """A proof that g agrees with no polynomial on (0, oo); ``term`` is the kernel's own reading of
+        g (its derivatives are the kernel's, unsimplified), which decides whether a ``limit`` node is
+        offered."""
         self.tick()
+        if term is None:
+            term = _kernel_term(g)
         g = sympy.simplify(g)
         if g == 0 or depth > 4:
             return None
-        bounded = _limit_certificate(g)
+        bounded = _limit_certificate(g, term)
         if bounded:
             return bounded
         rational = _rational_certificate(g)
@@ -81,7 +86,7 @@ class PolynomialSearch:
                 inner = _rational_certificate(sub) or _ode_certificate(sub)
                 if inner:
                     return {"kind": "substitution", "power": m, "of": inner}
-        inner = self.non_polynomial(sympy.diff(g, X), depth + 1)
+        inner = self.non_polynomial(sympy.diff(g, X), depth + 1, _kernel_derivative(term))
         return {"kind": "derivative", "of": inner} if inner else None
 
     def rank_witnesses(self):
@@ -99,18 +104,50 @@ class PolynomialSearch:
 
 
 
-def _limit_certificate(g):
-    """A nonconstant g with a finite limit at infinity is no polynomial."""
+def _limit_certificate(g, term):
+    """A nonconstant g with a finite limit at infinity is no polynomial.
+
+    Offered only where the kernel's own half-line bounds see g bounded (``x*exp(-x)`` is bounded, but
+    interval arithmetic meets ``oo * 0`` there): otherwise the search goes on to an ODE or a derivative,
+    which the kernel can check.
+    """
     try:
         limit = sympy.limit(g, X, sympy.oo)
     except Exception:
         return None
-    if not (limit.is_number and limit.is_finite and limit.is_extended_real):
+    if not (limit.is_number and limit.is_finite and limit.is_extended_real) or not _kernel_sees_bounded(term):
         return None
     for a, b in combinations_with_replacement(POINTS[:4], 2):
         if a != b and abs(_numeric(g.subs(X, a) - g.subs(X, b))) > 1e-9:
             return {"kind": "limit", "a": _t(a), "b": _t(b)}
     return None
+
+
+def _kernel_term(g):
+    from symrep.certificates.errors import CheckError
+    from symrep.certificates.grammar import read
+    try:
+        return read(_t(g), "g")
+    except CheckError:
+        return None
+
+
+def _kernel_derivative(term):
+    from symrep.certificates.derivatives import derivative
+    from symrep.certificates.errors import CheckError
+    try:
+        return None if term is None else derivative(term, "x")
+    except CheckError:
+        return None
+
+
+def _kernel_sees_bounded(term):
+    from symrep.certificates.errors import CheckError
+    from symrep.certificates.rules.infinity import bounded_at_infinity
+    try:
+        return term is not None and any(bounded_at_infinity(term, x0) for x0 in (1, 4, 16, 64))
+    except CheckError:
+        return False
 
 
 def _pole_certificate(g):

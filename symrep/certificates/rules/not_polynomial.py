@@ -30,7 +30,7 @@ from fractions import Fraction
 
 from ..derivatives import derivative, nth_derivative
 from ..domains import analytic_on
-from ..enclosures import sign_at
+from ..enclosures import enclose, sign_at
 from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
@@ -76,7 +76,9 @@ def _rationals(values, where):
 
 
 def _poly_term(coefficients):
-    parts = [mul(num(c), power(X, num(j))) for j, c in enumerate(coefficients) if c]
+    """sum_j c_j x^j of rationals or constant terms (lowest degree first)."""
+    terms = [c if not isinstance(c, Fraction) else num(c) for c in coefficients]
+    parts = [mul(c, power(X, num(j))) for j, c in enumerate(terms) if not (c.op == "num" and c.value == 0)]
     return add(*parts) if len(parts) > 1 else parts[0] if parts else ZERO
 
 
@@ -170,50 +172,56 @@ def _ode(g, node, here):
         raise CheckError(f"{here}: ODE order must be 1..6")
     if not analytic_on(g, "x", HALF_LINE):
         raise CheckError(f"{here}: g is not proved analytic on (0, oo), so its formal derivatives may lie")
-    polys = [_rationals(row, f"{here} row {k}") for k, row in enumerate(rows)]
-    parts = [mul(_poly_term(p), nth_derivative(g, "x", k)) for k, p in enumerate(polys) if any(p)]
+    polys = [_constants(row, f"{here} row {k}") for k, row in enumerate(rows)]
+    parts = [mul(_poly_term(p), nth_derivative(g, "x", k)) for k, p in enumerate(polys) if p]
     if not parts:
         raise CheckError(f"{here}: all coefficients are 0")
     if not proved_equal(add(*parts) if len(parts) > 1 else parts[0], ZERO, POSITIVE):
         raise CheckError(f"{here}: the ODE is not proved")
-    degrees = [len(p) - 1 if any(p) else None for p in polys]
-    top = max(d - k for k, d in enumerate(degrees) if d is not None)
+    # a polynomial solution c x^n + ... makes the coefficient of x^(n + top) vanish: lc(g) indicial(n) = 0, with
+    # indicial(n) = sum over the rows with deg p_k - k = top of lc(p_k) n (n - 1) ... (n - k + 1)
+    top = max(len(p) - 1 - k for k, p in enumerate(polys) if p)
+    leading = {k: p[-1] for k, p in enumerate(polys) if p and len(p) - 1 - k == top}
+    order = max(leading)  # indicial has degree `order` and leading coefficient leading[order], proved nonzero
 
-    def indicial(n):  # sum over the rows with deg p_k - k = top of lc(p_k) n (n - 1) ... (n - k + 1)
-        return sum(polys[k][-1] * math.prod(n - j for j in range(k)) for k, d in enumerate(degrees)
-                   if d is not None and d - k == top)
+    def indicial(n):
+        return add(*[mul(num(math.prod(n - j for j in range(k))), c) for k, c in leading.items()]) \
+            if len(leading) > 1 else mul(num(math.prod(n - j for j in range(order))), leading[order])
 
-    leading = [polys[k][-1] for k, d in enumerate(degrees) if d is not None and d - k == top]
-    # Cauchy's bound on the roots of the indicial polynomial, computed from its coefficients at n = 0..K
-    order = len(polys) - 1
-    values = [indicial(n) for n in range(order + 2)]
-    coefficients = _interpolate(values)
-    while len(coefficients) > 1 and coefficients[-1] == 0:
-        coefficients.pop()
-    if not any(coefficients) or not leading:
-        raise CheckError(f"{here}: the indicial polynomial is identically 0")
-    bound = 1 + max([abs(c / coefficients[-1]) for c in coefficients[:-1]] or [Fraction(0)])
-    if bound > 10**4:
-        raise CheckError(f"{here}: cannot bound the roots of the indicial polynomial below 10^4")
+    # Cauchy's bound on its roots: 1 + max |a_j / a_order|, a_j = sum_k s(k, j) lc(p_k) (Stirling numbers)
+    lead = enclose(leading[order], {})
+    bound = Fraction(1)
+    for j in range(order):
+        a_j = add(*[mul(num(_stirling(k, j)), c) for k, c in leading.items()] + [ZERO])
+        ratio = abs(enclose(a_j, {}) / lead)
+        if not ratio.is_finite() or ratio.upper() > 10**4:
+            raise CheckError(f"{here}: cannot bound the roots of the indicial polynomial below 10^4")
+        bound = max(bound, 1 + Fraction(int(ratio.upper().floor().unique_fmpz()) + 1))
     for n in range(int(bound) + 2):
-        if indicial(n) == 0:
-            raise CheckError(f"{here}: the indicial polynomial vanishes at n = {n}")
+        sign_at(indicial(n), f"{here}: the indicial polynomial may vanish at n = {n}: indicial({n})", 0)
     x0 = _point(node["nonzero_at"], here)
     sign_at(defined_at(substitute(g, {"x": x0}), f"{here} g(x0)"), f"{here} g(x0)", 0)
 
 
-def _interpolate(values):
-    """Coefficients (lowest first) of the polynomial of degree < len(values) through (n, values[n])."""
-    size = len(values)
-    rows = [[Fraction(n) ** j for j in range(size)] + [Fraction(values[n])] for n in range(size)]
-    for col in range(size):
-        pivot = next(r for r in range(col, size) if rows[r][col] != 0)
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        rows[col] = [v / rows[col][col] for v in rows[col]]
-        for r in range(size):
-            if r != col and rows[r][col]:
-                rows[r] = [a - rows[r][col] * b for a, b in zip(rows[r], rows[col])]
-    return [rows[j][size] for j in range(size)]
+def _constants(values, where):
+    """A row of an ODE: constant terms, lowest degree first, trailing zeros dropped, its leading coefficient
+    proved nonzero (so the row's degree is its true degree)."""
+    if type(values) is not list or not 1 <= len(values) <= MAX_DEGREE + 1 or any(type(v) is not str for v in values):
+        raise CheckError(f"{where}: expected a list of 1 to {MAX_DEGREE + 1} numbers")
+    out = [read(v, where, variables=()) for v in values]
+    while out and out[-1].op == "num" and out[-1].value == 0:
+        out.pop()
+    if out:
+        sign_at(out[-1], f"{where}: the leading coefficient must be proved nonzero", 0)
+    return out
+
+
+def _stirling(k, j):
+    """The signed Stirling number of the first kind s(k, j): n (n - 1) ... (n - k + 1) = sum_j s(k, j) n^j."""
+    row = [1]
+    for m in range(k):
+        row = [(row[i - 1] if i else 0) - m * (row[i] if i < len(row) else 0) for i in range(len(row) + 1)]
+    return row[j] if j < len(row) else 0
 
 
 def _rank_witness(f, w):
