@@ -8,7 +8,7 @@ import pytest
 ROOT = pathlib.Path(__file__).parent.parent / "symrep"
 # the flow, left to right; the ground floor and the checker import nothing above them
 RANK = {"errors": 0, "fileio": 0, "reports": 0, "resources": 0, "version": 0, "lazy": 0, "certificates": 0, "geometry": 1, "groups": 2,
-        "spectra": 3, "analysis": 4, "attention": 5, "render": 6, "cli": 7}
+        "spectra": 3, "analysis": 4, "attention": 5, "render": 6, "survey": 7, "cli": 8}
 MODULES = sorted(p for p in ROOT.rglob("*.py"))
 
 

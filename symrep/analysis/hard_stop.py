@@ -84,6 +84,7 @@ JOBS = {
     "certify": "symrep.analysis.verdicts:_certify_here",
     "breakpoints": "symrep.analysis.classification:_recorded_breaks",
     "stable-rank": "symrep.attention.stable_rank:_stable_rank_here",
+    "survey-cell": "symrep.survey.cell:compute",
     "test-sleep": "symrep.analysis.hard_stop:_test_sleep",
     "test-spin": "symrep.analysis.hard_stop:_test_spin",
     "test-echo": "symrep.analysis.hard_stop:_test_echo",

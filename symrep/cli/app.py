@@ -16,7 +16,7 @@ import os
 import sys
 
 from symrep.cli import attention as attention_command, certify as certify_command, families as families_command
-from symrep.cli import srank as srank_command
+from symrep.cli import srank as srank_command, survey as survey_command
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
 from symrep.errors import InputError, SymrepError
@@ -208,6 +208,7 @@ def build_parser():
     srank_command.add_parsers(sub)
     certify_command.add_parsers(sub)
     families_command.add_parsers(sub)
+    survey_command.add_parsers(sub)
 
     demo = sub.add_parser("demo", help="a short tour: two spectra, a decomposition, four certified verdicts")
     demo.set_defaults(run=_run_demo)

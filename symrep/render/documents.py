@@ -27,7 +27,7 @@ from symrep.certificates.function import Function
 from symrep.certificates.reading import XR
 from symrep.render.latex import Tex, escape, render
 
-__all__ = ["certificate_document", "table_document", "spectrum_document", "decomposition_document",
+__all__ = ["certificate_document", "certificate_summary", "table_document", "spectrum_document", "decomposition_document",
            "CLAIM_TITLES"]
 
 X = sympy.Symbol("x", positive=True)
@@ -122,6 +122,26 @@ def certificate_document(cert):
 
     The certificate is checked first (:class:`~symrep.certificates.CheckError` if it is not valid).
     """
+    return render("certificate.tex.j2", **_certificate_context(cert))
+
+
+def certificate_summary(cert):
+    """The short form of a certificate's document (for the appendix of an atlas): its title, verdict,
+    method sentence and data rows, as LaTeX. Checked first, like :func:`certificate_document`.
+
+    Examples
+    --------
+    >>> from symrep.analysis.verdicts import certify
+    >>> summary = certificate_summary(certify("exp(-x^2)", "pd-l1").certificate)
+    >>> summary["verdict"], summary["rows"][0][0]
+    ('fails', 'domain')
+    """
+    context = _certificate_context(cert)
+    return {"title": context["title"], "verdict": context["verdict"], "method": context["method_sentence"],
+            "rows": context["data_rows"]}
+
+
+def _certificate_context(cert):
     claim, function, verdict = check(cert)
     fn = Function(parse(function, "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
                   undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)
@@ -164,7 +184,7 @@ def certificate_document(cert):
         steps=[Tex(s) for s in steps],
         conclusion=Tex(negation + statement[0].lower() + statement[1:] if not holds else negation + statement),
         theorem=cert["rests_on"], reference=Tex(_REFERENCES[claim]))
-    return render("certificate.tex.j2", **context)
+    return context
 
 
 def _derivation_page(claim, f, data):
