@@ -101,6 +101,15 @@ def _math(expression):
         return r"\text{\texttt{%s}}" % escape(expression)
 
 
+def _relation(text):
+    """LaTeX of an assumption such as ``0 < a <= 2``."""
+    from symrep.render.latex import escape
+
+    out = escape(text.replace("<=", " LE ").replace(">=", " GE ").replace("!=", " NE "))
+    out = out.replace(r"\textless{}", "<").replace(r"\textgreater{}", ">")
+    return out.replace(" LE ", r" \le ").replace(" GE ", r" \ge ").replace(" NE ", r" \ne ")
+
+
 def _mark(row, kind):
     return MARKS.get(row["verdict"], MARKS["unknown"])[kind]
 
@@ -109,8 +118,8 @@ def _tex(kernels, claims, rows, certificates, budget):
     from symrep.render.documents import _common, certificate_summary
     from symrep.render.latex import Tex, escape, render
 
-    table = [{"name": k.name, "math": Tex(_math(k.expression)), "assumptions": Tex("$" + escape(" & ".join(
-              k.assumptions)) + "$") if k.assumptions else "",
+    table = [{"name": k.name, "math": Tex(_math(k.expression)), "assumptions": Tex("$" + ",\\ ".join(_relation(a) for a in k.assumptions) + "$")
+              if k.assumptions else "",
               "marks": [Tex(_mark(rows[(k.name, c)], 0)) for c in claims]} for k in kernels]
     appendix = []
     for row, region, cert, path in certificates:

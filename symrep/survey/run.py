@@ -97,7 +97,13 @@ def survey(kernels, folder, *, claims=None, workers=1, dask=None, budget=10.0, f
         raise InputError(f"--workers must be a whole number from 1 to 256, got {workers}")
     say = stream if stream is not None else sys.stdout
     entries, errors = read_kernels(kernels)
-    store = Store.open(folder, {"claims": claims, "budget": float(budget)}, force=force)
+    backend = DaskBackend(dask, workers) if dask else None  # an unreachable scheduler: refused before anything
+    try:
+        store = Store.open(folder, {"claims": claims, "budget": float(budget)}, force=force)
+    except BaseException:
+        if backend is not None:
+            backend.close()
+        raise
     try:
         specs, keys = [], {}
         for kernel in entries:
@@ -122,7 +128,7 @@ def survey(kernels, folder, *, claims=None, workers=1, dask=None, budget=10.0, f
             if not quiet:
                 progress.note(f"{len(specs)} of {total} cells to compute ({total - len(specs)} already in "
                               f"{os.path.join(folder, DATABASE)})")
-            backend = DaskBackend(dask, workers) if dask else LocalBackend(workers)
+            backend = backend or LocalBackend(workers)
 
             def on_cell(spec, cell):
                 row = record(store, spec, cell)
@@ -154,6 +160,8 @@ def survey(kernels, folder, *, claims=None, workers=1, dask=None, budget=10.0, f
         return EXIT_OK
     finally:
         store.close()
+        if backend is not None:
+            backend.close()
 
 
 @contextlib.contextmanager

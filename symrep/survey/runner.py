@@ -24,6 +24,8 @@ Examples
 """
 
 import collections
+import json
+import os
 import queue
 import threading
 import time
@@ -35,8 +37,9 @@ __all__ = ["drive", "LocalBackend", "DaskBackend", "Interrupted", "TEST_HOOKS", 
 
 #: How often a cell is run when its process dies (the first run and one retry).
 ATTEMPTS = 2
-#: For tests only: kernel name -> {"stall": seconds, "die": number of runs that end their process}.
-TEST_HOOKS = {}
+#: For tests only: kernel name -> {"stall": seconds, "die": number of runs that end their process}; also
+#: read as JSON from the environment variable ``SYMREP_SURVEY_TEST_HOOKS`` (for a survey in a subprocess).
+TEST_HOOKS = json.loads(os.environ.get("SYMREP_SURVEY_TEST_HOOKS") or "{}")
 
 
 class Interrupted(Exception):
@@ -148,9 +151,10 @@ class LocalBackend:
                 pass
 
     def close(self):
-        self.stopping.set()
-        for _ in self.threads:
-            self.todo.put(None)
+        if not self.stopping.is_set():
+            self.stopping.set()
+            for _ in self.threads:
+                self.todo.put(None)
 
 
 class DaskBackend:
@@ -219,7 +223,8 @@ class DaskBackend:
             pass
 
     def close(self):
-        for thing in (self.client, self.cluster):
+        things, self.client, self.cluster = (self.client, self.cluster), None, None
+        for thing in things:
             if thing is not None:
                 try:
                     thing.close(timeout=5)
