@@ -22,6 +22,9 @@ from symrep.survey.run import survey
 
 KERNELS = "# a few kernels\nlaplace: exp(-x)\ngauss: exp(-x^2)\nsqrt: x^(1/2)\n\ncauchy: 1/(1+x^2)\n"
 CLAIMS = ["pd-l1", "l1-to-l1"]
+EXPECTED = {("laplace", "pd-l1"): "holds", ("laplace", "l1-to-l1"): "fails", ("gauss", "pd-l1"): "fails",
+            ("gauss", "l1-to-l1"): "fails", ("sqrt", "pd-l1"): "fails", ("sqrt", "l1-to-l1"): "holds",
+            ("cauchy", "pd-l1"): "fails", ("cauchy", "l1-to-l1"): "fails"}
 
 
 def write(folder, text, name="kernels.txt"):
@@ -66,6 +69,7 @@ def test_a_second_run_resumes_and_recomputes_nothing(tmp_path):
     assert code == 0, text
     first = rows(out)
     assert len(first) == 8 and "(8 computed now)" in text
+    assert {(r[0], r[1]): r[2] for r in first.values()} == EXPECTED
     code, text = run_survey(kernels, out)
     assert code == 0 and "(0 computed now)" in text
     assert rows(out) == first  # not even the finishing times changed
@@ -249,16 +253,18 @@ def test_budgets_hold_inside_the_workers(tmp_path, monkeypatch):
 
 # --- Dask (an optional extra; in the test extra, so these run in CI) ---------------------------------
 
-def test_dask_local_gives_the_same_atlas_and_survives_a_dead_worker(tmp_path, monkeypatch):
-    monkeypatch.setattr(runner, "TEST_HOOKS", {"gauss": {"die": 1}})
-    kernels = write(tmp_path, KERNELS)
-    assert run_survey(kernels, str(tmp_path / "here"))[0] == 0
-    code, text = run_survey(kernels, str(tmp_path / "dask"), dask="local", workers=2)
+def test_dask_local_decides_holds_budgets_and_survives_a_dead_worker(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "TEST_HOOKS", {"gauss": {"die": 1}, "slow": {"stall": 60}})
+    kernels = write(tmp_path, "laplace: exp(-x)\ngauss: exp(-x^2)\nslow: exp(-3*x)\n")
+    start = time.monotonic()
+    code, text = run_survey(kernels, str(tmp_path / "dask"), dask="local", workers=2, budget=3.0)
     assert code == 0, text
-    here, dask = (json.load(open(tmp_path / f / "atlas.json")) for f in ("here", "dask"))
-    assert here == dask
-    attempts = {(r[0], r[1]): r[4] for r in rows(str(tmp_path / "dask")).values()}
-    assert attempts[("gauss", "pd-l1")] == 2 and attempts[("laplace", "pd-l1")] == 1
+    assert time.monotonic() - start < 55  # the stalled cells are stopped at their budget, not after 60 s
+    cells = {(r[0], r[1]): (r[2], r[4]) for r in rows(str(tmp_path / "dask")).values()}
+    expected = {k: v for k, v in EXPECTED.items() if k[0] in ("laplace", "gauss")}
+    assert {k: v[0] for k, v in cells.items()} == dict(expected, **{("slow", "pd-l1"): "unknown",
+                                                                     ("slow", "l1-to-l1"): "unknown"})
+    assert cells[("gauss", "pd-l1")][1] == 2 and cells[("laplace", "pd-l1")][1] == 1
 
 
 # --- the documents ------------------------------------------------------------------------------------

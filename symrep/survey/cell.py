@@ -22,7 +22,7 @@ Examples
 import os
 import time
 
-__all__ = ["compute", "run_in_worker", "SLACK"]
+__all__ = ["compute", "run_in_worker", "warm_up", "stopped_cell", "WorkerDied", "SLACK"]
 
 #: Seconds a cell may run past its budget before its process is killed (classify's own slack).
 SLACK = 2.0
@@ -65,10 +65,22 @@ def run_in_worker(spec):
 
     if spec.get("die"):  # the test hook: this (Dask worker) process dies, not only the prover's
         os._exit(70)
+    warm_up()
     outcome = hard_stop.run("survey-cell", (spec,), deadline=time.monotonic() + spec["budget"] + SLACK)
     if outcome.ok:
         return outcome.value
     return stopped_cell(spec, outcome)
+
+
+def warm_up():
+    """Import what every prover process needs before the first cell's clock starts (SymPy, about a
+    second), so that the first cell of a fresh worker has its whole budget for the search."""
+    import importlib
+
+    from symrep.analysis import hard_stop
+
+    for name in hard_stop.PRELOAD:
+        importlib.import_module(name)
 
 
 def stopped_cell(spec, outcome):

@@ -31,7 +31,7 @@ import threading
 import time
 
 from symrep.errors import InputError
-from symrep.survey.cell import SLACK, WorkerDied, stopped_cell
+from symrep.survey.cell import SLACK, WorkerDied, stopped_cell, warm_up
 
 __all__ = ["drive", "LocalBackend", "DaskBackend", "Interrupted", "TEST_HOOKS", "ATTEMPTS"]
 
@@ -95,6 +95,7 @@ class LocalBackend:
     def __init__(self, workers):
         if not 1 <= workers <= 256:
             raise InputError(f"--workers must be from 1 to 256, got {workers}")
+        warm_up()
         self.capacity = workers
         self.todo, self.done = queue.Queue(), queue.Queue()
         self.stopping = threading.Event()
@@ -161,7 +162,7 @@ class DaskBackend:
     """Cells as tasks of a Dask distributed scheduler (``address``), or of a ``LocalCluster`` started
     here with ``workers`` single-threaded worker processes when ``address`` is ``"local"``."""
 
-    def __init__(self, address, workers=2, *, connect_seconds=10.0):
+    def __init__(self, address, workers=2, *, connect_seconds=5.0):
         try:
             import dask
             import distributed
@@ -172,18 +173,33 @@ class DaskBackend:
         # worker processes that are not daemons may start the prover processes that hold the budget
         settings = {"distributed.scheduler.allowed-failures": 0, "distributed.worker.daemon": False,
                     "distributed.admin.log-length": 0, "logging.distributed": "error"}
+        # (for as long as the cluster runs: a nanny reads them again when it restarts a dead worker)
+        self.settings = dask.config.set(settings)
+        self.client = None
         try:
-            with dask.config.set(settings):
-                if address == "local":
-                    self.cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                            dashboard_address=None, silence_logs=50)
-                    self.client = distributed.Client(self.cluster)
-                else:
-                    self.client = distributed.Client(address, timeout=connect_seconds)
-        except (OSError, TimeoutError, ValueError) as exc:
+            if address == "local":
+                self.cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                        dashboard_address=None, silence_logs=50)
+                self.client = distributed.Client(self.cluster)
+            else:
+                self.client = distributed.Client(address, timeout=connect_seconds)
+        except (OSError, TimeoutError, ValueError, RuntimeError) as exc:
+            self.close()
             where = "start a local Dask cluster" if address == "local" else f"reach the Dask scheduler at {address}"
             raise InputError(f"cannot {where}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
-        self.capacity = 10 ** 9  # the scheduler spreads them
+        self._threads, self._asked = 1, 0.0
+
+    @property
+    def capacity(self):
+        """The cluster's worker threads (asked again every two seconds): one cell per thread at a time, so
+        that a worker that dies holds no queued cells that would die with it."""
+        if time.monotonic() - self._asked > 2.0:
+            try:
+                self._threads = max(1, sum(self.client.nthreads().values()))
+            except Exception:  # noqa: BLE001  (keep the last answer)
+                pass
+            self._asked = time.monotonic()
+        return self._threads
 
     def submit(self, spec):
         from symrep.survey.cell import run_in_worker
@@ -230,3 +246,6 @@ class DaskBackend:
                     thing.close(timeout=5)
                 except Exception:  # noqa: BLE001
                     pass
+        if self.settings is not None:
+            self.settings.__exit__(None, None, None)
+            self.settings = None
