@@ -262,8 +262,8 @@ def test_dask_local_decides_holds_budgets_and_survives_a_dead_worker(tmp_path, m
     assert time.monotonic() - start < 55  # the stalled cells are stopped at their budget, not after 60 s
     cells = {(r[0], r[1]): (r[2], r[4]) for r in rows(str(tmp_path / "dask")).values()}
     expected = {k: v for k, v in EXPECTED.items() if k[0] in ("laplace", "gauss")}
-    assert {k: v[0] for k, v in cells.items()} == dict(expected, **{("slow", "pd-l1"): "unknown",
-                                                                     ("slow", "l1-to-l1"): "unknown"})
+    assert {k: v[0] for k, v in cells.items()} == {**expected, ("slow", "pd-l1"): "unknown",
+                                                           ("slow", "l1-to-l1"): "unknown"}
     assert cells[("gauss", "pd-l1")][1] == 2 and cells[("laplace", "pd-l1")][1] == 1
 
 
