@@ -88,8 +88,7 @@ JOBS = {
     "test-sleep": "symrep.analysis.hard_stop:_test_sleep",
     "test-spin": "symrep.analysis.hard_stop:_test_spin",
     "test-echo": "symrep.analysis.hard_stop:_test_echo",
-    "test-exit": "symrep.analysis.hard_stop:_test_exit",
-    "test-pid": "symrep.analysis.hard_stop:_test_pid",
+    "test-exit": "symrep.analysis.hard_stop:_test_exit", "test-pid": "symrep.analysis.hard_stop:_test_pid",
 }
 
 #: Imported by the caller before its first worker is forked, so that neither pays for them twice: what
