@@ -25,7 +25,7 @@ import time
 __all__ = ["compute", "run_in_worker", "warm_up", "stopped_cell", "WorkerDied", "SLACK"]
 
 #: Seconds a cell may run past its budget before its process is killed (classify's own slack).
-SLACK = 2.0
+SLACK = 1.0
 
 
 def compute(spec):
