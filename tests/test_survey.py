@@ -114,7 +114,8 @@ def test_a_malformed_line_is_reported_with_its_number_and_the_others_run(tmp_pat
     proc = cli(kernels, "-o", str(tmp_path / "atlas"), "--claims", "pd-l1", "--quiet")
     assert proc.returncode == 2
     assert "line 2: broken: cannot read 'exp(-x'" in proc.stderr
-    assert "line 3: family: " in proc.stderr and "line 5: laplace: the name 'laplace' is already used on line 1" in proc.stderr
+    assert "line 3: family: " in proc.stderr
+    assert "line 5: laplace: the name 'laplace' is already used on line 1" in proc.stderr
     cells = json.load(open(tmp_path / "atlas" / "atlas.json"))["cells"]
     assert [(c["function"], c["verdict"]) for c in cells] == [("exp(-x)", "holds"), ("exp(-x^2)", "fails")]
 
@@ -327,3 +328,31 @@ def test_atlas_tex_compiles(atlas):
 
     pdf = compile_pdf(open(os.path.join(atlas, "atlas.tex"), encoding="utf-8").read())
     assert pdf.startswith(b"%PDF")
+
+
+def test_a_terminal_gets_a_bar_and_a_pipe_plain_lines():
+    import io
+
+    from symrep.survey.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen, pipe = Terminal(), io.StringIO()
+    for stream in (screen, pipe):
+        progress = Progress(4, already=1, stream=stream)
+        progress.cell("laplace", "pd-l1", "holds", "derivation", 0.5)
+        progress.note("a note")
+        progress.close()
+    assert screen.getvalue().startswith("\r[") and "2/4 cells ✓1" in screen.getvalue()
+    assert screen.getvalue().endswith("\n") and "\r\x1b[Ka note\n" in screen.getvalue()
+    assert pipe.getvalue() == "[2/4] laplace, pd-l1: holds (derivation, 0.5 s)\na note\n"
+
+
+def test_the_shipped_atlas_has_at_least_150_kernels_and_ten_families():
+    from symrep.survey.inputs import read_kernels
+
+    entries, errors = read_kernels("builtin:atlas")
+    assert errors == [] and len(entries) >= 150
+    assert sum(e.parametric for e in entries) == 10

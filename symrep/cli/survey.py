@@ -46,7 +46,8 @@ def add_parsers(sub):
         "Decide every (kernel, claim) cell of a kernel file with a checked certificate (or unknown with its "
         "reason), in parallel on this machine or on a Dask cluster, keeping each finished cell in an SQLite "
         "store, and write the atlas (JSON, LaTeX, HTML). See docs/survey.md.", _EXAMPLES)
-    sv.add_argument("kernels", metavar="KERNELS", help="a kernel file: .txt (name: expression per line), .csv or .json; or builtin:atlas")
+    sv.add_argument("kernels", metavar="KERNELS",
+                    help="a kernel file: .txt (name: expression per line), .csv or .json; or builtin:atlas")
     sv.add_argument("-o", "--output", required=True, metavar="DIR", help="the survey's folder (created if missing)")
     sv.add_argument("--claims", default="all", type=_claims, metavar="LIST",
                     help="comma-separated claims, or all (default)")
@@ -72,8 +73,8 @@ def _claims(text):
     claims = [c.strip() for c in text.split(",") if c.strip()]
     bad = [c for c in claims if c not in CLAIMS]
     if bad or not claims:
-        raise argparse.ArgumentTypeError(f"unknown claim {', '.join(bad) or repr(text)}; claims: {', '.join(CLAIMS)} "
-                                         f"or all")
+        raise argparse.ArgumentTypeError(f"unknown claim {', '.join(bad) or repr(text)}; claims: "
+                                         f"{', '.join(CLAIMS)} or all")
     return list(dict.fromkeys(claims))
 
 

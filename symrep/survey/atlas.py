@@ -118,8 +118,8 @@ def _tex(kernels, claims, rows, certificates, budget):
     from symrep.render.documents import _common, certificate_summary
     from symrep.render.latex import Tex, escape, render
 
-    table = [{"name": k.name, "math": Tex(_math(k.expression)), "assumptions": Tex("$" + ",\\ ".join(_relation(a) for a in k.assumptions) + "$")
-              if k.assumptions else "",
+    table = [{"name": k.name, "math": Tex(_math(k.expression)),
+              "assumptions": Tex("$" + ",\\ ".join(_relation(a) for a in k.assumptions) + "$") if k.assumptions else "",
               "marks": [Tex(_mark(rows[(k.name, c)], 0)) for c in claims]} for k in kernels]
     appendix = []
     for row, region, cert, path in certificates:
