@@ -167,7 +167,8 @@ def test_sigint_stops_within_seconds_and_loses_no_finished_cell(tmp_path):
     kernels, out = write(tmp_path, KERNELS + "slow: exp(-3*x)\n"), str(tmp_path / "atlas")
     env = dict(os.environ, SYMREP_SURVEY_TEST_HOOKS=json.dumps({"slow": {"stall": 120}}))
     proc = subprocess.Popen([sys.executable, "-m", "symrep", "survey", kernels, "-o", out, "--claims", "pd-l1",
-                             "--budget", "300"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                             "--budget", "300", "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:  # the four quick cells are committed; the slow one is running
@@ -177,7 +178,7 @@ def test_sigint_stops_within_seconds_and_loses_no_finished_cell(tmp_path):
         assert len(rows(out)) == 4
         time.sleep(0.5)
         start = time.monotonic()
-        proc.send_signal(signal.SIGINT)
+        os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C does: to the survey and its prover processes
         _, err = proc.communicate(timeout=30)
         stopped = time.monotonic() - start
     finally:

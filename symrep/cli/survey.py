@@ -53,8 +53,9 @@ def add_parsers(sub):
                     help="comma-separated claims, or all (default)")
     sv.add_argument("--workers", type=int, default=1, metavar="N",
                     help="cells computed at once (prover processes here, or the workers of --dask local); default 1")
-    sv.add_argument("--dask", metavar="ADDRESS", help="run the cells on a Dask distributed scheduler (tcp://host:8786), "
-                    "or 'local' for a LocalCluster of --workers processes; needs pip install 'symrep[dask]'")
+    sv.add_argument("--dask", metavar="ADDRESS",
+                    help="run the cells on a Dask distributed scheduler (tcp://host:8786), or 'local' for a "
+                         "LocalCluster of --workers processes; needs pip install 'symrep[dask]'")
     sv.add_argument("--budget", type=float, default=10.0, metavar="S",
                     help="seconds per cell, at most 3600 (default 10); past it the cell is unknown")
     sv.add_argument("--force", action="store_true", help="continue a survey of DIR that was run with other --claims or "
