@@ -114,6 +114,9 @@ def add_parsers(sub):
     ga.add_argument("-o", "--output", default="gallery", help="folder for the documents (default: gallery)")
     ga.add_argument("--force", action="store_true", help="overwrite existing files")
     ga.add_argument("--no-pdf", action="store_true", help="write .tex and .json only")
+    ga.add_argument("--atlas", action="store_true",
+                    help="also build the atlas of the shipped kernels (builtin:atlas, 152 kernels x 9 claims) into "
+                         "DIR/atlas with symrep survey, one worker per core (tens of minutes; resumable)")
     ga.set_defaults(run=_run_gallery)
 
 
@@ -184,9 +187,18 @@ def _run_render(args):
 
 
 def _run_gallery(args):
+    import os
+
     from symrep.render.gallery import run
 
-    return run(args.output, force=args.force, pdf=not args.no_pdf)
+    code = run(args.output, force=args.force, pdf=not args.no_pdf)
+    if not args.atlas:
+        return code
+    from symrep.survey.run import survey
+
+    atlas = survey("builtin:atlas", os.path.join(args.output, "atlas"), workers=os.cpu_count() or 1,
+                   force=args.force)
+    return code or atlas
 
 
 def _run_check(args):
