@@ -88,7 +88,7 @@ def main(argv=None):
     for workers in (1, 2):
         walls[workers], out = timed(survey_command(kernels, os.path.join(work, f"w{workers}"), args.claims,
                                                    args.budget, workers))
-        print(f"workers {workers}: {walls[workers]:7.1f} s   {out.strip().split(': ', 1)[1].split(' (')[0]}")
+        print(f"workers {workers}: {walls[workers]:7.1f} s   {out.strip().split('atlas: ', 1)[1].split(';')[0]}")
     print(f"speed-up: 2 workers take {walls[2] / walls[1]:.2f}x the time of 1 (target <= 0.65)")
 
     loop = certify_loop(functions, claims, args.budget)

@@ -54,7 +54,7 @@ class Progress:
         elapsed = time.monotonic() - self.start
         left = self.total - self.done
         eta = f", about {elapsed / self.new * left:.0f} s left" if self.new and left else ""
-        tally = " ".join(f"{SYMBOLS.get(k, k)}{v}" for k, v in sorted(self.counts.items()))
+        tally = " ".join(f"{mark}{self.counts[k]}" for k, mark in SYMBOLS.items() if k in self.counts)
         self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} cells {tally}"
                           f"{eta}\033[K")
         self.stream.flush()

@@ -152,8 +152,10 @@ def survey(kernels, folder, *, claims=None, workers=1, dask=None, budget=10.0, f
                 row = store.cell(keys[(kernel.name, claim)])
                 rows[(kernel.name, claim)] = dict(row, name=kernel.name)
         write_atlas(folder, entries, claims, rows, budget=budget)
-        print(f"survey of {len(entries)} kernels x {len(claims)} claims: {summary(list(rows.values()))} "
-              f"({len(specs)} computed now); atlas.json, atlas.tex, atlas.html written to {folder}", file=say)
+        families = " (families by region)" if any(k.parametric for k in entries) else ""
+        print(f"survey of {len(entries)} kernels x {len(claims)} claims, {total} cells ({len(specs)} computed now); "
+              f"atlas{families}: {summary(list(rows.values()))}; atlas.json, atlas.tex, atlas.html written to "
+              f"{folder}", file=say)
         if errors:
             print(f"symrep: {len(errors)} malformed entries of {kernels} were skipped (listed above)", file=sys.stderr)
             return EXIT_BAD_INPUT
