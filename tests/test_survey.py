@@ -357,3 +357,13 @@ def test_the_shipped_atlas_has_at_least_150_kernels_and_ten_families():
     entries, errors = read_kernels("builtin:atlas")
     assert errors == [] and len(entries) >= 150
     assert sum(e.parametric for e in entries) == 10
+
+
+def test_more_workers_than_the_prover_pool_keeps_by_default(tmp_path):
+    from symrep.analysis import hard_stop
+
+    kernels = write(tmp_path, KERNELS)
+    workers = hard_stop.MAX_WORKERS + 2
+    code, _ = run_survey(kernels, str(tmp_path / "atlas"), workers=workers)
+    assert code == 0
+    assert {(r[0], r[1]): r[2] for r in rows(str(tmp_path / "atlas")).values()} == EXPECTED

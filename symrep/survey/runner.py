@@ -95,7 +95,11 @@ class LocalBackend:
     def __init__(self, workers):
         if not 1 <= workers <= 256:
             raise InputError(f"--workers must be from 1 to 256, got {workers}")
+        from symrep.analysis import hard_stop
+
         warm_up()
+        # one prover process per thread: more than hard_stop's default ceiling when asked for
+        hard_stop.MAX_WORKERS = max(hard_stop.MAX_WORKERS, workers)
         self.capacity = workers
         self.todo, self.done = queue.Queue(), queue.Queue()
         self.stopping = threading.Event()
