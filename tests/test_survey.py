@@ -365,5 +365,5 @@ def test_more_workers_than_the_prover_pool_keeps_by_default(tmp_path):
     kernels = write(tmp_path, KERNELS)
     workers = hard_stop.MAX_WORKERS + 2
     code, _ = run_survey(kernels, str(tmp_path / "atlas"), workers=workers)
-    assert code == 0
+    assert code == 0 and hard_stop.MAX_WORKERS == workers - 2
     assert {(r[0], r[1]): r[2] for r in rows(str(tmp_path / "atlas")).values()} == EXPECTED

@@ -99,7 +99,8 @@ class LocalBackend:
 
         warm_up()
         # one prover process per thread: more than hard_stop's default ceiling when asked for
-        hard_stop.MAX_WORKERS = max(hard_stop.MAX_WORKERS, workers)
+        self.ceiling = hard_stop.MAX_WORKERS
+        hard_stop.MAX_WORKERS = max(self.ceiling, workers)
         self.capacity = workers
         self.todo, self.done = queue.Queue(), queue.Queue()
         self.stopping = threading.Event()
@@ -156,10 +157,13 @@ class LocalBackend:
                 pass
 
     def close(self):
+        from symrep.analysis import hard_stop
+
         if not self.stopping.is_set():
             self.stopping.set()
             for _ in self.threads:
                 self.todo.put(None)
+            hard_stop.MAX_WORKERS = self.ceiling
 
 
 class DaskBackend:
