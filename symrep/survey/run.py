@@ -151,6 +151,9 @@ def survey(kernels, folder, *, claims=None, workers=1, dask=None, budget=10.0, f
             for claim in claims:
                 row = store.cell(keys[(kernel.name, claim)])
                 rows[(kernel.name, claim)] = dict(row, name=kernel.name)
+        if not quiet:
+            progress.note(f"writing atlas.json, atlas.tex and atlas.html (the certificates are rendered again; "
+                          f"about 50 ms each)")
         write_atlas(folder, entries, claims, rows, budget=budget)
         families = " (families by region)" if any(k.parametric for k in entries) else ""
         print(f"survey of {len(entries)} kernels x {len(claims)} claims, {total} cells ({len(specs)} computed now); "
