@@ -141,7 +141,7 @@ def survey(kernels, folder, *, claims=None, workers=1, dask=None, budget=10.0, f
                     drive(backend, specs, on_cell, interrupted)
                 except Interrupted:
                     progress.close()
-                    print(f"symrep: interrupted: {store.count()} cells are kept in {os.path.join(folder, DATABASE)}; "
+                    print(f"symrep: interrupted: {progress.done} cells are kept in {os.path.join(folder, DATABASE)}; "
                           f"run the same command again to compute the {total - progress.done} left",
                           file=sys.stderr)
                     return EXIT_INTERRUPTED
