@@ -119,6 +119,7 @@ def survey(kernels, folder, *, claims=None, workers=1, dask=None, budget=10.0, f
                     specs.append({"key": key, "name": kernel.name, "function": kernel.expression,
                                   "assumptions": list(kernel.assumptions), "parametric": kernel.parametric,
                                   "claim": claim, "budget": float(budget)})
+        specs.sort(key=lambda spec: not spec["parametric"])  # families (the longest cells) first: a shorter tail
         total = len(set(keys.values()))
         progress = Progress(total, already=total - len(specs), stream=stream if stream is not None else sys.stderr,
                             quiet=quiet)
