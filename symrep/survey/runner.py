@@ -177,9 +177,11 @@ class DaskBackend:
         except ImportError:
             raise InputError("--dask needs Dask: pip install 'symrep[dask]' (dask and distributed)") from None
         self.distributed, self.cluster, self.futures = distributed, None, {}
-        # a worker that dies is not retried by the scheduler (drive retries it once, the same everywhere);
+        # a task whose worker dies is not retried by the scheduler (drive retries it once, the same everywhere);
+        # a worker gets one task at a time (worker-saturation 1.0), so that its death takes no queued cell;
         # worker processes that are not daemons may start the prover processes that hold the budget
         settings = {"distributed.scheduler.allowed-failures": 0, "distributed.worker.daemon": False,
+                    "distributed.scheduler.worker-saturation": 1.0,
                     "distributed.admin.log-length": 0, "logging.distributed": "error"}
         # (for as long as the cluster runs: a nanny reads them again when it restarts a dead worker)
         self.settings = dask.config.set(settings)
@@ -236,6 +238,7 @@ class DaskBackend:
                 return WorkerDied(f"{type(exc).__name__}: {exc}")
         exc = future.exception() if future.status == "error" else None
         if exc is None or isinstance(exc, (WorkerDied, self.distributed.KilledWorker)):
+            self._asked = 0.0  # the cluster has fewer threads now: ask again before the next submission
             return WorkerDied(f"{type(exc).__name__ if exc else 'the task was lost'}: {exc}")
         return {"verdict": "unknown", "method": None, "certificate": None, "regions": None, "seconds": 0.0,
                 "reason": f"not decided: {type(exc).__name__}: {exc}"}
