@@ -1,0 +1,129 @@
+"""Write the API reference pages (``docs/api/``) from the packages' ``__all__`` at build time.
+
+One page per package (``symrep`` and each subpackage) with an autosummary table of its public names, and
+one page per public name with its autodoc entry. Each name's page starts with a hidden ``testsetup`` that
+gives the examples the globals of the module defining the object, as ``pytest --doctest-modules`` does,
+so the doctest builder runs them as the test suite does.
+"""
+
+import importlib
+import inspect
+import pathlib
+import types
+
+PACKAGES = ["symrep", "symrep.geometry", "symrep.groups", "symrep.spectra", "symrep.certificates",
+            "symrep.analysis", "symrep.attention", "symrep.render", "symrep.cli"]
+
+
+def public_names(package):
+    """The names a package documents as public: its ``__all__`` (``__version__`` aside)."""
+    module = importlib.import_module(package)
+    return [n for n in module.__all__ if n != "__version__"]
+
+
+def _kind(value):
+    if inspect.isclass(value):
+        return "exception" if issubclass(value, BaseException) else "class"
+    if callable(value) and not isinstance(value, types.ModuleType):
+        return "function"
+    return "data"
+
+
+def _home(value, package):
+    """The module whose globals the object's examples expect."""
+    module = getattr(value, "__module__", None) if _kind(value) != "data" else None
+    if module and module.startswith("symrep"):
+        return module
+    return package
+
+
+def _underline(text, char):
+    return f"{text}\n{char * len(text)}\n"
+
+
+def name_page(package, name):
+    """The reST of one public name's page."""
+    value = getattr(importlib.import_module(package), name)
+    kind = _kind(value)
+    home = _home(value, package)
+    lines = [_underline(f"{package}.{name}", "="), f".. currentmodule:: {package}", "",
+             ".. testsetup::", "", "   import importlib", f"   globals().update(vars(importlib.import_module({home!r})))", ""]
+    if kind == "data":
+        lines += [f".. autodata:: {name}", "   :no-value:", "", f"A value of type ``{type(value).__name__}``.", ""]
+    elif kind in ("class", "exception"):
+        lines += [f".. auto{kind}:: {name}", "   :members:", ""]
+    else:
+        lines += [f".. autofunction:: {name}", ""]
+    if home != package and not home.startswith(package + ".__"):
+        lines += [f"Defined in ``{home}``.", ""]
+    return "\n".join(lines)
+
+
+def package_page(package):
+    """The reST of one package's page: its docstring and a table of its public names."""
+    names = public_names(package)
+    lines = [_underline(f"``{package}``", "="), f".. automodule:: {package}", "   :no-members:", "",
+             ".. testsetup::", "", "   import importlib", f"   globals().update(vars(importlib.import_module({package!r})))",
+             "", _underline("Public names", "-"), f".. currentmodule:: {package}", "", ".. autosummary::", ""]
+    lines += [f"   {name}" for name in names]
+    lines += ["", ".. toctree::", "   :hidden:", ""]
+    lines += [f"   {package}.{name}" for name in names]
+    return "\n".join(lines) + "\n"
+
+
+def index_page():
+    lines = [_underline("API reference", "="),
+             "Every public name of ``symrep`` (``symrep.__all__``) and of each subpackage (its ``__all__``) has a",
+             "page; the names of ``symrep`` itself are the ones most people need and are the same objects as",
+             "the subpackages' (``symrep.spectrum`` is ``symrep.spectra.spectrum``). These pages are generated",
+             "from the docstrings when the site is built.", "", ".. toctree::", "   :maxdepth: 1", ""]
+    lines += [f"   {package}" for package in PACKAGES]
+    return "\n".join(lines) + "\n"
+
+
+def _write(path, text):
+    if not path.exists() or path.read_text() != text:  # unchanged pages keep their time stamps
+        path.write_text(text)
+
+
+def write_pages(app):
+    folder = pathlib.Path(app.srcdir) / "api"
+    folder.mkdir(exist_ok=True)
+    wanted = {"index.rst"}
+    _write(folder / "index.rst", index_page())
+    for package in PACKAGES:
+        wanted.add(f"{package}.rst")
+        _write(folder / f"{package}.rst", package_page(package))
+        for name in public_names(package):
+            wanted.add(f"{package}.{name}.rst")
+            _write(folder / f"{package}.{name}.rst", name_page(package, name))
+    for stale in folder.glob("*.rst"):
+        if stale.name not in wanted:
+            stale.unlink()
+
+
+def setup(app):
+    app.connect("builder-inited", write_pages)
+    return {"parallel_read_safe": True, "version": "1"}
+
+
+def _one_canonical_entry():
+    """A class re-exported by two packages (``symrep.Spectrum`` and ``symrep.spectra.Spectrum``) has two
+    pages, and autodoc gives both the canonical name (``symrep.spectra.eigenspaces.Spectrum``) as an alias:
+    keep the first alias instead of warning that it is described twice."""
+    from sphinx.domains.python import PythonDomain
+
+    note_object = PythonDomain.note_object
+    if getattr(note_object, "_symrep", False):
+        return
+
+    def note_object_once(self, name, objtype, node_id, aliased=False, location=None):
+        if aliased and name in self.objects and self.objects[name].aliased:
+            return
+        return note_object(self, name, objtype, node_id, aliased=aliased, location=location)
+
+    note_object_once._symrep = True
+    PythonDomain.note_object = note_object_once
+
+
+_one_canonical_entry()
