@@ -42,65 +42,64 @@ def _evidence(cert):
         return []
 
 
-def _block(lines):
-    return ["", "::", ""] + [f"   {line}" for line in lines] + [""] if lines else []
+def _block(lines, indent=""):
+    """A literal block of text (MyST: a fenced block)."""
+    return (["", f"{indent}```text"] + [f"{indent}{line}" for line in lines] + [f"{indent}```", ""]) if lines else []
 
 
 def _literal(text):
-    return "``" + str(text).replace("``", "` `") + "``"
+    text = " ".join(str(text).split())
+    return "`` " + text + " ``" if "`" in text else "`" + text + "`"
 
 
-def _certificate_rst(payload):
+def _certificate_md(payload):
     cert = payload.get("certificate") or {}
-    lines = [f"* **claim** {_literal(payload['claim'])} for :math:`f(x)` = {_literal(payload['function'])}: "
+    lines = [f"- **claim** {_literal(payload['claim'])} for $f(x)$ = {_literal(payload['function'])}: "
              f"**{payload['verdict']}**" + (f", method {_literal(cert['method'])}" if cert.get("method") else ""),
-             f"* **reason**: {_literal(' '.join(str(payload.get('reason', '')).split()))}"]
+             f"- **reason**: {payload.get('reason', '')}"]
     if cert:
-        lines.append(f"* **certificate**: format {_literal(cert.get('format', ''))} version "
-                     f"{_literal(cert.get('version', ''))}, accepted by the checker")
-    lines += _block(_evidence(cert) if cert else [])
-    return lines
+        lines.append(f"- **certificate**: {_literal(cert.get('format', ''))} version {cert.get('version', '')}, "
+                     "accepted by the checker")
+    return lines + _block(_evidence(cert) if cert else [])
 
 
-def _classification_rst(payload):
-    lines = [f"* **family** {_literal(payload['function'])}, claim {_literal(payload['claim'])}, parameters "
-             f"{_literal(', '.join(payload['parameters']))}, assuming {_literal(payload['assumption'])}", ""]
+def _classification_md(payload):
+    lines = [f"- **family** {_literal(payload['function'])}, claim {_literal(payload['claim'])}, parameters "
+             f"{_literal(', '.join(payload['parameters']))}, assuming {_literal(payload['assumption'])}"]
     for region in payload["regions"]:
         cert = region.get("certificate") or {}
-        lines.append(f"  * region {_literal(region['region'])}: **{region['verdict']}**"
-                     + (f" ({_literal(cert['method'])})" if cert.get("method") else ""))
-        evidence = _evidence(cert) if cert else []
-        if evidence:
-            lines += [""] + ["    ::", ""] + [f"       {line}" for line in evidence] + [""]
+        lines.append(f"- region {_literal(region['region'])}: **{region['verdict']}**"
+                     + (f" ({_literal(cert['method'])})" if cert.get("method") else "")
+                     + (f": {' '.join(str(region['reason']).split())}" if region.get("reason") else ""))
+        lines += _block(_evidence(cert) if cert else [], indent="  ")
     return lines
 
 
-def _decomposition_rst(payload):
-    lines = [f"* **box** with sides {_literal(', '.join(payload['sides']))}, kernel {_literal(payload['kernel'])}, "
+def _decomposition_md(payload):
+    lines = [f"- **box** with sides {_literal(', '.join(payload['sides']))}, kernel {_literal(payload['kernel'])}, "
              f"projector bridge verified: **{payload['bridge_verified']}**", "",
-             ".. list-table::", "   :header-rows: 1", "", "   * - constituent", "     - eigenspace", "     - eigenvalue"]
-    for row in payload["constituents"]:
-        lines += [f"   * - {_literal(row['irreducible'])}", f"     - {_literal(row['eigenspace'])}",
-                  f"     - {_literal(row['eigenvalue'])}"]
+             "| constituent | eigenspace | eigenvalue |", "|---|---|---|"]
+    lines += [f"| {_literal(row['irreducible'])} | {_literal(row['eigenspace'])} | {_literal(row['eigenvalue'])} |"
+              for row in payload["constituents"]]
     return lines + [""]
 
 
-def gallery_rst():
-    """The page's body as reST."""
+def gallery_markdown():
+    """The page's body as MyST Markdown (the gallery page is a MyST page)."""
     lines = []
     for name, statement, documents in _documents():
-        lines += ["", f".. rubric:: {statement}", "", f"``proofs/{name}.py``", ""]
+        lines += ["", f"```{{rubric}} {statement}", "```", "", f"From `proofs/{name}.py`:", ""]
         for doc in documents:
             if not doc.checked:
                 raise ExtensionError(f"gallery document {doc.stem} failed its check: {doc.detail}")
             payload = json.loads(doc.json_text)
             lines += [f"**{doc.stem}** ({doc.detail})", ""]
             if "regions" in payload:
-                lines += _classification_rst(payload)
+                lines += _classification_md(payload)
             elif "constituents" in payload:
-                lines += _decomposition_rst(payload)
+                lines += _decomposition_md(payload)
             else:
-                lines += _certificate_rst(payload)
+                lines += _certificate_md(payload)
             lines.append("")
     count = sum(len(docs) for _, _, docs in _documents())
     lines += ["", f"{count} documents, each checked; computed in {_CACHE['seconds']:.1f} s when this page was built."]
@@ -108,13 +107,13 @@ def gallery_rst():
 
 
 class GalleryDirective(SphinxDirective):
-    """``.. symrep-gallery::``: the statements and their certificates, computed now."""
+    """```` ```{symrep-gallery} ```` in a MyST page: the statements and their certificates, computed now."""
 
     has_content = False
 
     def run(self):
         container = nodes.container()
-        self.state.nested_parse(StringList(gallery_rst(), source="symrep-gallery"), self.content_offset, container)
+        self.state.nested_parse(StringList(gallery_markdown(), source="symrep-gallery"), self.content_offset, container)
         return container.children
 
 
