@@ -17,7 +17,7 @@ import sys
 
 from symrep.cli import attention as attention_command, certify as certify_command, families as families_command
 from symrep.cli import srank as srank_command
-from symrep.cli.sides import MAX_SIDE_REPEAT, parse_sides  # noqa: F401  (public here too)
+from symrep.cli.sides import parse_sides  # noqa: F401  (public here too)
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
 from symrep.errors import InputError, SymrepError
