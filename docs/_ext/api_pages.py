@@ -103,6 +103,7 @@ def write_pages(app):
 
 
 def setup(app):
+    _one_canonical_entry()
     app.connect("builder-inited", write_pages)
     return {"parallel_read_safe": True, "version": "1"}
 
@@ -125,5 +126,3 @@ def _one_canonical_entry():
     note_object_once._symrep = True
     PythonDomain.note_object = note_object_once
 
-
-_one_canonical_entry()
