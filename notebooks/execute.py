@@ -31,6 +31,8 @@ def execute(names=None):
         nb = nbformat.read(path, as_version=4)
         NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(HERE)}}).execute()
         nb.metadata.pop("widgets", None)
+        for cell in nb.cells:  # when each cell ran is no part of the notebook (and would change every run)
+            cell.metadata.pop("execution", None)
         nbformat.write(nb, OUT / path.name)
         print(f"wrote {OUT / path.name}")
 
