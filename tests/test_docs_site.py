@@ -37,7 +37,7 @@ def test_every_public_name_has_a_page_with_its_entry():
         for name in names:
             text = pages.name_page(package, name)
             assert re.search(rf"^\.\. auto(function|class|exception|data):: {re.escape(name)}$", text, re.M), text
-            assert f"   {name}\n" in table and f"   {package}.{name}\n" in table
+            assert f"   {name}\n" in table and text.startswith(":orphan:")
             count += 1
     assert count >= 200
 
