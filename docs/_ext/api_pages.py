@@ -6,6 +6,7 @@ gives the examples the globals of the module defining the object, as ``pytest --
 so the doctest builder runs them as the test suite does.
 """
 
+import ast
 import importlib
 import inspect
 import pathlib
@@ -37,6 +38,64 @@ def _home(value, package):
     return package
 
 
+def _defining_module(package, name):
+    """The module that assigns a public constant, from the package's table of lazy exports."""
+    where = getattr(importlib.import_module(package), "_EXPORTS", {}).get(name)
+    if where is None:
+        return None
+    return where if where.startswith("symrep") else f"{package}.{where}"
+
+
+def _comment_doc(module_name, name, depth=0):
+    """The documentation of a module-level constant as Sphinx reads it (``#:`` comments just above its
+    assignment, or a string just after it), found without importing Sphinx; a constant the module imports
+    from another module is followed there."""
+    module = importlib.import_module(module_name)
+    source = inspect.getsource(module)
+    lines = source.splitlines()
+    tree = ast.parse(source)
+    for i, node in enumerate(tree.body):
+        targets = (node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign)
+                   else [])
+        names = [t.id for t in targets if isinstance(t, ast.Name)]
+        names += [e.id for t in targets if isinstance(t, ast.Tuple) for e in t.elts if isinstance(e, ast.Name)]
+        if name in names:
+            above, row = [], node.lineno - 2
+            while row >= 0 and lines[row].strip().startswith("#:"):
+                above.insert(0, lines[row].strip()[2:].strip())
+                row -= 1
+            if above:
+                return " ".join(above)
+            after = tree.body[i + 1] if i + 1 < len(tree.body) else None
+            if isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str):
+                return " ".join(after.value.value.split())
+            return ""
+        if isinstance(node, ast.ImportFrom) and depth < 3 and any(a.name == name and a.asname is None for a in node.names):
+            base = module_name.rsplit(".", node.level)[0] if node.level else ""
+            target = ".".join(filter(None, [base, node.module]))
+            return _comment_doc(target, name, depth + 1)
+    return ""
+
+
+def _data_lines(package, name, value):
+    home = _defining_module(package, name)
+    doc = _comment_doc(home, name) if home else ""
+    text = repr(value)
+    lines = [f".. py:data:: {name}", f"   :type: {type(value).__name__}"]
+    if len(text) <= 70 and "\n" not in text:
+        lines.append(f"   :value: {text}")
+    doc = doc or f"A value of type ``{type(value).__name__}``."
+    lines += ["", f"   {doc}", ""]
+    if home:
+        lines += [f"   Defined in ``{home}``.", ""]
+    return lines, doc
+
+
+def _first_sentence(text):
+    head = text.split(". ")[0].rstrip(".")
+    return head + "." if head else ""
+
+
 def _underline(text, char):
     return f"{text}\n{char * len(text)}\n"
 
@@ -51,8 +110,9 @@ def name_page(package, name):
     lines = [":orphan:", "", _underline(f"{package}.{name}", "="), f".. currentmodule:: {package}", "",
              ".. testsetup::", "", "   import importlib", f"   globals().update(vars(importlib.import_module({home!r})))", ""]
     if kind == "data":
-        lines += [f".. autodata:: {name}", "   :no-value:", "", f"A value of type ``{type(value).__name__}``.", ""]
-    elif kind in ("class", "exception"):
+        lines += _data_lines(package, name, value)[0]
+        return "\n".join(lines)
+    if kind in ("class", "exception"):
         lines += [f".. auto{kind}:: {name}", "   :members:", ""]
     else:
         lines += [f".. autofunction:: {name}", ""]
@@ -62,12 +122,21 @@ def name_page(package, name):
 
 
 def package_page(package):
-    """The reST of one package's page: its docstring and a table of its public names."""
-    names = public_names(package)
+    """The reST of one package's page: its docstring, a table of its functions and classes (autosummary) and
+    one of its constants (their ``#:`` comments: autosummary would show the docstring of ``int`` or ``dict``)."""
+    module = importlib.import_module(package)
+    every = public_names(package)
+    names = [n for n in every if _kind(getattr(module, n)) != "data"]
+    constants = [n for n in every if _kind(getattr(module, n)) == "data"]
     lines = [_underline(f"``{package}``", "="), f".. automodule:: {package}", "   :no-members:", "",
              ".. testsetup::", "", "   import importlib", f"   globals().update(vars(importlib.import_module({package!r})))",
              "", _underline("Public names", "-"), f".. currentmodule:: {package}", "", ".. autosummary::", ""]
     lines += [f"   {name}" for name in names]
+    if constants:
+        lines += ["", ".. list-table::", "   :widths: 30 70", ""]
+        for name in constants:
+            doc = _data_lines(package, name, getattr(module, name))[1]
+            lines += [f"   * - :py:data:`{name}`", f"     - {_first_sentence(doc)}"]
     return "\n".join(lines) + "\n"
 
 
