@@ -146,17 +146,13 @@ def check(cert, *, fuel=DEFAULT_FUEL, seconds=None):
 
     if type(cert["version"]) is int and cert["version"] == KERNEL_VERSION:
         return check_kernel(cert, fuel=fuel, seconds=seconds)
-    try:
-        from .checker_v2 import check_v2
-    except ImportError:  # no SymPy here: the kernel reads the same data, or the certificate is refused
-        if type(cert["version"]) is int and cert["version"] == 2:
-            try:
-                return check_kernel({**cert, "version": KERNEL_VERSION}, fuel=fuel, seconds=seconds)
-            except CheckError as exc:
-                if "does not read" not in str(exc):
-                    raise
-                raise CheckError(f"{exc}; this version-2 certificate needs the SymPy-based checker, which cannot "
-                                 f"be imported here: re-issue it as version {KERNEL_VERSION}") from None
-        raise CheckError(f"unsupported {FORMAT} version {cert['version']!r}: this checker reads version "
-                         f"{KERNEL_VERSION} (and version 2 where SymPy is installed)") from None
-    return check_v2(cert, fuel=fuel, seconds=seconds)
+    if type(cert["version"]) is int and cert["version"] == 2:  # the same data: the kernel reads it, or it is refused
+        try:
+            return check_kernel({**cert, "version": KERNEL_VERSION}, fuel=fuel, seconds=seconds)
+        except MalformedCertificate:
+            raise
+        except CheckError as exc:
+            raise type(exc)(f"{exc} (a version-2 certificate, read by the kernel; re-issue it as version "
+                            f"{KERNEL_VERSION} with symrep certify)") from None
+    raise CheckError(f"unsupported {FORMAT} version {cert['version']!r}: this checker reads version "
+                     f"{KERNEL_VERSION} (and version 2 where the kernel reads it)")

@@ -38,7 +38,7 @@ def proved_undefined(value):
     of 0, a root of a negative number, the logarithm of a number <= 0), by the normal form or by balls."""
     from ..enclosures import sign_at
     from ..normal_form import Domain, proved_equal
-    from ..terms import walk
+    from ..terms import apply, walk
 
     def zero(term):
         return proved_equal(term, ZERO, Domain())
@@ -61,6 +61,10 @@ def proved_undefined(value):
         if term.op == "besselk" and (zero(term.args[1]) or negative(term.args[1])):
             return True
         if term.op in ("gamma", "polygamma") and zero(term.args[-1]):  # a pole
+            return True
+        if term.op == "tan" and zero(apply("cos", term.args[0])):
+            return True
+        if term.op in ("csch", "coth") and zero(term.args[0]):
             return True
     return False
 
