@@ -84,7 +84,7 @@ def _run_srank(args):
     if args.format in ("latex", "pdf"):
         raise InputError(f"--format {args.format} renders the certificate of --range; with --sides use text or json")
     from symrep.attention.stable_rank_box import box_stable_rank, stable_rank_comparison
-    from symrep.cli.app import parse_sides
+    from symrep.cli.sides import parse_sides
     from symrep.errors import SymrepError
     from symrep.geometry.boxes import Hyperrectangle
 
