@@ -46,7 +46,7 @@ REASONS = {
     # SymPy's limit at 0+ of erfc(1 - 1/x) + erfc(1/x - 1) - 2 (identically 0) is -2: a third attack
     "limit-at-0-wrong-cm-holds": "a function of something unbounded at 0 is not expanded",
     "limit-at-0-wrong-extension-bernstein-fails": "a function of something unbounded at 0 is not expanded",
-    "limit-at-0-wrong-below-limit-witness": "value witness: kind 'below-limit-at-0' with fields ['kind'] does not b",
+    "limit-at-0-wrong-below-limit-witness": "a function of something unbounded at 0 is not expanded",
     # the same SymPy error, past a guard that compared only the first and the last sample (a fourth
     # attack): finite limits at a point are now proved (continuity, a proved rewriting, or a quotient
     # of analytic expressions), never taken from SymPy
@@ -121,7 +121,7 @@ REASONS = {
     "bessel-order-in-disguise-bernstein-nonzero-at-0": "value witness: f(0) is not proved defined for every parameter value of",
     # attack round 10: x/(x + z) with z = sin(1)^2 + cos(1)^2 - 1 (or a - 1 at a = 1) read as 0 * z^(-1) = 0 at 0;
     # a value at a point is now taken as written only if every power's base there is proved nonzero
-    "denominator-zero-in-disguise-below-limit": "value witness: kind 'below-limit-at-0' with fields ['kind'] does not b",
+    "denominator-zero-in-disguise-below-limit": "f(0): 0/(0 + sin(1)^2 + cos(1)^2 - 1) is not proved defined",
     "denominator-zero-in-disguise-box-witness": "box witness: f at distance: f(0): 0/(0 + sin(1)^2 + cos(1)^2 - 1) is n",
     "denominator-zero-in-disguise-cube-rank": "cube rank: f(0): 0/(0 + sin(1)^2 + cos(1)^2 - 1) is not proved defined",
     "denominator-zero-in-disguise-at-a-witness-point": "box witness: f at distance: f(1): (1 - 1)/(1 - 1 + sin(1)^2 + cos(1)^2",

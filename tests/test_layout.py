@@ -169,13 +169,10 @@ def test_the_cycle_finder_finds_cycles():
     assert sorted(map(sorted, _strongly_connected_components(graph))) == [["a", "b", "c"], ["d"], ["e"]]
 
 
-#: Circles found by this test when it was written (issue 28), in code that other work was changing; strict, so
-#: an entry fails once its circle is gone and must then be removed. ``terms.read`` is a convenience that
-#: calls ``grammar.read``. (The circle in ``symrep.groups`` is gone: the group's elements and the
-#: embeddings of Q(zeta_e) have modules of their own, ``elements`` and ``embeddings``.)
-KNOWN_CIRCLES = {
-    "symrep.certificates": "grammar <-> terms (terms.read calls grammar.read)",
-}
+#: Circles allowed for now (strict: an entry fails once its circle is gone and must then be removed). None is
+#: left: the circle in ``symrep.groups`` went with modules of their own for the group's elements and the
+#: embeddings of Q(zeta_e), and ``certificates``' ``terms.read`` (which called ``grammar.read``) went too.
+KNOWN_CIRCLES = {}
 
 
 @pytest.mark.parametrize("package", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_CIRCLES[p]))

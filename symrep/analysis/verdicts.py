@@ -52,9 +52,8 @@ from symrep.errors import InputError
 from symrep.fileio import write_text_atomic
 from symrep.analysis.parameters import active, parse_family
 from symrep.analysis.referee import Referee as _Referee
-from symrep.analysis.at_zero import behaviour_at_0 as _behaviour_at_0
-from symrep.analysis.at_zero import offered_limit as _offered_limit
-from symrep.analysis.at_zero import value_at_0_as_the_kernel_reads_it as _value_at_0_as_the_kernel_reads_it
+from symrep.analysis.at_zero import (behaviour_at_0 as _behaviour_at_0, offered_limit as _offered_limit,
+                                     value_at_0_as_the_kernel_reads_it as _value_at_0_as_the_kernel_reads_it)
 from symrep.geometry.expressions import expression_text, lambda_body, parameter_symbol, parse_expression, value_at
 
 __all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]

@@ -1,12 +1,11 @@
-"""The independent certificate checker: read a certificate, hand it to the checker of its version.
+"""The independent certificate checker: read a certificate, hand it to the kernel.
 
 A certificate is JSON (format ``symrep-certificate``). **Version 3** is checked by the kernel alone
-(:func:`symrep.certificates.kernel.check_kernel`: no computer-algebra system, counted work). **Version 2**
-is checked by the SymPy-based checker (:mod:`~symrep.certificates.checker_v2`) where SymPy can be imported;
-where it cannot, a version-2 certificate is checked by the kernel if the kernel reads its method (it reads
-the same data), and otherwise rejected with a message saying to re-issue it as version 3. This module
-imports nothing but the standard library and the kernel, so that ``symrep.check_file`` works in an
-interpreter without SymPy.
+(:func:`symrep.certificates.kernel.check_kernel`: no computer-algebra system, counted work). A **version-2**
+certificate (written by earlier releases, with the same data) is restated as version 3 and read by the kernel;
+if the kernel rejects it, the message says so and asks to re-issue it with ``symrep certify``. No other code
+checks a certificate. This module imports nothing but the standard library and the kernel, so that
+``symrep.check_file`` works in an interpreter without SymPy.
 
 Every check ends by comparing what was verified with the stated claim, domain and function, and the
 verdict on a certificate is a function of the certificate and the fuel alone
