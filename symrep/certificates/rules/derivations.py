@@ -22,6 +22,7 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``reciprocal`` of a BF ``h`` with ``h(1) > 0`` | CM | ``1/h = int_0^oo e^(-t h) dt``, each ``e^(-t h)`` CM (SSV Thm 3.7) |
 | ``derivative``: ``expr >= 0`` at ``0+``, ``expr' `` CM | BF | the definition (SSV Def 3.1) |
 | ``rewrite`` | CM, BF | an identity |
+| ``integral`` ``G(x, b) - G(x, a) = int_a^b g(x, s) ds``, ``g = dG/ds`` of the class for every ``s`` in ``[a, b]`` | CM, BF | Riemann sums in the convex cone, closed under pointwise limits (SSV Cor 1.6, Cor 3.8); :mod:`~symrep.certificates.rules.integral` |
 
 Examples
 --------
@@ -45,6 +46,8 @@ from ..fuel import charge
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
 from ..terms import HALF, ONE, ZERO, add, apply, const, mul, num, power, substitute, var
+from .integral import PARAMS as INTEGRAL_PARAMS
+from .integral import integral_form
 
 __all__ = ["check_node", "Context", "RULES", "MAX_NODES"]
 
@@ -58,7 +61,7 @@ RULES = {
     "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
     "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1), "rewrite": (_BOTH, (), 1),
     "compose": (_BOTH, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM",), (), 1),
-    "derivative": (("BF",), (), 1),
+    "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1),
 }
 X = var("x")
 
@@ -168,6 +171,9 @@ def check_node(node, where, context, _count=None):
         # that is 0 would evaluate the outer function at 0, where nothing was proved (found by an attack)
         _positive_at_one(inner, context, f"{here} the inner function at 1")
         form = substitute(outer, {"x": inner})
+    elif rule == "integral":  # int_a^b g(x, s) ds = G(x, b) - G(x, a), each g(., s) of the class
+        form = integral_form(params, kids, cls, context, here,
+                             lambda kid, inner: check_node(kid, f"{where}.0", inner, count))
     elif rule == "exp-of-cm":
         form = apply("exp", child(0, "CM"))
     elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0
