@@ -148,7 +148,7 @@ class DerivationSearch:
                 try:
                     if sympy.simplify(checked_laplace_transform(rho, "density") - e) != 0:
                         continue
-                except CheckError:
+                except (CheckError, TypeError, ValueError):  # a candidate the checker cannot read is no candidate
                     continue
             params = {"density": expression_text(rho.xreplace({T: sympy.Symbol("t", real=True)}))}
             if family_params is not None:
