@@ -1,5 +1,6 @@
 """The derivation search: completely monotone and Bernstein functions on (0, oo) by the calculus of
-the theory's section 4 (atoms, closure rules, the derivative rule), with rewrites, and the Laplace
+the theory's section 4 (atoms, closure rules, the derivative rule), with rewrites, the mixture route
+(:mod:`~symrep.analysis.mixtures`: an integral over a constant promoted to a variable) and the Laplace
 route (a density >= 0 whose transform the checker proves by an antiderivative).
 """
 
@@ -9,6 +10,7 @@ import sympy
 
 from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
+from symrep.analysis.mixtures import MixtureSearch
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
@@ -21,7 +23,7 @@ __all__ = []
 LAPLACE_SECONDS = 4.0
 
 
-class DerivationSearch:
+class DerivationSearch(MixtureSearch):
     """Mixin of :class:`~symrep.analysis.verdicts._Prover`: ``derive(e, "CM" | "BF", depth)``."""
 
     def derive(self, e, cls, depth):
@@ -36,7 +38,10 @@ class DerivationSearch:
             node = (self._cm if cls == "CM" else self._bf)(candidate, depth)
             if node is not None:
                 return node if candidate == e else _n(cls, e, "rewrite", {}, [node])
-        if cls == "CM" and depth <= 2:
+        node = self._mixture(e, cls, depth)  # f = int_a^b g(x, s) ds with each g(., s) of the class
+        if node is not None:
+            return node
+        if cls == "CM" and depth <= 2 and not getattr(self, "in_mixture", False):
             node = self._laplace(e)
             if node is not None:
                 return node

@@ -1,0 +1,128 @@
+"""The mixture route of the derivation search: ``f = int_a^b g(x, s) ds`` with every ``g(., s)`` CM (or Bernstein).
+
+The kernel's ``integral`` rule (:mod:`symrep.certificates.rules.integral`; Schilling-Song-Vondracek,
+*Bernstein Functions*, Cor. 1.6 and 3.8) proves such a representation from an antiderivative ``G`` with
+``dG/ds = g``. This module finds one by promoting a constant of ``f`` to a variable: for a rational
+constant ``c`` of ``f`` (a coefficient, a shift, or the implicit 1 in front of a function's argument),
+``G(x, s)`` is ``f`` with that constant replaced by ``s``, so ``G(x, c) = f``. If ``G(x, s0) = 0`` for one
+``s0`` (0, 1 or another constant of ``f``; SymPy's ``simplify`` proposes, the kernel's normal form decides),
+then ``f = G(x, c) - G(x, s0) = int_{s0}^{c} dG/ds ds`` (with ``-G`` and the bounds swapped if ``c < s0``),
+and the search looks for a derivation of ``dG/ds`` with ``s`` a parameter on ``[s0, c]``.
+
+Examples: ``log(1 + x)/x = int_0^1 ds/(1 + s x)`` (``G = log(1 + s x)/x``), ``(exp(-x) - exp(-2 x))/x =
+int_1^2 exp(-s x) ds``, ``sqrt(x + 1) - sqrt(x) = int_0^1 ds/(2 sqrt(x + s))``, and after Schoenberg's
+transform ``atan(sqrt t)/sqrt t = int_0^1 ds/(1 + s^2 t)``.
+
+>>> import sympy
+>>> from symrep.analysis.common import X
+>>> [(str(G), str(s0), str(c)) for G, s0, c in candidates(sympy.log(1 + X)/X, sympy.Symbol("s", real=True))][:1]
+[('log(s*x + 1)/x', '0', '1')]
+"""
+
+import sympy
+
+from symrep.analysis.common import X, _n, _t
+from symrep.analysis.parameters import RECORDED, active
+from symrep.certificates.regions import Interval, active_region
+
+__all__ = ["candidates", "MixtureSearch"]
+
+#: Antiderivatives tried per expression, and the depth of the search at which the route is still tried.
+MAX_CANDIDATES, MAX_DEPTH = 12, 2
+_NAMES = ("s", "u", "v", "w", "r", "q")
+
+
+def _one_replacement(t, S):
+    """``(t with one rational constant replaced by S, that constant)``, for every constant not an integer exponent."""
+    if t.is_Rational:
+        if t != 0:
+            yield (S if t > 0 else -S), abs(t)
+        return
+    if not t.args or isinstance(t, sympy.Function) and not t.has(X):
+        return
+    positions = [0] if t.is_Pow and t.exp.is_Integer else range(len(t.args))
+    for i in positions:
+        for new, c in _one_replacement(t.args[i], S):
+            args = list(t.args)
+            args[i] = new
+            yield t.func(*args), c
+
+
+def _scalings(e, S):
+    """``e`` with the argument of one function (or of a fractional power) scaled by ``S``: the implicit
+    coefficient 1, as ``F(u(S x))`` and as ``F(S u)``."""
+    for sub in sorted(e.atoms(sympy.Function, sympy.Pow), key=sympy.default_sort_key):
+        if isinstance(sub, sympy.Pow):
+            if sub.exp.is_Integer or not sub.base.has(X) or sub.exp.has(X):
+                continue
+            variants = [sub.base.xreplace({X: S * X}) ** sub.exp]
+        elif len(sub.args) == 1 and sub.args[0].has(X):
+            u = sub.args[0]
+            variants = [sub.func(u.xreplace({X: S * X})), sub.func(S * u)]
+        else:
+            continue
+        for new in variants:
+            yield e.xreplace({sub: new}), sympy.Integer(1)
+
+
+def candidates(e, S, tick=lambda: None):
+    """``(G, s0, c)`` with ``G(x, c) = e`` as written and ``G(x, s0)`` simplified to 0 by SymPy, ``G`` not
+    affine in ``S`` (a constant factor is the ``scale`` rule's business)."""
+    constants = sorted({abs(r) for r in e.atoms(sympy.Rational) if r != 0} | {sympy.Integer(0), sympy.Integer(1)})
+    seen, out = set(), []
+    for G, c in [*_scalings(e, S), *_one_replacement(e, S)]:
+        if G in seen or not G.has(S) or G.xreplace({S: c}) != e:
+            continue
+        seen.add(G)
+        tick()
+        if sympy.diff(G, S, 2) == 0:
+            continue
+        for s0 in constants:
+            if s0 == c:
+                continue
+            try:
+                at = G.xreplace({S: s0})
+                zero = at == 0 or (not at.has(sympy.nan, sympy.zoo) and sympy.simplify(at) == 0)
+            except Exception:  # SymPy cannot evaluate this candidate: no candidate
+                zero = False
+            if zero:
+                out.append((G, s0, c))
+                break
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out
+
+
+class MixtureSearch:
+    """Mixin of :class:`~symrep.analysis.derivations.DerivationSearch`: ``_mixture(e, cls, depth)``."""
+
+    def _mixture(self, e, cls, depth):
+        if depth > MAX_DEPTH or getattr(self, "in_mixture", False) or RECORDED.get() is not None:
+            return None
+        box = dict(active_region() or {})
+        taken = {s.name for s in e.free_symbols} | {s.name for s in box}
+        name = next((n for n in _NAMES if n not in taken), None)
+        if name is None:
+            return None
+        plain = sympy.Symbol(name, real=True)
+        self.in_mixture = True
+        try:
+            for G, s0, c in candidates(e, plain, self.tick):
+                lo, hi, sign = (s0, c, 1) if c > s0 else (c, s0, -1)
+                flags = {"positive": True} if lo > 0 else {"nonnegative": True} if lo == 0 else {}
+                S = sympy.Symbol(name, real=True, **flags)
+                G = sign * G.xreplace({plain: S})
+                g = sympy.diff(G, S)
+                try:
+                    g = sympy.simplify(g)
+                except Exception:
+                    pass
+                self.tick()
+                with active({**box, S: Interval(sympy.Rational(lo), sympy.Rational(hi), True, True)}):
+                    child = self.derive(g, cls, depth + 1)
+                if child is not None:
+                    params = {"variable": name, "from": _t(lo), "to": _t(hi), "antiderivative": _t(G)}
+                    return _n(cls, e, "integral", params, [child])
+        finally:
+            self.in_mixture = False
+        return None
