@@ -15,6 +15,7 @@ from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
 from symrep.certificates.exact import continuous, exponential_form
+from symrep.certificates.regions import active_region
 from symrep.geometry.expressions import expression_text
 
 __all__ = []
@@ -38,11 +39,16 @@ class DerivationSearch(MixtureSearch):
             node = (self._cm if cls == "CM" else self._bf)(candidate, depth)
             if node is not None:
                 return node if candidate == e else _n(cls, e, "rewrite", {}, [node])
-        node = self._mixture(e, cls, depth)  # f = int_a^b g(x, s) ds with each g(., s) of the class
-        if node is not None:
-            return node
-        if cls == "CM" and depth <= 2 and not getattr(self, "in_mixture", False):
-            node = self._laplace(e)
+        # f = int_a^b g(x, s) ds with each g(., s) of the class (the kernel's integral rule); for a family the
+        # Laplace route first, since the kernel does not read a family's removable singularity at 0 yet
+        family = bool(active_region())
+        for route in ("laplace", "mixture") if family else ("mixture", "laplace"):
+            if route == "mixture":
+                node = self._mixture(e, cls, depth)
+            elif cls == "CM" and depth <= 2 and not getattr(self, "in_mixture", False):
+                node = self._laplace(e)
+            else:
+                node = None
             if node is not None:
                 return node
         if cls == "BF" and depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
