@@ -19,16 +19,21 @@ transform ``atan(sqrt t)/sqrt t = int_0^1 ds/(1 + s^2 t)``.
 [('log(s*x + 1)/x', '0', '1')]
 """
 
+import time
+
 import sympy
 
+from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.common import X, _n, _t
 from symrep.analysis.parameters import RECORDED, active
 from symrep.certificates.regions import Interval, active_region
 
 __all__ = ["candidates", "MixtureSearch"]
 
-#: Antiderivatives tried per expression, and the depth of the search at which the route is still tried.
-MAX_CANDIDATES, MAX_DEPTH = 12, 2
+#: Antiderivatives tried per expression, the depth of the search at which the route is still tried, and the
+#: seconds the route may take in all, of one search's budget.
+#: (The root has its own share, so that the attempts on its parts cannot spend it.)
+MAX_CANDIDATES, MAX_DEPTH, MIXTURE_SECONDS, ROOT_SECONDS = 12, 1, 1.0, 2.0
 _NAMES = ("s", "u", "v", "w", "r", "q")
 
 
@@ -58,16 +63,38 @@ def _scalings(e, S):
             variants = [sub.base.xreplace({X: S * X}) ** sub.exp]
         elif len(sub.args) == 1 and sub.args[0].has(X):
             u = sub.args[0]
-            variants = [sub.func(u.xreplace({X: S * X})), sub.func(S * u)]
+            variants = [sub.func(S * u), sub.func(u.xreplace({X: S * X}))]
         else:
             continue
         for new in variants:
             yield e.xreplace({sub: new}), sympy.Integer(1)
 
 
-def candidates(e, S, tick=lambda: None):
-    """``(G, s0, c)`` with ``G(x, c) = e`` as written and ``G(x, s0)`` simplified to 0 by SymPy, ``G`` not
-    affine in ``S`` (a constant factor is the ``scale`` rule's business)."""
+def _sample(symbol, box):
+    interval = (box or {}).get(symbol)
+    lo, hi = (interval.lo, interval.hi) if interval is not None else (-sympy.oo, sympy.oo)
+    if lo.is_finite and hi.is_finite:
+        return (lo + hi) / 2
+    return lo + 1 if lo.is_finite else hi - 1 if hi.is_finite else sympy.Rational(1, 3)
+
+
+def _looks_zero(at, box):
+    """A numeric screen (not a proof) before SymPy's ``simplify``: ``at`` is about 0 at x = 1/2 and 3 (and at one
+    point of the parameters' box)."""
+    values = {p: _sample(p, box) for p in at.free_symbols - {X}}
+    for x0 in (sympy.Rational(1, 2), sympy.Integer(3)):
+        try:
+            v = complex(sympy.N(at.xreplace({**values, X: x0}), 20))
+        except (TypeError, ValueError, ArithmeticError):
+            return False
+        if not abs(v) < 1e-12:
+            return False
+    return True
+
+
+def candidates(e, S, tick=lambda: None, box=None):
+    """``(G, s0, c)`` with ``G(x, c) = e`` as written and ``G(x, s0)`` simplified to 0 by SymPy, ``G`` neither
+    affine in ``S`` nor ``S``-power times ``e`` (a constant factor is the ``scale`` rule's business)."""
     constants = sorted({abs(r) for r in e.atoms(sympy.Rational) if r != 0} | {sympy.Integer(0), sympy.Integer(1)})
     seen, out = set(), []
     for G, c in [*_scalings(e, S), *_one_replacement(e, S)]:
@@ -75,16 +102,17 @@ def candidates(e, S, tick=lambda: None):
             continue
         seen.add(G)
         tick()
-        if sympy.diff(G, S, 2) == 0:
+        if sympy.diff(G, S, 2) == 0 or not sympy.powsimp(sympy.expand_power_base(G / e, force=True), force=True).has(X):
             continue
         for s0 in constants:
             if s0 == c:
                 continue
             try:
                 at = G.xreplace({S: s0})
-                zero = at == 0 or (not at.has(sympy.nan, sympy.zoo) and sympy.simplify(at) == 0)
+                zero = at == 0 or (not at.has(sympy.nan, sympy.zoo) and _looks_zero(at, box) and sympy.simplify(at) == 0)
             except Exception:  # SymPy cannot evaluate this candidate: no candidate
                 zero = False
+            tick()
             if zero:
                 out.append((G, s0, c))
                 break
@@ -97,8 +125,22 @@ class MixtureSearch:
     """Mixin of :class:`~symrep.analysis.derivations.DerivationSearch`: ``_mixture(e, cls, depth)``."""
 
     def _mixture(self, e, cls, depth):
-        if depth > MAX_DEPTH or getattr(self, "in_mixture", False) or RECORDED.get() is not None:
+        left = ROOT_SECONDS if depth == 0 else getattr(self, "mixture_left", MIXTURE_SECONDS)
+        if depth > MAX_DEPTH or getattr(self, "in_mixture", False) or RECORDED.get() is not None or left <= 0.05:
             return None
+        whole, start = self.tick, time.monotonic()
+        self.tick = Budget(min(left, max(self.clock.left(), 1e-3))).tick  # the route's share, checked between steps
+        try:
+            return self._mixture_route(e, cls, depth)
+        except OutOfTime:
+            whole()  # the whole budget may be spent too; otherwise the search goes on without the route
+            return None
+        finally:
+            self.tick = whole
+            if depth > 0:
+                self.mixture_left = left - (time.monotonic() - start)
+
+    def _mixture_route(self, e, cls, depth):
         box = dict(active_region() or {})
         taken = {s.name for s in e.free_symbols} | {s.name for s in box}
         name = next((n for n in _NAMES if n not in taken), None)
@@ -107,7 +149,7 @@ class MixtureSearch:
         plain = sympy.Symbol(name, real=True)
         self.in_mixture = True
         try:
-            for G, s0, c in candidates(e, plain, self.tick):
+            for G, s0, c in candidates(e, plain, self.tick, box):
                 lo, hi, sign = (s0, c, 1) if c > s0 else (c, s0, -1)
                 flags = {"positive": True} if lo > 0 else {"nonnegative": True} if lo == 0 else {}
                 S = sympy.Symbol(name, real=True, **flags)
