@@ -33,7 +33,7 @@ __all__ = ["candidates", "MixtureSearch"]
 #: Antiderivatives tried per expression, the depth of the search at which the route is still tried, and the
 #: seconds the route may take in all, of one search's budget.
 #: (The root has its own share, so that the attempts on its parts cannot spend it.)
-MAX_CANDIDATES, MAX_DEPTH, MIXTURE_SECONDS, ROOT_SECONDS = 12, 1, 1.0, 2.0
+MAX_CANDIDATES, MAX_DEPTH, MIXTURE_SECONDS, ROOT_SECONDS = 12, 1, 0.75, 1.5
 _NAMES = ("s", "u", "v", "w", "r", "q")
 
 
@@ -92,6 +92,24 @@ def _looks_zero(at, box):
     return True
 
 
+_GRID = [sympy.Rational(k, 2) for k in range(1, 8)]
+
+
+def plausible(e, cls, box=None):
+    """A numeric screen (not a proof), to spare the search hopeless work: ``e`` at x = 1/2, 1, ..., 7/2 (and at
+    one point of the parameters' box) is >= 0, and nonincreasing and convex (CM) or nondecreasing and concave
+    (Bernstein). True where it cannot tell."""
+    values = {p: _sample(p, box) for p in e.free_symbols - {X}}
+    try:
+        v = [float(sympy.N(e.xreplace({**values, X: x0}), 15)) for x0 in _GRID]
+    except (TypeError, ValueError, ArithmeticError):
+        return True
+    slack = 1e-9 * max(1.0, *map(abs, v))
+    sign = 1 if cls == "CM" else -1
+    return (all(y >= -slack for y in v) and all(sign * (a - b) >= -slack for a, b in zip(v, v[1:]))
+            and all(sign * (a - 2 * b + c) >= -slack for a, b, c in zip(v, v[1:], v[2:])))
+
+
 def candidates(e, S, tick=lambda: None, box=None):
     """``(G, s0, c)`` with ``G(x, c) = e`` as written and ``G(x, s0)`` simplified to 0 by SymPy, ``G`` neither
     affine in ``S`` nor ``S``-power times ``e`` (a constant factor is the ``scale`` rule's business)."""
@@ -142,6 +160,8 @@ class MixtureSearch:
 
     def _mixture_route(self, e, cls, depth):
         box = dict(active_region() or {})
+        if not plausible(e, cls, box):
+            return None
         taken = {s.name for s in e.free_symbols} | {s.name for s in box}
         name = next((n for n in _NAMES if n not in taken), None)
         if name is None:
@@ -160,6 +180,8 @@ class MixtureSearch:
                 except Exception:
                     pass
                 self.tick()
+                if not all(plausible(g.xreplace({S: v}), cls, box) for v in (lo, (lo + hi) / 2, hi)):
+                    continue
                 with active({**box, S: Interval(sympy.Rational(lo), sympy.Rational(hi), True, True)}):
                     child = self.derive(g, cls, depth + 1)
                 if child is not None:
