@@ -127,7 +127,7 @@ def test_the_child_is_proved_for_every_s_in_the_closed_interval():
 PROVED = [("log(1+x)/x", "pd-l1"), ("(exp(-x)-exp(-2*x))/x", "pd-l1"), ("(sqrt(1+x)-1)/x", "pd-l1"),
           ("sqrt(x+1)-sqrt(x)", "pd-l1"), ("log((2+x)/(1+x))", "pd-l1"), ("(1-exp(-x))/x", "pd-l1"),
           ("atan(x)/x", "pd-l2"), ("erf(x)/x", "pd-l2"), ("atan(sqrt(x))/sqrt(x)", "pd-l1"),
-          ("erf(sqrt(x))/sqrt(x)", "pd-l1")]
+          ("erf(sqrt(x))/sqrt(x)", "pd-l1"), ("log((2+x)/(1+x))", "pd-l2")]
 
 
 def _nodes(node):
@@ -177,3 +177,14 @@ def test_numeric_quadrature_of_the_child_gives_the_function(cert):
     for x0 in (mpmath.mpf(1) / 2, mpmath.mpf(1), mpmath.mpf(3)):
         integral = mpmath.quad(lambda s: g(x0, s, c), [a, b])
         assert abs(integral - h(x0, 0, c)) < mpmath.mpf(10) ** -20
+
+
+def test_the_normal_form_reads_log_of_a_quotient_of_equal_polynomials_in_roots():
+    """G(x, s0) = 0 for G = -log((sqrt(x) + 2)/(s + sqrt(x))) at s0 = 2: log(N/D) with N = c D is log(c)."""
+    from symrep.certificates.grammar import read
+    from symrep.certificates.normal_form import Domain, proved_equal
+
+    domain = Domain(positive=("x",))
+    assert proved_equal(read("log((x^(1/2) + 2)/(2 + x^(1/2)))", "f"), read("0", "f"), domain)
+    assert proved_equal(read("log((2*x^(1/2) + 4)/(2 + x^(1/2)))", "f"), read("log(2)", "f"), domain)
+    assert not proved_equal(read("log((x^(1/2) + 2)/(2 + x^(1/3)))", "f"), read("0", "f"), domain)
