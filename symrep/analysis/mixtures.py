@@ -160,7 +160,7 @@ class MixtureSearch:
 
     def _mixture_route(self, e, cls, depth):
         box = dict(active_region() or {})
-        if not plausible(e, cls, box):
+        if e.has(sympy.besselk) or not plausible(e, cls, box):  # Bessel families: slow to simplify, the kernel's own atom
             return None
         taken = {s.name for s in e.free_symbols} | {s.name for s in box}
         name = next((n for n in _NAMES if n not in taken), None)
