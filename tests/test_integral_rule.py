@@ -71,6 +71,13 @@ ACCEPTED = [
     _cert("erf(x)/x", "pd-l2", _integral("erf(sqrt(x))/sqrt(x)", "0", "1", "erf(s*sqrt(x))/sqrt(x)", _n(
         "CM", "2/sqrt(pi)*exp(-s^2*x)", "scale", {"c": "2/sqrt(pi)"}, [_n("CM", "exp(-s^2*x)", "cm-exp", {"a": "s^2"})])),
         transformed="erf(sqrt(x))/sqrt(x)", extension="2/sqrt(pi)"),
+    # exp(-s sqrt(t)) at s = 0 is the constant 1: an inner Bernstein function 0 under an outer continuous at 0
+    _cert("(1-exp(-2*x))/x", "pd-l2", _integral("(1-exp(-2*sqrt(x)))/sqrt(x)", "0", "2", "(1-exp(-s*sqrt(x)))/sqrt(x)",
+                                                _n("CM", "exp(-s*sqrt(x))", "compose", {}, [
+                                                    _n("CM", "exp(-x)", "cm-exp", {"a": "1"}),
+                                                    _n("BF", "s*sqrt(x)", "scale", {"c": "s"}, [
+                                                        _n("BF", "sqrt(x)", "bf-power", {"s": "1/2"})])])),
+          transformed="(1-exp(-2*sqrt(x)))/sqrt(x)", extension="2"),
     # Bernstein: log((1 + 2x)/(1 + x)) = int_1^2 x/(1 + s x) ds, and x/(1 + s x) is Bernstein (its derivative is CM)
     _cert("log((1+2*x)/(1+x))", "bernstein", _integral("log((1+2*x)/(1+x))", "1", "2", "log(1+s*x)", _n(
         "BF", "x/(1+s*x)", "derivative", {}, [_n("CM", "(1+s*x)^(-2)", "compose", {}, [

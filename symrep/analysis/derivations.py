@@ -190,7 +190,7 @@ class DerivationSearch(MixtureSearch):
             if all(kids):
                 return _n("BF", e, "sum", {}, kids)
         if e.is_Mul:
-            c, rest = e.as_coeff_Mul()
+            c, rest = e.as_independent(X, as_Add=False)  # a number, or a parameter's factor (s*sqrt(x))
             if c != 1 and _nonneg(c):
                 inner = self.derive(rest, "BF", depth + 1)
                 if inner is not None:
