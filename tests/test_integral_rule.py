@@ -125,6 +125,14 @@ def test_a_kink_a_used_name_a_nested_reuse_and_an_irrational_bound_are_refused()
     _reject(_integral("log(2)*exp(-x)", "0", "1", "log(1+s)*exp(-x) - log(s)*exp(-x)", exp_x), match="regularity")
 
 
+def test_an_inner_function_that_may_be_0_needs_an_outer_continuous_at_0():
+    inner = _n("BF", "a*x", "bf-linear", {"beta": "a"})
+    pole = _n("CM", "1/(a*x)", "compose", {}, [_n("CM", "x^(-1)", "cm-power", {"s": "1", "b": "0"}), inner])
+    _reject(pole, {"a": Span(0, 1)}, match="the inner function at 1")
+    fine = _n("CM", "exp(-a*x)", "compose", {}, [_n("CM", "exp(-x)", "cm-exp", {"a": "1"}), inner])
+    check_node(fine, "derivation", Context({"a": Span(0, 1)}))
+
+
 def test_the_child_is_proved_for_every_s_in_the_closed_interval():
     # exp(-(s - 1/2) x) is CM only for s >= 1/2; [0, 1] includes s < 1/2
     child = _n("CM", "exp(-(s-1/2)*x)", "cm-exp", {"a": "s-1/2"})
