@@ -96,9 +96,30 @@ _GRID = [sympy.Rational(k, 2) for k in range(1, 8)]
 
 
 def plausible(e, cls, box=None):
-    """A numeric screen (not a proof), to spare the search hopeless work: ``e`` at x = 1/2, 1, ..., 7/2 (and at
-    one point of the parameters' box) is >= 0, and nonincreasing and convex (CM) or nondecreasing and concave
-    (Bernstein). True where it cannot tell."""
+    """A numeric screen (not a proof), to spare the search hopeless work.
+
+    Parameters
+    ----------
+    e : sympy.Expr
+        A function of the positive ``x`` (and of parameters of ``box``).
+    cls : {"CM", "BF"}
+        The class the search wants.
+    box : dict, optional
+        Parameter symbol -> :class:`~symrep.certificates.regions.Interval`; one point of it is sampled.
+
+    Returns
+    -------
+    bool
+        False if ``e`` at x = 1/2, 1, ..., 7/2 is negative somewhere, or not nonincreasing and convex (CM),
+        nondecreasing and concave (Bernstein); True otherwise, and where it cannot tell.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from symrep.analysis.common import X
+    >>> plausible(sympy.log(1 + X)/X, "CM"), plausible(sympy.sin(X)**2, "BF")
+    (True, False)
+    """
     values = {p: _sample(p, box) for p in e.free_symbols - {X}}
     try:
         v = [float(sympy.N(e.xreplace({**values, X: x0}), 15)) for x0 in _GRID]
@@ -111,8 +132,34 @@ def plausible(e, cls, box=None):
 
 
 def candidates(e, S, tick=lambda: None, box=None):
-    """``(G, s0, c)`` with ``G(x, c) = e`` as written and ``G(x, s0)`` simplified to 0 by SymPy, ``G`` neither
-    affine in ``S`` nor ``S``-power times ``e`` (a constant factor is the ``scale`` rule's business)."""
+    """Antiderivatives from constants of ``e`` promoted to ``S``.
+
+    Parameters
+    ----------
+    e : sympy.Expr
+        A function of the positive ``x``.
+    S : sympy.Symbol
+        The variable of integration (a name ``e`` does not use).
+    tick : callable, optional
+        Called between steps (the search's budget).
+    box : dict, optional
+        The parameters' box, for the numeric screen.
+
+    Returns
+    -------
+    list of tuple
+        ``(G, s0, c)`` with ``G(x, c) = e`` as written and ``G(x, s0)`` simplified to 0 by SymPy (after a
+        numeric screen), ``G`` neither affine in ``S`` nor a power of ``S`` times ``e`` (a constant factor is the
+        ``scale`` rule's business). Then ``e = int_{s0}^{c} dG/dS dS``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from symrep.analysis.common import X
+    >>> s = sympy.Symbol("s", real=True)
+    >>> candidates(sympy.sqrt(X + 1) - sympy.sqrt(X), s)
+    [(-sqrt(x) + sqrt(s + x), 0, 1)]
+    """
     constants = sorted({abs(r) for r in e.atoms(sympy.Rational) if r != 0} | {sympy.Integer(0), sympy.Integer(1)})
     seen, out = set(), []
     for G, c in [*_scalings(e, S), *_one_replacement(e, S)]:

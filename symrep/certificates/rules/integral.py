@@ -57,10 +57,49 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,30}")
 
 
 def integral_form(params, kids, cls, context, here, check_child):
-    """Check the rule's side conditions and its child; return the form ``G(x, b) - G(x, a)`` (a term in ``x``).
+    """Check the rule's side conditions and its child.
 
-    ``check_child(node, inner_context)`` checks the child node in the context with the integration variable
-    added, and returns its expression."""
+    Parameters
+    ----------
+    params : dict
+        ``variable``, ``from``, ``to``, ``antiderivative`` (text).
+    kids : list
+        The node's children (one node of class ``cls``).
+    cls : {"CM", "BF"}
+        The node's class.
+    context : Context
+        The parameters' region (:class:`~symrep.certificates.rules.derivations.Context`).
+    here : str
+        Where, for messages.
+    check_child : callable
+        ``check_child(node, inner_context)`` checks the child in the context with the variable added and
+        returns its expression.
+
+    Returns
+    -------
+    Term
+        The form ``G(x, b) - G(x, a)``; the caller proves it equal to the node's expression.
+
+    Raises
+    ------
+    CheckError
+        Naming the step that failed (bounds, name, regularity, the derivative, the child).
+
+    Examples
+    --------
+    >>> from symrep.certificates.rules.derivations import Context, check_node
+    >>> from symrep.certificates.terms import text
+    >>> params = {"variable": "s", "from": "1", "to": "2", "antiderivative": "-exp(-s*x)/x"}
+    >>> child = {"class": "CM", "expr": "exp(-s*x)", "rule": "cm-exp", "params": {"a": "s"}}
+    >>> text(integral_form(params, [child], "CM", Context({}), "here",
+    ...                    lambda node, inner: check_node(node, "child", inner)))
+    '(-exp((-1*2)*x))/x - (-exp((-1*1)*x))/x'
+    >>> params["antiderivative"] = "-exp(-s*x)"
+    >>> integral_form(params, [child], "CM", Context({}), "here", lambda node, inner: check_node(node, "child", inner))
+    Traceback (most recent call last):
+    ...
+    symrep.certificates.errors.CheckError: here: d/ds of the antiderivative, -(exp((-s)*x)*(-x)), and the child's expression exp((-s)*x) are not proved equal
+    """
     name = params["variable"]
     if (type(name) is not str or not _NAME.fullmatch(name) or name in ("x", "t") or name in context.parameters
             or name in FUNCTIONS or name in CONSTANTS or name in ("sqrt", "cbrt")):
