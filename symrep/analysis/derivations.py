@@ -39,19 +39,31 @@ class DerivationSearch(MixtureSearch):
             node = (self._cm if cls == "CM" else self._bf)(candidate, depth)
             if node is not None:
                 return node if candidate == e else _n(cls, e, "rewrite", {}, [node])
-        # f = int_a^b g(x, s) ds with each g(., s) of the class (the kernel's integral rule); for a family the
-        # Laplace route first, since the kernel does not read a family's removable singularity at 0 yet
-        family = bool(active_region())
-        for route in ("laplace", "mixture") if family else ("mixture", "laplace"):
-            if route == "mixture":
-                node = self._mixture(e, cls, depth)
-            elif cls == "CM" and depth <= 2 and not getattr(self, "in_mixture", False):
-                node = self._laplace(e)
-            else:
-                node = None
+        # f = int_a^b g(x, s) ds with each g(., s) of the class (the kernel's integral rule): after the Laplace
+        # route for a family (the kernel does not read a family's removable singularity at 0 yet) and for the
+        # root-exponential family (read at once), after the derivative rule for Bernstein functions
+        if cls == "BF":
+            order = ("derivative", "mixture")
+        elif active_region() or _root_exponential_family(e) is not None:
+            order = ("laplace", "mixture")
+        else:
+            order = ("mixture", "laplace")
+        for route in order:
+            node = getattr(self, f"_by_{route}")(e, cls, depth)
             if node is not None:
                 return node
-        if cls == "BF" and depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
+        return None
+
+    def _by_mixture(self, e, cls, depth):
+        return self._mixture(e, cls, depth)
+
+    def _by_laplace(self, e, cls, depth):
+        if depth <= 2 and not getattr(self, "in_mixture", False):
+            return self._laplace(e)
+        return None
+
+    def _by_derivative(self, e, cls, depth):
+        if depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
             derivative = sympy.diff(e, X)
             start = _limit_from_right(e)  # None where SymPy cannot tell (a parameter of unknown sign)
             if start is not None and (start == 0 or _proved_positive(start)):
