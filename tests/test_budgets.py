@@ -308,3 +308,20 @@ print(here[0], there[0], max(here[1], there[1]) < 1 + {SLACK})"""
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(root)}}).execute()
     out = "".join(o.get("text", "") for o in nb.cells[0].outputs)
     assert out.strip() == "unknown unknown True", out
+
+
+def test_default_budgets_scale_with_the_environment_and_explicit_ones_do_not(monkeypatch):
+    from symrep.analysis.budget import default_seconds
+    from symrep.errors import InputError
+
+    monkeypatch.setenv("SYMREP_BUDGET_SCALE", "3")
+    assert default_seconds(10.0) == 30.0
+    monkeypatch.delenv("SYMREP_BUDGET_SCALE")
+    assert default_seconds(10.0) == 10.0
+    for bad in ("0", "-1", "fast", "1000"):
+        monkeypatch.setenv("SYMREP_BUDGET_SCALE", bad)
+        with pytest.raises(InputError, match="SYMREP_BUDGET_SCALE must be a number"):
+            default_seconds(10.0)
+    monkeypatch.setenv("SYMREP_BUDGET_SCALE", "fast")
+    verdict = certify("exp(-x)", "pd-l1", budget=5)  # an explicit budget never reads the variable
+    assert verdict.status == "holds"

@@ -66,8 +66,7 @@ def test_the_kernel_imports_no_computer_algebra_system_and_nothing_of_the_old_ch
             elif isinstance(node, ast.ImportFrom) and node.level:
                 target = (node.module or "").split(".")[0] if node.module else None
                 names = [target] if target else [a.name for a in node.names]
-                lazy_v2 = module.name == "checker.py" and names == ["checker_v2"]  # version 2, where SymPy exists
-                assert lazy_v2 or all(name in kernel for name in names), (module, node.module)
+                assert all(name in kernel for name in names), (module, node.module)
             elif isinstance(node, ast.ImportFrom):
                 assert node.module.split(".")[0] not in ("sympy", "mpmath", "numpy", "symrep"), (module, node.module)
 

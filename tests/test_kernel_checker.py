@@ -179,9 +179,9 @@ def test_the_kernel_reads_almost_every_catalogue_certificate():
 
 
 def test_the_gallerys_certificates_are_read_by_the_kernel_with_sympy_blocked(tmp_path):
-    """Every certificate ``symrep gallery`` writes, restated as version 3, checked in an interpreter where SymPy
-    cannot be imported: all are accepted with the gallery's verdicts, except the Matern family's flat start (its
-    cancellation needs the Bessel recurrence, not in the kernel yet; it is rejected, never accepted wrongly)."""
+    """Every certificate ``symrep gallery`` writes, checked by the kernel in an interpreter where SymPy cannot be
+    imported: all are accepted with the gallery's verdicts (the Matern family's flat start included: its
+    cancellation is the Bessel recurrence of the kernel's normal form)."""
     from symrep.render.gallery import run
 
     run(str(tmp_path / "gallery"), force=True, pdf=False)
@@ -226,4 +226,4 @@ def test_the_gallerys_certificates_are_read_by_the_kernel_with_sympy_blocked(tmp
                             cwd=Path(__file__).parent.parent)
     assert result.returncode == 0, result.stderr[-3000:]
     accepted, rejected = result.stdout.strip().split(" ", 1)
-    assert int(accepted) == len(certificates) - 1 and rejected == "['matern-family-pd-l1']", result.stdout
+    assert int(accepted) == len(certificates) and rejected == "[]", result.stdout

@@ -9,6 +9,8 @@ import pytest
 
 FOLDER = pathlib.Path(__file__).parent.parent / "notebooks"
 NOTEBOOKS = sorted(FOLDER.glob("*.ipynb"))
+#: The executed copies the documentation site shows (written by notebooks/execute.py).
+SITE = FOLDER.parent / "docs" / "notebooks"
 
 
 def _builder():
@@ -33,6 +35,21 @@ def test_stored_without_outputs_and_as_generated(path, tmp_path, monkeypatch):
     builder.build()
     assert (tmp_path / path.name).read_text() == path.read_text(), \
         f"{path.name} differs from what notebooks/build.py writes: edit build.py and rerun it"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_site_shows_the_current_notebook_executed(path):
+    """docs/notebooks/ holds each notebook with its outputs (the site does not execute them): the same cells
+    as the notebook, every code cell executed in order, no error. After editing build.py, run
+    ``python notebooks/execute.py``."""
+    stored = nbformat.read(SITE / path.name, as_version=4)
+    nb = nbformat.read(path, as_version=4)
+    assert [(c.cell_type, c.source) for c in stored.cells] == [(c.cell_type, c.source) for c in nb.cells], \
+        f"docs/notebooks/{path.name} is not the current notebook: run python notebooks/execute.py"
+    counts = [c.execution_count for c in stored.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), f"docs/notebooks/{path.name} was not executed top to bottom"
+    assert not [o for c in stored.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                if o.get("output_type") == "error"], f"docs/notebooks/{path.name} stores an error"
 
 
 @pytest.mark.notebooks

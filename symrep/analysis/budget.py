@@ -17,9 +17,42 @@ True
 True
 """
 
+import os
 import time
 
-__all__ = ["Budget", "OutOfTime"]
+__all__ = ["Budget", "OutOfTime", "default_seconds", "SCALE_VARIABLE"]
+
+#: The environment variable that scales every *default* budget (never one a caller passes).
+SCALE_VARIABLE = "SYMREP_BUDGET_SCALE"
+
+
+def default_seconds(seconds):
+    """A default time budget: ``seconds`` times the factor in ``SYMREP_BUDGET_SCALE`` (1 when unset).
+
+    A budget bounds time, not truth; a slow or loaded machine, or a test suite that asserts verdicts rather
+    than speed, sets the factor (the project's test suite sets 4) so that the default searches get the
+    same amount of work done. Budgets passed explicitly are never scaled.
+
+    Examples
+    --------
+    >>> import os
+    >>> from symrep.analysis.budget import default_seconds
+    >>> os.environ.pop("SYMREP_BUDGET_SCALE", None) and None
+    >>> default_seconds(10.0)
+    10.0
+    """
+    raw = os.environ.get(SCALE_VARIABLE, "").strip()
+    if not raw:
+        return float(seconds)
+    try:
+        factor = float(raw)
+    except ValueError:
+        factor = float("nan")
+    if not 0 < factor <= 100:
+        from symrep.errors import InputError
+
+        raise InputError(f"{SCALE_VARIABLE} must be a number in (0, 100], got {raw!r}")
+    return min(float(seconds) * factor, 3600.0)
 
 
 class OutOfTime(BaseException):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import sympy
 
 from symrep.analysis import hard_stop
+from symrep.analysis.budget import default_seconds
 from symrep.analysis.parameters import RECORDED, parse_family
 from symrep.certificates.regions import Interval, region_text, sample_point
 from symrep.errors import InputError
@@ -167,7 +168,7 @@ def _region_latex(box):
     return r",\ ".join(parts) or r"\text{all values}"
 
 
-def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=8.0, progress=None):
+def classify(f, claim, *, assume=(), budget=None, depth=MAX_DEPTH, piece_budget=None, progress=None):
     """Split the parameter space of ``f`` into regions where ``claim`` holds, fails or is unknown.
 
     Parameters
@@ -178,8 +179,9 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
         One of the claims of :func:`~symrep.analysis.verdicts.certify` that take parameters.
     assume : str or list of str
         Comparisons that restrict the parameter space first (``"a > 0"``).
-    budget, piece_budget : float
-        Seconds for the whole classification, and for each box at most. Each box's search runs in a worker
+    budget, piece_budget : float, optional
+        Seconds for the whole classification (60 by default), and for each box at most (8 by default); the
+        defaults are scaled by ``SYMREP_BUDGET_SCALE`` (:func:`~symrep.analysis.budget.default_seconds`). Each box's search runs in a worker
         process killed at its deadline (:mod:`~symrep.analysis.hard_stop`), so the call returns within
         about ``budget + 1`` seconds from any thread.
     depth : int
@@ -213,6 +215,8 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
 
     if isinstance(depth, bool) or not (isinstance(depth, int) and 0 <= depth <= MAX_DEPTH):
         raise InputError(f"depth must be an integer from 0 to {MAX_DEPTH}, got {depth!r}")
+    budget = default_seconds(60.0) if budget is None else budget
+    piece_budget = default_seconds(8.0) if piece_budget is None else piece_budget
     for name, value in (("budget", budget), ("piece_budget", piece_budget)):
         try:
             _check_budget(value)
@@ -224,7 +228,7 @@ def classify(f, claim, *, assume=(), budget=60.0, depth=MAX_DEPTH, piece_budget=
     if not family.symbols:
         raise InputError(f"f = {f} has no parameters: use certify for a single function")
     base = family.box
-    breaks = _breakpoints(family, claim, min(_BREAKPOINT_SECONDS, budget), deadline)
+    breaks = _breakpoints(family, claim, min(default_seconds(_BREAKPOINT_SECONDS), budget), deadline)
     todo = _split(base, breaks)
     done = []
     while todo:
@@ -415,7 +419,7 @@ def _samples(certify, family, claim, box, deadline):
         return []
     text = " & ".join(f"{p} <= {s} <= {p}" for s, p in point.items())
     try:
-        v = certify(str(family.expr), claim, assume=text, budget=min(3.0, deadline - time.monotonic()))
+        v = certify(str(family.expr), claim, assume=text, budget=min(default_seconds(3.0), deadline - time.monotonic()))
     except InputError:
         return []
     where = ", ".join(f"{s} = {p}" for s, p in point.items())

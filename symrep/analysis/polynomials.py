@@ -1,6 +1,6 @@
 """Polynomial answers: the coefficients with their feature-map rank bound, or a proof that f agrees
-with no polynomial (limits, poles, rational functions, ODEs, derivatives, substitutions, or two
-different polynomials on the two half-lines), with full-rank box witnesses for ``low-rank``.
+with no polynomial (limits, rational functions, ODEs, derivatives, substitutions, two different
+polynomials on the two half-lines, or, for the claim ``polynomial``, a real point where f is undefined), with full-rank box witnesses for ``low-rank``.
 """
 
 from itertools import combinations_with_replacement
@@ -31,8 +31,11 @@ class PolynomialSearch:
             return
         if self.claim == "low-rank" and not self.fn.continuous_on_real_line():
             return  # the theorem assumes no essential discontinuities; ours needs f proved continuous on R
-        proof = self.non_polynomial(self.f, 0)
-        reason = "f agrees with no polynomial on (0, inf) (see the proof in the certificate)"
+        proof = _undefined_point(self.f) if self.claim == "polynomial" and not self.fn.continuous_on_real_line() \
+            else None
+        reason = f"f is undefined at x = {proof['point']}, so it agrees with no polynomial on R" if proof else \
+            "f agrees with no polynomial on (0, inf) (see the proof in the certificate)"
+        proof = proof or self.non_polynomial(self.f, 0)
         if proof is None:
             proof = self.two_halves()
             reason = "f is one polynomial on (0, inf) and another on (-inf, 0), so it is no polynomial on R"
@@ -73,9 +76,6 @@ class PolynomialSearch:
         rational = _rational_certificate(g)
         if rational:
             return rational
-        pole = _pole_certificate(g)
-        if pole:
-            return pole
         ode = _ode_certificate(g)
         if ode:
             return ode
@@ -150,18 +150,28 @@ def _kernel_sees_bounded(term):
         return False
 
 
-def _pole_certificate(g):
-    """A g that tends to infinity at some x0 > 0 is no polynomial."""
+def _undefined_point(f):
+    """A real point where f is undefined (a pole: ``tan(x)`` at ``pi/2``, ``1/(x + 1)`` at -1), as the kernel's
+    ``undefined-at`` node states it; the kernel proves it undefined there."""
+    from symrep.certificates.errors import CheckError
+    from symrep.certificates.grammar import read
+    from symrep.certificates.rules.function import proved_undefined
+    from symrep.certificates.terms import substitute
+
     try:
-        where = sympy.singularities(g, X, sympy.Interval.open(0, sympy.oo))
+        where = sympy.singularities(f, X, sympy.Reals)
     except Exception:
         return None
     points = list(where) if isinstance(where, sympy.FiniteSet) else []
     for image in where.atoms(sympy.ImageSet):
-        points += [image.lamda(n) for n in range(3)]
-    for x0 in sorted((p for p in points if p.is_number and p.is_positive), key=float)[:4]:
-        if any(sympy.limit(g, X, x0, side) in (sympy.oo, -sympy.oo) for side in "+-"):
-            return {"kind": "pole", "point": _t(x0)}
+        points += [image.lamda(n) for n in range(2)]
+    term = _kernel_term(f)
+    for x0 in sorted((p for p in points if p.is_number and p.is_real), key=lambda p: abs(float(p)))[:6]:
+        try:
+            if term is not None and proved_undefined(substitute(term, {"x": read(_t(x0), "point", variables=())})):
+                return {"kind": "undefined-at", "point": _t(x0)}
+        except CheckError:
+            continue
     return None
 
 

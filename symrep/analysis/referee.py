@@ -1,5 +1,4 @@
-"""The referee of the prover's candidates: the kernel first, the SymPy-based checker where the kernel does
-not read a method yet.
+"""The referee of the prover's candidates: the kernel, as ``symrep check`` will read them.
 
 Examples
 --------
@@ -11,7 +10,7 @@ Examples
 
 import json
 
-from symrep.certificates import VERSION, CheckError, check
+from symrep.certificates import CheckError, check
 from symrep.certificates.kernel import KERNEL_VERSION
 
 __all__ = ["Referee"]
@@ -22,26 +21,19 @@ class Referee:
     the checker accepts it for ``claim`` (and keeps it as :attr:`accepted`), else the checker's reason.
     The search asks it about each candidate (in the worker); the caller asks again about the one found.
 
-    The kernel comes first: the candidate is stated as version 3 (the same data, read by the kernel, which
-    trusts no computer-algebra system), and only if the kernel does not accept it is it stated as version 2
-    for the SymPy-based checker (which reads the methods the kernel does not read yet).
+    The candidate is stated as version 3 and read by the kernel, which trusts no computer-algebra system.
     """
 
     def __init__(self, claim):
         self.claim, self.accepted = claim, None
 
     def __call__(self, cert):
-        reasons = []
-        for version in (KERNEL_VERSION, VERSION):
-            candidate = json.loads(json.dumps({**cert, "version": version}))
-            try:
-                checked = check(candidate)
-            except CheckError as exc:
-                reasons.append(str(exc))
-                continue
-            if checked[0] != self.claim:
-                return f"the certificate is for {checked[0]}, not {self.claim}"
-            self.accepted = candidate
-            return None
-        unique = list(dict.fromkeys(reasons))  # the kernel's reason and, if different, the SymPy-based checker's
-        return unique[-1] if len(unique) == 1 or "does not read" in unique[0] else "; ".join(unique)
+        candidate = json.loads(json.dumps({**cert, "version": KERNEL_VERSION}))
+        try:
+            checked = check(candidate)
+        except CheckError as exc:
+            return str(exc)
+        if checked[0] != self.claim:
+            return f"the certificate is for {checked[0]}, not {self.claim}"
+        self.accepted = candidate
+        return None

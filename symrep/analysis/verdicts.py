@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 import sympy
 
 from symrep.analysis import hard_stop
-from symrep.analysis.budget import Budget, OutOfTime
+from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _limit_from_right, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.polynomials import PolynomialSearch
@@ -52,9 +52,8 @@ from symrep.errors import InputError
 from symrep.fileio import write_text_atomic
 from symrep.analysis.parameters import active, parse_family
 from symrep.analysis.referee import Referee as _Referee
-from symrep.analysis.at_zero import behaviour_at_0 as _behaviour_at_0
-from symrep.analysis.at_zero import offered_limit as _offered_limit
-from symrep.analysis.at_zero import value_at_0_as_the_kernel_reads_it as _value_at_0_as_the_kernel_reads_it
+from symrep.analysis.at_zero import (behaviour_at_0 as _behaviour_at_0, offered_limit as _offered_limit,
+                                     value_at_0_as_the_kernel_reads_it as _value_at_0_as_the_kernel_reads_it)
 from symrep.geometry.expressions import expression_text, lambda_body, parameter_symbol, parse_expression, value_at
 
 __all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]
@@ -196,7 +195,7 @@ def _latex_function(function):
     return r"\text{%s}" % _latex_escape(function)
 
 
-def certify(f, claim, *, assume=(), budget=10.0):
+def certify(f, claim, *, assume=(), budget=None):
     """Decide ``claim`` for ``f`` and back the answer with a checked certificate.
 
     Parameters
@@ -210,8 +209,9 @@ def certify(f, claim, *, assume=(), budget=10.0):
         Comparisons between a parameter and a number, all of which hold (``"0 < a <= 1"``). A verdict
         with parameters holds for *every* parameter value the assumptions allow (all real values
         where there are none), and its certificate states the region.
-    budget : float
-        Seconds the search may take; past it the answer is ``unknown``. The search runs in a worker
+    budget : float, optional
+        Seconds the search may take (10 by default, scaled by ``SYMREP_BUDGET_SCALE``:
+        :func:`~symrep.analysis.budget.default_seconds`); past it the answer is ``unknown``. The search runs in a worker
         process that is killed if it is still busy then (:mod:`~symrep.analysis.hard_stop`), so the call
         returns within about ``budget + 0.5`` seconds from any thread.
 
@@ -245,6 +245,7 @@ def certify(f, claim, *, assume=(), budget=10.0):
         near = difflib.get_close_matches(str(claim), CLAIMS, n=1, cutoff=0.5)
         raise InputError(f"unknown claim {claim!r}; {'did you mean ' + near[0] + '? ' if near else ''}"
                          f"choose one of {', '.join(CLAIMS)}")
+    budget = default_seconds(10.0) if budget is None else budget
     _check_budget(budget)
     deadline = time.monotonic() + budget
     family = parse_family(f, assume)  # bad text is refused here at once; the search reads it again

@@ -118,12 +118,42 @@ class WitnessSearch:
                     nonzero(u.subs(X, x0), "flat start")
                 except CheckError:
                     continue
-                return ("fails", "flat-start-witness", {"kind": "flat-start", "order": k, "point": _t(x0), "of": of},
+                data = {"kind": "flat-start", "order": k, "point": _t(x0), "of": of}
+                if u.has(sympy.besselk):  # the kernel sees u -> 0 in the form DLMF 10.29.1 brings it to
+                    data["u"] = _t(sympy.simplify(bessel_lowered(u)))
+                return ("fails", "flat-start-witness", data,
                         f"u = (-1)^{k} times the {k}-th derivative of {of} tends to 0 at 0+ (by structure) but "
                         f"u({x0}) is not 0: a completely monotone u is nonnegative and nonincreasing, so u(0+) = 0 "
                         f"would force u = 0; {of} is not completely monotone and the claim fails through the "
                         f"theorem cited.")
         return None
+
+
+def bessel_lowered(expr):
+    """``expr`` with every ``besselk(b + n, z)`` (``n >= 2`` above the lowest order of its class ``b + Z`` in
+    ``expr``) rewritten by DLMF 10.29.1, ``K_{m+1}(z) = K_{m-1}(z) + (2m/z) K_m(z)``, so that two orders
+    per class remain and cancellations become visible to ``simplify``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> z, nu = sympy.symbols("z nu", positive=True)
+    >>> bessel_lowered(sympy.besselk(nu + 1, z) - sympy.besselk(nu - 1, z))
+    2*nu*besselk(nu, z)/z
+    """
+    for _ in range(24):
+        atoms = sorted(expr.atoms(sympy.besselk), key=sympy.default_sort_key)
+        for a in atoms:
+            order, z = a.args
+            offsets = [sympy.simplify(order - b.args[0]) for b in atoms if b.args[1] == z]
+            offsets = [d for d in offsets if d.is_integer]
+            if offsets and max(offsets) >= 2:
+                m = order - 1
+                expr = expr.subs(a, sympy.besselk(m - 1, z) + 2 * m / z * sympy.besselk(m, z))
+                break
+        else:
+            return expr
+    return expr
 
 
 def _region_middle(parameters):

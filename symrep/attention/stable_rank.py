@@ -29,7 +29,7 @@ import sympy
 from flint import fmpq
 
 from symrep.analysis import hard_stop
-from symrep.analysis.budget import Budget, OutOfTime
+from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.verdicts import Certificate
 from symrep.certificates import FORMAT, VERSION, CheckError, check
 from symrep.certificates.claims import HALF_LINE, STABLE_RANK_CLAIM
@@ -261,7 +261,7 @@ class StableRankBound:
         return self.latex()
 
 
-def stable_rank_bound(f, lo, hi, *, zero=False, budget=10.0, tolerance=1e-3):
+def stable_rank_bound(f, lo, hi, *, zero=False, budget=None, tolerance=1e-3):
     """Certified, nearly tight ``l`` and ``L`` with ``x/sqrt(l) <= f(x) <= sqrt(L) x`` on ``[lo, hi]``.
 
     Parameters
@@ -309,6 +309,7 @@ def stable_rank_bound(f, lo, hi, *, zero=False, budget=10.0, tolerance=1e-3):
         raise InputError(f"the range needs lo < hi, got [{lo}, {hi}]")
     if zero and lo == 0:
         raise InputError("zero=True adds the entry 0 to [lo, hi]; give lo > 0 (or lo = 0 without zero)")
+    budget = default_seconds(10.0) if budget is None else budget
     if (isinstance(budget, bool) or not (isinstance(budget, (int, float)) and 0 < budget <= 3600)
             or not (isinstance(tolerance, (int, float)) and 0 < tolerance < 1)):
         raise InputError(f"budget must be in (0, 3600] seconds and tolerance in (0, 1), got {budget!r}, {tolerance!r}")

@@ -190,7 +190,7 @@ class StableRankComparison:
                 f"{high:.3g}x below the upper end)")
 
 
-def stable_rank_comparison(f, sides, *, budget=10.0):
+def stable_rank_comparison(f, sides, *, budget=None):
     """Compare the exact ``srank(f(D))`` on a numeric box with the seed paper's certified bound.
 
     The entries of the l1 distance matrix ``D`` are 0 on the diagonal and lie in ``[min a_i, sum a_i]``

@@ -1,17 +1,16 @@
-"""Certificates: the format and the independent checker.
+"""Certificates: the format and the independent checker, the kernel.
 
-This package imports SymPy, mpmath and python-flint and nothing else of symrep, so that a bug in
-the prover (:mod:`symrep.analysis.verdicts`) cannot vouch for itself. Its modules, from the ground up:
+:func:`check` and :func:`check_file` (:mod:`~symrep.certificates.checker`) hand every certificate to the
+kernel (:func:`~symrep.certificates.kernel.check_kernel`), whose modules import the standard library and
+python-flint only: ``errors``, ``fuel``, ``claims``, ``header``, ``terms``, ``grammar``,
+``rational_functions``, ``normal_form``, ``elementary``, ``enclosures``, ``derivatives``, ``domains``,
+``sturm``, ``series``, ``kernel`` and ``rules/`` (one module per proof family, each citing its theorem).
+A version-2 file is restated as version 3 and read by the kernel, or rejected with a message to re-issue it.
 
-* :mod:`~symrep.certificates.claims`: each claim with its domain, definition and methods;
-* :mod:`~symrep.certificates.errors` and :mod:`~symrep.certificates.fuel`: the one error type, and counted work;
-* :mod:`~symrep.certificates.reading`: the strict expression grammar and exact JSON types;
-* :mod:`~symrep.certificates.exact`: signs by ball arithmetic, identities, continuity by structure,
-  and the certificate's function on its domain (``f(0)`` as written, or a proved extension);
-* :mod:`~symrep.certificates.calculus`, :mod:`~symrep.certificates.polynomials`,
-  :mod:`~symrep.certificates.witnesses`, :mod:`~symrep.certificates.stable_rank`: one verifier per kind of proof;
-* :mod:`~symrep.certificates.checker`: :func:`check` and :func:`check_file`, ending with the
-  check that the verified statement is exactly the stated one.
+The SymPy-based modules still here (``reading``, ``balls``, ``regions``, ``parametric``, ``exact``,
+``function``, ``limits``, ``bessel``, ``calculus``, ``witnesses``, ``stable_rank``) are the old checker's
+pieces that the *prover* still uses to find proofs (``symrep.analysis``, ``symrep.attention``,
+``symrep.render``); nothing in the checking path imports them, and a test checks that.
 
 Examples
 --------

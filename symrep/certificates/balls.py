@@ -18,7 +18,7 @@ import sympy
 from flint import acb, arb, ctx, fmpq
 
 from .fuel import charge
-from .reading import CheckError
+from .errors import CheckError
 
 __all__ = ["sign", "nonneg", "nonzero", "short", "enclose"]
 

@@ -1,12 +1,11 @@
-"""The independent certificate checker: read a certificate, hand it to the checker of its version.
+"""The independent certificate checker: read a certificate, hand it to the kernel.
 
 A certificate is JSON (format ``symrep-certificate``). **Version 3** is checked by the kernel alone
-(:func:`symrep.certificates.kernel.check_kernel`: no computer-algebra system, counted work). **Version 2**
-is checked by the SymPy-based checker (:mod:`~symrep.certificates.checker_v2`) where SymPy can be imported;
-where it cannot, a version-2 certificate is checked by the kernel if the kernel reads its method (it reads
-the same data), and otherwise rejected with a message saying to re-issue it as version 3. This module
-imports nothing but the standard library and the kernel, so that ``symrep.check_file`` works in an
-interpreter without SymPy.
+(:func:`symrep.certificates.kernel.check_kernel`: no computer-algebra system, counted work). A **version-2**
+certificate (written by earlier releases, with the same data) is restated as version 3 and read by the kernel;
+if the kernel rejects it, the message says so and asks to re-issue it with ``symrep certify``. No other code
+checks a certificate. This module imports nothing but the standard library and the kernel, so that
+``symrep.check_file`` works in an interpreter without SymPy.
 
 Every check ends by comparing what was verified with the stated claim, domain and function, and the
 verdict on a certificate is a function of the certificate and the fuel alone
@@ -146,17 +145,13 @@ def check(cert, *, fuel=DEFAULT_FUEL, seconds=None):
 
     if type(cert["version"]) is int and cert["version"] == KERNEL_VERSION:
         return check_kernel(cert, fuel=fuel, seconds=seconds)
-    try:
-        from .checker_v2 import check_v2
-    except ImportError:  # no SymPy here: the kernel reads the same data, or the certificate is refused
-        if type(cert["version"]) is int and cert["version"] == 2:
-            try:
-                return check_kernel({**cert, "version": KERNEL_VERSION}, fuel=fuel, seconds=seconds)
-            except CheckError as exc:
-                if "does not read" not in str(exc):
-                    raise
-                raise CheckError(f"{exc}; this version-2 certificate needs the SymPy-based checker, which cannot "
-                                 f"be imported here: re-issue it as version {KERNEL_VERSION}") from None
-        raise CheckError(f"unsupported {FORMAT} version {cert['version']!r}: this checker reads version "
-                         f"{KERNEL_VERSION} (and version 2 where SymPy is installed)") from None
-    return check_v2(cert, fuel=fuel, seconds=seconds)
+    if type(cert["version"]) is int and cert["version"] == 2:  # the same data: the kernel reads it, or it is refused
+        try:
+            return check_kernel({**cert, "version": KERNEL_VERSION}, fuel=fuel, seconds=seconds)
+        except MalformedCertificate:
+            raise
+        except CheckError as exc:
+            raise type(exc)(f"{exc} (a version-2 certificate, read by the kernel; re-issue it as version "
+                            f"{KERNEL_VERSION} with symrep certify)") from None
+    raise CheckError(f"unsupported {FORMAT} version {cert['version']!r}: this checker reads version "
+                     f"{KERNEL_VERSION} (and version 2 where the kernel reads it)")

@@ -23,7 +23,7 @@ Examples
 __all__ = ["FORMAT", "VERSION", "CLAIMS", "RANK_CLAIM", "STABLE_RANK_CLAIM", "DOMAINS", "DEFINITIONS", "METHODS",
            "HALF_LINE", "REAL_LINE", "MAY_BE_UNDEFINED_AT_0", "PARAMETRIC_CLAIMS"]
 
-FORMAT, VERSION = "symrep-certificate", 2
+FORMAT, VERSION = "symrep-certificate", 3
 HALF_LINE, REAL_LINE = "[0, oo)", "R"
 
 CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2", "low-rank",

@@ -113,7 +113,7 @@ def sign_class(term, region):
         for positive, weak in (("+", "0+"), ("-", "0-")):
             if set(args) <= {positive, weak, "0"}:
                 return positive if positive in args else weak if weak in args else "0"
-        return "?"
+        return _sturm_class(term, region)
     if op == "*":
         out = "+"
         for a in args:
@@ -143,13 +143,7 @@ def sign_class(term, region):
     if op == "log":  # log u has the sign of u - 1
         if u != "+":
             return None
-        shifted = add(term.args[0], num(-1))
-        found = sign_class(shifted, region)
-        if found == "?":
-            for relation, cls in ((">", "+"), ("<", "-"), (">=", "0+"), ("<=", "0-")):
-                if _sturm(shifted, region, relation):
-                    return cls
-        return found
+        return sign_class(add(term.args[0], num(-1)), region)
     if op in ("gamma", "besselk"):
         return "+" if u == "+" else None
     if op == "polygamma":
@@ -164,6 +158,15 @@ def sign_class(term, region):
     if op == "Min":
         return "+" if args == ["+", "+"] else "-" if "-" in args else "?"
     return None  # tan, coth, csch, asin, acos, acosh, atanh: their side conditions are left to balls
+
+
+def _sturm_class(term, region):
+    """The sign class of a sum with terms of both signs: by Sturm's theorem where it is a polynomial in one
+    parameter (``2 - a`` on ``a > 2``), else ``?``."""
+    for relation, cls in ((">", "+"), ("<", "-"), (">=", "0+"), ("<=", "0-")):
+        if _sturm(term, region, relation):
+            return cls
+    return "?"
 
 
 _WANT = {">": ("+",), ">=": ("+", "0+", "0"), "<": ("-",), "<=": ("-", "0-", "0"), "!=": ("+", "-")}

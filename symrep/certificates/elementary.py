@@ -25,6 +25,15 @@ from .rational_functions import ONE, NormalForm, NotNormal, factor, nf_add, nf_c
 
 __all__ = ["Elementary"]
 
+#: (cos, sin) of n pi / 6, n = 0..11, each as (a, r) for a sqrt(r).
+_PI_SIXTHS = [((Fraction(1), 1), (Fraction(0), 1)), ((Fraction(1, 2), 3), (Fraction(1, 2), 1)),
+              ((Fraction(1, 2), 1), (Fraction(1, 2), 3)), ((Fraction(0), 1), (Fraction(1), 1)),
+              ((Fraction(-1, 2), 1), (Fraction(1, 2), 3)), ((Fraction(-1, 2), 3), (Fraction(1, 2), 1)),
+              ((Fraction(-1), 1), (Fraction(0), 1)), ((Fraction(-1, 2), 3), (Fraction(-1, 2), 1)),
+              ((Fraction(-1, 2), 1), (Fraction(-1, 2), 3)), ((Fraction(0), 1), (Fraction(-1), 1)),
+              ((Fraction(1, 2), 1), (Fraction(-1, 2), 3)), ((Fraction(1, 2), 3), (Fraction(-1, 2), 1))]
+#: The farthest the Bessel recurrence carries an order to its base orders.
+MAX_RECURRENCE = 24
 _ODD = ("atan", "erf", "asinh", "atanh", "asin", "sign")
 _AT_ZERO = {"atan": 0, "erf": 0, "asinh": 0, "atanh": 0, "asin": 0, "sign": 0, "Abs": 0, "Heaviside": Fraction(1, 2),
             "sinc": 1}
@@ -151,8 +160,35 @@ class Elementary:
         return self.fn_exp(u)
 
     def _pair(self, u, imaginary):
+        exact = self._at_pi_multiple(u) if imaginary else None
+        if exact is not None:
+            return exact
         e = self._e(u, imaginary)
         return e, nf_inv(e)
+
+    def _at_pi_multiple(self, u):
+        """``(e^(iu), e^(-iu))`` exactly for ``u = c pi`` with ``c`` a multiple of 1/4 or 1/6: ``cos`` and ``sin`` there
+        are ``0, +-1/2, +-sqrt(2)/2, +-sqrt(3)/2, +-1`` (so ``cos(pi/2) = 0`` and ``tan`` is undefined at ``pi/2``)."""
+        mono = u.monomial()
+        pi = self.ids.get(("const", "pi"))
+        if mono is None or pi is None or mono[1] != ((pi, Fraction(1)),):
+            return None
+        c = Fraction(int(fmpq(mono[0]).p), int(fmpq(mono[0]).q)) % 2
+        if (c * 4).denominator == 1:
+            n = int(c * 4)
+            if n % 2 == 0:
+                cos, sin = _PI_SIXTHS[3 * n // 2]
+            else:
+                cos, sin = ((Fraction(1, 2), 2) if n in (1, 7) else (Fraction(-1, 2), 2)), \
+                           ((Fraction(1, 2), 2) if n in (1, 3) else (Fraction(-1, 2), 2))
+        elif (c * 6).denominator == 1:
+            cos, sin = _PI_SIXTHS[int(c * 6)]
+        else:
+            return None
+        cos, sin = (nf_mul(nf_const(a), self.rational_power(nf_const(r), Fraction(1, 2)) if r != 1 else nf_const(1))
+                    for a, r in (cos, sin))
+        i_sin = nf_mul(self.gen_nf(("I",)), sin)
+        return nf_add(cos, i_sin), nf_add(cos, i_sin, -1)
 
     def fn_sin(self, u):
         p, m = self._pair(u, True)
@@ -189,6 +225,9 @@ class Elementary:
         return nf_add(nf_const(1), self.atom("erf", [u]), -1)
 
     def fn_gamma(self, u):
+        """Exact values at positive integers and half-integers; otherwise ``Gamma(s + r + n)`` (``s`` the part
+        with parameters, ``0 <= r < 1``, ``n`` an integer) as ``Gamma(s + r)`` times or over the factors of
+        ``Gamma(z + 1) = z Gamma(z)`` (DLMF 5.5.1), an identity wherever both sides are defined."""
         q = u.constant()
         if q is not None and q > 0 and q.denominator in (1, 2) and q < 200:
             value, k = (Fraction(1), Fraction(1)) if q.denominator == 1 else (Fraction(1), Fraction(1, 2))
@@ -198,15 +237,41 @@ class Elementary:
             out = nf_const(value)
             return out if q.denominator == 1 else nf_mul(out, self.rational_power(self.gen_nf(("const", "pi")),
                                                                                     Fraction(1, 2)))
-        return self.atom("gamma", [u])
+        c = _constant_term(u)
+        n = None if c is None else c.numerator // c.denominator
+        if n is None or n == 0 or abs(n) > MAX_RECURRENCE:
+            return self.atom("gamma", [u])
+        base = nf_add(u, nf_const(n), -1)
+        out = self.fn_gamma(base)
+        for j in range(min(n, 0), max(n, 0)):
+            factor = nf_add(base, nf_const(j))
+            out = nf_mul(out, factor if n > 0 else nf_inv(factor))
+        return out
 
     def fn_besselk(self, order, u):
+        """``K_b(u)`` in the two base orders of its class ``b + Z``: ``K_{-b} = K_b`` (DLMF 10.27.3), then the
+        recurrence ``K_{m-1}(u) - K_{m+1}(u) = -(2m/u) K_m(u)`` (DLMF 10.29.1) brings ``s + r + n`` (``s`` the
+        order's part with parameters, ``0 <= r < 1`` rational, ``n`` an integer) to ``s + r`` and ``s + r + 1``;
+        ``K_{1/2}`` has a closed form (DLMF 10.39.2). All hold for every real order where ``u > 0``."""
         q = order.constant()
         if q is not None and abs(q) == Fraction(1, 2):  # DLMF 10.39.2, for u > 0 (where K is defined)
             pi = self.gen_nf(("const", "pi"))
             return nf_mul(self.rational_power(nf_mul(pi, nf_inv(nf_mul(nf_const(2), u))), Fraction(1, 2)),
                            self.fn_exp(nf_mul(nf_const(-1), u)))
-        return self.atom("besselk", [order, u])
+        c = _constant_term(order)
+        if c is None:
+            return self.atom("besselk", [nf_mul(nf_const(-1), order) if _leading_negative(order) else order, u])
+        symbolic = nf_add(order, nf_const(c), -1)
+        if (_leading_negative(symbolic) if not symbolic.is_zero else c < 0):
+            order, symbolic, c = nf_mul(nf_const(-1), order), nf_mul(nf_const(-1), symbolic), -c
+        n = c.numerator // c.denominator
+        half = symbolic.is_zero and c - n == Fraction(1, 2)  # down to K_{1/2} and K_{-1/2}: closed forms
+        if n == 0 or (n == 1 and not half) or abs(n) > MAX_RECURRENCE:
+            return self.atom("besselk", [order, u])
+        step = -1 if n >= 1 else 1  # towards the base orders
+        m = nf_add(order, nf_const(step))  # K_{m - step} = K_{m + step} - step (2m/u) K_m
+        ratio = nf_mul(nf_mul(nf_const(-2 * step), m), nf_inv(u))
+        return nf_add(self.fn_besselk(nf_add(m, nf_const(step)), u), nf_mul(ratio, self.fn_besselk(m, u)))
 
     def atom(self, name, args):
         """An opaque generator for ``name(args)``, with the sign of an odd function's argument taken out."""
@@ -217,10 +282,16 @@ class Elementary:
             args, sign = [nf_mul(nf_const(-1), args[0])], -1
         elif name == "Abs" and _leading_negative(args[0]):
             args = [nf_mul(nf_const(-1), args[0])]
-        elif name == "besselk" and _leading_negative(args[0]):
-            args = [nf_mul(nf_const(-1), args[0]), args[1]]
         g = self.gen(("fn", name) + tuple(a.key() for a in args))
         return NormalForm({((g, Fraction(1)),): fmpq(sign)})
+
+
+def _constant_term(nf):
+    """The rational constant term of a polynomial normal form (None for a fraction)."""
+    if not (nf.den is ONE or nf.den == ONE):
+        return None
+    c = nf.num.get((), 0)
+    return Fraction(int(fmpq(c).p), int(fmpq(c).q))
 
 
 def _leading_negative(nf):

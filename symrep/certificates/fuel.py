@@ -33,7 +33,7 @@ from .errors import CheckError, CheckTimeout
 __all__ = ["DEFAULT_FUEL", "MAX_FUEL", "tank", "charge", "fuel_used", "read_fuel"]
 
 #: Units of work a check may use by default: over 50 times what the largest certificate that
-#: ``symrep gallery`` writes needs (its figure is recorded in the README).
+#: ``symrep gallery`` writes needs (its figure is recorded in docs/limits.md).
 DEFAULT_FUEL = 200_000
 #: The most a caller may grant.
 MAX_FUEL = 10**12

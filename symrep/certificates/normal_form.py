@@ -35,7 +35,7 @@ operation is charged to the fuel (:mod:`~symrep.certificates.fuel`).
 
 Examples
 --------
->>> from symrep.certificates.terms import read
+>>> from symrep.certificates.grammar import read
 >>> from symrep.certificates.normal_form import Domain, proved_equal
 >>> d = Domain(positive=("x",))
 >>> r = lambda s: read(s, "f")

@@ -28,7 +28,8 @@ This module imports the standard library only.
 
 Examples
 --------
->>> from symrep.certificates.terms import read, text
+>>> from symrep.certificates.grammar import read
+>>> from symrep.certificates.terms import text
 >>> f = read("x*sin(x)/sin(x)", "f", variables=("x",))
 >>> f.op, [a.op for a in f.args]           # written: (x*sin(x)) * sin(x)^(-1), nothing cancelled
 ('*', ['*', '^'])
@@ -44,7 +45,7 @@ symrep.certificates.errors.CheckError: f: '__import__' is not a function of the 
 
 from fractions import Fraction
 
-__all__ = ["Term", "read", "text", "negative", "num", "var", "const", "add", "mul", "power", "apply", "FUNCTIONS", "CONSTANTS",
+__all__ = ["Term", "text", "negative", "num", "var", "const", "add", "mul", "power", "apply", "FUNCTIONS", "CONSTANTS",
            "ZERO", "ONE", "HALF", "MAX_TEXT", "MAX_NODES", "MAX_DEPTH", "MAX_EXPONENT", "size", "free_names", "factors",
            "substitute", "walk"]
 
@@ -149,13 +150,6 @@ def apply(name, *args):
 
 
 ZERO, ONE, HALF = num(0), num(1), num(Fraction(1, 2))
-
-
-def read(source, where, variables=("x",), parameters=()):
-    """Parse text into a term: :func:`symrep.certificates.grammar.read` (the one reader)."""
-    from .grammar import read as _read
-
-    return _read(source, where, variables, parameters)
 
 
 # --- printing (the one printer: the prover emits with it, messages quote with it) -----------------

@@ -19,7 +19,7 @@ from symrep.lazy import lazy_exports
 #: Public names and the modules that define them (imported on first use).
 _EXPORTS = {
     "add_command": "output", "add_output_options": "output", "add_format_option": "output", "resolve_format":
-    "output", "emit": "output", "emit_document": "output", "add_parsers": "certify", "build_parser": "app", "parse_sides": "app",
+    "output", "emit": "output", "emit_document": "output", "add_parsers": "certify", "build_parser": "app", "parse_sides": "sides",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -17,6 +17,7 @@ import sys
 
 from symrep.cli import attention as attention_command, certify as certify_command, families as families_command
 from symrep.cli import srank as srank_command
+from symrep.cli.sides import parse_sides  # noqa: F401  (public here too)
 from symrep.cli.output import (add_command, add_format_option, add_output_options, emit, emit_document,
                                resolve_format)
 from symrep.errors import InputError, SymrepError
@@ -30,9 +31,6 @@ METRIC_NAMES = ("l1", "l2", "l2sq", "lp", "inner")
 MAX_EXACT_CHECK_DIMENSION, MAX_DENSE_CHECK_DIMENSION = 6, 12
 
 __all__ = ["main", "build_parser", "parse_sides", "parse_generators"]
-
-#: Largest repeat count accepted in ``VALUE:COUNT`` side notation.
-MAX_SIDE_REPEAT = 10000
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -72,48 +70,6 @@ examples:
   symrep decompose --generators "(1,2,3,4,5),(1,2)" --character "alt(2, chi3)"
   symrep decompose --generators "(1,2,3,4),(1,2)" --induce-from "(1,2,3)" --character chi2
 """
-
-
-def parse_sides(text):
-    """Parse ``"1,1,2"``, ``"a:50"`` or ``"1/2:3,2"`` into a list of side lengths.
-
-    Examples
-    --------
-    >>> parse_sides("1/2:2,3")
-    [1/2, 1/2, 3]
-    """
-    sides = []
-    for item in _split_top_level(text):
-        value, _, count = item.partition(":")
-        n = 1
-        if count:
-            if not count.strip().isdigit() or not 1 <= int(count) <= MAX_SIDE_REPEAT:
-                raise SymrepError(f"bad repeat count in side {item!r}: expected 1..{MAX_SIDE_REPEAT}")
-            n = int(count)
-        sides.extend([_parse_side(value)] * n)
-    return sides
-
-
-def _parse_side(value):
-    from symrep.geometry.expressions import parse_side
-
-    return parse_side(value)
-
-
-def _split_top_level(text):
-    parts, depth, current = [], 0, []
-    for ch in text:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    if any(not p.strip() for p in parts):
-        raise SymrepError(f"empty side length in {text!r}")
-    return parts
 
 
 class _OneLineErrors(argparse.ArgumentParser):

@@ -70,8 +70,9 @@ def add_parsers(sub):
         _CERTIFY_EXAMPLES.format(claims_table=claims_table()))
     ce.add_argument("function", metavar="EXPR", help='the function of x, e.g. "exp(-x)"')
     ce.add_argument("--claim", required=True, type=_claim, metavar="CLAIM", help=", ".join(CLAIMS))
-    ce.add_argument("--budget", type=float, default=10.0,
-                    help=f"seconds the search may take, at most {MAX_BUDGET} (default 10); past it: unknown")
+    ce.add_argument("--budget", type=float, default=None,
+                    help=f"seconds the search may take, at most {MAX_BUDGET} (default 10, times SYMREP_BUDGET_SCALE if set); "
+                         "past it: unknown")
     ce.add_argument("--assume", action="append", default=[], metavar="CONDITION",
                     help='for a family (names other than x are parameters): comparisons that hold, e.g. "0 < a <= 1" '
                          "(repeatable; all must hold); the verdict is for every parameter value allowed")

@@ -45,7 +45,8 @@ def add_parsers(sub):
     cl.add_argument("--claim", required=True, type=_claim, metavar="CLAIM", help="the claim, as for certify")
     cl.add_argument("--assume", action="append", default=[], metavar="CONDITION",
                     help='restrict the parameters first, e.g. "a > 0" (repeatable)')
-    cl.add_argument("--budget", type=float, default=60.0, help="seconds for the whole classification (default 60)")
+    cl.add_argument("--budget", type=float, default=None,
+                    help="seconds for the whole classification (default 60, times SYMREP_BUDGET_SCALE if set)")
     cl.add_argument("--depth", type=int, default=4, help="how often an undecided region is split (0..4, default 4)")
     cl.add_argument("--progress", action="store_true", help="report each region as it is decided (on by default on a terminal)")
     add_format_option(cl, ("text", "json", "latex", "pdf"), "text", "output format")
@@ -57,7 +58,7 @@ def _run_classify(args):
     from symrep.analysis.classification import classify
     from symrep.errors import InputError
 
-    if not 0 < args.budget <= 3600:
+    if args.budget is not None and not 0 < args.budget <= 3600:
         raise InputError(f"--budget must be in (0, 3600] seconds, got {args.budget:g}")
     def progress(line):  # on standard error, so that the output stays clean for files and pipes
         print(f"  ... {line}", file=sys.stderr, flush=True)

@@ -54,7 +54,8 @@ def add_parsers(sub):
     where.add_argument("--sides", help="the sides of a box, e.g. 1,2,3 or a,b")
     sr.add_argument("--zero", action="store_true",
                     help="with --range: the entries may also be 0 (a diagonal of distances); needs f(0) = 0")
-    sr.add_argument("--budget", type=float, default=10.0, help="seconds the search may take (default 10)")
+    sr.add_argument("--budget", type=float, default=None,
+                    help="seconds the search may take (default 10, times SYMREP_BUDGET_SCALE if set)")
     add_format_option(sr, ("text", "latex", "json", "pdf"), "text",
                       "output format (json: the certificate; latex: a standalone document; pdf needs -o)")
     add_output_options(sr)
@@ -83,7 +84,7 @@ def _run_srank(args):
     if args.format in ("latex", "pdf"):
         raise InputError(f"--format {args.format} renders the certificate of --range; with --sides use text or json")
     from symrep.attention.stable_rank_box import box_stable_rank, stable_rank_comparison
-    from symrep.cli.app import parse_sides
+    from symrep.cli.sides import parse_sides
     from symrep.errors import SymrepError
     from symrep.geometry.boxes import Hyperrectangle
 

@@ -53,6 +53,7 @@ from flint import nmod_mat, nmod_poly
 
 from symrep.groups.character_table import CharacterTable
 from symrep.groups.cyclotomic import cyclotomic_value
+from symrep.groups.elements import _Elements
 from symrep.errors import InputError, LimitError
 from symrep.lazy import lazy_module
 
@@ -88,91 +89,6 @@ def _machine_memory():
         return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):  # pragma: no cover - not POSIX
         return 8 * 2**30
-
-
-#: Groups up to this order also keep the sorted codes of their base images (16 bytes an element) for small lookups.
-_CODED_ORDER = 500_000
-
-
-class _Elements:
-    """The elements of a permutation group as rows of a small-integer array, with fast lookup.
-
-    The rows are enumerated from a base and strong generating set (SymPy's Schreier-Sims): every element
-    is one product ``u_k ... u_1`` of transversal elements (``u_i`` in the transversal of the stabilizer of
-    the first ``i - 1`` base points), built level by level as whole-array gathers, so that the element
-    ``e then u_1`` (``e`` fixing the first base point) has number ``t_1 S_1 + number(e)``, ``t_1`` the
-    position of ``u_1`` in its transversal and ``S_1`` the order of the stabilizer. ``index(P)`` sifts the
-    permutations P through the chain, all at once: ``t_1`` is read off the image of the first base point,
-    then ``u_1^-1`` is applied, and so on. A permutation that is not an element leaves the chain early
-    or ends at a non-identity residue: :class:`InputError`.
-    """
-
-    def __init__(self, group):
-        group.schreier_sims()
-        n = group.degree
-        self.degree = n
-        self.dtype = np.uint8 if n <= 256 else np.uint16
-        base = list(group.base)
-        self.base = np.array(base, dtype=np.intp)
-        self._levels = []  # per level: point -> position in the transversal (-1 if not in the orbit), inverses
-        rows = np.arange(n, dtype=self.dtype)[None, :]
-        strides = []
-        for b, transversal in zip(reversed(base), reversed(group.basic_transversals)):
-            perms = [u.array_form + list(range(u.size, n)) for u in transversal.values()]
-            T = np.array(perms, dtype=self.dtype)
-            position = np.full(n, -1, dtype=np.intp)
-            position[[p[b] for p in perms]] = np.arange(len(perms))
-            inverse = np.argsort(T, axis=1).astype(self.dtype)
-            strides.append(len(rows))
-            self._levels.append((b, position, inverse))
-            rows = T[:, rows].reshape(-1, n)  # "e then u" for every u of this level and every e so far
-        self._levels.reverse()
-        self._strides = np.array(strides[::-1], dtype=np.int64)
-        self.array = rows
-        self.order = len(rows)
-        if self.order != int(group.order()):
-            raise ArithmeticError("the enumeration from the stabilizer chain does not give the group")
-        # small batches (the first steps of every orbit) are looked up by a binary search in the sorted codes of
-        # the base images: one call instead of one per level; kept for groups up to _CODED_ORDER elements
-        self._codes = None
-        if self.order <= _CODED_ORDER and float(n) ** len(base) < 2**62:
-            self._weights = n ** np.arange(len(base), dtype=np.int64)
-            codes = rows[:, self.base].astype(np.int64) @ self._weights
-            self._sort = np.argsort(codes)
-            self._codes = codes[self._sort]
-
-    def index(self, perms, exact=True):
-        """Element numbers of the permutations (rows of images); with ``exact``, every row must be an element
-        (else :class:`InputError`); without, the rows are taken to be elements and only their base images are read."""
-        perms = np.asarray(perms)
-        if perms.shape[-1] != self.degree:
-            raise InputError(f"a permutation of {perms.shape[-1]} points is not an element of a group on {self.degree}")
-        number = self.index_of_base_images(perms[..., self.base])
-        if exact and not np.array_equal(self.array[number], perms.astype(self.dtype)):
-            raise InputError("a permutation that is not an element of the group")
-        return number
-
-    def index_of_base_images(self, images):
-        """Element numbers from the images of the base points (``images[..., i]`` the image of ``base[i]``)."""
-        images = np.asarray(images)
-        shape = images.shape[:-1]
-        if self._codes is not None and images.size <= 4096 * len(self.base):
-            codes = images.reshape(-1, len(self.base)).astype(np.int64) @ self._weights
-            at = np.minimum(np.searchsorted(self._codes, codes), self.order - 1)
-            if not np.array_equal(self._codes[at], codes):
-                raise InputError("a permutation that is not an element of the group")
-            return self._sort[at].reshape(shape)
-        R = images.reshape(-1, len(self.base)).astype(np.intp)
-        number = np.zeros(len(R), dtype=np.int64)
-        for i, ((b, position, inverse), stride) in enumerate(zip(self._levels, self._strides)):
-            t = position[R[:, i]]
-            if (t < 0).any():
-                raise InputError("a permutation that is not an element of the group")
-            number += t * stride
-            if i + 1 < len(self.base):
-                # the residual "g then u^-1" on the later base points (columns before i + 1 are no longer read)
-                R[:, i + 1:] = np.take(inverse, (t * self.degree)[:, None] + R[:, i + 1:])  # flat take: fastest gather
-        return number.reshape(shape)
 
 
 def generic_character_table(group, name=None, budget=None, progress=None):

@@ -293,14 +293,14 @@ def _verify_cyclotomic(table):
     """Orthogonality in Q(zeta_e), values given as integer vectors over powers of zeta_e.
 
     Every embedding ``zeta -> z^k`` of ``Q(zeta_e)`` into ``F_q`` (primes ``q = 1 mod e`` below 2^25, see
-    :func:`symrep.groups.power_maps.embedded_values`) turns both relations into matrix products mod q
+    :func:`symrep.groups.embeddings.embedded_values`) turns both relations into matrix products mod q
     (float64 BLAS on limbs, exact). A difference ``x`` between a sum and its target lies in ``Z[zeta_e]``, and
     every conjugate of it is at most ``D = |G| (L^2 + 1) + r L^2`` in absolute value (``L`` the largest sum of
     absolute coefficients of a value). If ``x`` vanishes in every embedding modulo primes whose product ``Q``
     exceeds ``2 D``, then ``x`` lies in ``Q Z[zeta_e]``, so ``|Norm(x)|`` is 0 or at least ``Q^phi(e)`` while it is
     at most ``D^phi(e)``: ``x = 0``. (Where no such primes exist, the values are reduced modulo the cyclotomic
     polynomial instead: :func:`_verify_cyclotomic_polynomials`.)"""
-    from symrep.groups.power_maps import _matmul_mod, embedded_values
+    from symrep.groups.embeddings import _matmul_mod, embedded_values
 
     e, vec = table.cyclotomic
     r = len(table)

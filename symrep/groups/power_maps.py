@@ -37,6 +37,8 @@ from math import gcd
 
 import numpy as np
 
+from symrep.groups.embeddings import (_MAX_EMBEDDED_EXPONENT, _embeddings, _matmul_mod, _prime_1_mod, _primes_of,  # noqa: F401
+                                       embedded_values)
 from symrep.reports import CheckReport
 
 __all__ = ["verify_all", "check_power_maps", "check_classes", "TableReport", "MAX_ADAMS_CLASSES"]
@@ -85,19 +87,6 @@ def verify_all(table):
     more, count = check_classes(table)
     return TableReport(report.kind, not failures and not more, checked + count, failures + more,
                        indicators=indicators, notes=notes)
-
-
-def _primes_of(n):
-    out, d = [], 2
-    while d * d <= n:
-        if n % d == 0:
-            out.append(d)
-            while n % d == 0:
-                n //= d
-        d += 1
-    if n > 1:
-        out.append(n)
-    return out
 
 
 def check_power_maps(table, notes=None):
@@ -262,80 +251,6 @@ def _indicators(table, sums, failures):
     return out
 
 
-def _prime_1_mod(e, lower):
-    from flint import fmpz
-
-    q = (lower // e + 1) * e + 1
-    while not fmpz(q).is_prime():
-        q += e
-    return q
-
-
-def _primitive_root_of_unity(e, q):
-    for g in range(2, q):
-        z = pow(g, (q - 1) // e, q)
-        if all(pow(z, e // f, q) != 1 for f in _primes_of(e)):
-            return z
-    raise ArithmeticError(f"no primitive {e}-th root of unity mod {q}")
-
-
-#: Largest exponent e for the embeddings (float64 exactness: 2^13 e q < 2^53 with q < 2^25).
-_MAX_EMBEDDED_EXPONENT = 2**15
-#: Primes for the embeddings of Q(zeta_e) stay below 2^25, so that float64 products are exact (see _embeddings).
-_EMBEDDING_PRIME_BITS = 25
-
-
-def _embeddings(vec, e, q):
-    """``E[m, i, c]``: the value ``chi_i(g_c)`` (coefficient vector ``vec[i, c]`` over powers of ``zeta_e``) under the
-    embedding ``zeta -> z^k_m`` into ``F_q``, for the ``k_m`` prime to ``e``, with ``z`` of order ``e``. Only the
-    powers of ``zeta`` that occur enter; float64 BLAS products on 13-bit limbs of the vectors: every partial sum
-    stays below ``2^13 e q < 2^53``."""
-    ks = [k for k in range(e) if gcd(k, e) == 1]
-    z = _primitive_root_of_unity(e, q)
-    r1, r2, _ = vec.shape
-    flat = vec.reshape(r1 * r2, e)
-    support = np.flatnonzero(flat.any(axis=0))
-    zl = np.array([pow(z, int(l), q) for l in range(e)], dtype=np.int64)
-    Z = zl[np.outer(support, ks) % e].astype(np.float64)  # |support| x phi(e)
-    V = flat[:, support] % q  # residues
-    assert (1 << 13) * e * q < 2**53, "float64 products would not be exact"
-    high = ((V >> 13).astype(np.float64) @ Z).astype(np.int64) % q
-    low = ((V & 0x1FFF).astype(np.float64) @ Z).astype(np.int64) % q
-    E = (high * 8192 + low) % q
-    return ks, np.ascontiguousarray(E.T.reshape(len(ks), r1, r2))
-
-
-def embedded_values(table, bound):
-    """``[(q, ks, E), ...]``: the table's values in every embedding of ``Q(zeta_e)`` into ``F_q`` (see
-    :func:`_embeddings`) for primes ``q = 1 mod e`` below 2^25 whose product exceeds ``bound``; None if there are
-    not enough such primes. Cached on the table for the same ``table.cyclotomic``."""
-    e, vec = table.cyclotomic
-    if e >= _MAX_EMBEDDED_EXPONENT:
-        return None
-    cache = table.__dict__.get("_embedded")
-    if cache is not None and cache[0] is table.cyclotomic and cache[1] >= bound:
-        return cache[2]
-    found, Q, q = [], 1, 2**20
-    while Q <= bound:
-        q = _prime_1_mod(e, q)
-        if q >= 2**_EMBEDDING_PRIME_BITS:
-            return None
-        found.append((q, *_embeddings(vec, e, q)))
-        Q *= q
-    table.__dict__["_embedded"] = (table.cyclotomic, bound, found)
-    return found
-
-
-def _matmul_mod(A, B, q):
-    """Batched ``A @ B mod q`` for residues below ``q < 2^25`` and at most 2^15 inner terms (13-bit limbs of A:
-    partial sums below 2^13 q 2^15 < 2^53, exact in float64)."""
-    assert A.shape[-1] <= 2**15 and q < 2**25
-    Bf = np.ascontiguousarray(B, dtype=np.float64)  # contiguous: numpy's batched matmul then calls BLAS
-    high = np.matmul(np.ascontiguousarray(A >> 13, dtype=np.float64), Bf).astype(np.int64) % q
-    low = np.matmul(np.ascontiguousarray(A & 0x1FFF, dtype=np.float64), Bf).astype(np.int64) % q
-    return (high * 8192 + low) % q
-
-
 def _galois_cyclotomic(table, cyclotomic, embedded=None):
     """For ``p`` prime to ``o(g)``: column of ``g^p`` = column of ``g`` under ``sigma_k: zeta -> zeta^k``, with ``k``
     prime to ``e`` and ``k = p mod o(g)`` (so that ``g^k = g^p``).
@@ -456,7 +371,7 @@ def check_classes(table):
     """
     from sympy.combinatorics import Permutation, PermutationGroup
 
-    from symrep.groups.dixon import _Elements
+    from symrep.groups.elements import _Elements
 
     reps = getattr(table, "representatives", None)
     gens = getattr(table, "generators", None)

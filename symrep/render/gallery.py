@@ -22,6 +22,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+from symrep.analysis.budget import default_seconds
 from symrep.errors import InputError
 from symrep.resources import folder as resource_folder
 from symrep.fileio import write_bytes_atomic, write_text_atomic
@@ -57,13 +58,13 @@ class Document:
     detail: str
 
 
-def certificate(stem, function, claim, *, expect, method=None, budget=60.0):
+def certificate(stem, function, claim, *, expect, method=None, budget=None):
     """Certify ``claim`` for ``function``; checked means the expected verdict with an accepted certificate."""
     from symrep.certificates import CheckError, check
     from symrep.render.documents import certificate_document
     from symrep.analysis.verdicts import certify
 
-    verdict = certify(function, claim, budget=budget)
+    verdict = certify(function, claim, budget=default_seconds(60.0) if budget is None else budget)
     cert = verdict.certificate
     try:
         accepted = cert is not None and check(cert) is not None
@@ -99,7 +100,7 @@ def stable_rank_certificate(stem, function, lo, hi, *, zero=False, expect_factor
     from symrep.certificates import CheckError, check
     from symrep.render.documents import certificate_document
 
-    bound = stable_rank_bound(function, lo, hi, zero=zero, budget=60.0)
+    bound = stable_rank_bound(function, lo, hi, zero=zero, budget=default_seconds(60.0))
     try:
         accepted = check(bound.certificate) is not None
     except CheckError:
@@ -120,7 +121,7 @@ def classification(stem, function, claim, *, assume=(), expect):
     from symrep.certificates import CheckError, check
     from symrep.render.classifications import classification_document
 
-    result = classify(function, claim, assume=assume, budget=120.0)
+    result = classify(function, claim, assume=assume, budget=default_seconds(120.0))
     try:
         accepted = all(r.certificate is not None and check(r.certificate) for r in result.regions)
     except CheckError:

@@ -25,7 +25,7 @@ def krawtchouk(t, s, m):
 
 
 def krawtchouk_matrix(m):
-    """All ``K_t(s; m)`` as a list of rows ``[K_0(s), ..., K_m(s)]`` for ``s = 0 .. m``.
+    """All ``K_t(s; m)`` as a list of rows ``[K_0(s), ..., K_m(s)]`` for ``s`` from 0 to ``m``.
 
     Notes
     -----

@@ -6,6 +6,11 @@ factors are one such pair and factors continuous at 0 (on ``[0, oo)`` for the wh
 pair's limit times their values at 0. The Matérn kernel ``2^(1-nu)/Gamma(nu) (sqrt(2 nu) x)^nu
 K_nu(sqrt(2 nu) x)`` tends to 1 this way, for every ``nu > 0``.
 
+:func:`bessel_vanishes`: ``(k x)^a K_b(c x) -> 0`` as ``x -> 0+`` when ``a > |b|`` (``k, c > 0``): ``K_b(z) ~
+Gamma(|b|) 2^(|b|-1) z^(-|b|)`` for ``b != 0`` (DLMF 10.30.2 with ``K_{-b} = K_b``, 10.27.3) and ``K_0(z) ~ -ln z``
+(DLMF 10.30.3). This is how ``-f'`` of the Matérn kernel, ``c (c x)^nu K_{nu-1}(c x)`` up to a constant, tends to 0
+for every ``nu > 1/2``.
+
 Examples
 --------
 >>> from fractions import Fraction
@@ -24,7 +29,7 @@ from ..errors import CheckError
 from ..normal_form import Domain, proved_equal
 from ..terms import ONE, ZERO, add, apply, factors, free_names, mul, num, power, substitute
 
-__all__ = ["bessel_limit"]
+__all__ = ["bessel_limit", "bessel_vanishes"]
 
 
 def _scale(u):
@@ -70,3 +75,40 @@ def bessel_limit(term, region):
     if pair is None:
         raise CheckError("no factor (k x)^b pairs with K_b(c x)")
     return mul(pair, *rest) if rest else pair
+
+
+def bessel_vanishes(term, region):
+    """True if ``term``, a product of one ``K_b(c x)``, powers ``(k x)^a`` or ``x^a`` and factors continuous on
+    ``[0, oo)``, tends to 0 at ``x -> 0+`` for every parameter value of ``region``: the exponents ``a`` add up
+    to more than ``|b|``, proved on the region. False when this rule cannot tell."""
+    parameters = {n: s for n, s in region.items() if n != "x"}
+    parts = factors(term)
+    bessels = [f for f in parts if f.op == "besselk" and "x" not in free_names(f.args[0])]
+    if len(bessels) != 1:
+        return False
+    (k,) = bessels
+    b, u = k.args
+    c = _scale(u)
+    exponents = []
+    try:
+        if c is None:
+            return False
+        prove_sign(c, parameters, ">", "the scale c of K_b(c x)")
+        for factor in parts:
+            if factor is k:
+                continue
+            if factor.op == "var" and factor.args[0] == "x":
+                exponents.append(ONE)
+            elif factor.op == "^" and "x" not in free_names(factor.args[1]) and _scale(factor.args[0]) is not None:
+                prove_sign(_scale(factor.args[0]), parameters, ">", "the factor k of (k x)^a")
+                exponents.append(factor.args[1])
+            elif not continuous_on(factor, "x", region):
+                return False
+        if not exponents:
+            return False
+        a = add(*exponents) if len(exponents) > 1 else exponents[0]
+        prove_sign(add(a, mul(num(-1), b)), parameters, ">", "a - b in (k x)^a K_b(c x)")
+        prove_sign(add(a, b), parameters, ">", "a + b in (k x)^a K_b(c x)")
+    except CheckError:
+        return False
+    return True

@@ -29,6 +29,7 @@ from ..errors import CheckError
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
 from ..terms import ZERO, add, factors, mul, num, substitute
+from .bessel import bessel_vanishes
 from .witnesses import needed_function
 
 __all__ = ["check_flat_start"]
@@ -36,8 +37,9 @@ __all__ = ["check_flat_start"]
 
 def check_flat_start(claim, f, data):
     where = "flat-start witness"
-    if type(data) is not dict or set(data) != {"kind", "order", "point", "of"} or data.get("kind") != "flat-start":
-        raise CheckError(f"{where}: fields are kind (flat-start), order, point, of")
+    if type(data) is not dict or not {"kind", "order", "point", "of"} <= set(data) <= {"kind", "order", "point", "of", "u"} \
+            or data.get("kind") != "flat-start":
+        raise CheckError(f"{where}: fields are kind (flat-start), order, point, of, and optionally u")
     k = data["order"]
     if type(k) is not int or not 0 <= k <= MAX_ORDER:
         raise CheckError(f"{where}: order in 0..{MAX_ORDER}")
@@ -48,14 +50,24 @@ def check_flat_start(claim, f, data):
     g = needed_function(claim, f, data["of"], where)
     u = mul(num((-1) ** k), nth_derivative(g, "x", k))
     closed = {"x": Span(Fraction(0), None), **f.region}
-    if not _vanishes(u, closed):
+    stated = u
+    if "u" in data:  # u in another form, proved equal to (-1)^k g^(k) on (0, oo) by the normal form
+        if type(data["u"]) is not str:
+            raise CheckError(f"{where}: u is text")
+        stated = read(data["u"], f"{where} u", parameters=tuple(f.region))
+        positive = ["x"] + [n for n, span in f.region.items() if span.lo is not None and span.lo >= 0 and
+                            (span.lo > 0 or not span.lo_closed)]
+        if not continuous_on(stated, "x", {**f.region, "x": Span(Fraction(0), None, False)}) or \
+                not proved_equal(stated, u, Domain(positive=positive)):
+            raise CheckError(f"{where} u: the stated u is not proved equal to (-1)^k g^(k) on (0, oo)")
+    if not _vanishes(stated, closed):
         if f.region:
             raise CheckError(f"{where} u(0+): u is not proved to tend to 0 at 0+ for every parameter value")
         from .growth import right_limit as limit_at_0
 
         if not proved_equal(limit_at_0(u), ZERO, Domain()):
             raise CheckError(f"{where} u(0+): the limit of u at 0+ is not proved 0")
-    f.sign(substitute(u, {"x": point}), 0, f"{where} u(x0)")
+    f.sign(substitute(stated, {"x": point}), 0, f"{where} u(x0)")
     return claim, "fails"
 
 
@@ -101,6 +113,8 @@ def _vanishes(term, region):
         rest = others[:i] + others[i + 1:]
         if a.op == "+" and _vanishes(a, region) and all(continuous_on(b, "x", region) for b in rest):
             return True
+    if bessel_vanishes(term, region):
+        return True
     if not powers and len(parts) == 1 and continuous_on(term, "x", region):
         value = substitute(term, {"x": ZERO})
         return proved_equal(value, ZERO, Domain())

@@ -38,7 +38,7 @@ def proved_undefined(value):
     of 0, a root of a negative number, the logarithm of a number <= 0), by the normal form or by balls."""
     from ..enclosures import sign_at
     from ..normal_form import Domain, proved_equal
-    from ..terms import walk
+    from ..terms import apply, walk
 
     def zero(term):
         return proved_equal(term, ZERO, Domain())
@@ -61,6 +61,10 @@ def proved_undefined(value):
         if term.op == "besselk" and (zero(term.args[1]) or negative(term.args[1])):
             return True
         if term.op in ("gamma", "polygamma") and zero(term.args[-1]):  # a pole
+            return True
+        if term.op == "tan" and zero(apply("cos", term.args[0])):
+            return True
+        if term.op in ("csch", "coth") and zero(term.args[0]):
             return True
     return False
 
@@ -174,7 +178,8 @@ class Function:
 
     def on_half_line(self):
         """``f`` on ``(0, oo)``: the term with every ``Heaviside``, ``sign``, ``Abs``, ``Max`` and ``Min`` whose
-        argument has a sign proved on ``x > 0`` replaced by its value there (an identity on ``(0, oo)``)."""
+        argument has a sign proved on ``x > 0`` replaced by its value there, and ``0^e`` with ``e > 0`` there by 0
+        (identities on ``(0, oo)``)."""
         return _resolve(self.term, HALF_LINE)
 
 
@@ -189,6 +194,8 @@ def _resolve(term, region):
             return {"Heaviside": num(1), "sign": num(1), "Abs": u}[term.op]
         if _sign(u, region, "<"):
             return {"Heaviside": ZERO, "sign": num(-1), "Abs": mul(num(-1), u)}[term.op]
+    if term.op == "^" and args[0].op == "num" and args[0].value == 0 and _sign(args[1], region, ">"):
+        return ZERO  # 0^e = 0 for e > 0: 1 - 0^x is 1 on (0, oo)
     if term.op in ("Max", "Min"):
         a, b = args
         difference = add(a, mul(num(-1), b))

@@ -12,7 +12,13 @@ on ``(0, oo)`` (so neither on R):
   coefficients;
 * ``ode`` ``{coefficients, nonzero_at}``: ``sum_k p_k(x) g^(k) = 0`` with ``g`` analytic and ``g(x0) != 0``, whose
   indicial polynomial has no root in N: a polynomial solution of degree ``n`` would make the top
-  coefficient ``lc(g) indicial(n)`` vanish.
+  coefficient ``lc(g) indicial(n)`` vanish. Coefficients are constants (``sqrt(3)``: the Matérn kernels);
+  every row's leading one is proved nonzero, so the indicial polynomial has its true degree.
+
+At the top only (for ``f`` itself, on R): ``two-halves`` ``{positive P, negative N}`` (``f = P`` on ``(0, oo)``,
+``f = N`` on ``(-oo, 0)``, a coefficient of ``P - N`` proved nonzero: ``Abs(x)``, ``Max(x, 0)``), and, for the
+claim ``polynomial`` (``f`` agrees with a polynomial at *every* real ``x``), ``undefined-at`` ``{point}``: ``f``
+proved undefined at that real point (``tan(x)`` at ``pi/2``).
 
 ``rank_witnesses`` are l1 boxes whose distance matrix has rank ``<= d + 1`` while ``f`` of it has every
 eigenvalue ``lambda_S`` proved nonzero: rank ``2^d`` (the seed paper's low-rank witnesses).
@@ -36,7 +42,7 @@ from ..fuel import charge
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
 from ..terms import ZERO, add, mul, num, power, substitute, var
-from .function import HALF_LINE, defined_at
+from .function import HALF_LINE, NEGATIVE_LINE, _resolve, defined_at, proved_undefined
 from .infinity import bounded_at_infinity
 
 __all__ = ["check_not_polynomial", "MAX_PROOF_NODES"]
@@ -54,7 +60,14 @@ def check_not_polynomial(claim, f, data):
     if claim == "low-rank" and not f.continuous_on_line():
         raise CheckError("the low-rank theorem needs f without essential discontinuities; f is not proved "
                          "continuous on R")
-    _node(f.on_half_line(), data.get("proof"), "proof", [0])
+    proof = data.get("proof")
+    kind = proof.get("kind") if type(proof) is dict else None
+    if kind == "two-halves":
+        _two_halves(f, proof)
+    elif kind == "undefined-at":
+        _undefined_at(claim, f, proof)
+    else:
+        _node(f.on_half_line(), proof, "proof", [0])
     witnesses = data.get("rank_witnesses", [])
     if type(witnesses) is not list or len(witnesses) > 6:
         raise CheckError("rank_witnesses must be a list of at most 6 boxes")
@@ -134,6 +147,40 @@ def _node(g, node, where, count):
             raise CheckError(f"{here}: g Q = P is not proved")
     else:
         _ode(g, node, here)
+
+
+def _two_halves(f, node):
+    """``f`` is the polynomial ``P`` on ``(0, oo)`` and ``N`` on ``(-oo, 0)`` with a coefficient of ``P - N`` proved
+    nonzero: no polynomial agrees with f on R (it would be P, and N)."""
+    where = "proof (two-halves)"
+    if set(node) != {"kind", "positive", "negative"}:
+        raise CheckError(f"{where}: fields are kind, positive, negative")
+    P = _constants(node["positive"], f"{where} positive")
+    N = _constants(node["negative"], f"{where} negative")
+    if not proved_equal(f.on_half_line(), _poly_term(P), POSITIVE):
+        raise CheckError(f"{where}: f = P on (0, oo) is not proved")
+    minus_x = {"x": mul(num(-1), X)}  # f(-x) = N(-x) for x > 0 is f = N on (-oo, 0)
+    if not proved_equal(substitute(_resolve(f.term, NEGATIVE_LINE), minus_x), substitute(_poly_term(N), minus_x),
+                        POSITIVE):
+        raise CheckError(f"{where}: f = N on (-oo, 0) is not proved")
+    for j in range(max(len(P), len(N))):
+        a, b = (P[j] if j < len(P) else ZERO), (N[j] if j < len(N) else ZERO)
+        try:
+            sign_at(add(a, mul(num(-1), b)), f"{where} coefficient {j}", 0)
+            return
+        except CheckError:
+            continue
+    raise CheckError(f"{where}: no coefficient of the two halves is proved different")
+
+
+def _undefined_at(claim, f, node):
+    """``f`` undefined at a real point: it agrees with no polynomial at every real ``x`` (the claim's definition)."""
+    where = "proof (undefined-at)"
+    if claim != "polynomial" or set(node) != {"kind", "point"} or type(node["point"]) is not str:
+        raise CheckError(f"{where}: fields are kind and point, for the claim polynomial only")
+    point = read(node["point"], where, variables=())
+    if not proved_undefined(substitute(f.term, {"x": point})):
+        raise CheckError(f"{where}: f is not proved undefined at {node['point']}")
 
 
 def _resultant(p, q):

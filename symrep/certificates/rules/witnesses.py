@@ -112,6 +112,13 @@ def check_value(claim, f, data):
     elif kind == "negative" and set(data) == {"kind", "point"}:
         point = _number(_field(data, "point", str, where), where)
         f.sign(f.at(point, where), -1, f"{where} f(x0)")
+    elif kind == "below-limit-at-0" and claim in ("pd-l1", "pd-l2", "completely-monotone") and set(data) == {"kind"}:
+        # the paper's CM needs f(0) >= f(0+); f(sqrt t) has the same value and limit at 0
+        if f.region:
+            raise CheckError(f"{where}: f(0+) of a family is not read by this witness yet")
+        from .growth import right_limit
+
+        f.sign(add(f.at(ZERO, where), mul(num(-1), right_limit(f.on_half_line()))), -1, f"{where} f(0) - f(0+)")
     else:
         raise CheckError(f"{where}: kind {kind!r} with fields {sorted(data)} does not bear on {claim} (or is not "
                          f"yet read by the kernel)")
