@@ -23,7 +23,7 @@ import time
 
 import sympy
 
-from symrep.analysis.budget import Budget, OutOfTime
+from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _n, _t
 from symrep.analysis.parameters import RECORDED, active
 from symrep.certificates.regions import Interval, active_region
@@ -190,7 +190,11 @@ class MixtureSearch:
     """Mixin of :class:`~symrep.analysis.derivations.DerivationSearch`: ``_mixture(e, cls, depth)``."""
 
     def _mixture(self, e, cls, depth):
-        left = ROOT_SECONDS if depth == 0 else getattr(self, "mixture_left", MIXTURE_SECONDS)
+        if depth == 0:  # a share of what is left, at least the default's (scaled like every default budget)
+            left = max(default_seconds(ROOT_SECONDS), 0.3 * self.clock.left())
+        else:
+            left = getattr(self, "mixture_left", None)
+            left = max(default_seconds(MIXTURE_SECONDS), 0.15 * self.clock.left()) if left is None else left
         if depth > MAX_DEPTH or getattr(self, "in_mixture", False) or RECORDED.get() is not None or left <= 0.05:
             return None
         whole, start = self.tick, time.monotonic()
