@@ -152,4 +152,15 @@ REASONS = {
     'kernel-heaviside-limit-taken-as-heaviside-0-box-witness': 'Heaviside',
     'kernel-sign-limit-taken-as-sign-0-l1-to-l1': 'sign',
     'kernel-cos-sin-equals-cosh-sin-stable-rank': 'l f(x)^2 >= x^2 is not proved',
+    # the integral (mixture) rule: the fundamental theorem of calculus needs G C^1 in s on all of [a, b]
+    'kernel-integral-pole-inside-the-interval': 'regularity: the antiderivative',
+    'kernel-integral-branch-jump-inside-the-interval': 'regularity: the antiderivative',
+    'kernel-integral-heaviside-antiderivative': 'regularity: the antiderivative',
+    'kernel-integral-sign-antiderivative': 'regularity: the antiderivative',
+    'kernel-integral-reversed-bounds': 'the bounds must satisfy from < to',
+    'kernel-integral-empty-interval': 'the bounds must satisfy from < to',
+    'kernel-integral-child-only-for-part-of-the-interval': '(cm-exp): could not prove s >= 0 on s in [-1, 1]',
+    'kernel-integral-identity-on-part-of-the-half-line': 'are not proved equal',
+    'kernel-integral-variable-is-x': 'must be a fresh name',
+    'kernel-integral-child-is-not-the-derivative': "and the child's expression",
 }

@@ -1,5 +1,6 @@
 """The derivation search: completely monotone and Bernstein functions on (0, oo) by the calculus of
-the theory's section 4 (atoms, closure rules, the derivative rule), with rewrites, and the Laplace
+the theory's section 4 (atoms, closure rules, the derivative rule), with rewrites, the mixture route
+(:mod:`~symrep.analysis.mixtures`: an integral over a constant promoted to a variable) and the Laplace
 route (a density >= 0 whose transform the checker proves by an antiderivative).
 """
 
@@ -9,10 +10,12 @@ import sympy
 
 from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
+from symrep.analysis.mixtures import MixtureSearch
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
 from symrep.certificates.exact import continuous, exponential_form
+from symrep.certificates.regions import active_region
 from symrep.geometry.expressions import expression_text
 
 __all__ = []
@@ -21,7 +24,7 @@ __all__ = []
 LAPLACE_SECONDS = 4.0
 
 
-class DerivationSearch:
+class DerivationSearch(MixtureSearch):
     """Mixin of :class:`~symrep.analysis.verdicts._Prover`: ``derive(e, "CM" | "BF", depth)``."""
 
     def derive(self, e, cls, depth):
@@ -36,11 +39,31 @@ class DerivationSearch:
             node = (self._cm if cls == "CM" else self._bf)(candidate, depth)
             if node is not None:
                 return node if candidate == e else _n(cls, e, "rewrite", {}, [node])
-        if cls == "CM" and depth <= 2:
-            node = self._laplace(e)
+        # f = int_a^b g(x, s) ds with each g(., s) of the class (the kernel's integral rule): after the Laplace
+        # route for a family (the kernel does not read a family's removable singularity at 0 yet) and for the
+        # root-exponential family (read at once), after the derivative rule for Bernstein functions
+        if cls == "BF":
+            order = ("derivative", "mixture")
+        elif active_region() or _root_exponential_family(e) is not None:
+            order = ("laplace", "mixture")
+        else:
+            order = ("mixture", "laplace")
+        for route in order:
+            node = getattr(self, f"_by_{route}")(e, cls, depth)
             if node is not None:
                 return node
-        if cls == "BF" and depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
+        return None
+
+    def _by_mixture(self, e, cls, depth):
+        return self._mixture(e, cls, depth)
+
+    def _by_laplace(self, e, cls, depth):
+        if depth <= 2 and not getattr(self, "in_mixture", False):
+            return self._laplace(e)
+        return None
+
+    def _by_derivative(self, e, cls, depth):
+        if depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
             derivative = sympy.diff(e, X)
             start = _limit_from_right(e)  # None where SymPy cannot tell (a parameter of unknown sign)
             if start is not None and (start == 0 or _proved_positive(start)):
@@ -148,7 +171,7 @@ class DerivationSearch:
                 try:
                     if sympy.simplify(checked_laplace_transform(rho, "density") - e) != 0:
                         continue
-                except CheckError:
+                except (CheckError, TypeError, ValueError):  # a candidate the checker cannot read is no candidate
                     continue
             params = {"density": expression_text(rho.xreplace({T: sympy.Symbol("t", real=True)}))}
             if family_params is not None:
@@ -179,7 +202,7 @@ class DerivationSearch:
             if all(kids):
                 return _n("BF", e, "sum", {}, kids)
         if e.is_Mul:
-            c, rest = e.as_coeff_Mul()
+            c, rest = e.as_independent(X, as_Add=False)  # a number, or a parameter's factor (s*sqrt(x))
             if c != 1 and _nonneg(c):
                 inner = self.derive(rest, "BF", depth + 1)
                 if inner is not None:

@@ -170,7 +170,9 @@ def laplace_transform(rho, where):
                 breaks.add(point)
         except CheckError:
             raise CheckError(f"{where}: cannot place the jump of {h} relative to 0") from None
-    points = [sympy.Integer(0)] + sorted(breaks, key=lambda p: float(p)) + [sympy.oo]
+    if len(breaks) > 1 and any(p.free_symbols for p in breaks):  # a family's jumps: their order is not read
+        raise CheckError(f"{where}: the density jumps at several points that depend on parameters")
+    points = [sympy.Integer(0)] + sorted(breaks, key=lambda p: float(p) if not p.free_symbols else 0) + [sympy.oo]
     total = sympy.Integer(0)
     for lo, hi in zip(points, points[1:]):
         inside = lo + 1 if hi == sympy.oo else (lo + hi) / 2  # Heaviside is constant on the open piece

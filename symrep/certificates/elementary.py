@@ -112,6 +112,9 @@ class Elementary:
 
     def fn_log(self, u):
         q = u.constant()
+        ratios = {u.num[m] / u.den[m] for m in u.num} if q is None and u.num.keys() == u.den.keys() else ()
+        if len(ratios) == 1:  # N = c D as polynomials: u = c wherever it is defined
+            q = Fraction(int(next(iter(ratios)).p), int(next(iter(ratios)).q))
         if q is not None:
             if q <= 0:
                 raise NotNormal(f"log({q}) is not a real number")

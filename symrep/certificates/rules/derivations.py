@@ -17,11 +17,12 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``bf-linear`` ``beta x``, ``bf-power`` ``x^s`` (``0 < s <= 1``), ``bf-log1p`` | BF | Levy-Khintchine (SSV Thm 3.2): ``x^s = s/Gamma(1-s) int (1 - e^(-tx)) t^(-1-s) dt``, ``log(1 + x) = int (1 - e^(-tx)) e^(-t)/t dt`` |
 | ``sum``, ``scale`` (``c >= 0``) | CM, BF | convex cone (SSV Cor 1.6, Cor 3.8) |
 | ``product`` | CM | SSV Cor 1.6 |
-| ``compose`` (outer of the class, inner BF) | CM, BF | SSV Thm 3.7 (CM o BF), Cor 3.8 (BF o BF) |
+| ``compose`` (outer of the class, inner BF) | CM, BF | SSV Thm 3.7 (CM o BF), Cor 3.8 (BF o BF); an inner 0 only under an outer continuous on ``[0, oo)`` |
 | ``exp-of-cm`` | CM | ``exp g = sum g^n/n!``: sums, products and limits of CM functions (SSV Cor 1.6) |
 | ``reciprocal`` of a BF ``h`` with ``h(1) > 0`` | CM | ``1/h = int_0^oo e^(-t h) dt``, each ``e^(-t h)`` CM (SSV Thm 3.7) |
 | ``derivative``: ``expr >= 0`` at ``0+``, ``expr' `` CM | BF | the definition (SSV Def 3.1) |
 | ``rewrite`` | CM, BF | an identity |
+| ``integral`` ``G(x, b) - G(x, a) = int_a^b g(x, s) ds``, ``g = dG/ds`` of the class for every ``s`` in ``[a, b]`` | CM, BF | Riemann sums in the convex cone, closed under pointwise limits (SSV Cor 1.6, Cor 3.8); :mod:`~symrep.certificates.rules.integral` |
 
 Examples
 --------
@@ -45,6 +46,8 @@ from ..fuel import charge
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
 from ..terms import HALF, ONE, ZERO, add, apply, const, mul, num, power, substitute, var
+from .integral import PARAMS as INTEGRAL_PARAMS
+from .integral import integral_form
 
 __all__ = ["check_node", "Context", "RULES", "MAX_NODES"]
 
@@ -58,7 +61,7 @@ RULES = {
     "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
     "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1), "rewrite": (_BOTH, (), 1),
     "compose": (_BOTH, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM",), (), 1),
-    "derivative": (("BF",), (), 1),
+    "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1),
 }
 X = var("x")
 
@@ -165,9 +168,15 @@ def check_node(node, where, context, _count=None):
     elif rule == "compose":  # CM o BF is CM, BF o BF is BF; the inner BF maps (0, oo) into (0, oo) unless it is 0
         outer, inner = child(0, cls), child(1, "BF")
         # a Bernstein function positive at 1 is positive on all of (0, oo) (a + bx + int (1 - e^(-tx)) nu(dt)); one
-        # that is 0 would evaluate the outer function at 0, where nothing was proved (found by an attack)
-        _positive_at_one(inner, context, f"{here} the inner function at 1")
+        # that is 0 at a point is 0 everywhere, and evaluates the outer function at 0, where nothing was proved
+        # (found by an attack) unless the outer function is proved continuous on [0, oo): then the composite is
+        # the constant outer(0) = outer(0+) >= 0 (the limit of a CM or Bernstein function), of the class too
+        if not continuous_on(outer, "x", context.closed):
+            _positive_at_one(inner, context, f"{here} the inner function at 1")
         form = substitute(outer, {"x": inner})
+    elif rule == "integral":  # int_a^b g(x, s) ds = G(x, b) - G(x, a), each g(., s) of the class
+        form = integral_form(params, kids, cls, context, here,
+                             lambda kid, inner: check_node(kid, f"{where}.0", inner, count))
     elif rule == "exp-of-cm":
         form = apply("exp", child(0, "CM"))
     elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0
