@@ -134,7 +134,7 @@ def test_a_bound_off_by_a_hundredth_of_a_percent_is_rejected():
     (lambda c: c.update(domain="[4, 1]"), "need LO < HI"),
     (lambda c: c.update(domain="{0} U [0, 4]"), "LO must be positive"),
     (lambda c: c.update(domain="[0, 4]"), "not at LO = 0"),
-    (lambda c: c.update(function="sqrt(x)*sign(x - 2)^2"), "cannot evaluate sign"),
+    (lambda c: c.update(function="sqrt(x)*sign(x - 2)^2"), "no derivative for sign"),
 ])
 def test_the_checker_refuses_tampered_stable_rank_certificates(mutate, message):
     cert = copy.deepcopy(stable_rank_bound("sqrt(x)", 1, 4).certificate)
@@ -174,7 +174,7 @@ def test_the_entry_0_with_zero_true():
     ("x - 2", 1, 4, "not positive on the range"),
     ("cos(x)", 1, 3, "not positive on the range"),
     ("x/(x-2)^2", 1, 3, "undefined, infinite or not real at x = 2"),
-    ("x*(1 + Heaviside(x - 2))", 1, 3, "cannot evaluate Heaviside"),
+    ("x*(1 + Heaviside(x - 2))", 1, 3, "no derivative for Heaviside"),
     ("x", -1, 2, "must lie in [0, oo)"),
     ("x", 2, 2, "lo < hi"),
     ("x", 0.5, 2, "exact rational"),

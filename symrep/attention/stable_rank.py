@@ -37,7 +37,7 @@ from symrep.certificates.exact import continuous
 from symrep.certificates.function import Function
 from symrep.certificates.limits import limit
 from symrep.certificates.reading import XP, XR
-from symrep.certificates.stable_rank import MAX_SUBINTERVALS, Ratio, domain_text, ends, within
+from symrep.certificates.rules.stable_rank import MAX_SUBINTERVALS, Ratio, domain_text, ends, within
 from symrep.errors import InputError, LimitError
 from symrep.geometry.expressions import expression_text, lambda_body, parse_expression
 
@@ -347,7 +347,7 @@ def _stable_rank_here(expr, lo, hi, zero, budget, tolerance, deadline):
             raise InputError(f"the range starts at 0, but f(0+) = {right}, not 0: f(x)/x is unbounded there")
     clock = Budget(budget, deadline=deadline)
     try:
-        pieces, l, L, ratio = _bound(Ratio(fn.pos), lo, hi, text, tolerance, clock)
+        pieces, l, L, ratio = _bound(_kernel_ratio(text, extension), lo, hi, text, tolerance, clock)
     except OutOfTime:
         raise LimitError(f"the time budget of {budget:g} s ran out enclosing f(x)/x for f = {text}") from None
     domain = domain_text(lo, hi, zero)
@@ -364,6 +364,17 @@ def _stable_rank_here(expr, lo, hi, zero, budget, tolerance, deadline):
     except CheckError as exc:  # the search and the checker share their enclosures: this is a bug
         raise LimitError(f"the stable-rank certificate was rejected by the checker: {exc}") from None
     return StableRankBound(text, lo, hi, zero, l, L, ratio, len(pieces), cert)
+
+
+def _kernel_ratio(text, extension):
+    """The kernel's enclosures of ``f(x)/x`` (the checker's own), so that the search, the merging of
+    subintervals and the check agree on every enclosure."""
+    from symrep.certificates.rules.function import Function as KernelFunction
+
+    try:
+        return Ratio(KernelFunction(text, HALF_LINE, (), extension).on_half_line())
+    except CheckError as exc:
+        raise InputError(f"f(x)/x cannot be enclosed as the checker encloses it: {exc}") from None
 
 
 def _bound(ratio, lo, hi, text, tolerance, clock):

@@ -155,11 +155,12 @@ ZERO, ONE, HALF = num(0), num(1), num(Fraction(1, 2))
 # --- printing (the one printer: the prover emits with it, messages quote with it) -----------------
 
 def text(term):
-    """The term as text in the grammar; :func:`read` of it gives the same term back (for the binary sums
-    and products that :func:`read` builds; a longer sum prints as a chain).
+    """The term as text in the grammar; :func:`~symrep.certificates.grammar.read` of it gives the same term back
+    (for the binary sums and products that it builds; a longer sum prints as a chain).
 
     Examples
     --------
+    >>> from symrep.certificates.grammar import read
     >>> text(read("(x + 1)^(-1/2)*exp(-2*x)", "f"))
     '(x + 1)^(-1/2)*exp(-2*x)'
     """
