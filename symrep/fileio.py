@@ -25,7 +25,29 @@ import tempfile
 
 from symrep.errors import InputError
 
-__all__ = ["write_text_atomic", "write_bytes_atomic", "check_writable"]
+__all__ = ["write_text_atomic", "write_bytes_atomic", "check_writable", "read_text_limited"]
+
+
+def read_text_limited(path, limit, what):
+    """The UTF-8 text of a file of at most ``limit`` bytes; an :class:`~symrep.errors.InputError` naming
+    ``what`` (``"the kernel file"``) and the limit or the reason otherwise.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = os.path.join(folder, "k.txt")
+    ...     _ = open(path, "w").write("exp(-x)")
+    ...     read_text_limited(path, 100, "the kernel file")
+    'exp(-x)'
+    """
+    try:
+        if os.path.getsize(path) > limit:
+            raise InputError(f"{what} {path} is larger than the limit of {limit:,} bytes")
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {what} {path}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def write_bytes_atomic(path, data, *, force=False):

@@ -17,6 +17,7 @@ import os
 import re
 
 from symrep.errors import InputError
+from symrep.fileio import read_text_limited
 
 __all__ = ["parse_generators", "read_generators", "MAX_POINTS", "MAX_GENERATOR_FILE_BYTES"]
 
@@ -121,12 +122,5 @@ def read_generators(value, max_points=MAX_POINTS):
     """
     path = value[1:] if value.startswith("@") else value
     if value.startswith("@") or ("(" not in value and os.path.isfile(path)):
-        try:
-            if os.path.getsize(path) > MAX_GENERATOR_FILE_BYTES:
-                raise InputError(f"generator file {path} is larger than the limit of {MAX_GENERATOR_FILE_BYTES} bytes")
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read generator file {path}: {error}") from None
-        return parse_generators(text, max_points)
+        return parse_generators(read_text_limited(path, MAX_GENERATOR_FILE_BYTES, "generator file"), max_points)
     return parse_generators(value, max_points)

@@ -31,6 +31,7 @@ import os
 from dataclasses import dataclass
 
 from symrep.errors import InputError, SymrepError
+from symrep.fileio import read_text_limited
 
 __all__ = ["Kernel", "read_kernels", "parse_entry", "MAX_BYTES", "MAX_KERNELS", "BUILTIN"]
 
@@ -85,13 +86,7 @@ def read_kernels(path):
         if path[8:] not in BUILTIN:
             raise InputError(f"unknown kernel list {path}; shipped: {', '.join('builtin:' + n for n in BUILTIN)}")
         path = BUILTIN[path[8:]]
-    try:
-        if os.path.getsize(path) > MAX_BYTES:
-            raise InputError(f"{path} is larger than {MAX_BYTES:,} bytes")
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the kernel file {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    text = read_text_limited(path, MAX_BYTES, "the kernel file")
     extension = os.path.splitext(path)[1].lower()
     rows = {".csv": _csv_rows, ".json": _json_rows}.get(extension, _text_rows)(text, path)
     entries, errors, names = [], [], {}
