@@ -32,9 +32,13 @@ class Function:
 
     def __init__(self, real, domain, extension=None, undefined_at_0_allowed=False):
         self.real, self.domain = real, domain
-        self.pos = real.xreplace({XR: XP})
-        self.neg = real.xreplace({XR: XN})
-        written = real.subs(XR, 0)
+        self.pos, self.neg = (_restricted(real, var, side, domain) for var, side in ((XP, "> 0"), (XN, "< 0")))
+        try:
+            written = real.subs(XR, 0)
+        except (ValueError, TypeError):  # SymPy cannot form it: Max(nan, 0) is "not comparable"
+            if extension is not None or not undefined_at_0_allowed:
+                raise CheckError(f"f(0) as written cannot be read: SymPy cannot form {real} at x = 0") from None
+            written = sympy.nan  # f(0) is not used (at0 is None below): any use of it is refused
         hidden = _hidden_zero_power(real)
         if hidden is not None:  # 0 * 0**(a - 2) reads as 0 in SymPy, though it is 0 * oo for a < 2
             if extension is None and not undefined_at_0_allowed:
@@ -176,3 +180,15 @@ def _hidden_zero_power(expr):
             except CheckError:
                 return power
     return None
+
+
+def _restricted(real, var, side, domain):
+    """``f`` with ``x`` replaced by ``var`` (``x > 0`` or ``x < 0``), or a CheckError where SymPy cannot form it
+    (``Max(x, x**(3/2))`` with a negative ``x`` is "not comparable"); on ``[0, oo)`` the negative side is not
+    used, and is None there."""
+    try:
+        return real.xreplace({XR: var})
+    except (ValueError, TypeError):
+        if side == "< 0" and domain != "R":
+            return None
+        raise CheckError(f"f for x {side} cannot be read: SymPy cannot form {real} there") from None
