@@ -463,7 +463,7 @@ def _numeric_complex(value):
     try:
         re, im = sympy.N(value, 20).as_real_imag()
         re, im = float(sympy.sign(re)) * min(abs(float(re)), 1e300), float(im) if abs(im) < 1e300 else 1e300
-    except (TypeError, ValueError, ArithmeticError):
+    except (TypeError, ValueError, ArithmeticError, MemoryError, RecursionError):  # 10**(10**40) exhausts mpmath
         return None
     return complex(re, im) if math.isfinite(re) and math.isfinite(im) else None
 
