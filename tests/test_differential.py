@@ -437,6 +437,8 @@ REGRESSIONS = [
     ("Max(besselk(1, -1/2), x*log(1 + 1/x))", "l2-to-l2", "refused"),  # the parser let SymPy's ValueError through
     ("x**exp(log(x - x))", "pd-l2", "refused"),  # x**nan: SymPy's TypeError, the same
     ("x**(sqrt(5/2)**besselk(5/2, sqrt(x)*besselk(1/2, x)))", "bernstein", None),  # MemoryError in mpmath at x = 10
+    ("Max(x**(2/3)*sqrt(tanh(x)/x), 9/2 - log(1 + x))", "bernstein", None),  # f(0) that SymPy cannot form
+    ("Max(x*log(x), (-1)**(2/3))", "completely-monotone", "refused"),  # Max of a non-real number
 ]
 
 

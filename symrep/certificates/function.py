@@ -35,10 +35,8 @@ class Function:
         self.pos, self.neg = (_restricted(real, var, side, domain) for var, side in ((XP, "> 0"), (XN, "< 0")))
         try:
             written = real.subs(XR, 0)
-        except (ValueError, TypeError):  # SymPy cannot form it: Max(nan, 0) is "not comparable"
-            if extension is not None or not undefined_at_0_allowed:
-                raise CheckError(f"f(0) as written cannot be read: SymPy cannot form {real} at x = 0") from None
-            written = sympy.nan  # f(0) is not used (at0 is None below): any use of it is refused
+        except (ValueError, TypeError):  # SymPy cannot form it: Max(nan, 0) is "not comparable", a subterm
+            written = sympy.nan  # at 0 is undefined or not real, so f(0) as written is not a real number
         hidden = _hidden_zero_power(real)
         if hidden is not None:  # 0 * 0**(a - 2) reads as 0 in SymPy, though it is 0 * oo for a < 2
             if extension is None and not undefined_at_0_allowed:
