@@ -288,7 +288,7 @@ def _certify_here(f, claim, assume, budget, deadline):
             fn = _as_function(family.expr, claim, family.symbols)
         if fn.offered and not family.symbols:
             _proved_extension(fn, claim)
-    except UnprovedLimit as exc:
+    except _UnprovedLimit as exc:
         return Verdict(claim, expression_text(family.expr), "unknown", str(exc))
     text = expression_text(fn.real)
     clock = Budget(budget, deadline=deadline)
@@ -384,7 +384,7 @@ class _Fn(Function):
             self.at0, self.offered = offered, True
 
 
-class UnprovedLimit(Exception):
+class _UnprovedLimit(Exception):
     """f is undefined at 0 as written and the limit SymPy offers as its extension is not proved by the checker's
     series and orders of growth: an ``unknown`` whose reason says so (not a certificate the checker rejects)."""
 
@@ -392,11 +392,11 @@ class UnprovedLimit(Exception):
 def _no_finite_limit(real, written, domain, sides):
     """The refusal of an f undefined at 0 without a finite limit there, naming its behaviour at 0; where SymPy
     finds no limit at all (it fails on ``Max(x*log(1 + 1/x), gamma(1 + x))``), an ``unknown`` instead
-    (:class:`UnprovedLimit`): nothing shows that the limit is not finite."""
+    (:class:`_UnprovedLimit`): nothing shows that the limit is not finite."""
     where = "from the right" if domain != "R" else "from both sides"
     behaviour = _behaviour_at_0(real, sides)
     if not any(w in behaviour for w in ("tends to", "unbounded", "oscillates")):
-        return UnprovedLimit(f"Undecided: f is undefined at 0 as written, and no limit there was found "
+        return _UnprovedLimit(f"Undecided: f is undefined at 0 as written, and no limit there was found "
                              f"(SymPy's limit fails on it{': ' + behaviour.strip(' ()') if behaviour else ''}).")
     return InputError(f"f = {expression_text(real)} is undefined at 0 (f(0) = {written}) and has no finite "
                       f"limit there {where}{behaviour}; the claim needs f on "
@@ -414,7 +414,7 @@ def _value_or_nan(expr, point):
 
 def _proved_extension(fn, claim):
     """Ask the kernel (the checker's reading of an extension) whether SymPy's limit, offered as ``f(0)``, is
-    proved; raise :class:`UnprovedLimit` with its reason if not, so that no certificate is built on it."""
+    proved; raise :class:`_UnprovedLimit` with its reason if not, so that no certificate is built on it."""
     from symrep.certificates.fuel import tank
     from symrep.certificates.rules.function import Function as KernelFunction
 
@@ -423,7 +423,7 @@ def _proved_extension(fn, claim):
         with tank():
             KernelFunction(expression_text(fn.real), DOMAINS[claim], extension={"point": "0", "value": value})
     except CheckError as exc:
-        raise UnprovedLimit(f"Undecided: f is undefined at 0 as written, and its limit there ({value} by SymPy) is "
+        raise _UnprovedLimit(f"Undecided: f is undefined at 0 as written, and its limit there ({value} by SymPy) is "
                             f"not proved by the checker's series or orders of growth ({exc}).") from None
 
 
