@@ -56,7 +56,7 @@ DOCUMENTED_REFUSALS = (
 )
 
 #: The budget (seconds) of one ``certify`` call: the default run, and the slow run's 2000 examples.
-BUDGET, SLOW_BUDGET = 2.0, 0.75
+BUDGET, SLOW_BUDGET = 2.0, 0.5
 
 #: Rational constants, and orders of ``besselk``.
 _RATIONALS = ("1", "2", "3", "1/2", "1/3", "3/2", "-1", "-2", "-1/2", "5/2")
@@ -439,7 +439,10 @@ REGRESSIONS = [
     ("x**(sqrt(5/2)**besselk(5/2, sqrt(x)*besselk(1/2, x)))", "bernstein", None),  # MemoryError in mpmath at x = 10
     ("Max(x**(2/3)*sqrt(tanh(x)/x), 9/2 - log(1 + x))", "bernstein", None),  # f(0) that SymPy cannot form
     ("Max(x*log(x), (-1)**(2/3))", "completely-monotone", "refused"),  # Max of a non-real number
-]
+    ("besselk(1/3, exp(Max(sqrt(x), 1)))", "polynomial", "refused"),  # SymPy cannot form f for x < 0: a CheckError
+    ("1/Max(x, gamma(x)*x)", "pd-l1", None),  # Max(0, nan) in the SymPy-based checker's test of f(0)
+    ("1/besselk(0, gamma(x)*x)", "pd-l1", None),  # an extension only the SymPy-based checker proves, and a
+]                                                # derivative witness that only the kernel sees analytic
 
 
 @pytest.mark.parametrize("f, claim, status", REGRESSIONS)

@@ -288,6 +288,11 @@ def _certify_here(f, claim, assume, budget, deadline):
             fn = _as_function(family.expr, claim, family.symbols)
         if fn.offered and not family.symbols:
             _proved_extension(fn, claim)
+        elif fn.extended and not family.symbols:  # proved by the SymPy-based checker: does the kernel read it too?
+            try:
+                _proved_extension(fn, claim)
+            except _UnprovedLimit:
+                fn.kernel_reads_extension = False  # then only the SymPy-based checker can accept a certificate
     except _UnprovedLimit as exc:
         return Verdict(claim, expression_text(family.expr), "unknown", str(exc))
     text = expression_text(fn.real)
@@ -330,6 +335,7 @@ class _Fn(Function):
     limit, which the kernel is still to prove)."""
 
     offered = False
+    kernel_reads_extension = True
 
     def __init__(self, real, domain, claim):
         written = _value_or_nan(real, 0)
@@ -456,7 +462,11 @@ def _as_function(f, claim, parameters=None):
         value = _numeric_complex(exact)
         if value is not None and abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
             raise InputError(f"f = {expression_text(f)} is not real on {where}: f({x0}) = {value:.6g}")
-    return _Fn(f, domain, claim)
+    try:
+        return _Fn(f, domain, claim)
+    except CheckError as exc:  # SymPy cannot form f on a side (Max(1, sqrt(x)) with x < 0): not real there
+        raise InputError(f"f = {expression_text(f)} is not real on {'R' if domain == 'R' else '[0, oo)'} as SymPy "
+                         f"reads it ({exc})") from None
 
 
 def _numeric_complex(value):

@@ -132,7 +132,7 @@ def _not_defined_at(expr, point):
             continue
         except CheckError:
             pass
-        base = power.base.subs(XR, point)
+        base = _subs_or_nan(power.base, point)
         if base.has(*_UNDEFINED):
             return power
         try:
@@ -140,7 +140,9 @@ def _not_defined_at(expr, point):
         except CheckError:
             return power
     for jump in expr.atoms(sympy.sign, sympy.Heaviside):  # SymPy may decide the sign of a disguised zero
-        argument = jump.args[0].subs(XR, point)
+        argument = _subs_or_nan(jump.args[0], point)
+        if argument.has(*_UNDEFINED):
+            return jump
         if jump.args[0].has(XR) and argument != 0:
             try:
                 sign(argument, "the argument of a jump", 0)
@@ -148,7 +150,7 @@ def _not_defined_at(expr, point):
                 return jump
     for application in expr.atoms(sympy.Function):
         if application.has(XR):
-            value = application.subs(XR, point)
+            value = _subs_or_nan(application, point)
             if value.has(*_UNDEFINED):
                 continue  # undefined as written: reported as such by the caller
             if value.free_symbols:  # in parameters: SymPy's answer from proved signs of the constants only
@@ -190,3 +192,11 @@ def _restricted(real, var, side, domain):
         if side == "< 0" and domain != "R":
             return None
         raise CheckError(f"f for x {side} cannot be read: SymPy cannot form {real} there") from None
+
+
+def _subs_or_nan(expr, point):
+    """``expr`` at ``x = point``, or ``nan`` where SymPy cannot form it (``Max(0, nan)`` is "not comparable")."""
+    try:
+        return expr.subs(XR, point)
+    except (ValueError, TypeError):
+        return sympy.nan
