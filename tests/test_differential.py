@@ -448,7 +448,7 @@ REGRESSIONS = [
 @pytest.mark.parametrize("f, claim, status", REGRESSIONS)
 def test_regressions_of_the_differential_run(f, claim, status):
     tally = Tally()
-    run_example(f, claim, 30.0, tally)  # a generous budget: these are decided (or undecided) by structure
+    run_example(f, claim, 10.0, tally)  # a generous budget: these are decided (or undecided) by structure
     if status is not None:
         assert tally.counts[status] == 1, (f, claim, dict(tally.counts), dict(tally.unknowns))
 
