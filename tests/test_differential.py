@@ -445,7 +445,10 @@ REGRESSIONS = [
     ("besselk(1/3, exp(Max(sqrt(x), 1)))", "polynomial", "refused"),  # SymPy cannot form f for x < 0: a CheckError
     ("1/Max(x, gamma(x)*x)", "pd-l1", None),  # Max(0, nan) in the SymPy-based checker's test of f(0)
     ("1/besselk(0, gamma(x)*x)", "pd-l1", None),  # an extension only the SymPy-based checker proves, and a
-]                                                # derivative witness that only the kernel sees analytic
+    #                                                derivative witness that only the kernel sees analytic
+    ("Max(1 - x, 0)", "low-rank", None),  # a not-polynomial derivative node on a g that no checker sees analytic
+    ("Max(besselk(1, 1), exp(-x)**besselk(1, -1))", "l1-to-l2sq", None),  # SymPy's besselk(1, -1) > 0 raised
+]
 
 
 @pytest.mark.parametrize("f, claim, status", REGRESSIONS)

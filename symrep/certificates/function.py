@@ -125,7 +125,7 @@ def _not_defined_at(expr, point):
     (``besselk(a^2 - a + 1/2, 0)`` stays unevaluated; K is infinite at 0 for every order). Signs are
     proved by ball arithmetic, or on the whole region for expressions in parameters."""
     for power in expr.atoms(sympy.Pow):
-        if not power.base.has(XR) or power.exp.is_number and power.exp > 0:
+        if not power.base.has(XR) or power.exp.is_number and _positive_number(power.exp):
             continue
         try:
             sign(power.exp, "the exponent", +1)
@@ -200,3 +200,11 @@ def _subs_or_nan(expr, point):
         return expr.subs(XR, point)
     except (ValueError, TypeError):
         return sympy.nan
+
+
+def _positive_number(value):
+    """``value > 0`` for a number, False where SymPy cannot compare it (``besselk(1, -1)`` is not real)."""
+    try:
+        return bool(value > 0)
+    except TypeError:
+        return False
