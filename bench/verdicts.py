@@ -6,6 +6,10 @@ running ``certify`` again). For each catalogue it prints: cases, decided % (hold
 checked certificate), wrong (a verdict that contradicts the known truth: must be 0), unknown by reason
 (the first sentence of the reason; a refusal, ``InputError``, counts as unknown with reason "refused: ..."),
 and the mean and maximum time per case. Issue 24's target: >= 95% decided, 0 wrong, each case under 10 s.
+It also counts, separately, **own certificate rejected** (an ``unknown`` whose reason says the prover's own
+certificate was rejected by the checker: a disagreement between prover and checker, a bug) and **refused**
+(``certify`` raised a :class:`symrep.SymrepError`); issue 31's target is 0 for both on every catalogue. And it
+prints the versions of the certificates emitted (3: checked by the kernel; 2: by the SymPy-based checker).
 
 The literature catalogue is ``tests/literature.py`` (cases taken from Schilling-Song-Vondracek's tables,
 Rasmussen-Williams' kernels, Wendland's functions ...); the old one is ``tests/catalogue.py`` (every
@@ -58,15 +62,28 @@ def run_case(function, claim, budget):
     from symrep.analysis.verdicts import certify
 
     start = time.perf_counter()
+    version = None
     try:
         v = certify(function, claim, budget=budget)
         status, reason = v.status, v.reason
+        version = v.certificate["version"] if v.certificate is not None else None
     except SymrepError as exc:
         status, reason = "unknown", "refused: " + str(exc)
     except Exception as exc:  # a traceback is a bug; record it rather than stop the benchmark
         status, reason = "unknown", f"crash: {type(exc).__name__}: {exc}"
-    return {"function": function, "claim": claim, "status": status, "reason": reason,
+    return {"function": function, "claim": claim, "status": status, "reason": reason, "version": version,
             "seconds": round(time.perf_counter() - start, 3)}
+
+
+def own_certificate_rejected(row):
+    """An ``unknown`` because the checker rejected the certificate the prover found (``certify`` says "the
+    certificate(s) found were rejected by the checker"): the prover and its checker disagree."""
+    return row["status"] == "unknown" and "rejected by the checker" in str(row["reason"])
+
+
+def refused(row):
+    """``certify`` refused the case with a :class:`symrep.SymrepError` (recorded as reason "refused: ...")."""
+    return str(row["reason"]).startswith("refused:")
 
 
 def tabulate(name, rows, list_unknown=False):
@@ -82,6 +99,11 @@ def tabulate(name, rows, list_unknown=False):
                                                f"said {r['status']}" for r in wrong),
              f"unknown   {n - len(decided)}"]
     lines += [f"  {count:4d}  {reason}" for reason, count in unknown.most_common()]
+    versions = collections.Counter(r.get("version") for r in decided)
+    lines += [f"own certificate rejected {sum(map(own_certificate_rejected, rows))}   (must be 0)",
+              f"refused   {sum(map(refused, rows))}   (must be 0)",
+              f"certificates emitted {len(decided)}: version 3 {versions[3]}, version 2 {versions[2]}"
+              + (f", version not recorded {versions[None]}" if versions[None] else "")]
     if times:
         lines.append(f"time      mean {sum(times) / n:.2f} s, max {max(times):.2f} s, total {sum(times):.0f} s, "
                      f"over 10 s: {sum(t > 10 for t in times)}")

@@ -15,7 +15,7 @@ import sympy
 from catalogue import CATALOGUE, COLUMNS, truth
 from symrep.certificates import CLAIMS, parse
 
-RULES = ["cm-const", "cm-exp", "cm-power", "cm-log-ratio", "cm-laplace", "bf-const", "bf-linear", "bf-power",
+RULES = ["cm-const", "cm-exp", "cm-power", "cm-log-ratio", "cm-log1p-ratio", "cm-laplace", "bf-const", "bf-linear", "bf-power",
          "bf-log1p", "sum", "product", "scale", "rewrite", "compose", "exp-of-cm", "reciprocal", "derivative"]
 METHODS = ["derivation", "polynomial", "box-witness", "derivative-witness", "value-witness", "triangle-witness",
            "not-polynomial"]

@@ -112,6 +112,9 @@ class DerivationSearch(MixtureSearch):
         if e.has(sympy.besselk):
             return _matern(e)
         if e.is_Mul:
+            node = _log1p_ratio(e)
+            if node is not None:
+                return node
             c, rest = e.as_coeff_Mul()
             if c != 1:
                 inner = self.derive(rest, "CM", depth + 1) if _nonneg(c) else None
@@ -229,9 +232,29 @@ def _matern(e):
     return node if scale == 1 else _n("CM", e, "scale", {"c": _t(scale)}, [node])
 
 
+def _log1p_ratio(e):
+    """``c log(1 + b x)/x`` with ``b, c > 0``: the atom ``cm-log1p-ratio``, scaled."""
+    c, rest = e.as_coeff_Mul()
+    logs = [a for a in sympy.Mul.make_args(rest) if isinstance(a, sympy.log)]
+    if len(logs) != 1 or sympy.simplify(rest * X / logs[0]) != 1 or not _proved_positive(c):
+        return None
+    b = sympy.simplify((logs[0].args[0] - 1) / X)
+    if b.has(X) or not _proved_positive(b):
+        return None
+    node = _n("CM", logs[0] / X, "cm-log1p-ratio", {"b": _t(b)})
+    return node if c == 1 else _n("CM", e, "scale", {"c": _t(c)}, [node])
+
+
+def _exp_log_form(e):
+    """``e`` with every power ``b^u`` of a base SymPy sees positive on ``x > 0`` and an exponent in ``x`` written
+    as ``exp(u log b)``: ``(1 + x)^(1/x)`` is ``exp(log(1 + x)/x)`` (the checker proves the identity)."""
+    return e.replace(lambda p: p.is_Pow and p.exp.has(X) and p.base.has(X) and p.base.is_positive is True,
+                     lambda p: sympy.exp(p.exp * sympy.log(p.base)))
+
+
 def _rewrites(e):
     out = [e]
-    for how in (exponential_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
+    for how in (exponential_form, _exp_log_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
         try:
             out.append(how(e))
         except Exception:

@@ -9,6 +9,7 @@ import sympy
 
 from symrep.analysis.common import GRID, POINTS, X, _as_polynomial, _numeric, _provably_nonzero, _t
 from symrep.analysis.witnesses import box_eigenvalue
+from symrep.certificates import CheckError
 from symrep.certificates.reading import XR
 
 __all__ = []
@@ -86,6 +87,8 @@ class PolynomialSearch:
                 inner = _rational_certificate(sub) or _ode_certificate(sub)
                 if inner:
                     return {"kind": "substitution", "power": m, "of": inner}
+        if not _analytic_for_a_checker(g, term):  # a derivative node on Max(1 - x, 0) is rejected by both
+            return None
         inner = self.non_polynomial(sympy.diff(g, X), depth + 1, _kernel_derivative(term))
         return {"kind": "derivative", "of": inner} if inner else None
 
@@ -130,6 +133,27 @@ def _kernel_term(g):
         return read(_t(g), "g")
     except CheckError:
         return None
+
+
+def _analytic_for_a_checker(g, term):
+    """Whether the kernel (on its term) or the SymPy-based checker proves g analytic on (0, oo): a
+    ``derivative`` node reads g's formal derivative only then."""
+    from symrep.certificates.domains import analytic_on
+    from symrep.certificates.exact import continuous
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.rules.function import HALF_LINE
+
+    if term is not None:
+        try:
+            with tank():
+                if analytic_on(term, "x", HALF_LINE):
+                    return True
+        except CheckError:
+            pass
+    try:
+        return bool(continuous(g, X, analytic=True))
+    except CheckError:
+        return False
 
 
 def _kernel_derivative(term):

@@ -284,8 +284,18 @@ def _certify_here(f, claim, assume, budget, deadline):
     too."""
     referee = _Referee(claim)
     family = parse_family(f, assume)
-    with active(family.box):  # f(0) of a family depends on its region (0**a is 0 only where a > 0)
-        fn = _as_function(family.expr, claim, family.symbols)
+    try:
+        with active(family.box):  # f(0) of a family depends on its region (0**a is 0 only where a > 0)
+            fn = _as_function(family.expr, claim, family.symbols)
+        if fn.offered and not family.symbols:
+            _proved_extension(fn, claim)
+        elif fn.extended and not family.symbols:  # proved by the SymPy-based checker: does the kernel read it too?
+            try:
+                _proved_extension(fn, claim)
+            except _UnprovedLimit:
+                fn.kernel_reads_extension = False  # then only the SymPy-based checker can accept a certificate
+    except _UnprovedLimit as exc:
+        return Verdict(claim, expression_text(family.expr), "unknown", str(exc))
     text = expression_text(fn.real)
     clock = Budget(budget, deadline=deadline)
     rejected = []
@@ -322,10 +332,14 @@ _UNDEFINED = (sympy.nan, sympy.zoo, sympy.oo, -sympy.oo, sympy.AccumBounds)
 
 
 class _Fn(Function):
-    """The user's function on the claim's domain, with ``f(0)`` as written or as a limit."""
+    """The user's function on the claim's domain, with ``f(0)`` as written or as a limit (``offered``: SymPy's
+    limit, which the kernel is still to prove)."""
+
+    offered = False
+    kernel_reads_extension = True
 
     def __init__(self, real, domain, claim):
-        written = real.subs(XR, 0)
+        written = _value_or_nan(real, 0)
         self.extended = written.has(*_UNDEFINED) or written.is_extended_real is False
         extension = None
         if self.extended and not real.free_symbols - {XR}:
@@ -341,24 +355,20 @@ class _Fn(Function):
                 limits = [limit(real.xreplace({XR: var}), var, 0, side, f"f(0{side})") for var, side in sides]
                 finite = not any(v.has(*_UNDEFINED) for v in limits) and (
                     len(limits) == 1 or sympy.simplify(limits[0] - limits[1]) == 0)
-            except CheckError:
-                finite = False
+            except (CheckError, ArithmeticError, ValueError, TypeError, NotImplementedError):  # SymPy's own limit
+                finite = False  # (inside the SymPy-based checker's) may raise on what it does not read
             if not finite and claim != "polynomial":  # SymPy finds a limit (untrusted); the kernel proves it or not
                 offered = _offered_limit(real, sides)
                 if offered is not None:
                     super().__init__(real, domain, None, undefined_at_0_allowed=True)
-                    self.at0 = offered
+                    self.at0, self.offered = offered, True
                     return
             if not finite:
                 if claim == "polynomial":  # no polynomial is undefined anywhere: 1/x is simply not one
                     self.extended = False
                     super().__init__(real, domain, None, undefined_at_0_allowed=True)
                     return
-                where = "from the right" if domain != "R" else "from both sides"
-                behaviour = _behaviour_at_0(real, sides)
-                raise InputError(f"f = {expression_text(real)} is undefined at 0 (f(0) = {written}) and has no finite "
-                                 f"limit there {where}{behaviour}; the claim needs f on "
-                                 f"{'[0, oo): the diagonal of f(distance) is f(0)' if domain != 'R' else 'R'}")
+                raise _no_finite_limit(real, written, domain, sides)
             value = sympy.simplify(limits[0]) if limits[0].free_symbols else limits[0]  # the checker proves it equal
             extension = {"point": "0", "value": expression_text(value)}
         try:
@@ -373,10 +383,55 @@ class _Fn(Function):
             sides = [(XP, "+")] + ([(sympy.Symbol("x", negative=True), "-")] if domain == "R" else [])
             offered = _offered_limit(real, sides) if claim != "polynomial" else None
             if offered is None:
+                if claim != "polynomial" and "undefined at 0" in str(exc):
+                    raise _no_finite_limit(real, written, domain, sides) from None
                 raise InputError(f"f = {expression_text(real)}: {exc}") from None
             self.extended = True  # SymPy's limit, offered as the extension: the kernel proves it or rejects it
             super().__init__(real, domain, None, undefined_at_0_allowed=True)
-            self.at0 = offered
+            self.at0, self.offered = offered, True
+
+
+class _UnprovedLimit(Exception):
+    """f is undefined at 0 as written and the limit SymPy offers as its extension is not proved by the checker's
+    series and orders of growth: an ``unknown`` whose reason says so (not a certificate the checker rejects)."""
+
+
+def _no_finite_limit(real, written, domain, sides):
+    """The refusal of an f undefined at 0 without a finite limit there, naming its behaviour at 0; where SymPy
+    finds no limit at all (it fails on ``Max(x*log(1 + 1/x), gamma(1 + x))``), an ``unknown`` instead
+    (:class:`_UnprovedLimit`): nothing shows that the limit is not finite."""
+    where = "from the right" if domain != "R" else "from both sides"
+    behaviour = _behaviour_at_0(real, sides)
+    if not any(w in behaviour for w in ("tends to", "unbounded", "oscillates")):
+        return _UnprovedLimit(f"Undecided: f is undefined at 0 as written, and no limit there was found "
+                             f"(SymPy's limit fails on it{': ' + behaviour.strip(' ()') if behaviour else ''}).")
+    return InputError(f"f = {expression_text(real)} is undefined at 0 (f(0) = {written}) and has no finite "
+                      f"limit there {where}{behaviour}; the claim needs f on "
+                      f"{'[0, oo): the diagonal of f(distance) is f(0)' if domain != 'R' else 'R'}")
+
+
+def _value_or_nan(expr, point):
+    """``expr`` at ``x = point`` (:func:`value_at`), or ``nan`` where SymPy cannot even form the value
+    (``Max(zoo, 0)`` raises ``ValueError``)."""
+    try:
+        return value_at(expr, XR, point)
+    except (ValueError, TypeError, ArithmeticError):
+        return sympy.nan
+
+
+def _proved_extension(fn, claim):
+    """Ask the kernel (the checker's reading of an extension) whether SymPy's limit, offered as ``f(0)``, is
+    proved; raise :class:`_UnprovedLimit` with its reason if not, so that no certificate is built on it."""
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.rules.function import Function as KernelFunction
+
+    value = expression_text(fn.at0)
+    try:
+        with tank():
+            KernelFunction(expression_text(fn.real), DOMAINS[claim], extension={"point": "0", "value": value})
+    except CheckError as exc:
+        raise _UnprovedLimit(f"Undecided: f is undefined at 0 as written, and its limit there ({value} by SymPy) is "
+                            f"not proved by the checker's series or orders of growth ({exc}).") from None
 
 
 def _as_function(f, claim, parameters=None):
@@ -399,7 +454,7 @@ def _as_function(f, claim, parameters=None):
     if claim == "low-rank":  # the entries of QK^T take both signs
         points += (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10)
     for x0 in points:
-        exact = value_at(f, XR, x0)  # sized first: x^x^x at 10 would hang in C, out of the budget's reach
+        exact = _value_or_nan(f, x0) if f.has(sympy.Max, sympy.Min) else value_at(f, XR, x0)  # sized first: x^x^x
         where = "R (the entries of QK^T take both signs)" if domain == "R" else "[0, oo)"
         if exact.has(*_UNDEFINED):
             if claim == "low-rank":
@@ -408,14 +463,18 @@ def _as_function(f, claim, parameters=None):
         value = _numeric_complex(exact)
         if value is not None and abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
             raise InputError(f"f = {expression_text(f)} is not real on {where}: f({x0}) = {value:.6g}")
-    return _Fn(f, domain, claim)
+    try:
+        return _Fn(f, domain, claim)
+    except CheckError as exc:  # SymPy cannot form f on a side (Max(1, sqrt(x)) with x < 0): not real there
+        raise InputError(f"f = {expression_text(f)} is not real on {'R' if domain == 'R' else '[0, oo)'} as SymPy "
+                         f"reads it ({exc})") from None
 
 
 def _numeric_complex(value):
     try:
         re, im = sympy.N(value, 20).as_real_imag()
         re, im = float(sympy.sign(re)) * min(abs(float(re)), 1e300), float(im) if abs(im) < 1e300 else 1e300
-    except (TypeError, ValueError, ArithmeticError):
+    except (TypeError, ValueError, ArithmeticError, MemoryError, RecursionError):  # 10**(10**40) exhausts mpmath
         return None
     return complex(re, im) if math.isfinite(re) and math.isfinite(im) else None
 

@@ -87,7 +87,40 @@ class WitnessSearch:
                             f"on a line violate the triangle inequality after the transform.")
         return None
 
+    def formal_derivatives_read(self, of):
+        """Whether the checker reads the formal derivatives of the ``g`` named ``of``: ``g`` proved analytic on
+        (0, oo), by the kernel (or by the SymPy-based checker, which reads what the kernel does not yet). A
+        derivative or flat-start witness is offered only then: the checker rejects one on a ``g`` it does not
+        see analytic (``Max(sin(x), 1)``), and a witness the checker cannot read is no refutation."""
+        from symrep.certificates import DOMAINS
+        from symrep.certificates.exact import continuous
+        from symrep.certificates.fuel import tank
+        from symrep.certificates.reading import XP
+        from symrep.certificates.rules.function import Function as KernelFunction
+        from symrep.certificates.rules.witnesses import needed_function
+        from symrep.geometry.expressions import expression_text
+
+        real = getattr(self.fn, "real", None)
+        if real is None or len(real.free_symbols) > 1:
+            return True  # a family: read with its region by the checker, not pre-judged here
+        if getattr(self.fn, "kernel_reads_extension", True):  # else the kernel rejects any certificate of f
+            try:
+                with tank():
+                    needed_function(self.claim, KernelFunction(expression_text(real), DOMAINS[self.claim]), of,
+                                    "witness")
+                return True
+            except CheckError:
+                pass
+        base = self.fn.pos.subs(XP, sympy.sqrt(XP)) ** (2 if self.claim == "l2-to-l2" else 1) if "sqrt" in of \
+            else self.fn.pos
+        try:
+            return bool(continuous(base, XP, analytic=True))
+        except CheckError:
+            return False
+
     def derivative_witness(self, g, of):
+        if not self.formal_derivatives_read(of):
+            return None
         derivative = g
         parametric = bool(g.free_symbols - {X})
         for k in range(0, 4 if parametric else 9):
@@ -106,6 +139,8 @@ class WitnessSearch:
     def flat_start(self, of):
         """u = (-1)^k g^(k) -> 0 at 0+ but u(x0) != 0, for the g the claim needs completely monotone
         (the families exp(-x^a), a > 1, and x^s, s > 1, in one stroke for all their parameters)."""
+        if not self.formal_derivatives_read(of):
+            return None
         for k in range(3):
             self.tick()
             u = derivative_function(self.f, self.claim, of, k)

@@ -26,6 +26,7 @@ _BOTH = ("CM", "BF")
 RULES = {
     "cm-const": (("CM",), ("c",), 0), "bf-const": (("BF",), ("c",), 0),
     "cm-exp": (("CM",), ("a",), 0), "cm-power": (("CM",), ("s", "b"), 0), "cm-log-ratio": (("CM",), ("b",), 0),
+    "cm-log1p-ratio": (("CM",), ("b",), 0),
     "cm-laplace": (("CM",), ("density",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),  # optional: rate, coefficients (the root-exponential family)
     "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
     "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1),
@@ -76,6 +77,8 @@ def check_node(node, where, budget):
         nonneg(p["s"], here); nonneg(p["b"], here); equal(expr, (XP + p["b"]) ** (-p["s"]), here)
     elif rule == "cm-log-ratio":
         sign(p["b"], here, +1); equal(expr, sympy.log(1 + p["b"] / XP), here)
+    elif rule == "cm-log1p-ratio":  # log(1 + b x)/x = int_0^b dt/(1 + t x): a mixture of CM functions
+        sign(p["b"], here, +1); equal(expr, sympy.log(1 + p["b"] * XP) / XP, here)
     elif rule == "cm-matern":  # (c x)^nu K_nu(c x), c > 0, nu <= 1/2: see _matern
         sign(p["c"], here, +1); nonneg(sympy.Rational(1, 2) - p["nu"], here)
         equal(expr, (p["c"] * XP) ** p["nu"] * sympy.besselk(p["nu"], p["c"] * XP), here)

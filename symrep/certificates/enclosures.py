@@ -158,6 +158,8 @@ def _power(term, env):
     exponent = enclose(exponent_term, env)
     if exponent.is_finite() and base.is_zero() and exponent > 0:  # 0^e = 0 for e > 0
         return arb(0)
+    if base.is_zero() and exponent.is_zero():  # 0^e with e exactly 0 (x^(2x) at 0): the grammar's 0^0 = 1
+        return arb(1)
     if not exponent.is_finite() or not base > 0:
         return _nan()
     return (exponent * base.log()).exp()

@@ -32,9 +32,11 @@ class Function:
 
     def __init__(self, real, domain, extension=None, undefined_at_0_allowed=False):
         self.real, self.domain = real, domain
-        self.pos = real.xreplace({XR: XP})
-        self.neg = real.xreplace({XR: XN})
-        written = real.subs(XR, 0)
+        self.pos, self.neg = (_restricted(real, var, side, domain) for var, side in ((XP, "> 0"), (XN, "< 0")))
+        try:
+            written = real.subs(XR, 0)
+        except (ValueError, TypeError):  # SymPy cannot form it: Max(nan, 0) is "not comparable", a subterm
+            written = sympy.nan  # at 0 is undefined or not real, so f(0) as written is not a real number
         hidden = _hidden_zero_power(real)
         if hidden is not None:  # 0 * 0**(a - 2) reads as 0 in SymPy, though it is 0 * oo for a < 2
             if extension is None and not undefined_at_0_allowed:
@@ -123,14 +125,14 @@ def _not_defined_at(expr, point):
     (``besselk(a^2 - a + 1/2, 0)`` stays unevaluated; K is infinite at 0 for every order). Signs are
     proved by ball arithmetic, or on the whole region for expressions in parameters."""
     for power in expr.atoms(sympy.Pow):
-        if not power.base.has(XR) or power.exp.is_number and power.exp > 0:
+        if not power.base.has(XR) or power.exp.is_number and _positive_number(power.exp):
             continue
         try:
             sign(power.exp, "the exponent", +1)
             continue
         except CheckError:
             pass
-        base = power.base.subs(XR, point)
+        base = _subs_or_nan(power.base, point)
         if base.has(*_UNDEFINED):
             return power
         try:
@@ -138,7 +140,9 @@ def _not_defined_at(expr, point):
         except CheckError:
             return power
     for jump in expr.atoms(sympy.sign, sympy.Heaviside):  # SymPy may decide the sign of a disguised zero
-        argument = jump.args[0].subs(XR, point)
+        argument = _subs_or_nan(jump.args[0], point)
+        if argument.has(*_UNDEFINED):
+            return jump
         if jump.args[0].has(XR) and argument != 0:
             try:
                 sign(argument, "the argument of a jump", 0)
@@ -146,7 +150,7 @@ def _not_defined_at(expr, point):
                 return jump
     for application in expr.atoms(sympy.Function):
         if application.has(XR):
-            value = application.subs(XR, point)
+            value = _subs_or_nan(application, point)
             if value.has(*_UNDEFINED):
                 continue  # undefined as written: reported as such by the caller
             if value.free_symbols:  # in parameters: SymPy's answer from proved signs of the constants only
@@ -176,3 +180,31 @@ def _hidden_zero_power(expr):
             except CheckError:
                 return power
     return None
+
+
+def _restricted(real, var, side, domain):
+    """``f`` with ``x`` replaced by ``var`` (``x > 0`` or ``x < 0``), or a CheckError where SymPy cannot form it
+    (``Max(x, x**(3/2))`` with a negative ``x`` is "not comparable"); on ``[0, oo)`` the negative side is not
+    used, and is None there."""
+    try:
+        return real.xreplace({XR: var})
+    except (ValueError, TypeError):
+        if side == "< 0" and domain != "R":
+            return None
+        raise CheckError(f"f for x {side} cannot be read: SymPy cannot form {real} there") from None
+
+
+def _subs_or_nan(expr, point):
+    """``expr`` at ``x = point``, or ``nan`` where SymPy cannot form it (``Max(0, nan)`` is "not comparable")."""
+    try:
+        return expr.subs(XR, point)
+    except (ValueError, TypeError):
+        return sympy.nan
+
+
+def _positive_number(value):
+    """``value > 0`` for a number, False where SymPy cannot compare it (``besselk(1, -1)`` is not real)."""
+    try:
+        return bool(value > 0)
+    except TypeError:
+        return False

@@ -162,7 +162,12 @@ def parse_expression(text, variables=("x",), *, undefined_functions=(), new_symb
         raise ParseError(f"expression {_short(text)!r} is nested too deeply to parse") from None
     _check_size(tree, text)
     builder = _Builder(source, names, funcs, new_symbol, shown=text)
-    result = builder.build(tree.body, 0)
+    try:
+        result = builder.build(tree.body, 0)
+    except InputError:
+        raise
+    except (ValueError, TypeError) as exc:  # SymPy cannot form it: Max of a non-real number, x**nan
+        raise ParseError(f"expression {_short(text)!r} is not a real function that SymPy can form ({exc})") from None
     if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         raise ParseError(f"expression {text!r} is undefined (it evaluates to {result})")
     return result

@@ -80,6 +80,7 @@ _RULES = {
     "cm-const": r"a constant $c \ge 0$ is CM", "bf-const": r"a constant $c \ge 0$ is Bernstein",
     "cm-exp": r"$e^{-ax}$ with $a \ge 0$ is CM", "cm-power": r"$(x + b)^{-s}$ with $s, b \ge 0$ is CM",
     "cm-log-ratio": r"$\log(1 + b/x)$ with $b > 0$ is CM",
+    "cm-log1p-ratio": r"$\log(1 + bx)/x = \int_0^b dt/(1 + tx)$ with $b > 0$ is CM",
     "cm-laplace": r"a Laplace transform $\int_0^\infty e^{-tx} \rho(t)\,dt$ of a density $\rho \ge 0$ is CM "
                   r"(Bernstein--Widder)",
     "bf-linear": r"$\beta x$ with $\beta \ge 0$ is Bernstein", "bf-power": r"$x^s$ with $0 < s \le 1$ is Bernstein",

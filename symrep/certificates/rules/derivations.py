@@ -12,6 +12,7 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``cm-exp`` ``exp(-a x)``, ``a >= 0`` | CM | Bernstein's theorem (SSV Thm 1.4): the Laplace transform of a point mass |
 | ``cm-power`` ``(x + b)^(-s)``, ``s, b >= 0`` | CM | ``(x + b)^(-s) = int t^(s-1) e^(-t(x+b)) dt / Gamma(s)`` (SSV Ch. 1) |
 | ``cm-log-ratio`` ``log(1 + b/x)``, ``b > 0`` | CM | ``int (e^(-tx) - e^(-t(x+b)))/t dt`` (SSV Ch. 1) |
+| ``cm-log1p-ratio`` ``log(1 + b x)/x``, ``b > 0`` | CM | ``int_0^b dt/(1 + t x)``, a mixture of the CM ``(1 + t x)^(-1)`` (SSV Cor 1.6) |
 | ``cm-matern`` ``(c x)^nu K_nu(c x)``, ``c > 0``, ``nu <= 1/2`` | CM | DLMF 10.32.8 (at order ``-nu``, 10.27.3) and 10.39.2 |
 | ``cm-laplace`` root-exponential family | CM | A&S 29.3.82 ``L[a t^(-3/2) e^(-a^2/(4t))/(2 sqrt pi)] = e^(-a sqrt x)``, differentiated under the integral in ``a`` |
 | ``bf-linear`` ``beta x``, ``bf-power`` ``x^s`` (``0 < s <= 1``), ``bf-log1p`` | BF | Levy-Khintchine (SSV Thm 3.2): ``x^s = s/Gamma(1-s) int (1 - e^(-tx)) t^(-1-s) dt``, ``log(1 + x) = int (1 - e^(-tx)) e^(-t)/t dt`` |
@@ -56,7 +57,8 @@ _BOTH = ("CM", "BF")
 #: rule -> (classes it proves, parameter names, number of children or None for >= 2)
 RULES = {
     "cm-const": (("CM",), ("c",), 0), "bf-const": (("BF",), ("c",), 0), "cm-exp": (("CM",), ("a",), 0),
-    "cm-power": (("CM",), ("s", "b"), 0), "cm-log-ratio": (("CM",), ("b",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),
+    "cm-power": (("CM",), ("s", "b"), 0), "cm-log-ratio": (("CM",), ("b",), 0),
+    "cm-log1p-ratio": (("CM",), ("b",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),
     "cm-laplace": (("CM",), ("density", "rate", "coefficients"), 0),
     "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
     "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1), "rewrite": (_BOTH, (), 1),
@@ -147,6 +149,8 @@ def check_node(node, where, context, _count=None):
         form = power(add(X, b), mul(num(-1), s))
     elif rule == "cm-log-ratio":
         b = p("b"); context.sign(b, ">", here); form = apply("log", add(ONE, mul(b, power(X, num(-1)))))
+    elif rule == "cm-log1p-ratio":  # log(1 + b x)/x = int_0^b dt/(1 + t x): a mixture of CM functions
+        b = p("b"); context.sign(b, ">", here); form = mul(apply("log", add(ONE, mul(b, X))), power(X, num(-1)))
     elif rule == "cm-matern":
         nu, c = p("nu"), p("c"); context.sign(c, ">", here); context.sign(add(HALF, mul(num(-1), nu)), ">=", here)
         form = mul(power(mul(c, X), nu), apply("besselk", nu, mul(c, X)))

@@ -4,7 +4,7 @@ Each subterm of ``x`` gets a class on ``(0, h]`` (``h = 1/8``): ``finite`` (a li
 subterm tends to it), ``bounded`` (between two constants), ``logarithmic`` (``|t| <= C (1 + |log x|^k)``) or
 ``power p`` (``|t| <= C x^p`` for a rational ``p``). The rules are standard facts: ``x^p |log x|^k -> 0`` for
 ``p > 0``; a bounded factor times one that tends to 0 tends to 0; ``exp``, ``log`` (of a positive limit) and
-powers are continuous; ``atan``, ``tanh``, ``erf``, ``sin``, ``cos`` are bounded whatever their (defined)
+powers are continuous; the logarithm of a ``u >= 1`` with ``|u| <= C x^p |log x|^k`` is logarithmic; ``atan``, ``tanh``, ``erf``, ``sin``, ``cos`` are bounded whatever their (defined)
 argument. A limit is read only when the whole term is ``finite`` or tends to 0.
 
 Examples
@@ -13,13 +13,13 @@ Examples
 >>> from symrep.certificates.normal_form import Domain, proved_equal
 >>> from symrep.certificates.rules.growth import growth_limit
 >>> [proved_equal(growth_limit(read(s, "f")), read(v, "c"), Domain()) for s, v in
-...  (("x*log(x)", "0"), ("x^x", "1"), ("x*atan(1/x)", "0"), ("exp(x*log(x)^2)", "1"))]
-[True, True, True, True]
+...  (("x*log(x)", "0"), ("x^x", "1"), ("x*atan(1/x)", "0"), ("exp(x*log(x)^2)", "1"), ("x*log(1 + 1/x)", "0"))]
+[True, True, True, True, True]
 """
 
 from fractions import Fraction
 
-from ..domains import Span, continuous_on, prove_sign
+from ..domains import Span, continuous_on, prove_sign, sign_class
 from ..enclosures import sign_at
 from ..errors import CheckError
 from ..fuel import charge
@@ -119,8 +119,24 @@ def _growth(term):
         if limit is not None:
             sign_at(limit, "the limit of a logarithm's argument", +1)
             return apply("log", limit), Fraction(0), 0
-        raise CheckError("a logarithm of something without a positive limit is not read")
+        # u >= 1 near 0 and u <= C x^p |log x|^k: 0 <= log u <= log C + |p| |log x| + k log(1 + |log x|)
+        if not _at_least_one_near_0(u):
+            raise CheckError("a logarithm of something without a limit at 0+ is read only where its argument is "
+                             "c + (terms >= 0) with a number c >= 1")
+        return None, Fraction(0), 1
     raise CheckError(f"{op} near 0 is not read by orders of growth")
+
+
+def _at_least_one_near_0(u):
+    """True if ``u >= 1`` on ``(0, 1/8]`` by its structure: a sum of numbers adding up to at least 1 and terms
+    whose sign class there is ``>= 0`` (``1 + 1/x``)."""
+    parts = u.args if u.op == "+" else (u,)
+    numbers = [a.value for a in parts if a.op == "num"]
+    rest = [a for a in parts if a.op != "num"]
+    if sum(numbers, Fraction(0)) < 1:
+        return False
+    near = {"x": Span(Fraction(0), Fraction(1, 8), lo_closed=False)}
+    return all(sign_class(a, near) in ("+", "0+", "0") for a in rest)
 
 
 def _sum(values):
