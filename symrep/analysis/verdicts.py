@@ -1,7 +1,9 @@
 """Decide the classification claims of docs/theory.md sections 4-6, with certificates.
 
 ``certify(f, claim)`` returns a :class:`Verdict` whose ``status`` is ``holds``, ``fails``
-or ``unknown``. A ``holds`` or ``fails`` always comes with a certificate that the
+or ``unknown``. (Why this module is long: the entry point, the reading of f at 0 and on each side that every
+claim shares, and the dispatch of the claims to the searches live together; the searches themselves are in
+``derivations``, ``witnesses``, ``polynomials`` and ``mixtures``.) A ``holds`` or ``fails`` always comes with a certificate that the
 independent checker (:mod:`symrep.certificates`) has accepted before it is returned; anything
 the prover cannot back that way is reported ``unknown``.
 

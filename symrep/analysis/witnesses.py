@@ -67,7 +67,10 @@ class WitnessSearch:
     def negative_value(self, g):
         for x0 in POINTS[:4] if g.free_symbols - {X} else POINTS:
             self.tick()
-            value = g.subs(X, x0)
+            try:
+                value = g.subs(X, x0)
+            except (ValueError, TypeError):  # SymPy cannot form Max(a, b) of numbers it cannot compare
+                continue
             if _negative(value, self.deadline):
                 data = {"kind": "negative", "point": _t(x0)}
                 return ("fails", "value-witness", data,

@@ -123,6 +123,11 @@ def _build(node, reader, depth):
             return power(_build(node.args[0], reader, depth + 1), num(_SUGAR[name]))
         if name not in FUNCTIONS:
             reader.fail(f"{name!r} is not a function of the grammar")
+        if name in ("Max", "Min") and 2 <= len(node.args) <= 16:  # Max(a, b, c) = Max(Max(a, b), c)
+            out = _build(node.args[0], reader, depth + 1)
+            for a in node.args[1:]:
+                out = Term(name, (out, _build(a, reader, depth + 1)))
+            return out
         if len(node.args) != FUNCTIONS[name]:
             reader.fail(f"{name} takes {FUNCTIONS[name]} argument(s), got {len(node.args)}")
         return Term(name, tuple(_build(a, reader, depth + 1) for a in node.args))

@@ -23,7 +23,7 @@ from ..domains import Span, continuous_on, prove_sign, sign_class
 from ..enclosures import sign_at
 from ..errors import CheckError
 from ..fuel import charge
-from ..terms import ZERO, apply, free_names, mul, num, power, substitute
+from ..terms import ZERO, add, apply, free_names, mul, num, power, substitute
 
 __all__ = ["growth_limit", "right_limit"]
 
@@ -37,6 +37,14 @@ def right_limit(term):
     :class:`~symrep.certificates.series.NoLimit`."""
     from ..series import NoLimit, limit_at_0
 
+    if term.op in ("Max", "Min"):  # continuous: the limit of Max(a, b) is Max(lim a, lim b), the larger one proved
+        a, b = (right_limit(u) for u in term.args)
+        from ..normal_form import Domain, proved_equal
+
+        if proved_equal(a, b, Domain()):
+            return a
+        larger = sign_at(add(a, mul(num(-1), b)), f"the limits of the arguments of {term.op} at 0+", 0) > 0
+        return a if larger == (term.op == "Max") else b
     try:
         return limit_at_0(term)
     except NoLimit:
