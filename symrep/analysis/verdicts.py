@@ -461,15 +461,36 @@ def _as_function(f, claim, parameters=None):
         if exact.has(*_UNDEFINED):
             if claim == "low-rank":
                 raise InputError(f"f = {expression_text(f)} is undefined at x = {x0}; {claim} needs f on {where}")
+            _refuse_where_the_kernel_sees_no_value(f, x0, claim, where)
             continue
         value = _numeric_complex(exact)
         if value is not None and abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
             raise InputError(f"f = {expression_text(f)} is not real on {where}: f({x0}) = {value:.6g}")
+        _refuse_where_the_kernel_sees_no_value(f, x0, claim, where)
     try:
         return _Fn(f, domain, claim)
     except CheckError as exc:  # SymPy cannot form f on a side (Max(1, sqrt(x)) with x < 0): not real there
         raise InputError(f"f = {expression_text(f)} is not real on {'R' if domain == 'R' else '[0, oo)'} as SymPy "
                          f"reads it ({exc})") from None
+
+
+def _refuse_where_the_kernel_sees_no_value(f, x0, claim, where):
+    """Refuse f that the checker proves undefined at ``x0`` (``Abs(sqrt(x))`` is real to SymPy, but ``sqrt(-1)`` is
+    undefined to the kernel): the certificate could only be rejected."""
+    from symrep.certificates.grammar import read
+    from symrep.certificates.rules.function import proved_undefined
+    from symrep.certificates.terms import substitute
+
+    try:
+        undefined = proved_undefined(substitute(read(expression_text(f), "f"), {"x": read(_t(x0), "x0", variables=())}))
+    except CheckError:
+        return
+    if undefined and claim == "low-rank":
+        raise InputError(f"f = {expression_text(f)} is undefined at x = {x0} as the checker reads it (a root or "
+                         f"logarithm of a negative number); {claim} needs f on {where}")
+    if undefined:
+        raise InputError(f"f = {expression_text(f)} is not real on {where}: the checker reads it as undefined at "
+                         f"x = {x0} (a root, logarithm or Bessel function of a negative number)")
 
 
 def _numeric_complex(value):
