@@ -216,6 +216,10 @@ def _model(term, n, h, memo):
         u = term.args[1]  # DLMF 10.39.2, for u > 0
         rewritten = mul(power(mul(const("pi"), power(mul(num(2), u), num(-1))), HALF), apply("exp", mul(num(-1), u)))
         out = _model(rewritten, n, h, memo)
+    elif op == "gamma" and _pole_order(term.args[0]) is not None:
+        u, m = term.args[0], _pole_order(term.args[0])  # Gamma(u) = Gamma(u + m + 1)/(u (u + 1) ... (u + m)), DLMF 5.5.1
+        below = [power(add(u, num(j)) if j else u, num(-1)) for j in range(m + 1)]
+        out = _model(mul(apply("gamma", add(u, num(m + 1))), *below), n, h, memo)
     elif len(term.args) == 1 or (op in ("besselk", "polygamma") and "x" not in free_names(term.args[0])):
         F = Term(op, term.args[:-1] + (var(_U),))
         out = _compose(F, _model(term.args[-1], n, h, memo))
@@ -223,6 +227,12 @@ def _model(term, n, h, memo):
         raise CheckError(f"the kernel does not expand {op} at 0 yet")
     memo[key] = out
     return out
+
+
+def _pole_order(u):
+    """``m`` if ``u`` at ``x = 0`` is the pole ``-m`` of Gamma (``0 <= m <= 10``, by the normal form), else None."""
+    at_0 = substitute(u, {"x": ZERO})
+    return next((m for m in range(11) if proved_equal(at_0, num(-m), Domain())), None)
 
 
 def _power(term, n, h, memo):
