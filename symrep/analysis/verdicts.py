@@ -324,6 +324,10 @@ def _certify_here(f, claim, assume, budget, deadline):
                 return Verdict(claim, text, status, reason, Certificate(referee.accepted))
     except OutOfTime:
         return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out.")
+    except (ValueError, TypeError) as exc:  # SymPy cannot compare or form a value (Max(3/2, (-1)^|x - 1|))
+        if isinstance(exc, InputError):
+            raise
+        return Verdict(claim, text, "unknown", f"Undecided: the search met a value SymPy cannot form ({exc}).")
     if rejected:
         return Verdict(claim, text, "unknown",
                        f"Undecided: the certificates found were rejected by the checker ({'; '.join(rejected)}).")

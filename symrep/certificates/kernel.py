@@ -142,7 +142,7 @@ def _derivation(claim, f, data, context):
     context.equal(check_node(root, "derivation", context), g, "derivation root")
     # the conditions at 0 are on f itself (the transforms have the same values at 0, squared)
     if f.extension is None and continuous_on(f.term, "x", context.closed):  # f(0) = f(0+), as written
-        f0 = f0plus = substitute(f.term, {"x": ZERO})
+        f0 = f0plus = substitute(f.term, {"x": ZERO}) if context.parameters else f.at(ZERO, "f(0)")
     else:
         f0 = f.at(ZERO, "f(0)") if not context.parameters else f.extension
         if f0 is None:

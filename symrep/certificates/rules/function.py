@@ -146,8 +146,8 @@ class Function:
             if point != ZERO:
                 prove_sign(point, {}, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
         value = substitute(self.term, {"x": point})
-        if not self.region:
-            return defined_at(value, f"{where}: f({text(point)})")
+        if not self.region:  # Max(0, -1) is -1: jumps and kinks of closed arguments resolved by their proved signs
+            return defined_at(_resolve(value, {}), f"{where}: f({text(point)})")
         from ..domains import sign_class
 
         if sign_class(value, self.region) is None and not _finite_on(value, self.region):
