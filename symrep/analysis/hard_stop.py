@@ -12,9 +12,12 @@ kernel. Inside the worker the search still checks its budget cooperatively (``Bu
 usually stops by itself and answers "the budget ran out" before it is killed.
 
 The worker checks each candidate certificate as the search finds it (so a check that runs on is stopped
-by the kill too), and the callers (:func:`~symrep.analysis.verdicts.certify` and the others) check the
-certificate that comes back again with the independent checker *in the calling process* before they
-return ``holds`` or ``fails``: nothing the worker says is taken on trust.
+by the kill too), and only a certificate the kernel accepted comes back. The worker is a fork of the
+caller running the same checker, so the callers (:func:`~symrep.analysis.verdicts.certify` and the
+others) do not check it a second time (that doubled the cost of a heavy certificate); they check that
+the answer is to the question asked. ``Certificate.check()`` and ``symrep check`` re-verify any
+certificate anywhere. A survey, whose cells may come from Dask workers on other machines running
+another installation, does re-check every certificate (:mod:`symrep.survey.record`).
 
 Workers
 -------
@@ -29,9 +32,7 @@ budget; the budget is the search's.
 Slack
 -----
 A call returns at most :data:`GRACE` seconds after its budget, plus the time to kill and reap a busy
-worker (milliseconds), plus the caller's re-check of a certificate found in time (milliseconds for the
-gallery's; at most about what the worker's own check of it took, and bounded by the checker's limit),
-plus the start of a worker on the first call of a process or after a kill (milliseconds by fork).
+worker (milliseconds), plus the start of a worker on the first call of a process or after a kill (milliseconds by fork).
 
 Debugging
 ---------
@@ -92,8 +93,7 @@ JOBS = {
 }
 
 #: Imported by the caller before its first worker is forked, so that neither pays for them twice: what
-#: SymPy imports lazily on its first ``simplify`` (half a second), which both the search and the caller's
-#: re-check run.
+#: SymPy imports lazily on its first ``simplify`` (half a second).
 PRELOAD = ["symrep.analysis.verdicts", "sympy.physics.units"]
 
 _IN_WORKER = False
