@@ -79,3 +79,15 @@ def test_the_truncated_power_family_fails_for_every_positive_nu(claim):
     cert = result.regions[0].certificate
     assert cert["data"] == {"kind": "zero", "zero": "2", "nonzero": "1/2"} and cert["assume"] == "(0 < nu)"
     assert check_kernel(cert)[2] == "fails"
+
+
+def test_zero_points_come_from_kinks_and_periods():
+    import sympy
+
+    from symrep.analysis.common import X
+    from symrep.analysis.witnesses import _zero_points
+
+    points = _zero_points(sympy.Max(0, 10 - X) ** 2 + sympy.sin(3 * X) ** 2)
+    assert {sympy.Integer(20), sympy.Integer(11), sympy.pi / 3, 2 * sympy.pi / 3} <= set(points)
+    result = certify("Max(0,10-x)^nu", "pd-l2", assume="nu > 0", budget=20)
+    assert result.status == "fails" and result.certificate["data"]["zero"] == "20"

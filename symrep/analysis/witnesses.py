@@ -83,7 +83,7 @@ class WitnessSearch:
         with a zero is identically 0 (Bernstein–Widder), and so is ``f(sqrt t)`` with a zero at ``x1^2``
         (compactly supported kernels, ``sin(x)^2/x^2``). Only an exact zero is offered (SymPy's value is 0
         as formed); the kernel proves it again exactly."""
-        zero = next((x1 for x1 in _ZERO_POINTS if _exactly_zero(self.f, x1, self.tick)), None)
+        zero = next((x1 for x1 in _zero_points(self.f) if _exactly_zero(self.f, x1, self.tick)), None)
         if zero is None:
             return None
         nonzero = next((x2 for x2 in POINTS if _maybe_nonzero(self.f, x2, self.tick)), None)
@@ -187,6 +187,26 @@ class WitnessSearch:
 
 #: Where compactly supported kernels (support radius below 2) and sin(x)^2/x^2, (1 - cos x)/x^2 vanish.
 _ZERO_POINTS = (sympy.Integer(2), sympy.Integer(4), sympy.Integer(8), sympy.pi, 2 * sympy.pi)
+
+
+def _zero_points(f):
+    """Where ``f`` may vanish exactly: fixed points, then past the kinks of ``Max``, ``Min`` and ``Heaviside``
+    (a linear argument's root ``r``: ``2 r`` and ``r + 1``) and at the zeros of ``sin(c x)``, ``1 - cos(c x)``
+    (``pi/c``, ``2 pi/c``, ``c`` rational)."""
+    points = list(_ZERO_POINTS)
+    for atom in f.atoms(sympy.Max, sympy.Min, sympy.Heaviside):
+        args = atom.args[:1] if isinstance(atom, sympy.Heaviside) else (atom.args[0] - atom.args[1],)
+        for u in args:
+            if u.free_symbols != {X} or not u.is_polynomial(X) or sympy.degree(u, X) != 1:
+                continue
+            root = sympy.solve(u, X)
+            if len(root) == 1 and root[0].is_Rational and root[0] > 0:
+                points += [2 * root[0], root[0] + 1]
+    for atom in f.atoms(sympy.sin, sympy.cos):
+        c = sympy.simplify(atom.args[0] / X)
+        if c.is_Rational and c > 0:
+            points += [sympy.pi / c, 2 * sympy.pi / c]
+    return list(dict.fromkeys(points))
 
 
 def _value(f, x0):
