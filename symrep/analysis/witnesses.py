@@ -203,7 +203,7 @@ def _zero_points(f):
             if len(root) == 1 and root[0].is_Rational and root[0] > 0:
                 points += [2 * root[0], root[0] + 1]
     for atom in f.atoms(sympy.sin, sympy.cos):
-        c = sympy.simplify(atom.args[0] / X)
+        c = sympy.cancel(atom.args[0] / X)
         if c.is_Rational and c > 0:
             points += [sympy.pi / c, 2 * sympy.pi / c]
     return list(dict.fromkeys(points))
