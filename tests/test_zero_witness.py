@@ -91,3 +91,22 @@ def test_zero_points_come_from_kinks_and_periods():
     assert {sympy.Integer(20), sympy.Integer(11), sympy.pi / 3, 2 * sympy.pi / 3} <= set(points)
     result = certify("Max(0,10-x)^nu", "pd-l2", assume="nu > 0", budget=20)
     assert result.status == "fails" and result.certificate["data"]["zero"] == "20"
+
+
+@pytest.mark.parametrize("f", ["Max(0,1-x)^2", "Max(0,1-x)^3*(1+3*x)"])
+@pytest.mark.parametrize("claim", ["polynomial", "low-rank"])
+def test_compact_support_is_no_polynomial(f, claim):
+    """0 on [1, oo) (Max and Min bounded at infinity, 0 times a real number is 0) but not constant."""
+    result = certify(f, claim, budget=20)
+    assert result.status == "fails" and result.certificate["data"]["proof"]["kind"] == "limit"
+    assert check_kernel(result.certificate)[2] == "fails"
+
+
+@pytest.mark.parametrize("f, message", [("Max(1, x)", "not proved bounded"), ("Max(0, 1 - x)*0 + 1", r"g\(a\) - g\(b\)"),
+                                        ("Max(0, 1 - x)^(-1)", "not proved bounded")])
+def test_a_limit_proof_on_max_needs_a_bound_and_two_values(f, message):
+    cert = {"format": "symrep-certificate", "version": 3, "claim": "polynomial", "domain": "R", "function": f,
+            "verdict": "fails", "method": "not-polynomial", "rests_on": "a bounded polynomial is constant",
+            "data": {"proof": {"kind": "limit", "a": "1/2", "b": "3"}}}
+    with pytest.raises(CheckError, match=message):
+        check_kernel(cert)
