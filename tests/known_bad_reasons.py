@@ -173,4 +173,8 @@ REASONS = {
     'zero-witness-nonzero-point-is-zero': 'f(nonzero): could not prove that sin(2*pi)^2/(2*pi)^2 is not 0',
     'zero-witness-family-region-reaches-nu-0': 'is not proved defined for every parameter value of the region',
     'zero-witness-on-a-bernstein-claim': 'a zero of f bears on pd-l1, pd-l2, completely-monotone, not on l1-to-l1',
+    # bounds at infinity of Max and Min (a polynomial bounded on a half-line is constant): Max(1, x) is unbounded,
+    # and 0 times a term not proved defined there (0^(-1)) is not 0
+    'max-bound-at-infinity-unbounded': 'g is not proved bounded on a half-line',
+    'max-bound-at-infinity-zero-times-undefined': 'g is not proved bounded on a half-line',
 }
