@@ -163,4 +163,18 @@ REASONS = {
     'kernel-integral-identity-on-part-of-the-half-line': 'are not proved equal',
     'kernel-integral-variable-is-x': 'must be a fresh name',
     'kernel-integral-child-is-not-the-derivative': "and the child's expression",
+    # the zero witness: a CM function with a zero in (0, oo) is 0 (Bernstein-Widder); the zero must be exact,
+    # in (0, oo), where f is defined, and f must be nonzero somewhere else
+    'zero-witness-tiny-nonzero-at-zero-point': 'is not proved exactly 0',
+    'zero-witness-zero-point-approximates-pi': 'is not proved exactly 0',
+    'zero-witness-zero-point-outside-half-line': 'the zero point -1 must lie in (0, oo)',
+    'zero-witness-undefined-at-zero-point': 'is not proved defined',
+    'zero-witness-identically-zero': 'f(nonzero): could not prove that 0 is not 0',
+    'zero-witness-nonzero-point-is-zero': 'f(nonzero): could not prove that sin(2*pi)^2/(2*pi)^2 is not 0',
+    'zero-witness-family-region-reaches-nu-0': 'is not proved defined for every parameter value of the region',
+    'zero-witness-on-a-bernstein-claim': 'a zero of f bears on pd-l1, pd-l2, completely-monotone, not on l1-to-l1',
+    # bounds at infinity of Max and Min (a polynomial bounded on a half-line is constant): Max(1, x) is unbounded,
+    # and 0 times a term not proved defined there (0^(-1)) is not 0
+    'max-bound-at-infinity-unbounded': 'g is not proved bounded on a half-line',
+    'max-bound-at-infinity-zero-times-undefined': 'g is not proved bounded on a half-line',
 }

@@ -76,6 +76,10 @@ def _evidence(cert):
             lines.append(f"f({x0}) = {sympy.sstr(value)} in {enclosure_text(value)}")
         elif data["kind"] == "nonzero-at-0":
             lines.append(f"f(0) = {sympy.sstr(fn.at0)} in {enclosure_text(fn.at0)}, not 0")
+        elif data["kind"] == "zero":
+            x1, x2 = parse(data["zero"], "zero"), parse(data["nonzero"], "nonzero")
+            value = fn.at(x2, "nonzero")
+            lines.append(f"f({x1}) = 0 exactly, f({x2}) = {sympy.sstr(value)} in {enclosure_text(value)}, not 0")
         else:
             limit = fn.limit_at_0_from_right("f(0+)")
             lines.append(f"f(0) = {sympy.sstr(fn.at0)} < f(0+) = {sympy.sstr(limit)}")

@@ -537,6 +537,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         below = jump is not None and _proved_positive(jump - self.f0)
         if self.claim != "completely-monotone":  # the fast numeric witness first: the Laplace route may spend
             yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)  # the whole budget
+        yield self.zero_witness()  # cheap, and no derivation exists where it applies (compact support)
         node = self.derive(g, "CM", 0) if not below else None
         if node is not None:
             data = {"derivation": node}

@@ -78,6 +78,24 @@ class WitnessSearch:
                         f"and for a completely monotone or Bernstein function.")
         return None
 
+    def zero_witness(self):
+        """``f(x1) = 0`` exactly and ``f(x2) != 0`` at two points of ``(0, oo)``: a completely monotone function
+        with a zero is identically 0 (Bernstein–Widder), and so is ``f(sqrt t)`` with a zero at ``x1^2``
+        (compactly supported kernels, ``sin(x)^2/x^2``). Only an exact zero is offered (SymPy's value is 0
+        as formed); the kernel proves it again exactly."""
+        zero = next((x1 for x1 in _zero_points(self.f) if _exactly_zero(self.f, x1, self.tick)), None)
+        if zero is None:
+            return None
+        nonzero = next((x2 for x2 in POINTS if _maybe_nonzero(self.f, x2, self.tick)), None)
+        if nonzero is None:
+            return None
+        what = "f(sqrt t)" if self.claim == "pd-l2" else "f"
+        return ("fails", "value-witness", {"kind": "zero", "zero": _t(zero), "nonzero": _t(nonzero)},
+                f"f({zero}) = 0 exactly but f({nonzero}) is not 0 (proved by ball arithmetic). A completely monotone "
+                f"function is a Laplace transform of a nonnegative measure (Bernstein–Widder), so one zero in "
+                f"(0, oo) makes it identically 0; {what} has a zero without being 0, so it is not completely "
+                f"monotone and the claim fails through the theorem cited.")
+
     def triangle_witness(self):
         for a, b in product(POINTS[:5], repeat=2):
             self.tick()
@@ -165,6 +183,51 @@ class WitnessSearch:
                         f"would force u = 0; {of} is not completely monotone and the claim fails through the "
                         f"theorem cited.")
         return None
+
+
+#: Where compactly supported kernels (support radius below 2) and sin(x)^2/x^2, (1 - cos x)/x^2 vanish.
+_ZERO_POINTS = (sympy.Integer(2), sympy.Integer(4), sympy.Integer(8), sympy.pi, 2 * sympy.pi)
+
+
+def _zero_points(f):
+    """Where ``f`` may vanish exactly: fixed points, then past the kinks of ``Max``, ``Min`` and ``Heaviside``
+    (a linear argument's root ``r``: ``2 r`` and ``r + 1``) and at the zeros of ``sin(c x)``, ``1 - cos(c x)``
+    (``pi/c``, ``2 pi/c``, ``c`` rational)."""
+    points = list(_ZERO_POINTS)
+    for atom in f.atoms(sympy.Max, sympy.Min, sympy.Heaviside):
+        args = atom.args[:1] if isinstance(atom, sympy.Heaviside) else (atom.args[0] - atom.args[1],)
+        for u in args:
+            if u.free_symbols != {X} or not u.is_polynomial(X) or sympy.degree(u, X) != 1:
+                continue
+            root = sympy.solve(u, X)
+            if len(root) == 1 and root[0].is_Rational and root[0] > 0:
+                points += [2 * root[0], root[0] + 1]
+    for atom in f.atoms(sympy.sin, sympy.cos):
+        c = sympy.cancel(atom.args[0] / X)
+        if c.is_Rational and c > 0:
+            points += [sympy.pi / c, 2 * sympy.pi / c]
+    return list(dict.fromkeys(points))
+
+
+def _value(f, x0):
+    try:
+        return f.subs(X, x0)
+    except (ValueError, TypeError, ArithmeticError):  # SymPy cannot form Max(a, b) of numbers it cannot compare
+        return None
+
+
+def _exactly_zero(f, x0, tick):
+    tick()
+    value = _value(f, x0)
+    return value is not None and value == 0
+
+
+def _maybe_nonzero(f, x0, tick):
+    tick()
+    value = _value(f, x0)
+    if value is None or value == 0 or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+        return False
+    return bool(value.free_symbols - {X}) or _numeric(value) != 0
 
 
 def bessel_lowered(expr):

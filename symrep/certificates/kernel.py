@@ -6,8 +6,8 @@
 checking that what it verified is exactly the stated claim, on the stated domain, about the stated
 function. It imports the standard library and python-flint only.
 
-The kernel reads today the refutations (``box-witness``, ``value-witness`` of kinds ``negative`` and
-``nonzero-at-0``, ``triangle-witness``, ``derivative-witness``), ``polynomial`` and ``cube-spectrum``, for
+The kernel reads today the refutations (``box-witness``, ``value-witness`` of kinds ``negative``,
+``nonzero-at-0``, ``below-limit-at-0`` and ``zero``, ``triangle-witness``, ``derivative-witness``), ``polynomial`` and ``cube-spectrum``, for
 functions without parameters; a
 version-3 certificate of any other method or with parameters is rejected with a message saying so,
 never checked another way.

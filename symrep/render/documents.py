@@ -286,6 +286,9 @@ def _value_page(claim, f, data):
         return [("witness", "the value at $0$")], [
             f"$f(0) = {sympy.latex(value)}$, enclosed in ${_ball(value)}$, which excludes $0$.",
             "A metric vanishes on the diagonal, and the seed paper's Bernstein functions have $f(0) = 0$."]
+    if data["kind"] == "zero":  # Bernstein-Widder: a CM function (f, or f(sqrt t) for pd-l2) with a zero in (0, oo) is 0
+        x1, x2 = parse(data["zero"], "zero"), parse(data["nonzero"], "nonzero")
+        return [("witness", f"$f(x_1) = 0$ exactly at $x_1 = {sympy.latex(x1)}$")], [f"$f({sympy.latex(x2)}) \\in {_ball(f.subs(X, x2))} \\not\\ni 0$; with a zero, not CM (Bernstein--Widder)."]
     x0 = parse(data["point"], "point")
     value = f.subs(X, x0) if x0 != 0 else _AT_ZERO["value"]
     return [("witness", f"a negative value at $x_0 = {sympy.latex(x0)}$")], [

@@ -4,7 +4,8 @@
 ends are arb balls or infinite, by rules that are facts about the real functions: sums and products of
 intervals (no ``oo * 0``), reciprocals of intervals away from 0, powers, ``exp`` and ``log`` (increasing,
 ``exp(-oo) = 0``), the increasing bounded functions ``tanh``, ``atan``, ``erf`` (their limits at the ends),
-``erfc`` (decreasing), and ``sin``, ``cos``, ``sech``, ``sign``, ``Heaviside`` within their ranges. A finite
+``erfc`` (decreasing), ``Max`` and ``Min`` (increasing in each argument), and ``sin``, ``cos``, ``sech``,
+``sign``, ``Heaviside`` within their ranges. A finite
 enclosure proves the term bounded on ``[X0, oo)`` (and defined there, every side condition included);
 a nonconstant polynomial is not, which is what a ``not-polynomial`` proof uses.
 
@@ -17,6 +18,12 @@ Examples
 True
 >>> bounded_at_infinity(read("x*exp(-x)", "g"), Fraction(1))     # oo * 0: these rules cannot tell
 False
+>>> bounded_at_infinity(read("Max(0, 1 - x)^2", "g"), Fraction(1))  # compact support: 0 on [1, oo)
+True
+>>> bounded_at_infinity(read("Max(0, 1 - x)^3*(1 + 3*x)", "g"), Fraction(1))
+True
+>>> bounded_at_infinity(read("Min(1, x)", "g"), Fraction(1)), bounded_at_infinity(read("Max(1, x)", "g"), Fraction(1))
+(True, False)
 """
 
 from flint import arb, ctx
@@ -46,6 +53,9 @@ def _mul(a, b):
         for p in products[1:]:
             lo, hi = lo.min(p), hi.max(p)
         return lo, hi
+    for zero, other in ((a, b), (b, a)):  # 0 times any real number is 0 (the compact support of Max(0, 1 - x)^k p(x))
+        if _finite(zero) and zero[0].is_zero() and zero[1].is_zero():
+            return zero
     # one end infinite: only intervals of one strict sign times such intervals
     signs = [_sign(a), _sign(b)]
     if 0 in signs or None in signs:
@@ -100,6 +110,8 @@ def bound_at_infinity(term, start):
         return out
     if op == "^":
         return _power(term, parts[0])
+    if op in ("Max", "Min"):  # increasing in each argument: the ends are the Max (Min) of the ends
+        return _extreme(parts, op == "Max")
     a = parts[-1]
     if op == "exp":
         return _monotone(a, lambda v: v.exp(), arb(0), None)
@@ -123,6 +135,19 @@ def bound_at_infinity(term, start):
     if op == "Heaviside":
         return arb(0), arb(1)
     return UNDEFINED  # no rule: not even proved defined
+
+
+def _extreme(parts, larger):
+    """The interval of ``Max`` (``larger``) or ``Min`` of two arguments: a missing end is -oo (low) or +oo
+    (high), which ``Max`` ignores at the low end and ``Min`` at the high end."""
+    (alo, ahi), (blo, bhi) = parts
+    if larger:
+        lo = alo if blo is None else blo if alo is None else alo.max(blo)
+        hi = None if ahi is None or bhi is None else ahi.max(bhi)
+    else:
+        lo = None if alo is None or blo is None else alo.min(blo)
+        hi = ahi if bhi is None else bhi if ahi is None else ahi.min(bhi)
+    return lo, hi
 
 
 def _power(term, base):

@@ -11,7 +11,8 @@ lie in the claim's domain, and every value proved defined.
   ``lambda_S > 0`` refutes negative type (every l1 and every squared Euclidean metric is of negative type).
 * **value-witness**: a completely monotone function is ``>= 0``; a Bernstein function and a metric in the
   paper's sense vanish at 0; the paper's CM needs ``f(0) >= f(0+)`` (``below-limit-at-0``, needing the
-  limit, is not yet read by the kernel).
+  limit, is not yet read by the kernel); a completely monotone function with a zero in ``(0, oo)`` is
+  identically 0 (``zero``, :mod:`~symrep.certificates.rules.zeros`).
 * **triangle-witness**: an l1 metric satisfies ``f(a + b) <= f(a) + f(b)`` on the points ``0, a, a + b``.
 * **derivative-witness** (Bernstein's theorem, SSV Thm 1.4; Schoenberg 1938 for the transforms): a CM
   ``g`` has ``(-1)^k g^(k) >= 0`` on ``(0, oo)``; ``g`` is ``f``, ``f(sqrt x)``, ``f'`` or ``(f(sqrt x)^2)'``
@@ -33,6 +34,7 @@ from ..fuel import charge
 from ..grammar import read
 from ..terms import HALF, ZERO, add, mul, num, power, substitute
 from .function import HALF_LINE
+from .zeros import check_zero
 
 __all__ = ["check_box", "check_value", "check_triangle", "check_derivative", "MAX_BOX_D"]
 
@@ -119,6 +121,8 @@ def check_value(claim, f, data):
         from .growth import right_limit
 
         f.sign(add(f.at(ZERO, where), mul(num(-1), right_limit(f.on_half_line()))), -1, f"{where} f(0) - f(0+)")
+    elif kind == "zero":
+        return check_zero(claim, f, data)
     else:
         raise CheckError(f"{where}: kind {kind!r} with fields {sorted(data)} does not bear on {claim} (or is not "
                          f"yet read by the kernel)")
