@@ -11,6 +11,7 @@ import sympy
 from symrep.analysis.budget import Budget, OutOfTime
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
 from symrep.analysis.mixtures import MixtureSearch
+from symrep.analysis.stieltjes import StieltjesSearch
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
@@ -24,7 +25,7 @@ __all__ = []
 LAPLACE_SECONDS = 4.0
 
 
-class DerivationSearch(MixtureSearch):
+class DerivationSearch(StieltjesSearch, MixtureSearch):
     """Mixin of :class:`~symrep.analysis.verdicts._Prover`: ``derive(e, "CM" | "BF", depth)``."""
 
     def derive(self, e, cls, depth):
@@ -43,16 +44,24 @@ class DerivationSearch(MixtureSearch):
         # route for a family (the kernel does not read a family's removable singularity at 0 yet) and for the
         # root-exponential family (read at once), after the derivative rule for Bernstein functions
         if cls == "BF":
-            order = ("derivative", "mixture")
+            order = ("complete_bernstein", "derivative", "mixture")
         elif active_region() or _root_exponential_family(e) is not None:
-            order = ("laplace", "mixture")
+            order = ("stieltjes", "laplace", "mixture")
         else:
-            order = ("mixture", "laplace")
+            order = ("stieltjes", "mixture", "laplace")
         for route in order:
             node = getattr(self, f"_by_{route}")(e, cls, depth)
             if node is not None:
                 return node
         return None
+
+    def _by_complete_bernstein(self, e, cls, depth):  # CBF is inside BF (theory section 4)
+        inner = self._complete_bernstein(e) if depth < 6 else None
+        return _n("BF", e, "cbf-is-bf", {}, [inner]) if inner is not None else None
+
+    def _by_stieltjes(self, e, cls, depth):  # S is inside CM
+        inner = self._stieltjes(e) if depth < 6 else None
+        return _n("CM", e, "st-is-cm", {}, [inner]) if inner is not None else None
 
     def _by_mixture(self, e, cls, depth):
         return self._mixture(e, cls, depth)

@@ -51,7 +51,8 @@ class Elementary:
         for poly, sign in ((base.num, 1), (base.den, -1)):
             if poly == ONE:
                 continue
-            found = factor(poly)
+            # a single term c M needs no factorisation (and may have rational exponents, which flint's cannot)
+            found = (next(iter(poly.values())), [({next(iter(poly)): fmpq(1)}, 1)]) if len(poly) == 1 else factor(poly)
             if found is None:
                 return None
             c, factors = found

@@ -147,7 +147,7 @@ def _derivation(claim, f, data, context):
         f0 = f.at(ZERO, "f(0)") if not context.parameters else f.extension
         if f0 is None:
             raise CheckError("f(0) of a family is read where f is continuous on [0, oo) or has an extension")
-        f0plus = right_limit(f.on_half_line(), context)
+        f0plus = f.right_limit_at_0 if f.right_limit_at_0 is not None else right_limit(f.on_half_line(), context)
     if cls == "CM":
         if not proved_equal(f0, f0plus, context.domain):
             prove_sign(_difference(f0, f0plus), context.parameters, ">=",

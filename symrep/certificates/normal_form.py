@@ -290,6 +290,22 @@ def proved_equal(a, b, domain):
     try:
         left, _ = normal_form(a, domain, builder)
         right, _ = normal_form(b, domain, builder)
-        return nf_add(left, right, -1).is_zero
+        return _reduced_zero(nf_add(left, right, -1), builder)
     except NotNormal:
         return False
+
+
+def _reduced_zero(difference, builder):
+    """True if ``difference`` is 0 once the integer parts of its roots are reduced: a difference of two reduced
+    forms can carry ``u^(1/2) u^(1/2) = u^1`` in its numerator (``1/(x + 1)^(3/2)`` against ``(x + 1)^(-3/2)``,
+    whose denominators differ by a root), and ``u^1`` is ``u`` (an identity wherever ``u^(1/2)`` is defined)."""
+    if difference.is_zero:
+        return True
+    numerator = NormalForm(difference.num)
+    for _ in range(3):
+        if not any(builder._needs(m) for m in numerator.num):
+            break
+        numerator = builder._reduce_poly(numerator.num)
+        if numerator.is_zero:
+            return True
+    return numerator.is_zero
