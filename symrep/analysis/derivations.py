@@ -8,7 +8,7 @@ import time
 
 import sympy
 
-from symrep.analysis.budget import Budget, OutOfTime
+from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
 from symrep.analysis.mixtures import MixtureSearch
 from symrep.analysis.stieltjes import StieltjesSearch
@@ -23,6 +23,8 @@ __all__ = []
 
 #: Seconds the Laplace route may take, in all, of one search's budget.
 LAPLACE_SECONDS = 4.0
+#: Seconds one call of the Stieltjes / complete Bernstein route may take (scaled like every default budget).
+STIELTJES_SECONDS = 0.5
 
 
 class DerivationSearch(StieltjesSearch, MixtureSearch):
@@ -32,6 +34,12 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         self.tick()
         if depth > 12:
             return None
+        if depth <= 1:  # the S / CBF route is structural and cheap: before the rewrites (simplify can take seconds)
+            node = (self._by_stieltjes if cls == "CM" else self._by_complete_bernstein)(e, cls, depth)
+            if node is None and cls == "BF" and depth == 0:  # f' Stieltjes (log(cosh(sqrt(x))))
+                node = self._by_derivative(e, cls, depth, slope=lambda d: self._by_stieltjes(d, "CM", depth + 1))
+            if node is not None:
+                return node
         seen = []
         for candidate in _rewrites(e):
             if any(candidate == s for s in seen):
@@ -43,12 +51,13 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         # f = int_a^b g(x, s) ds with each g(., s) of the class (the kernel's integral rule): after the Laplace
         # route for a family (the kernel does not read a family's removable singularity at 0 yet) and for the
         # root-exponential family (read at once), after the derivative rule for Bernstein functions
+        late = () if depth <= 1 else ("complete_bernstein",) if cls == "BF" else ("stieltjes",)
         if cls == "BF":
-            order = ("complete_bernstein", "derivative", "mixture")
+            order = (*late, "derivative", "mixture")
         elif active_region() or _root_exponential_family(e) is not None:
-            order = ("stieltjes", "laplace", "mixture")
+            order = (*late, "laplace", "mixture")
         else:
-            order = ("stieltjes", "mixture", "laplace")
+            order = (*late, "mixture", "laplace")
         for route in order:
             node = getattr(self, f"_by_{route}")(e, cls, depth)
             if node is not None:
@@ -56,12 +65,24 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         return None
 
     def _by_complete_bernstein(self, e, cls, depth):  # CBF is inside BF (theory section 4)
-        inner = self._complete_bernstein(e) if depth < 6 else None
+        inner = self._shared(self._complete_bernstein, e) if depth < 6 else None
         return _n("BF", e, "cbf-is-bf", {}, [inner]) if inner is not None else None
 
     def _by_stieltjes(self, e, cls, depth):  # S is inside CM
-        inner = self._stieltjes(e) if depth < 6 else None
+        inner = self._shared(self._stieltjes, e) if depth < 6 else None
         return _n("CM", e, "st-is-cm", {}, [inner]) if inner is not None else None
+
+    def _shared(self, search, e):
+        """The S / CBF search on ``e`` within its share of the budget (``STIELTJES_SECONDS`` per call)."""
+        whole = self.tick
+        self.tick = Budget(min(default_seconds(STIELTJES_SECONDS), max(self.clock.left(), 1e-3))).tick
+        try:
+            return search(e)
+        except OutOfTime:
+            whole()  # the whole budget may be spent too; otherwise the search goes on without the route
+            return None
+        finally:
+            self.tick = whole
 
     def _by_mixture(self, e, cls, depth):
         return self._mixture(e, cls, depth)
@@ -71,12 +92,16 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
             return self._laplace(e)
         return None
 
-    def _by_derivative(self, e, cls, depth):
+    def _by_derivative(self, e, cls, depth, slope=None):
         if depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
             derivative = sympy.diff(e, X)
+            if slope is not None:  # a quick search for f' first (the start is then proved only if it succeeds)
+                inner = slope(derivative)
+                if inner is None:
+                    return None
             start = _limit_from_right(e)  # None where SymPy cannot tell (a parameter of unknown sign)
             if start is not None and (start == 0 or _proved_positive(start)):
-                inner = self.derive(derivative, "CM", depth + 1)
+                inner = self.derive(derivative, "CM", depth + 1) if slope is None else inner
                 if inner is not None:
                     return _n("BF", e, "derivative", {}, [inner])
         return None

@@ -56,17 +56,20 @@ def stieltjes_atom(e):
     found = _power_atom(rest)
     if found is not None:
         node = _n("ST", rest, "st-power", {"s": _t(found[0]), "b": _t(found[1])})
-    for th in sorted(rest.atoms(sympy.tanh, sympy.coth), key=sympy.default_sort_key):
+    hyperbolic = rest.atoms(sympy.tanh, sympy.coth, sympy.sinh, sympy.cosh)
+    rates = {sympy.cancel(h.args[0] / _ROOT) for h in hyperbolic} if node is None else set()
+    if len(rates) != 1:  # one rate k: the atoms are rational functions of sqrt(x) and exp(k sqrt(x))
+        rates = set()
+    for k in sorted(rates, key=sympy.default_sort_key):
         if node is not None:
             break
-        k = sympy.simplify(th.args[0] / _ROOT)
         if k.has(X) or not _proved_positive(k):
             continue
         atoms = [(sympy.tanh(k * _ROOT) / _ROOT, "st-tanh-root"),
                  (1 / (_ROOT * sympy.tanh(k * _ROOT)) - 1 / (k * X), "st-coth-root")]
         for atom, rule in atoms:
-            ratio = sympy.simplify((rest / atom).rewrite(sympy.tanh))
-            if _const(ratio) and _nonneg(ratio):
+            ratio = _constant_ratio(rest, atom, k)
+            if ratio is not None and _nonneg(ratio):
                 node = _n("ST", atom, rule, {"c": _t(k)})
                 c = c * ratio
                 break
@@ -79,6 +82,22 @@ def stieltjes_atom(e):
     if node is None:
         return None
     return node if c == 1 else _n("ST", e, "scale", {"c": _t(c)}, [node])
+
+
+def _constant_ratio(e, atom, k):
+    """``e/atom`` if it is a constant, else None: with ``sqrt x = u`` and ``exp(k u) = w`` the ratio is a rational
+    function of ``u`` and ``w`` (no simplifier needed), constant when ``cancel`` leaves neither."""
+    u, w = sympy.Dummy("u", positive=True), sympy.Dummy("w", positive=True)
+    try:
+        ratio = sympy.powsimp(sympy.expand_power_base((e / atom).subs(X, u**2), force=True), force=True)
+        ratio = sympy.expand(ratio.rewrite(sympy.exp))
+        ratio = ratio.replace(lambda a: isinstance(a, sympy.exp) and sympy.cancel(a.args[0] / (k * u)).is_Rational
+                              and sympy.cancel(a.args[0] / (k * u)).is_integer,
+                              lambda a: w ** sympy.cancel(a.args[0] / (k * u)))
+        ratio = sympy.cancel(ratio)
+    except Exception:
+        return None
+    return ratio if not ratio.has(u, w, X) and not ratio.has(sympy.exp) else None
 
 
 class StieltjesSearch:
