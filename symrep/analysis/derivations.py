@@ -11,7 +11,7 @@ import sympy
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
 from symrep.analysis.mixtures import MixtureSearch
-from symrep.analysis.stieltjes import StieltjesSearch
+from symrep.analysis.stieltjes import StieltjesSearch, demoted
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
@@ -66,11 +66,15 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
 
     def _by_complete_bernstein(self, e, cls, depth):  # CBF is inside BF (theory section 4)
         inner = self._shared(self._complete_bernstein, e) if depth < 6 else None
-        return _n("BF", e, "cbf-is-bf", {}, [inner]) if inner is not None else None
+        if inner is None:
+            return None
+        return demoted(inner) or _n("BF", e, "cbf-is-bf", {}, [inner])
 
     def _by_stieltjes(self, e, cls, depth):  # S is inside CM
         inner = self._shared(self._stieltjes, e) if depth < 6 else None
-        return _n("CM", e, "st-is-cm", {}, [inner]) if inner is not None else None
+        if inner is None:
+            return None
+        return demoted(inner) or _n("CM", e, "st-is-cm", {}, [inner])
 
     def _shared(self, search, e):
         """The S / CBF search on ``e`` within its share of the budget (``STIELTJES_SECONDS`` per call)."""
@@ -191,13 +195,9 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
             except CheckError:
                 return None
             candidates.append((rho, {"rate": _t(rate), "coefficients": [_t(c) for c in coefficients]}))
-        else:
-            try:
-                rho = sympy.inverse_laplace_transform(e, X, T)
-            except Exception:
-                rho = None
-            if rho is not None and not rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) and rho.has(T):
-                candidates.append((rho, None))
+        # A general density (SymPy's inverse transform) is not offered: the kernel's cm-laplace reads only the
+        # root-exponential family (its params rate and coefficients), so such a node was always rejected
+        # ("needs params [...]", a prover/kernel disagreement of issue 31)
         for rho, family_params in candidates:
             tick()
             rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))

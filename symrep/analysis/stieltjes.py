@@ -22,11 +22,35 @@ import sympy
 from symrep.analysis.common import X, _n, _nonneg, _proved_positive, _t
 from symrep.certificates.regions import active_region
 
-__all__ = ["StieltjesSearch", "stieltjes_atom"]
+__all__ = ["StieltjesSearch", "stieltjes_atom", "demoted"]
 
 #: how deep the S/CBF search recurses (each level is a closure rule)
 MAX_DEPTH = 6
 _ROOT = sympy.sqrt(X)
+
+
+#: rules that read the same for S as for CM (and CBF as BF), and the CM / BF rule each S / CBF atom becomes
+_SAME = {"sum", "scale", "rewrite", "compose", "cm-const", "bf-const", "bf-linear", "bf-power", "bf-log1p"}
+_AS = {"st-power": "cm-power", "st-log1p-ratio": "cm-log1p-ratio"}
+
+
+def demoted(node):
+    """The same proof in the classes CM and BF where every step has a CM / BF rule (``(x + b)^(-s)`` by ``cm-power``,
+    ``x^s`` by ``bf-power``), so that the S / CBF route changes nothing where the older calculus sufficed; else None.
+
+    >>> demoted({"class": "ST", "expr": "1/x", "rule": "st-power", "params": {"s": "1", "b": "0"}})["rule"]
+    'cm-power'
+    """
+    rule = node["rule"]
+    if rule not in _SAME and rule not in _AS:
+        return None
+    kids = [demoted(k) for k in node.get("children", [])]
+    if any(k is None for k in kids):
+        return None
+    out = {**node, "class": {"ST": "CM", "CBF": "BF"}.get(node["class"], node["class"]), "rule": _AS.get(rule, rule)}
+    if kids:
+        out["children"] = kids
+    return out
 
 
 def _const(e):

@@ -91,8 +91,17 @@ _RULES = {
     "exp-of-cm": r"$\exp$ of a CM function is CM ($\exp$ is absolutely monotone)",
     "reciprocal": r"$1/h$ is CM for a Bernstein $h \not\equiv 0$",
     "derivative": r"$f$ is Bernstein when $f'$ is CM and $f(0^+) \ge 0$",
+    "st-is-cm": r"a Stieltjes function $a/x + b + \int \sigma(dt)/(x + t)$ is CM",
+    "cbf-is-bf": "a complete Bernstein function is Bernstein",
+    "st-power": r"$(x + b)^{-s}$ with $0 \le s \le 1$, $b \ge 0$ is Stieltjes",
+    "st-log1p-ratio": r"$\log(1 + bx)/x = \int_{1/b}^\infty dt/(t(x + t))$ with $b > 0$ is Stieltjes",
+    "st-tanh-root": r"$\tanh(c\sqrt{x})/\sqrt{x} = \sum_k (2/c)/(x + ((k - 1/2)\pi/c)^2)$ with $c > 0$ is Stieltjes",
+    "st-coth-root": r"$\coth(c\sqrt{x})/\sqrt{x} - 1/(cx) = \sum_k (2/c)/(x + (k\pi/c)^2)$ with $c > 0$ is Stieltjes",
+    "x-times-st": r"$x g(x)$ is complete Bernstein for a Stieltjes $g$",
+    "cbf-over-x": r"$f(x)/x$ is Stieltjes for a complete Bernstein $f$",
+    "geometric-mean": r"$f^a g^{1-a}$ with $0 \le a \le 1$ stays in the class (Stieltjes or complete Bernstein)",
 }
-_CLASS = {"CM": "completely monotone", "BF": "Bernstein"}
+_CLASS = {"CM": "completely monotone", "BF": "Bernstein", "ST": "Stieltjes", "CBF": "complete Bernstein"}
 _PREDICATES = ("completely-monotone",)
 
 
@@ -202,7 +211,11 @@ def _derivation_page(claim, f, data):
                            for k, v in node["params"].items())
         rule = _RULES[node["rule"]]
         if node["rule"] == "compose":
-            rule = "CM after Bernstein is CM" if node["class"] == "CM" else "Bernstein after Bernstein is Bernstein"
+            rule = {"CM": "CM after Bernstein is CM", "BF": "Bernstein after Bernstein is Bernstein",
+                    "ST": "Stieltjes after complete Bernstein is Stieltjes",
+                    "CBF": "complete Bernstein after complete Bernstein is complete Bernstein"}[node["class"]]
+        elif node["rule"] == "reciprocal" and node["class"] != "CM":
+            rule = "the reciprocal of a nonzero complete Bernstein function is Stieltjes, and conversely"
         steps.append(f"{_m(node['expr'])} is {_CLASS[node['class']]}: {rule}"
                      + (f" ({params}; side conditions proved)" if params else "")
                      + (" (identity with the children's expressions verified)" if node.get("children") else "") + ".")

@@ -23,6 +23,12 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``reciprocal`` of a BF ``h`` with ``h(1) > 0`` | CM | ``1/h = int_0^oo e^(-t h) dt``, each ``e^(-t h)`` CM (SSV Thm 3.7) |
 | ``derivative``: ``expr >= 0`` at ``0+``, ``expr' `` CM | BF | the definition (SSV Def 3.1) |
 | ``rewrite`` | CM, BF | an identity |
+| ``st-is-cm``, ``cbf-is-bf`` | CM, BF | Stieltjes ``a/x + b + int sigma(dt)/(x + t)`` (SSV Def 2.1) is CM; complete Bernstein (SSV Def 6.1) is BF |
+| ``st-power`` ``(x + b)^(-s)``, ``0 <= s <= 1``, ``b >= 0``; ``st-log1p-ratio`` | ST | ``x^(-s) = sin(pi s)/pi int t^(-s)/(x + t) dt``; ``log(1 + b x)/x = int_(1/b)^oo dt/(t (x + t))`` |
+| ``st-tanh-root``, ``st-coth-root`` (``c > 0``) | ST | partial fractions of ``coth`` (DLMF 4.36): ``sum_k (2/c)/(x + t_k)``, ``t_k > 0`` |
+| ``cm-const`` (ST), ``bf-const``, ``bf-linear``, ``bf-power``, ``bf-log1p`` (CBF) | ST, CBF | SSV Ch. 2 and Ch. 6 examples |
+| ``x-times-st``, ``cbf-over-x`` | CBF, ST | ``f`` CBF iff ``f(x)/x`` Stieltjes (SSV Thm 6.2) |
+| ``reciprocal`` (CBF <-> ST, child positive at 1), ``geometric-mean`` ``f^a g^(1-a)`` (``0 <= a <= 1``), ``compose`` (S o CBF, CBF o CBF) | ST, CBF | the Pick-function characterisation (SSV Thm 6.2): arguments of the values in ``[0, pi]`` (CBF), ``[-pi, 0]`` (S); SSV Ch. 7 |
 | ``integral`` ``G(x, b) - G(x, a) = int_a^b g(x, s) ds``, ``g = dG/ds`` of the class for every ``s`` in ``[a, b]`` | CM, BF | Riemann sums in the convex cone, closed under pointwise limits (SSV Cor 1.6, Cor 3.8); :mod:`~symrep.certificates.rules.integral` |
 
 Examples
