@@ -35,11 +35,15 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         if depth > 12:
             return None
         if depth <= 1:  # the S / CBF route is structural and cheap: before the rewrites (simplify can take seconds)
-            node = (self._by_stieltjes if cls == "CM" else self._by_complete_bernstein)(e, cls, depth)
-            if node is None and cls == "BF" and depth == 0:  # f' Stieltjes (log(cosh(sqrt(x))))
-                node = self._by_derivative(e, cls, depth, slope=lambda d: self._by_stieltjes(d, "CM", depth + 1))
-            if node is not None:
-                return node
+            routes = [self._by_stieltjes if cls == "CM" else self._by_complete_bernstein]
+            if cls == "BF" and depth == 0:  # f' Stieltjes (log(cosh(sqrt(x)))); first for a logarithm
+                quick = lambda e, cls, depth: self._by_derivative(
+                    e, cls, depth, slope=lambda d: self._by_stieltjes(d, "CM", depth + 1))
+                routes.insert(0 if isinstance(e, sympy.log) else 1, quick)
+            for route in routes:
+                node = route(e, cls, depth)
+                if node is not None:
+                    return node
         seen = []
         for candidate in _rewrites(e):
             if any(candidate == s for s in seen):

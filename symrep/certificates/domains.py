@@ -43,6 +43,7 @@ from .enclosures import sign_at, sign_on
 from .errors import CheckError
 from .fuel import charge
 from .normal_form import Domain, normal_form, proved_equal
+from .shifts import shifted_class
 from .sturm import polynomial_sign
 from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, text
 
@@ -113,7 +114,7 @@ def sign_class(term, region):
         for positive, weak in (("+", "0+"), ("-", "0-")):
             if set(args) <= {positive, weak, "0"}:
                 return positive if positive in args else weak if weak in args else "0"
-        shifted = _shifted_class(term, region)
+        shifted = shifted_class(term, region, sign_class)
         return shifted if shifted is not None else _sturm_class(term, region)
     if op == "*":
         out = "+"
@@ -159,36 +160,6 @@ def sign_class(term, region):
     if op == "Min":
         return "+" if args == ["+", "+"] else "-" if "-" in args else "?"
     return None  # tan, coth, csch, asin, acos, acosh, atanh: their side conditions are left to balls
-
-
-_NEGATED = {"+": "-", "-": "+", "0+": "0-", "0-": "0+", "0": "0", "?": "?"}
-
-
-def _shifted_class(term, region):
-    """The sign of ``m (F(u) - F(0))`` written as ``n + m F(u)`` with numbers ``n = -m F(0)``, for ``F = exp``
-    (increasing, ``exp(0) = 1``: the sign of ``e^u - 1`` is that of ``u``) and ``F = cosh`` (``cosh u - 1 >= 0``,
-    ``> 0`` where ``u != 0``): ``1 - exp(-x)`` is positive on ``x > 0``, ``cosh(x) - 1`` nonnegative. None if the
-    term is not of that form."""
-    if len(term.args) != 2:
-        return None
-    numbers = [a for a in term.args if a.op == "num"]
-    if len(numbers) != 1:
-        return None
-    n = numbers[0].value
-    other = term.args[1] if term.args[0].op == "num" else term.args[0]
-    m, inner = Fraction(1), other
-    if other.op == "*" and len(other.args) == 2 and other.args[0].op == "num":
-        m, inner = other.args[0].value, other.args[1]
-    if inner.op not in ("exp", "cosh") or n != -m or m == 0:
-        return None
-    u = sign_class(inner.args[0], region)
-    if u is None:
-        return None
-    if inner.op == "exp":
-        found = u
-    else:
-        found = "+" if u in ("+", "-") else "0+" if u != "0" else "0"
-    return found if m > 0 else _NEGATED[found]
 
 
 def _sturm_class(term, region):

@@ -56,7 +56,7 @@ from flint import fmpq, fmpz
 from .elementary import Elementary
 from .fuel import charge
 from .rational_functions import (MAX_POWER, ONE, NormalForm, NotNormal, mono_pow, nf_add, nf_const, nf_inv, nf_mul,
-                                 nf_pow)
+                                 nf_pow, reduced_zero)
 
 __all__ = ["Domain", "NormalForm", "normal_form", "proved_equal", "is_zero", "NotNormal"]
 
@@ -290,22 +290,7 @@ def proved_equal(a, b, domain):
     try:
         left, _ = normal_form(a, domain, builder)
         right, _ = normal_form(b, domain, builder)
-        return _reduced_zero(nf_add(left, right, -1), builder)
+        return reduced_zero(nf_add(left, right, -1), builder._needs, builder._reduce_poly)
     except NotNormal:
         return False
 
-
-def _reduced_zero(difference, builder):
-    """True if ``difference`` is 0 once the integer parts of its roots are reduced: a difference of two reduced
-    forms can carry ``u^(1/2) u^(1/2) = u^1`` in its numerator (``1/(x + 1)^(3/2)`` against ``(x + 1)^(-3/2)``,
-    whose denominators differ by a root), and ``u^1`` is ``u`` (an identity wherever ``u^(1/2)`` is defined)."""
-    if difference.is_zero:
-        return True
-    numerator = NormalForm(difference.num)
-    for _ in range(3):
-        if not any(builder._needs(m) for m in numerator.num):
-            break
-        numerator = builder._reduce_poly(numerator.num)
-        if numerator.is_zero:
-            return True
-    return numerator.is_zero
