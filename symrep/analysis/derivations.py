@@ -34,7 +34,10 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         self.tick()
         if depth > 12:
             return None
-        if depth <= 1:  # the S / CBF route is structural and cheap: before the rewrites (simplify can take seconds)
+        # the S / CBF route is structural and cheap: before the rewrites (simplify can take seconds) for Bernstein
+        # functions and for hyperbolic functions (tanh(sqrt(x))/sqrt(x)); after them for other CM functions
+        early = cls == "BF" or e.has(sympy.tanh, sympy.coth, sympy.sinh, sympy.cosh)
+        if depth <= 1 and early:
             routes = [self._by_stieltjes if cls == "CM" else self._by_complete_bernstein]
             if cls == "BF" and depth == 0:  # f' Stieltjes (log(cosh(sqrt(x)))); first for a logarithm
                 quick = lambda e, cls, depth: self._by_derivative(
@@ -55,7 +58,7 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         # f = int_a^b g(x, s) ds with each g(., s) of the class (the kernel's integral rule): after the Laplace
         # route for a family (the kernel does not read a family's removable singularity at 0 yet) and for the
         # root-exponential family (read at once), after the derivative rule for Bernstein functions
-        late = () if depth <= 1 else ("complete_bernstein",) if cls == "BF" else ("stieltjes",)
+        late = () if depth <= 1 and early else ("complete_bernstein",) if cls == "BF" else ("stieltjes",)
         if cls == "BF":
             order = (*late, "derivative", "mixture")
         elif active_region() or _root_exponential_family(e) is not None:

@@ -130,7 +130,7 @@ class StieltjesSearch:
 
     def _st_or_cbf(self, e, cls, depth):
         self.tick()
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH or e.has(sympy.exp, sympy.besselk):  # none of the atoms and rules makes exp or K_nu
             return None
         memo = self.__dict__.setdefault("st_memo", {})
         key = (e, cls, str(active_region()))
