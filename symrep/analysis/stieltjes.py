@@ -22,7 +22,28 @@ import sympy
 from symrep.analysis.common import X, _n, _nonneg, _proved_positive, _t
 from symrep.certificates.regions import active_region
 
-__all__ = ["StieltjesSearch", "stieltjes_atom", "demoted"]
+__all__ = ["StieltjesSearch", "stieltjes_atom", "demoted", "RULE_TEXT", "CLASS_RULE_TEXT"]
+
+#: LaTeX of each S / CBF rule, for the certificate's page (:mod:`symrep.render.documents`)
+RULE_TEXT = {
+    "st-is-cm": r"a Stieltjes function $a/x + b + \int \sigma(dt)/(x + t)$ is CM",
+    "cbf-is-bf": "a complete Bernstein function is Bernstein",
+    "st-power": r"$(x + b)^{-s}$ with $0 \le s \le 1$, $b \ge 0$ is Stieltjes",
+    "st-log1p-ratio": r"$\log(1 + bx)/x = \int_{1/b}^\infty dt/(t(x + t))$ with $b > 0$ is Stieltjes",
+    "st-tanh-root": r"$\tanh(c\sqrt{x})/\sqrt{x} = \sum_k (2/c)/(x + ((k - 1/2)\pi/c)^2)$ with $c > 0$ is Stieltjes",
+    "st-coth-root": r"$\coth(c\sqrt{x})/\sqrt{x} - 1/(cx) = \sum_k (2/c)/(x + (k\pi/c)^2)$ with $c > 0$ is Stieltjes",
+    "x-times-st": r"$x g(x)$ is complete Bernstein for a Stieltjes $g$",
+    "cbf-over-x": r"$f(x)/x$ is Stieltjes for a complete Bernstein $f$",
+    "geometric-mean": r"$f^a g^{1-a}$ with $0 \le a \le 1$ stays in the class",
+}
+#: the text of a rule that reads differently in each class
+CLASS_RULE_TEXT = {
+    ("compose", "CM"): "CM after Bernstein is CM", ("compose", "BF"): "Bernstein after Bernstein is Bernstein",
+    ("compose", "ST"): "Stieltjes after complete Bernstein is Stieltjes",
+    ("compose", "CBF"): "complete Bernstein after complete Bernstein is complete Bernstein",
+    ("reciprocal", "ST"): "the reciprocal of a nonzero complete Bernstein function is Stieltjes",
+    ("reciprocal", "CBF"): "the reciprocal of a nonzero Stieltjes function is complete Bernstein",
+}
 
 #: how deep the S/CBF search recurses (each level is a closure rule)
 MAX_DEPTH = 6

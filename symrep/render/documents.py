@@ -21,6 +21,7 @@ import sympy
 
 from symrep.version import __version__
 from symrep.analysis.balls import enclose
+from symrep.analysis.stieltjes import CLASS_RULE_TEXT, RULE_TEXT
 from symrep.certificates import DOMAINS, check, parse
 from symrep.certificates.claims import MAY_BE_UNDEFINED_AT_0, STABLE_RANK_CLAIM
 from symrep.certificates.function import Function
@@ -91,16 +92,8 @@ _RULES = {
     "exp-of-cm": r"$\exp$ of a CM function is CM ($\exp$ is absolutely monotone)",
     "reciprocal": r"$1/h$ is CM for a Bernstein $h \not\equiv 0$",
     "derivative": r"$f$ is Bernstein when $f'$ is CM and $f(0^+) \ge 0$",
-    "st-is-cm": r"a Stieltjes function $a/x + b + \int \sigma(dt)/(x + t)$ is CM",
-    "cbf-is-bf": "a complete Bernstein function is Bernstein",
-    "st-power": r"$(x + b)^{-s}$ with $0 \le s \le 1$, $b \ge 0$ is Stieltjes",
-    "st-log1p-ratio": r"$\log(1 + bx)/x = \int_{1/b}^\infty dt/(t(x + t))$ with $b > 0$ is Stieltjes",
-    "st-tanh-root": r"$\tanh(c\sqrt{x})/\sqrt{x} = \sum_k (2/c)/(x + ((k - 1/2)\pi/c)^2)$ with $c > 0$ is Stieltjes",
-    "st-coth-root": r"$\coth(c\sqrt{x})/\sqrt{x} - 1/(cx) = \sum_k (2/c)/(x + (k\pi/c)^2)$ with $c > 0$ is Stieltjes",
-    "x-times-st": r"$x g(x)$ is complete Bernstein for a Stieltjes $g$",
-    "cbf-over-x": r"$f(x)/x$ is Stieltjes for a complete Bernstein $f$",
-    "geometric-mean": r"$f^a g^{1-a}$ with $0 \le a \le 1$ stays in the class (Stieltjes or complete Bernstein)",
 }
+_RULES.update(RULE_TEXT)
 _CLASS = {"CM": "completely monotone", "BF": "Bernstein", "ST": "Stieltjes", "CBF": "complete Bernstein"}
 _PREDICATES = ("completely-monotone",)
 
@@ -210,12 +203,7 @@ def _derivation_page(claim, f, data):
         params = ", ".join(f"${escape(k)} = {sympy.latex(parse(v, k, 't' if k == 'density' else 'x'))}$"
                            for k, v in node["params"].items())
         rule = _RULES[node["rule"]]
-        if node["rule"] == "compose":
-            rule = {"CM": "CM after Bernstein is CM", "BF": "Bernstein after Bernstein is Bernstein",
-                    "ST": "Stieltjes after complete Bernstein is Stieltjes",
-                    "CBF": "complete Bernstein after complete Bernstein is complete Bernstein"}[node["class"]]
-        elif node["rule"] == "reciprocal" and node["class"] != "CM":
-            rule = "the reciprocal of a nonzero complete Bernstein function is Stieltjes, and conversely"
+        rule = CLASS_RULE_TEXT.get((node["rule"], node["class"]), rule)  # compose and reciprocal, by class
         steps.append(f"{_m(node['expr'])} is {_CLASS[node['class']]}: {rule}"
                      + (f" ({params}; side conditions proved)" if params else "")
                      + (" (identity with the children's expressions verified)" if node.get("children") else "") + ".")
