@@ -277,8 +277,9 @@ class StieltjesSearch:
 
 def _forms(e):
     out = [e]
+    partial = lambda u: sympy.apart(u, X) if u.is_rational_function(X) else u  # (1 + x)/(1 + 2 x) = 1/2 + ...
     for how in (sympy.cancel, lambda u: sympy.powsimp(sympy.expand_power_base(u, force=True), force=True),
-                sympy.factor):
+                sympy.factor, partial):
         try:
             candidate = how(e)
         except Exception:
