@@ -93,3 +93,18 @@ def test_prover_finds_stieltjes_and_cbf_proofs(f, claim):
 @pytest.mark.parametrize("f, claim", [("x/(1+x)^2", "bernstein"), ("x^(3/2)/(1+x)", "l1-to-l1")])
 def test_prover_does_not_prove_false_claims(f, claim):
     assert certify(f, claim).status != "holds"
+
+
+def test_l2_transform_of_a_square_root_reads_its_radicand():
+    """f = H^(1/2): the kernel proves transformed = H(sqrt t), and H(sqrt t) >= 0 follows from its Bernstein
+    derivation (log(cosh(x)) >= 0 is not read off its form); a transformed that is not H(sqrt t) is refused."""
+    tanh = _n("ST", "tanh(sqrt(x))/(2*sqrt(x))", "scale", {"c": "1/2"},
+              [_n("ST", "tanh(sqrt(x))/sqrt(x)", "st-tanh-root", {"c": "1"})])
+    root = _n("BF", "log(cosh(sqrt(x)))", "derivative", {}, [_n("CM", "tanh(sqrt(x))/(2*sqrt(x))", "st-is-cm", {}, [tanh])])
+    cert = _cert("sqrt(log(cosh(x)))", "l2-to-l2", root)
+    cert["data"]["transformed"] = "log(cosh(sqrt(x)))"
+    assert check(cert)[2] == "holds"
+    forged = _cert("sqrt(x^2 + x)", "l2-to-l2", _n("BF", "x", "bf-linear", {"beta": "1"}))
+    forged["data"]["transformed"] = "x"
+    with pytest.raises(CheckError, match="transformed"):
+        check(forged)

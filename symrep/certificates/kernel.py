@@ -132,10 +132,17 @@ def _derivation(claim, f, data, context):
             raise CheckError(f"{claim} needs the transformed function in 'transformed'")
         transformed = context.term(data["transformed"], "transformed")
         expected = substitute(g, {"x": power(var("x"), HALF)})
-        context.equal(transformed, power(expected, num(2)) if claim == "l2-to-l2" else expected, "transformed")
-        if claim == "l2-to-l2":  # f = sqrt(g(x^2)) >= 0
+        if claim == "l2-to-l2" and g.op == "^" and g.args[1] == HALF:
+            # f = H^(1/2) as written: f >= 0 where defined, and f(sqrt t)^2 = H(sqrt t) wherever H(sqrt t) >= 0, which
+            # holds on (0, oo) once H(sqrt t) = transformed, a Bernstein function (checked below), hence >= 0 (so f is
+            # defined there too): sqrt(log(sinh(x)/x)) needs no sign of log(sinh(x)/x) read off its form
+            context.equal(transformed, substitute(g.args[0], {"x": power(var("x"), HALF)}), "transformed")
+        elif claim == "l2-to-l2":  # f = sqrt(g(x^2)) >= 0
+            context.equal(transformed, power(expected, num(2)), "transformed")
             context.equal(g, power(substitute(transformed, {"x": power(var("x"), num(2))}), HALF),
                           "f = sqrt(g(x^2)), so f >= 0")
+        else:
+            context.equal(transformed, expected, "transformed")
         g = transformed
     elif "transformed" in data:
         raise CheckError(f"{claim} takes no transformed function")
