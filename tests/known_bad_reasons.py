@@ -21,6 +21,9 @@ REASONS = {
     "complete-bernstein-product-rule": "the rule product proves CM, not 'CBF'",
     "stieltjes-from-a-complete-bernstein-child": "(st-is-cm): child 0 must be a ST derivation",
     "complete-bernstein-times-x": "the rule bf-power proves BF or CBF, not 'ST'",
+    # sqrt(x) coth(sqrt(x)) is 1 at 0: the atom is coth(sqrt(x))/sqrt(x) - 1/x, and the value at 0 is proved
+    "stieltjes-coth-root-drops-the-constant": "(x-times-st): x^(1/2)/tanh(x^(1/2)) and x*(1/(x^(1/2)*tanh(x^(1",
+    "stieltjes-coth-root-hides-the-value-at-0": "extension: the limit of f at 0+ is not proved equal to 0",
     # jumps behind a smooth derivative
     "sawtooth-behind-smooth-derivative": "derivation (derivative): atan(tan(x)) is not proved analytic on (0, oo",
     "sawtooth-inside-pd-l1": "derivation.1 (derivative): atan(tan(x)) is not proved analytic on (0, ",
