@@ -67,6 +67,8 @@ def test_normal_form_reduces_roots_in_a_difference():
     eq = lambda a, b: proved_equal(c.term(a, "a"), c.term(b, "b"), c.domain)
     assert eq("1/(x+1)^(3/2)", "(x+1)^(-3/2)") and eq("1/(x^(1/2)*(x + 1)^(3/2))", "x^(-1/2)*(x + 1)^(-3/2)")
     assert eq("(x/(x^2 + 1)^(1/2))^(1/2)", "x^(1/2)/(x^2 + 1)^(1/4)")
+    assert eq("(1/(x^(1/2) + 1))^(1/2)", "(x^(1/2) + 1)^(-1/2)")  # a positive factor with rational exponents
+    assert not eq("(1/(x^(1/2) - 1))^(1/2)", "(x^(1/2) - 1)^(-1/2)")  # not positive on (0, oo): not taken apart
     assert not eq("1/(x+1)^(3/2)", "(x+1)^(-1/2)") and not eq("(x/(x^2 + 1)^(1/2))^(1/2)", "x^(1/2)/(x^2 + 2)^(1/4)")
 
 
@@ -84,6 +86,8 @@ def test_sign_of_a_shifted_exponential(text, want):
     ("x/sqrt(1+x)", "bernstein"), ("sqrt(x/(1+x))", "l1-to-l1"), ("sqrt(x)*tanh(sqrt(x))", "l1-to-l2sq"),
     ("log(cosh(sqrt(x)))", "l1-to-l1"), ("(x^2/(1+x^2))^(1/4)", "l2-to-l2"), ("sqrt(x*tanh(x))", "l2-to-l2"),
     ("sqrt(x)/tanh(sqrt(x))-1", "bernstein"), ("x^(1/3)*(1+x)^(-1/3)", "bernstein"),
+    ("x/sqrt(1+sqrt(x))", "l1-to-l1"), ("sqrt(x)/(1+sqrt(x))^(1/2)", "bernstein"), ("(1+x)/(1+2*x)", "pd-l1"),
+    ("sqrt(log(sinh(x)/x))", "l2-to-l2"),
 ])
 def test_prover_finds_stieltjes_and_cbf_proofs(f, claim):
     v = certify(f, claim)

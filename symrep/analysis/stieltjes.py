@@ -200,6 +200,11 @@ class StieltjesSearch:
             inner = self._complete_bernstein(e.base, depth + 1)
             if inner is not None:
                 return _n("ST", e, "reciprocal", {}, [inner])
+        if e.is_Pow and _const(e.exp) and _proved_positive(-e.exp) and _nonneg(1 + e.exp) and e.base.has(X):
+            inner = self._complete_bernstein(e.base, depth + 1)  # x^(-s) o h: S o CBF is S
+            if inner is not None:
+                outer = _n("ST", X ** e.exp, "st-power", {"s": _t(-e.exp), "b": "0"})
+                return _n("ST", e, "compose", {}, [outer, inner])
         times = sympy.powsimp(sympy.expand_power_base(e * X, force=True), force=True)  # f = (x f)/x, x f CBF
         if sympy.count_ops(times) <= sympy.count_ops(e):
             inner = self._complete_bernstein(times, depth + 1)

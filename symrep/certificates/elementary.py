@@ -51,8 +51,8 @@ class Elementary:
         for poly, sign in ((base.num, 1), (base.den, -1)):
             if poly == ONE:
                 continue
-            # a single term c M needs no factorisation (and may have rational exponents, which flint's cannot)
-            found = (next(iter(poly.values())), [({next(iter(poly)): fmpq(1)}, 1)]) if len(poly) == 1 else factor(poly)
+            # one term c M needs no factoring; rational exponents (flint cannot factor) make one factor, if positive
+            found = (next(iter(poly.values())), [({next(iter(poly)): fmpq(1)}, 1)]) if len(poly) == 1 else factor(poly) or (fmpq(1), [(poly, 1)])
             if found is None:
                 return None
             c, factors = found
