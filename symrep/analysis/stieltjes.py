@@ -282,7 +282,7 @@ class StieltjesSearch:
 
 def _forms(e):
     out = [e]
-    partial = lambda u: sympy.apart(u, X) if u.is_rational_function(X) else u  # (1 + x)/(1 + 2 x) = 1/2 + ...
+    partial = lambda u: sympy.apart(u, X) if u.is_rational_function(X) else _partial_in_root(u)  # (1+x)/(1+2x) = 1/2 + ...
     for how in (sympy.cancel, lambda u: sympy.powsimp(sympy.expand_power_base(u, force=True), force=True),
                 sympy.factor, partial):
         try:
@@ -292,3 +292,12 @@ def _forms(e):
         if candidate not in out:
             out.append(candidate)
     return out
+
+
+def _partial_in_root(e):
+    """Partial fractions of a rational function of ``sqrt(x)``: ``(1 + sqrt(x))/(1 + 2 sqrt(x)) = 1/2 + 1/(2 (1 + 2 sqrt(x)))``."""
+    u = sympy.Dummy("u", positive=True)
+    in_u = sympy.powdenest(e.subs(X, u**2), force=True)
+    if in_u.has(X) or not in_u.is_rational_function(u):
+        return e
+    return sympy.apart(in_u, u).subs(u, _ROOT)
