@@ -87,7 +87,7 @@ def test_sign_of_a_shifted_exponential(text, want):
     ("log(cosh(sqrt(x)))", "l1-to-l1"), ("(x^2/(1+x^2))^(1/4)", "l2-to-l2"), ("sqrt(x*tanh(x))", "l2-to-l2"),
     ("sqrt(x)/tanh(sqrt(x))-1", "bernstein"), ("x^(1/3)*(1+x)^(-1/3)", "bernstein"),
     ("x/sqrt(1+sqrt(x))", "l1-to-l1"), ("sqrt(x)/(1+sqrt(x))^(1/2)", "bernstein"), ("(1+x)/(1+2*x)", "pd-l1"),
-    ("sqrt(log(sinh(x)/x))", "l2-to-l2"),
+    ("sqrt(log(sinh(x)/x))", "l2-to-l2"), ("(1+sqrt(x))/(1+2*sqrt(x))", "pd-l1"), ("(1+x)/(1+2*x)", "pd-l2"),
 ])
 def test_prover_finds_stieltjes_and_cbf_proofs(f, claim):
     v = certify(f, claim)
@@ -112,3 +112,14 @@ def test_l2_transform_of_a_square_root_reads_its_radicand():
     forged["data"]["transformed"] = "x"
     with pytest.raises(CheckError, match="transformed"):
         check(forged)
+
+
+def test_bernstein_over_x_is_completely_monotone():
+    """f(x)/x for a Bernstein f is CM (a/x + b + int (1 - e^(-tx))/x nu(dt), each piece CM); a CM child is refused."""
+    root = _n("CM", "(1 - exp(-x))/x", "bf-over-x", {}, [_n("BF", "1 - exp(-x)", "derivative", {}, [
+        _n("CM", "exp(-x)", "cm-exp", {"a": "1"})])])
+    assert check(_cert("(1 - exp(-x))/x", "pd-l1", root, extension={"point": "0", "value": "1"}))[2] == "holds"
+    forged = _n("CM", "exp(-x)/x", "bf-over-x", {}, [_n("CM", "exp(-x)", "cm-exp", {"a": "1"})])
+    with pytest.raises(CheckError, match="child 0 must be a BF derivation"):
+        check(_cert("exp(-x)/x", "completely-monotone", forged))
+    assert certify("asinh(sqrt(x))/sqrt(x)", "completely-monotone").status == "holds"

@@ -157,7 +157,7 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         if e.has(sympy.besselk):
             return _matern(e)
         if e.is_Mul:
-            node = _log1p_ratio(e)
+            node = _log1p_ratio(e) or self._over_x(e, depth)
             if node is not None:
                 return node
             c, rest = e.as_coeff_Mul()
@@ -167,6 +167,13 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
             return _n("CM", e, "product", {}, kids) if all(kids) else None
         return None
+
+    def _over_x(self, e, depth):
+        """``f(x)/x`` with ``f`` Bernstein is CM (the kernel's ``bf-over-x``): ``(1 - exp(-x))/x``, ``atan(x)/x``."""
+        if X ** -1 not in sympy.Mul.make_args(e) or depth > 3:
+            return None
+        inner = self.derive(sympy.Mul(*[a for a in sympy.Mul.make_args(e) if a != X ** -1]), "BF", depth + 1)
+        return _n("CM", e, "bf-over-x", {}, [inner]) if inner is not None else None
 
     def _laplace(self, e):
         """Bernstein-Widder: e = int_0^oo exp(-t x) rho(t) dt with rho >= 0 read off its form.

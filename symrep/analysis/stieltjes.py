@@ -35,6 +35,7 @@ RULE_TEXT = {
     "x-times-st": r"$x g(x)$ is complete Bernstein for a Stieltjes $g$",
     "cbf-over-x": r"$f(x)/x$ is Stieltjes for a complete Bernstein $f$",
     "geometric-mean": r"$f^a g^{1-a}$ with $0 \le a \le 1$ stays in the class",
+    "bf-over-x": r"$f(x)/x$ is CM for a Bernstein $f$",
 }
 #: the text of a rule that reads differently in each class
 CLASS_RULE_TEXT = {

@@ -28,6 +28,7 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``st-tanh-root``, ``st-coth-root`` (``c > 0``) | ST | partial fractions of ``coth`` (DLMF 4.36): ``sum_k (2/c)/(x + t_k)``, ``t_k > 0`` |
 | ``cm-const`` (ST), ``bf-const``, ``bf-linear``, ``bf-power``, ``bf-log1p`` (CBF) | ST, CBF | SSV Ch. 2 and Ch. 6 examples |
 | ``x-times-st``, ``cbf-over-x`` | CBF, ST | ``f`` CBF iff ``f(x)/x`` Stieltjes (SSV Thm 6.2) |
+| ``bf-over-x``: ``f(x)/x`` for a Bernstein ``f`` | CM | ``a/x + b + int (1 - e^(-tx))/x nu(dt)`` with ``(1 - e^(-tx))/x = int_0^t e^(-sx) ds`` (SSV Thm 3.2) |
 | ``reciprocal`` (CBF <-> ST, child positive at 1), ``geometric-mean`` ``f^a g^(1-a)`` (``0 <= a <= 1``), ``compose`` (S o CBF, CBF o CBF) | ST, CBF | the Pick-function characterisation (SSV Thm 6.2): arguments of the values in ``[0, pi]`` (CBF), ``[-pi, 0]`` (S); SSV Ch. 7 |
 | ``integral`` ``G(x, b) - G(x, a) = int_a^b g(x, s) ds``, ``g = dG/ds`` of the class for every ``s`` in ``[a, b]`` | CM, BF | Riemann sums in the convex cone, closed under pointwise limits (SSV Cor 1.6, Cor 3.8); :mod:`~symrep.certificates.rules.integral` |
 
@@ -75,8 +76,8 @@ RULES = {
     # Stieltjes (ST) and complete Bernstein (CBF) functions: theory section 4, SSV Ch. 2, 6 and 7
     "st-power": (("ST",), ("s", "b"), 0), "st-log1p-ratio": (("ST",), ("b",), 0),
     "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
-    "x-times-st": (("CBF",), (), 1), "cbf-over-x": (("ST",), (), 1), "geometric-mean": (("ST", "CBF"), ("a",), 2),
-    "st-is-cm": (("CM",), (), 1), "cbf-is-bf": (("BF",), (), 1),
+    "x-times-st": (("CBF",), (), 1), "cbf-over-x": (("ST",), (), 1), "bf-over-x": (("CM",), (), 1),
+    "st-is-cm": (("CM",), (), 1), "cbf-is-bf": (("BF",), (), 1), "geometric-mean": (("ST", "CBF"), ("a",), 2),
 }
 #: the class of the inner function of ``compose``, and of the child of ``reciprocal``, for each class
 _INNER = {"CM": "BF", "BF": "BF", "ST": "CBF", "CBF": "CBF"}
@@ -194,8 +195,8 @@ def check_node(node, where, context, _count=None):
         form = add(power(mul(root, apply("tanh", mul(c, root))), num(-1)), mul(num(-1), power(mul(c, X), num(-1))))
     elif rule == "x-times-st":  # f CBF iff f(x)/x is a Stieltjes function (SSV Def 2.1, Thm 6.2)
         form = mul(X, child(0, "ST"))
-    elif rule == "cbf-over-x":
-        form = mul(child(0, "CBF"), power(X, num(-1)))
+    elif rule in ("cbf-over-x", "bf-over-x"):  # f BF: f(x)/x = f(0+)/x + b + int (int_0^t e^(-sx) ds) nu(dt) is CM
+        form = mul(child(0, "CBF" if rule == "cbf-over-x" else "BF"), power(X, num(-1)))
     elif rule == "geometric-mean":  # f^a g^(1 - a), 0 <= a <= 1, f and g of the class and positive
         a = p("a"); context.sign(a, ">=", here); context.sign(add(ONE, mul(num(-1), a)), ">=", here)
         f, g = child(0, cls), child(1, cls)
