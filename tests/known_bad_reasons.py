@@ -7,11 +7,23 @@ REASONS = {
     # function classes, leaves and rules
     "bernstein-nonzero-at-0": "needs f(0) = 0",
     "bernstein-product-rule": "proves CM, not 'BF'",
-    "bernstein-leaf-labelled-cm": "the rule bf-linear proves BF, not 'CM'",
+    "bernstein-leaf-labelled-cm": "the rule bf-linear proves BF or CBF, not 'CM'",
     "cm-exp-negative-rate": "(cm-exp): could not prove",
     "derivative-rule-negative-start": "f(0+): could not prove",
     "difference-of-cm-functions": "(scale): could not prove",
     "gaussian-compose-with-x-squared": "(bf-power): could not prove",
+    # Stieltjes (ST) and complete Bernstein (CBF) rules: exponents, shifts, rates, labels (theory section 4)
+    "stieltjes-power-exponent-above-one": "(st-power): could not prove that 1 + (-1*2) has sign +1",
+    "stieltjes-power-negative-shift": "(st-power): could not prove that -1 has sign +1",
+    "stieltjes-tanh-negative-rate": "(st-tanh-root): could not prove that -1 has sign +1",
+    "geometric-mean-exponent-outside-unit-interval": "(geometric-mean): could not prove that 1 + (-1*(3/2))",
+    "stieltjes-atom-labelled-complete-bernstein": "the rule st-power proves ST, not 'CBF'",
+    "complete-bernstein-product-rule": "the rule product proves CM, not 'CBF'",
+    "stieltjes-from-a-complete-bernstein-child": "(st-is-cm): child 0 must be a ST derivation",
+    "complete-bernstein-times-x": "the rule bf-power proves BF or CBF, not 'ST'",
+    # sqrt(x) coth(sqrt(x)) is 1 at 0: the atom is coth(sqrt(x))/sqrt(x) - 1/x, and the value at 0 is proved
+    "stieltjes-coth-root-drops-the-constant": "(x-times-st): x^(1/2)/tanh(x^(1/2)) and x*(1/(x^(1/2)*tanh(x^(1",
+    "stieltjes-coth-root-hides-the-value-at-0": "extension: the limit of f at 0+ is not proved equal to 0",
     # jumps behind a smooth derivative
     "sawtooth-behind-smooth-derivative": "derivation (derivative): atan(tan(x)) is not proved analytic on (0, oo",
     "sawtooth-inside-pd-l1": "derivation.1 (derivative): atan(tan(x)) is not proved analytic on (0, ",

@@ -51,7 +51,7 @@ def test_checker_imports_nothing_of_the_prover():
 
 
 KERNEL = ("errors", "fuel", "claims", "checker", "header", "terms", "grammar", "rational_functions", "normal_form", "elementary",
-          "enclosures", "derivatives", "domains", "sturm", "series", "kernel")
+          "enclosures", "derivatives", "domains", "shifts", "sturm", "series", "kernel")
 
 
 def test_the_kernel_imports_no_computer_algebra_system_and_nothing_of_the_old_checker():

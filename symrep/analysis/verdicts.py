@@ -565,7 +565,10 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield ("fails", "value-witness", {"kind": "nonzero-at-0"},
                    f"f(0) = {f0} is not 0, so f(distance) is not a metric (and not Bernstein in the paper's sense).")
         g = sympy.powsimp(_simplify_sqrt(self.f) ** 2, force=True) if square else self.f
-        if square:
+        if square and self.f.is_Pow and self.f.exp == sympy.Rational(1, 2):
+            g = _simplify_sqrt(self.f.base)  # f = sqrt(H): f(sqrt t)^2 is H(sqrt t), as the kernel reads it (simplify
+            # would split log(sinh(sqrt(t))/sqrt(t)), which the kernel's normal form does not join again)
+        elif square:
             g = sympy.simplify(g)
         node = self.derive(g, "BF", 0) if f0 == 0 else None
         if node is not None:

@@ -43,6 +43,7 @@ from .enclosures import sign_at, sign_on
 from .errors import CheckError
 from .fuel import charge
 from .normal_form import Domain, normal_form, proved_equal
+from .shifts import shifted_class
 from .sturm import polynomial_sign
 from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, text
 
@@ -113,7 +114,8 @@ def sign_class(term, region):
         for positive, weak in (("+", "0+"), ("-", "0-")):
             if set(args) <= {positive, weak, "0"}:
                 return positive if positive in args else weak if weak in args else "0"
-        return _sturm_class(term, region)
+        shifted = shifted_class(term, region, sign_class)
+        return shifted if shifted is not None else _sturm_class(term, region)
     if op == "*":
         out = "+"
         for a in args:

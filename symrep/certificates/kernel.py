@@ -132,10 +132,17 @@ def _derivation(claim, f, data, context):
             raise CheckError(f"{claim} needs the transformed function in 'transformed'")
         transformed = context.term(data["transformed"], "transformed")
         expected = substitute(g, {"x": power(var("x"), HALF)})
-        context.equal(transformed, power(expected, num(2)) if claim == "l2-to-l2" else expected, "transformed")
-        if claim == "l2-to-l2":  # f = sqrt(g(x^2)) >= 0
+        if claim == "l2-to-l2" and g.op == "^" and g.args[1] == HALF:
+            # f = H^(1/2) as written: f >= 0 where defined, and f(sqrt t)^2 = H(sqrt t) wherever H(sqrt t) >= 0, which
+            # holds on (0, oo) once H(sqrt t) = transformed, a Bernstein function (checked below), hence >= 0 (so f is
+            # defined there too): sqrt(log(sinh(x)/x)) needs no sign of log(sinh(x)/x) read off its form
+            context.equal(transformed, substitute(g.args[0], {"x": power(var("x"), HALF)}), "transformed")
+        elif claim == "l2-to-l2":  # f = sqrt(g(x^2)) >= 0
+            context.equal(transformed, power(expected, num(2)), "transformed")
             context.equal(g, power(substitute(transformed, {"x": power(var("x"), num(2))}), HALF),
                           "f = sqrt(g(x^2)), so f >= 0")
+        else:
+            context.equal(transformed, expected, "transformed")
         g = transformed
     elif "transformed" in data:
         raise CheckError(f"{claim} takes no transformed function")
@@ -147,7 +154,7 @@ def _derivation(claim, f, data, context):
         f0 = f.at(ZERO, "f(0)") if not context.parameters else f.extension
         if f0 is None:
             raise CheckError("f(0) of a family is read where f is continuous on [0, oo) or has an extension")
-        f0plus = right_limit(f.on_half_line(), context)
+        f0plus = f.right_limit_at_0 if f.right_limit_at_0 is not None else right_limit(f.on_half_line(), context)
     if cls == "CM":
         if not proved_equal(f0, f0plus, context.domain):
             prove_sign(_difference(f0, f0plus), context.parameters, ">=",

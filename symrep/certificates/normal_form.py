@@ -56,7 +56,7 @@ from flint import fmpq, fmpz
 from .elementary import Elementary
 from .fuel import charge
 from .rational_functions import (MAX_POWER, ONE, NormalForm, NotNormal, mono_pow, nf_add, nf_const, nf_inv, nf_mul,
-                                 nf_pow)
+                                 nf_pow, reduced_zero)
 
 __all__ = ["Domain", "NormalForm", "normal_form", "proved_equal", "is_zero", "NotNormal"]
 
@@ -290,6 +290,7 @@ def proved_equal(a, b, domain):
     try:
         left, _ = normal_form(a, domain, builder)
         right, _ = normal_form(b, domain, builder)
-        return nf_add(left, right, -1).is_zero
+        return reduced_zero(nf_add(left, right, -1), builder._needs, builder._reduce_poly)
     except NotNormal:
         return False
+

@@ -21,6 +21,7 @@ import sympy
 
 from symrep.version import __version__
 from symrep.analysis.balls import enclose
+from symrep.analysis.stieltjes import CLASS_RULE_TEXT, RULE_TEXT
 from symrep.certificates import DOMAINS, check, parse
 from symrep.certificates.claims import MAY_BE_UNDEFINED_AT_0, STABLE_RANK_CLAIM
 from symrep.certificates.function import Function
@@ -92,7 +93,8 @@ _RULES = {
     "reciprocal": r"$1/h$ is CM for a Bernstein $h \not\equiv 0$",
     "derivative": r"$f$ is Bernstein when $f'$ is CM and $f(0^+) \ge 0$",
 }
-_CLASS = {"CM": "completely monotone", "BF": "Bernstein"}
+_RULES.update(RULE_TEXT)
+_CLASS = {"CM": "completely monotone", "BF": "Bernstein", "ST": "Stieltjes", "CBF": "complete Bernstein"}
 _PREDICATES = ("completely-monotone",)
 
 
@@ -201,8 +203,7 @@ def _derivation_page(claim, f, data):
         params = ", ".join(f"${escape(k)} = {sympy.latex(parse(v, k, 't' if k == 'density' else 'x'))}$"
                            for k, v in node["params"].items())
         rule = _RULES[node["rule"]]
-        if node["rule"] == "compose":
-            rule = "CM after Bernstein is CM" if node["class"] == "CM" else "Bernstein after Bernstein is Bernstein"
+        rule = CLASS_RULE_TEXT.get((node["rule"], node["class"]), rule)  # compose and reciprocal, by class
         steps.append(f"{_m(node['expr'])} is {_CLASS[node['class']]}: {rule}"
                      + (f" ({params}; side conditions proved)" if params else "")
                      + (" (identity with the children's expressions verified)" if node.get("children") else "") + ".")

@@ -106,6 +106,7 @@ class Function:
         self.term = read(source, "function", ("x",), parameters)
         self.region = dict(region or {})  # the parameters' spans: every fact is proved for all of them
         self.extension = None
+        self.right_limit_at_0 = None  # f(0+) where the extension proved it
         self.region = dict(region or {})
         if extension is not None:
             self.extension = self._extension(extension, parameters)
@@ -136,6 +137,8 @@ class Function:
                 found = limit_at_0(g)
             if not proved_equal(found, value, domain):
                 raise CheckError(f"extension: the limit of f at {side} is not proved equal to {extension['value']}")
+            if side == "0+":  # proved once: the claim's f(0+) need not be expanded again (a heavy Taylor model)
+                self.right_limit_at_0 = value
         return value
 
     def at(self, point, where):
