@@ -2,8 +2,7 @@
 
 Each ``*_document`` function returns the LaTeX source of a complete document (templates in
 ``symrep/templates``); :func:`symrep.render.latex.compile_pdf` turns it into a PDF. A certificate is
-re-verified by the independent checker before it is rendered, and every step printed is one the
-checker performs.
+re-verified by the independent checker before it is rendered; every step printed is one it performs.
 
 Examples
 --------
