@@ -553,6 +553,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         yield self.negative_value(g)
         yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
         yield self.flat_start("f(sqrt(x))" if l2 else "f")
+        yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
 
     # --- Bernstein claims ---------------------------------------------------------------
 
@@ -582,4 +583,5 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
         yield self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
         yield self.flat_start("(f(sqrt(x))^2)'" if square else "f'")
+        yield from self.parametric_witnesses(target, "(f(sqrt(x))^2)'" if square else "f'")
 

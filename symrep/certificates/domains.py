@@ -161,11 +161,21 @@ def sign_class(term, region):
 
 
 def _sturm_class(term, region):
-    """The sign class of a sum with terms of both signs: by Sturm's theorem where it is a polynomial in one
-    parameter (``2 - a`` on ``a > 2``), else ``?``."""
+    """The sign class of a sum with terms of both signs, *defined on the whole region* (its caller read that
+    off the structure): by Sturm's theorem where it is a polynomial in one parameter (``2 - a`` on ``a > 2``),
+    or a quotient ``N/D`` of such polynomials (``(3 - c)/(1 - c) - 1`` on ``c < 1``), whose sign where it is
+    defined is that of the polynomial ``N D`` (``D`` is nonzero there: it divides the product of the written
+    denominators, each nonzero where the term is defined); else ``?``."""
     for relation, cls in ((">", "+"), ("<", "-"), (">=", "0+"), ("<=", "0-")):
         if _sturm(term, region, relation):
             return cls
+    names = [n for n in region if n in free_names(term)]
+    if len(names) == 1:
+        product = univariate_quotient(term, names[0])
+        if product is not None and len(product) <= 200:
+            for relation, cls in ((">", "+"), ("<", "-")):
+                if polynomial_sign(product, region[names[0]], relation):
+                    return cls
     return "?"
 
 
@@ -232,6 +242,48 @@ def univariate_polynomial(term, name):
     if not coefficients:
         return [Fraction(0)]
     return [coefficients.get(k, Fraction(0)) for k in range(max(coefficients) + 1)]
+
+
+def univariate_quotient(term, name):
+    """The coefficients (lowest first) of ``N D`` where the term's normal form is ``N/D``, both polynomials in
+    ``name`` alone with rational coefficients; None otherwise. Where the term is defined it has the sign of
+    ``N D``."""
+    try:
+        nf, builder = normal_form(term, Domain())
+    except CheckError:
+        return None
+
+    def exponents(polynomial):
+        out = {}
+        for monomial, c in polynomial.items():
+            if len(monomial) > 1:
+                return None
+            power = 0
+            if monomial:
+                (g, e), = monomial
+                if builder.kinds[g] != ("var", name) or e.denominator != 1 or abs(e) > 400:
+                    return None
+                power = int(e)
+            out[power] = Fraction(int(c.p), int(c.q))
+        return out
+
+    def coefficients(powers, shift):
+        return [powers.get(k - shift, Fraction(0)) for k in range(max(powers) + shift + 1)] if powers else [Fraction(0)]
+
+    n, d = exponents(nf.num), exponents(nf.den)
+    if n is None or d is None:
+        return None
+    # Laurent monomials (c^(-1) from a written 1/c): N/D = (N c^m)/(D c^m), whose sign is that of N D c^(2m)
+    shift = max([0] + [-k for k in (*n, *d)])
+    n, d = coefficients(n, shift), coefficients(d, shift)
+    if n is None or d is None or len(n) + len(d) > 200:
+        return None
+    product = [Fraction(0)] * (len(n) + len(d) - 1)
+    for i, a in enumerate(n):
+        for j, b in enumerate(d):
+            product[i + j] += a * b
+    charge(len(product), "multiplying a quotient's numerator and denominator")
+    return product
 
 
 def _sturm(term, region, relation):

@@ -143,8 +143,8 @@ class Function:
         if point == ZERO and self.extension is not None:
             return self.extension
         if self.domain != "R":
-            if point != ZERO:
-                prove_sign(point, {}, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
+            if point != ZERO:  # a family's point may be a term in its parameters: in [0, oo) on the whole region
+                prove_sign(point, self.region, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
         value = substitute(self.term, {"x": point})
         if not self.region:  # Max(0, -1) is -1: jumps and kinks of closed arguments resolved by their proved signs
             return defined_at(_resolve(value, {}), f"{where}: f({text(point)})")
