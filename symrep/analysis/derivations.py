@@ -88,7 +88,7 @@ class DerivationSearch(MixtureSearch):
             if inner is not None:
                 return _n("CM", e, "exp-of-cm", {}, [inner])
             return None
-        if e.is_Pow and not e.exp.has(X) and _proved_positive(-e.exp):
+        if e.is_Pow and not e.exp.has(X) and e.exp != 0 and (_proved_positive(-e.exp) or _nonneg(-e.exp)):  # (x+b)^0 = 1 too
             s = -e.exp
             b = sympy.expand(e.base - X)
             if not b.has(X) and _nonneg(b):

@@ -273,7 +273,8 @@ def _region_samples(box):
 def _parametric_points(box):
     """Witness points for a family: a few numbers, then for one parameter ``p`` with an open finite end ``e``
     of its interval, with ``d = |p - e|`` (positive on the box): ``k/d`` and ``log(1 + k/d)``, points that run to
-    infinity as ``p`` approaches ``e``, algebraically or logarithmically."""
+    infinity as ``p`` approaches ``e``, algebraically or logarithmically, and ``d/4``, ``d/(4 + 4d)``, which run
+    to 0 (a sign change of a derivative near 0 that moves to 0 as ``p -> e``)."""
     points = [sympy.Integer(1), sympy.Rational(1, 2), sympy.Integer(2)]
     for symbol, interval in box.items():
         ends = []
@@ -284,6 +285,7 @@ def _parametric_points(box):
         for d in ends:
             for k in (1, 2):
                 points += [k / d, sympy.log(1 + k / d)]
+            points += [d / 4, d / (4 + 4 * d)]  # points that run to 0 as p approaches e (bounded where d is not)
     return points
 
 
@@ -346,15 +348,25 @@ def _kernel_form_at(expr, point):
 
 def _kernel_form(value):
     """``value`` simplified by SymPy into a form whose sign the kernel can read off (products of powers and
-    rational functions of a parameter); a power with an exponent that is not a number written ``exp(e log b)``.
-    None where SymPy fails."""
+    rational functions of a parameter), None where SymPy fails. A power ``b^(e + n)`` with an exponent that is
+    not a number (``n`` its integer part) is held as a placeholder times ``b^n`` while SymPy simplifies and
+    comes back as ``b^e`` with ``b`` whole: the kernel's normal form knows ``b^(e + n) = b^e b^n`` but would not
+    see SymPy's ``(s - 1)^s (s + 3)^(-s)`` as ``((s - 1)/(s + 3))^s``."""
+    held, back = {}, {}
+    for p in value.atoms(sympy.Pow):
+        if p.exp.is_number or p.base == sympy.E:
+            continue
+        n, rest = p.exp.as_coeff_Add()
+        n = sympy.floor(n) if n.is_Rational else sympy.Integer(0)
+        key = (p.base, p.exp - n)
+        if key not in back:
+            back[key] = sympy.Dummy("P", positive=True)
+        held[p] = back[key] * p.base ** n
     try:
-        simple = sympy.factor(sympy.powsimp(sympy.simplify(value.rewrite(sympy.exp)), force=False))
+        simple = sympy.factor(sympy.simplify(value.xreplace(held).rewrite(sympy.exp)))
     except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError, sympy.PolynomialError):
         return None
-    powers = {p: sympy.exp(p.exp * sympy.log(p.base)) for p in simple.atoms(sympy.Pow)
-              if not p.exp.is_number and p.base != sympy.E}
-    return simple.xreplace(powers) if powers else simple
+    return simple.xreplace({d: sympy.Pow(b, e, evaluate=False) for (b, e), d in back.items()})
 
 
 def _region_middle(parameters):

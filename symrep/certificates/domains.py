@@ -176,7 +176,37 @@ def _sturm_class(term, region):
             for relation, cls in ((">", "+"), ("<", "-")):
                 if polynomial_sign(product, region[names[0]], relation):
                     return cls
+        found = _log_comparison(term, region, names[0])
+        if found is not None:
+            return found
     return "?"
+
+
+def _log_comparison(term, region, name):
+    """A sum ``P + N`` of positive terms ``P`` and negative terms ``N`` (each class strict) has the sign of
+    ``log P - log(-N)`` (``log`` is increasing); the normal form turns ``log(exp u)`` into ``u``, so ``1 - exp(-c)``
+    on ``c < 0`` is negative because ``log 1 - (-c) = c`` is. Decided where that difference is a quotient of
+    polynomials in one parameter, else None."""
+    positive, negative = [], []
+    for a in term.args:
+        cls = sign_class(a, region)
+        if cls == "+":
+            positive.append(a)
+        elif cls == "-":
+            negative.append(mul(num(-1), a))
+        else:
+            return None
+    if not positive or not negative:
+        return None
+    p = positive[0] if len(positive) == 1 else add(*positive)
+    n = negative[0] if len(negative) == 1 else add(*negative)
+    product = univariate_quotient(add(apply("log", p), mul(num(-1), apply("log", n))), name)
+    if product is None or len(product) > 200:
+        return None
+    for relation, cls in ((">", "+"), ("<", "-")):
+        if polynomial_sign(product, region[name], relation):
+            return cls
+    return None
 
 
 _WANT = {">": ("+",), ">=": ("+", "0+", "0"), "<": ("-",), "<=": ("-", "0-", "0"), "!=": ("+", "-")}

@@ -165,10 +165,10 @@ def right_limit(term, context):
 
     if continuous_on(term, "x", context.closed):
         return substitute(term, {"x": ZERO})
-    if context.parameters:  # Taylor models need numbers; a family's limit by the Bessel rule (DLMF 10.30.2)
-        from .rules.bessel import bessel_limit
+    if context.parameters:  # Taylor models need numbers; a family's limit by the Bessel rule (DLMF 10.30.2) or N/x^m
+        from .rules.quotient_limit import family_limit
 
-        return bessel_limit(term, context.closed)
+        return family_limit(term, context.closed)
     return limit_at_0(term)
 
 

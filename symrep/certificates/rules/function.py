@@ -128,10 +128,10 @@ class Function:
         domain = Domain(positive=[n for n, s in self.region.items() if s.lo is not None and s.lo >= 0 and
                                   (s.lo > 0 or not s.lo_closed)])
         for g, side in sides:
-            if self.region:  # a family: the Bessel limit (DLMF 10.30.2); Taylor models need numbers
-                from .bessel import bessel_limit
+            if self.region:  # a family: the Bessel limit (DLMF 10.30.2) or N(x)/x^m; Taylor models need numbers
+                from .quotient_limit import family_limit
 
-                found = bessel_limit(g, {"x": Span(Fraction(0), None), **self.region})
+                found = family_limit(g, {"x": Span(Fraction(0), None), **self.region})
             else:
                 found = limit_at_0(g)
             if not proved_equal(found, value, domain):
