@@ -506,6 +506,13 @@ def _numeric_complex(value):
 
 
 
+def _is_family(g):
+    """``g`` has parameters and a region is active (the prover works on a box of a family)."""
+    from symrep.certificates.regions import active_region
+
+    return bool(active_region()) and bool(g.free_symbols - {X})
+
+
 class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
     """Candidate answers, best first; ``certify`` keeps the first that the checker accepts.
 
@@ -537,6 +544,10 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         below = jump is not None and _proved_positive(jump - self.f0)
         if self.claim != "completely-monotone":  # the fast numeric witness first: the Laplace route may spend
             yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)  # the whole budget
+        family = _is_family(g)
+        if family:  # a family's witnesses are cheap to screen; a derivation search that cannot succeed is not
+            yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+            yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
         node = self.derive(g, "CM", 0) if not below else None
         if node is not None:
             data = {"derivation": node}
@@ -551,9 +562,9 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
                    f"f(0) = {self.f0} is below the limit f(0+) = {jump} (proved by ball arithmetic); the paper's "
                    f"completely monotone functions may jump up at 0, never down.")
         yield self.negative_value(g)
-        yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+        if not family:
+            yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
         yield self.flat_start("f(sqrt(x))" if l2 else "f")
-        yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
 
     # --- Bernstein claims ---------------------------------------------------------------
 
@@ -567,6 +578,12 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         g = sympy.powsimp(_simplify_sqrt(self.f) ** 2, force=True) if square else self.f
         if square:
             g = sympy.simplify(g)
+        target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
+        of = "(f(sqrt(x))^2)'" if square else "f'"
+        family = _is_family(target)
+        if family:  # a family's witnesses first (see positive_definite)
+            yield self.derivative_witness(target, of)
+            yield from self.parametric_witnesses(target, of)
         node = self.derive(g, "BF", 0) if f0 == 0 else None
         if node is not None:
             data = {"derivation": node}
@@ -580,8 +597,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.triangle_witness()
         if claim != "bernstein":
             yield self.box_witness("l2" if square else "l1", square=square, negative_type=True)
-        target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
-        yield self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
-        yield self.flat_start("(f(sqrt(x))^2)'" if square else "f'")
-        yield from self.parametric_witnesses(target, "(f(sqrt(x))^2)'" if square else "f'")
+        if not family:
+            yield self.derivative_witness(target, of)
+        yield self.flat_start(of)
 

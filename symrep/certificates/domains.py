@@ -73,6 +73,8 @@ class Span:
 
 
 def _span_class(span):
+    if span.lo == span.hi == 0:
+        return "0"
     if span.lo is not None and span.lo >= 0:
         return "+" if span.lo > 0 or not span.lo_closed else "0+"
     if span.hi is not None and span.hi <= 0:
@@ -217,9 +219,17 @@ def prove_sign(term, region, relation, where):
     point of the region; return True or raise :class:`~symrep.certificates.errors.CheckError`."""
     if relation not in _WANT:
         raise CheckError(f"{where}: unknown relation {relation!r}")
+    fixed = {n: num(s.lo) for n, s in region.items() if s.bounded() and s.lo == s.hi and n in free_names(term)}
+    if fixed:  # a parameter whose span is one value is that value
+        from .terms import substitute
+
+        term, region = substitute(term, fixed), {n: s for n, s in region.items() if n not in fixed}
     found = sign_class(term, region)
     if found in _WANT[relation]:
         return True
+    if found is not None and relation in (">=", "<=") and free_names(term) and proved_equal(
+            term, ZERO, Domain(positive=[n for n, s in region.items() if _span_class(s) == "+"])):
+        return True  # defined on the region (by its structure) and 0 wherever defined
     if not free_names(term):  # a closed number: 0 by the normal form, or a sign at rising precision
         if relation in (">=", "<=") and proved_equal(term, ZERO, Domain()):
             return True
