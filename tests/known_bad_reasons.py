@@ -163,4 +163,12 @@ REASONS = {
     'kernel-integral-identity-on-part-of-the-half-line': 'are not proved equal',
     'kernel-integral-variable-is-x': 'must be a fresh name',
     'kernel-integral-child-is-not-the-derivative': "and the child's expression",
+    # families: witnesses at points depending on the parameters, log-convexity, a family's limit at 0 (issue 24)
+    "log-convexity-box-touching-the-holds-point": "could not prove (-c^2)*exp(-2) < 0 on c in [-1, 1]",
+    "log-convexity-wrong-simplified-form": "the value is not proved equal to the stated simplified form",
+    "log-convexity-of-a-cm-family": "log-convexity witness g g'' - g'^2 at x0: could not prove",
+    "parametric-point-at-its-blow-up": "must lie in the domain for every parameter value",
+    "parametric-value-point-outside-domain": "-2/c must lie in the domain for every parameter value",
+    "family-quotient-limit-wrong": "the limit of f at 0+ is not proved equal to 2*c",
+    "simplified-form-for-a-number": "'simplified' is read for families only",
 }

@@ -33,10 +33,12 @@ __all__ = ["quotient_limit", "family_limit"]
 
 def _power_of_x(factor):
     """``m`` if the factor is ``x^(-m)`` for a positive integer ``m``, else None."""
-    if factor.op == "^" and factor.args[0].op == "var" and factor.args[0].args[0] == "x" and \
-            factor.args[1].op == "num":
-        q = factor.args[1].value
-        if q < 0 and q.denominator == 1:
+    if factor.op == "^" and factor.args[1].op == "num":
+        base, q = factor.args[0], factor.args[1].value
+        if base.op == "^" and base.args[0].op == "var" and base.args[1].op == "num" and \
+                base.args[1].value.denominator == 1 and base.args[1].value > 0:  # (x^k)^(-j)
+            base, q = base.args[0], q * base.args[1].value
+        if base.op == "var" and base.args[0] == "x" and q < 0 and q.denominator == 1:
             return int(-q)
     return None
 
