@@ -54,7 +54,8 @@ def test_standard_family_is_fully_decided_with_the_right_verdicts(f, claim, assu
     for region in result.regions:
         for value in _points(region.box):
             assert (region.verdict == "holds") == truth(value), (region.region, value, str(result))
-        assert region.certificate["assume"] == region.region or "=" in region.region or region.region == "True"
+        if "assume" in region.certificate:  # a fixed value is substituted (no assumption left)
+            assert region.certificate["assume"] == region.region
 
 
 @pytest.mark.slow

@@ -43,8 +43,8 @@ from .enclosures import sign_at, sign_on
 from .errors import CheckError
 from .fuel import charge
 from .normal_form import Domain, normal_form, proved_equal
-from .sturm import polynomial_sign
-from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, text
+from .sturm import polynomial_sign, quotient_class, univariate_polynomial, univariate_quotient  # noqa: F401
+from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, substitute, text
 
 __all__ = ["Span", "prove_sign", "sign_class", "analytic_on", "continuous_on", "univariate_polynomial"]
 
@@ -73,7 +73,7 @@ class Span:
 
 
 def _span_class(span):
-    if span.lo == span.hi == 0:
+    if span.lo == span.hi == 0:  # noqa: E701
         return "0"
     if span.lo is not None and span.lo >= 0:
         return "+" if span.lo > 0 or not span.lo_closed else "0+"
@@ -163,52 +163,13 @@ def sign_class(term, region):
 
 
 def _sturm_class(term, region):
-    """The sign class of a sum with terms of both signs, *defined on the whole region* (its caller read that
-    off the structure): by Sturm's theorem where it is a polynomial in one parameter (``2 - a`` on ``a > 2``),
-    or a quotient ``N/D`` of such polynomials (``(3 - c)/(1 - c) - 1`` on ``c < 1``), whose sign where it is
-    defined is that of the polynomial ``N D`` (``D`` is nonzero there: it divides the product of the written
-    denominators, each nonzero where the term is defined); else ``?``."""
+    """The sign class of a sum with terms of both signs, defined on the whole region: by Sturm's theorem for a
+    polynomial or quotient of polynomials in one parameter (:func:`~.sturm.quotient_class`), else ``?``."""
     for relation, cls in ((">", "+"), ("<", "-"), (">=", "0+"), ("<=", "0-")):
         if _sturm(term, region, relation):
             return cls
     names = [n for n in region if n in free_names(term)]
-    if len(names) == 1:
-        product = univariate_quotient(term, names[0])
-        if product is not None and len(product) <= 200:
-            for relation, cls in ((">", "+"), ("<", "-")):
-                if polynomial_sign(product, region[names[0]], relation):
-                    return cls
-        found = _log_comparison(term, region, names[0])
-        if found is not None:
-            return found
-    return "?"
-
-
-def _log_comparison(term, region, name):
-    """A sum ``P + N`` of positive terms ``P`` and negative terms ``N`` (each class strict) has the sign of
-    ``log P - log(-N)`` (``log`` is increasing); the normal form turns ``log(exp u)`` into ``u``, so ``1 - exp(-c)``
-    on ``c < 0`` is negative because ``log 1 - (-c) = c`` is. Decided where that difference is a quotient of
-    polynomials in one parameter, else None."""
-    positive, negative = [], []
-    for a in term.args:
-        cls = sign_class(a, region)
-        if cls == "+":
-            positive.append(a)
-        elif cls == "-":
-            negative.append(mul(num(-1), a))
-        else:
-            return None
-    if not positive or not negative:
-        return None
-    p = positive[0] if len(positive) == 1 else add(*positive)
-    n = negative[0] if len(negative) == 1 else add(*negative)
-    product = univariate_quotient(add(apply("log", p), mul(num(-1), apply("log", n))), name)
-    if product is None or len(product) > 200:
-        return None
-    for relation, cls in ((">", "+"), ("<", "-")):
-        if polynomial_sign(product, region[name], relation):
-            return cls
-    return None
+    return quotient_class(term, region, names[0], sign_class) if len(names) == 1 else "?"
 
 
 _WANT = {">": ("+",), ">=": ("+", "0+", "0"), "<": ("-",), "<=": ("-", "0-", "0"), "!=": ("+", "-")}
@@ -221,8 +182,6 @@ def prove_sign(term, region, relation, where):
         raise CheckError(f"{where}: unknown relation {relation!r}")
     fixed = {n: num(s.lo) for n, s in region.items() if s.bounded() and s.lo == s.hi and n in free_names(term)}
     if fixed:  # a parameter whose span is one value is that value
-        from .terms import substitute
-
         term, region = substitute(term, fixed), {n: s for n, s in region.items() if n not in fixed}
     found = sign_class(term, region)
     if found in _WANT[relation]:
@@ -258,73 +217,6 @@ def _short(term):
 
 
 # --- univariate polynomials ----------------------------------------------------------------------
-
-def univariate_polynomial(term, name):
-    """The coefficients (lowest first, Fractions) if the term's normal form is a polynomial in ``name``
-    alone with rational coefficients, else None."""
-    try:
-        nf, builder = normal_form(term, Domain())
-    except CheckError:
-        return None
-    if nf.den != {(): 1} and len(nf.den) != 1:
-        return None
-    coefficients = {}
-    for monomial, c in nf.num.items():
-        if len(monomial) > 1:
-            return None
-        power = 0
-        if monomial:
-            (g, e), = monomial
-            if builder.kinds[g] != ("var", name) or e.denominator != 1 or e < 0:
-                return None
-            power = int(e)
-        coefficients[power] = Fraction(int(c.p), int(c.q))
-    if not coefficients:
-        return [Fraction(0)]
-    return [coefficients.get(k, Fraction(0)) for k in range(max(coefficients) + 1)]
-
-
-def univariate_quotient(term, name):
-    """The coefficients (lowest first) of ``N D`` where the term's normal form is ``N/D``, both polynomials in
-    ``name`` alone with rational coefficients; None otherwise. Where the term is defined it has the sign of
-    ``N D``."""
-    try:
-        nf, builder = normal_form(term, Domain())
-    except CheckError:
-        return None
-
-    def exponents(polynomial):
-        out = {}
-        for monomial, c in polynomial.items():
-            if len(monomial) > 1:
-                return None
-            power = 0
-            if monomial:
-                (g, e), = monomial
-                if builder.kinds[g] != ("var", name) or e.denominator != 1 or abs(e) > 400:
-                    return None
-                power = int(e)
-            out[power] = Fraction(int(c.p), int(c.q))
-        return out
-
-    def coefficients(powers, shift):
-        return [powers.get(k - shift, Fraction(0)) for k in range(max(powers) + shift + 1)] if powers else [Fraction(0)]
-
-    n, d = exponents(nf.num), exponents(nf.den)
-    if n is None or d is None:
-        return None
-    # Laurent monomials (c^(-1) from a written 1/c): N/D = (N c^m)/(D c^m), whose sign is that of N D c^(2m)
-    shift = max([0] + [-k for k in (*n, *d)])
-    n, d = coefficients(n, shift), coefficients(d, shift)
-    if n is None or d is None or len(n) + len(d) > 200:
-        return None
-    product = [Fraction(0)] * (len(n) + len(d) - 1)
-    for i, a in enumerate(n):
-        for j, b in enumerate(d):
-            product[i + j] += a * b
-    charge(len(product), "multiplying a quotient's numerator and denominator")
-    return product
-
 
 def _sturm(term, region, relation):
     names = [n for n in region if n in free_names(term)]

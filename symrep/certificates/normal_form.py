@@ -218,15 +218,11 @@ class _Builder(Elementary):
             return self.fn_exp(nf_mul(exponent, self.fn_log(base)))
         if base.is_zero and self.positive_on_domain(exponent):  # 0^e = 0 for e > 0
             return NormalForm({})
+        # u^(e + n) = u^e u^n (integer n) where both are defined (u < 0: integer exponents; u = 0: e, n >= 0)
         shift = exponent.num.get(()) if exponent.den == ONE else None
-        if shift is not None and Fraction(int(shift.p), int(shift.q)) // 1 != 0:
-            # u^(e + n) = u^e u^n for an integer n wherever both sides are defined (u > 0; u < 0 only at integer
-            # exponents; u = 0 only with e, n >= 0, where both are 0 or 1), so u^(s - 1) and u^s u^(-1) agree
-            n = int(Fraction(int(shift.p), int(shift.q)) // 1)
-            if abs(n) > MAX_POWER:
-                raise NotNormal(f"an integer power beyond {MAX_POWER}")
-            rest = nf_add(exponent, nf_const(-n))
-            return nf_mul(self.atom("^", [base, rest]), nf_pow(base, n))
+        n = int(Fraction(int(shift.p), int(shift.q)) // 1) if shift is not None else 0
+        if n and abs(n) <= MAX_POWER:
+            return nf_mul(self.atom("^", [base, nf_add(exponent, nf_const(-n))]), nf_pow(base, n))
         return self.atom("^", [base, exponent])
 
     def rational_power(self, base, r):
