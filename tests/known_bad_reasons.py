@@ -116,7 +116,7 @@ REASONS = {
     "matern-false-limit-complex-exponent": "a factor of the Bessel product is not proved continuous at 0",
     # attack round 8: "nu = 1.5" was read as nu = 1/2 (a decimal read from the text before "=" became "==")
     "region-point-decimal-misread-matern": "(cm-matern): could not prove that 1/2 + (-1*(3/2)) has sign +1",
-    "region-point-decimal-misread-fails": "box witness lambda_S: could not prove 1*(0 + 1)^(-b + 1) - (1/2 + 1)^(",
+    "region-point-decimal-misread-fails": "could not prove that 1*(0 + 1)^(-1*(3/2) + 1) - (1/2 + 1)^(-1*(3/2) + 1)",
     # attack round 9: besselk(a^2 - a + 1/2, 0) stays unevaluated, and 0 * it read as f(0) = 0 (it is 0 * oo)
     "bessel-order-in-disguise-reads-f0-as-0": "box witness: f at distance: f(0) is not proved defined for every param",
     "bessel-order-in-disguise-bernstein-nonzero-at-0": "value witness: f(0) is not proved defined for every parameter value of",

@@ -5,6 +5,10 @@ Each ``*_document`` function returns the LaTeX source of a complete document (te
 re-verified by the independent checker before it is rendered, and every step printed is one the
 checker performs.
 
+Why this module is long: it holds one page builder per certificate method (derivation, box, derivative,
+log-convexity, value, triangle, polynomial, not-polynomial, cube-rank) beside the table and spectrum
+documents, all sharing the same LaTeX helpers; split up, each piece would import those helpers back.
+
 Examples
 --------
 >>> from symrep.analysis.verdicts import certify
