@@ -547,6 +547,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         family = _is_family(g)
         if family:  # a family's witnesses are cheap to screen; a derivation search that cannot succeed is not
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+            yield self.flat_start("f(sqrt(x))" if l2 else "f")
             yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
         node = self.derive(g, "CM", 0) if not below else None
         if node is not None:
@@ -564,7 +565,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         yield self.negative_value(g)
         if not family:
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
-        yield self.flat_start("f(sqrt(x))" if l2 else "f")
+            yield self.flat_start("f(sqrt(x))" if l2 else "f")
 
     # --- Bernstein claims ---------------------------------------------------------------
 
@@ -583,6 +584,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         family = _is_family(target)
         if family:  # a family's witnesses first (see positive_definite)
             yield self.derivative_witness(target, of)
+            yield self.flat_start(of)
             yield from self.parametric_witnesses(target, of)
         node = self.derive(g, "BF", 0) if f0 == 0 else None
         if node is not None:
@@ -599,5 +601,5 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.box_witness("l2" if square else "l1", square=square, negative_type=True)
         if not family:
             yield self.derivative_witness(target, of)
-        yield self.flat_start(of)
+            yield self.flat_start(of)
 
