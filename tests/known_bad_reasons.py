@@ -103,7 +103,8 @@ REASONS = {
     "param-region-divides-by-0": "region '(0 < a) & (a <= 1/0)': division by the literal 0 in \"1/0\"",
     "param-region-empty": "is empty: no value of a satisfies it",
     "param-named-t": "t cannot name a parameter",
-    "param-hidden-in-witness-point": "derivative witness: the point: unknown name 'c' in \"-c\"",
+    # a witness point may depend on the parameters (issue 24), but must lie in (0, oo) on the whole region
+    "param-hidden-in-witness-point": "derivative witness: the point: -c must lie in the domain for every parameter",
     "param-region-on-a-fixed-function": "but its function has no parameters",
     "param-in-stable-rank": "stable-rank certificates take no parameters",
     # found by attack round 6 and fixed: a parameter named like the checker's own symbol, decimals rounded
@@ -126,8 +127,8 @@ REASONS = {
     "matern-order-complex-disguise": "derivation.0 (cm-matern): could not prove 1/2 - (-nu)*exp(pi*(1 + (-1)",
     "matern-false-limit-complex-exponent": "a factor of the Bessel product is not proved continuous at 0",
     # attack round 8: "nu = 1.5" was read as nu = 1/2 (a decimal read from the text before "=" became "==")
-    "region-point-decimal-misread-matern": "derivation.0 (cm-matern): could not prove 1/2 - nu >= 0 on nu in [3/2,",
-    "region-point-decimal-misread-fails": "box witness lambda_S: could not prove 1*(0 + 1)^(-b + 1) - (1/2 + 1)^(",
+    "region-point-decimal-misread-matern": "(cm-matern): could not prove that 1/2 + (-1*(3/2)) has sign +1",
+    "region-point-decimal-misread-fails": "could not prove that 1*(0 + 1)^(-1*(3/2) + 1) - (1/2 + 1)^(-1*(3/2) + 1)",
     # attack round 9: besselk(a^2 - a + 1/2, 0) stays unevaluated, and 0 * it read as f(0) = 0 (it is 0 * oo)
     "bessel-order-in-disguise-reads-f0-as-0": "box witness: f at distance: f(0) is not proved defined for every param",
     "bessel-order-in-disguise-bernstein-nonzero-at-0": "value witness: f(0) is not proved defined for every parameter value of",
@@ -189,4 +190,12 @@ REASONS = {
     # and 0 times a term not proved defined there (0^(-1)) is not 0
     'max-bound-at-infinity-unbounded': 'g is not proved bounded on a half-line',
     'max-bound-at-infinity-zero-times-undefined': 'g is not proved bounded on a half-line',
+    # families: witnesses at points depending on the parameters, log-convexity, a family's limit at 0 (issue 24)
+    "log-convexity-box-touching-the-holds-point": "could not prove (-c^2)*exp(-2) < 0 on c in [-1, 1]",
+    "log-convexity-wrong-simplified-form": "the value is not proved equal to the stated simplified form",
+    "log-convexity-of-a-cm-family": "log-convexity witness g g'' - g'^2 at x0: could not prove",
+    "parametric-point-at-its-blow-up": "must lie in the domain for every parameter value",
+    "parametric-value-point-outside-domain": "-2/c must lie in the domain for every parameter value",
+    "family-quotient-limit-wrong": "the limit of f at 0+ is not proved equal to 2*c",
+    "simplified-form-for-a-number": "'simplified' is read for families only",
 }

@@ -133,7 +133,7 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
             if inner is not None:
                 return _n("CM", e, "exp-of-cm", {}, [inner])
             return None
-        if e.is_Pow and not e.exp.has(X) and _proved_positive(-e.exp):
+        if e.is_Pow and not e.exp.has(X) and e.exp != 0 and (_proved_positive(-e.exp) or _nonneg(-e.exp)):  # (x+b)^0 = 1 too
             s = -e.exp
             b = sympy.expand(e.base - X)
             if not b.has(X) and _nonneg(b):
@@ -300,9 +300,20 @@ def _exp_log_form(e):
                      lambda p: sympy.exp(p.exp * sympy.log(p.base)))
 
 
+def _hyperbolic_exponentials(e):
+    """``cosh``, ``sinh`` (and ``sech``, ``tanh``, ...) written with ``exp``, expanded and each product of
+    exponentials joined: ``exp(-c x) cosh(x) = exp(x - c x)/2 + exp(-x - c x)/2``, a sum of exponentials the
+    derivation reads term by term (the kernel proves the identity by its normal form)."""
+    hyperbolic = (sympy.sinh, sympy.cosh, sympy.tanh, sympy.sech, sympy.csch, sympy.coth)
+    if not e.has(*hyperbolic):
+        return e
+    return sympy.powsimp(sympy.expand(e.rewrite(sympy.exp)))
+
+
 def _rewrites(e):
     out = [e]
-    for how in (exponential_form, _exp_log_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
+    for how in (exponential_form, _exp_log_form, _hyperbolic_exponentials, sympy.cancel, sympy.factor, sympy.powsimp,
+                sympy.simplify):
         try:
             out.append(how(e))
         except Exception:

@@ -87,6 +87,9 @@ def _evidence(cert):
         a, b = parse(data["a"], "a"), parse(data["b"], "b")
         gap = fn.at(a + b, "a + b") - fn.at(a, "a") - fn.at(b, "b")
         lines.append(f"f({a + b}) - f({a}) - f({b}) = {sympy.sstr(gap)} in {enclosure_text(gap)} > 0")
+    elif method == "log-convexity-witness" or "simplified" in data:
+        lines.append(f"at x0 = {data['point']} (g = {data['of']}): the value equals {data.get('simplified', '?')}, "
+                     f"negative on the whole region")
     elif method == "derivative-witness":
         k, x0, of = data["order"], parse(data["point"], "point"), data["of"]
         value = derivative_value(fn.pos, claim, of, k, x0)

@@ -506,6 +506,13 @@ def _numeric_complex(value):
 
 
 
+def _is_family(g):
+    """``g`` has parameters and a region is active (the prover works on a box of a family)."""
+    from symrep.certificates.regions import active_region
+
+    return bool(active_region()) and bool(g.free_symbols - {X})
+
+
 class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
     """Candidate answers, best first; ``certify`` keeps the first that the checker accepts.
 
@@ -538,6 +545,11 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         if self.claim != "completely-monotone":  # the fast numeric witness first: the Laplace route may spend
             yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)  # the whole budget
         yield self.zero_witness()  # cheap, and no derivation exists where it applies (compact support)
+        family = _is_family(g)
+        if family:  # a family's witnesses are cheap to screen; a derivation search that cannot succeed is not
+            yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+            yield self.flat_start("f(sqrt(x))" if l2 else "f")
+            yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
         node = self.derive(g, "CM", 0) if not below else None
         if node is not None:
             data = {"derivation": node}
@@ -552,8 +564,9 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
                    f"f(0) = {self.f0} is below the limit f(0+) = {jump} (proved by ball arithmetic); the paper's "
                    f"completely monotone functions may jump up at 0, never down.")
         yield self.negative_value(g)
-        yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
-        yield self.flat_start("f(sqrt(x))" if l2 else "f")
+        if not family:
+            yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+            yield self.flat_start("f(sqrt(x))" if l2 else "f")
 
     # --- Bernstein claims ---------------------------------------------------------------
 
@@ -570,6 +583,13 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             # would split log(sinh(sqrt(t))/sqrt(t)), which the kernel's normal form does not join again)
         elif square:
             g = sympy.simplify(g)
+        target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
+        of = "(f(sqrt(x))^2)'" if square else "f'"
+        family = _is_family(target)
+        if family:  # a family's witnesses first (see positive_definite)
+            yield self.derivative_witness(target, of)
+            yield self.flat_start(of)
+            yield from self.parametric_witnesses(target, of)
         node = self.derive(g, "BF", 0) if f0 == 0 else None
         if node is not None:
             data = {"derivation": node}
@@ -583,7 +603,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.triangle_witness()
         if claim != "bernstein":
             yield self.box_witness("l2" if square else "l1", square=square, negative_type=True)
-        target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
-        yield self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
-        yield self.flat_start("(f(sqrt(x))^2)'" if square else "f'")
+        if not family:
+            yield self.derivative_witness(target, of)
+            yield self.flat_start(of)
 

@@ -157,6 +157,58 @@ class WitnessSearch:
         return None
 
 
+    def parametric_witnesses(self, g, of, log_convexity=True):
+        """Refutations of a family on its whole box at a point that may depend on the parameters (``2/c``,
+        ``log(1 + 2/(1 - c))``): the point runs to infinity as a parameter approaches an open end of the box
+        (where the claim may start to hold), so one certificate covers a box touching the end. Two kinds:
+        ``g g'' - g'^2 < 0`` (a CM ``g`` is log-convex; every order at once) and ``(-1)^k g^(k) < 0`` for small
+        ``k``. Each candidate is screened at sample parameter values, then offered with a ``simplified`` form
+        of its value (SymPy's, rewritten for the kernel) that the kernel proves equal to the value by its normal
+        form and proves negative on the whole box; the kernel decides, not this screen."""
+        from symrep.analysis.parameters import RECORDED
+
+        box = active_region()
+        parameters = g.free_symbols - {X}
+        if not box or not parameters or RECORDED.get() is not None or not set(parameters) <= set(box):
+            return
+        if not self.formal_derivatives_read(of):
+            return
+        samples = _region_samples({p: box[p] for p in parameters})
+        if not samples:
+            return
+        first = sympy.diff(g, X)
+        expressions = []
+        if log_convexity:
+            expressions.append(("log-convexity-witness", {}, g * sympy.diff(first, X) - first ** 2))
+        derivative = g
+        for k in range(4):
+            expressions.append(("derivative-witness", {"order": k}, (-1) ** k * derivative))
+            derivative = first if k == 0 else sympy.diff(derivative, X)
+        offered = 0
+        for point in _parametric_points({p: box[p] for p in parameters}):
+            for method, head, expr in expressions:
+                self.tick()
+                if offered >= 8:
+                    return
+                value = expr.subs(X, point)
+                if not _negative_at(value, samples):
+                    continue
+                simplified = _kernel_form_at(expr, point) if isinstance(point, sympy.log) else _kernel_form(value)
+                if simplified is None or not _negative_at(simplified, samples[:3]) or not _kernel_negative(
+                        simplified, box):
+                    continue
+                offered += 1
+                data = {**head, "point": _t(point), "of": of, "simplified": _t(simplified)}
+                what = (f"{of} times its second derivative minus the square of its first derivative"
+                        if method == "log-convexity-witness" else
+                        f"(-1)^{head['order']} times the {head['order']}-th derivative of {of}")
+                why = ("a completely monotone function is log-convex (Cauchy-Schwarz on its Bernstein representation)"
+                       if method == "log-convexity-witness" else "a completely monotone g has (-1)^k g^(k) >= 0")
+                yield ("fails", method, data,
+                       f"At x0 = {point} (in (0, oo) for every parameter value of the region), {what} equals "
+                       f"{simplified}, negative on the whole region: {why}, so {of} is not completely monotone and "
+                       f"the claim fails through the theorem cited.")
+
     def flat_start(self, of):
         """u = (-1)^k g^(k) -> 0 at 0+ but u(x0) != 0, for the g the claim needs completely monotone
         (the families exp(-x^a), a > 1, and x^s, s > 1, in one stroke for all their parameters)."""
@@ -255,6 +307,143 @@ def bessel_lowered(expr):
         else:
             return expr
     return expr
+
+
+def _region_samples(box):
+    """Parameter values inside the box (near each end, in the middle, far out on an unbounded side), as dicts;
+    at most 25."""
+    per = {}
+    for symbol, interval in box.items():
+        lo, hi = interval.lo, interval.hi
+        if lo == hi:
+            values = [lo]
+        elif lo.is_finite and hi.is_finite:
+            w = hi - lo
+            values = [lo + w / 1000, lo + w / 4, lo + w / 2, hi - w / 4, hi - w / 1000]
+        elif lo.is_finite:
+            values = [lo + sympy.Rational(1, 1000), lo + 1, lo + 10, lo + 1000]
+        elif hi.is_finite:
+            values = [hi - sympy.Rational(1, 1000), hi - 1, hi - 10, hi - 1000]
+        else:
+            values = [sympy.Integer(v) for v in (-100, -1, 0, 1, 100)]
+        per[symbol] = values
+    out = [{}]
+    for symbol, values in per.items():
+        out = [{**o, symbol: v} for o in out for v in values]
+    return out[:25]
+
+
+def _parametric_points(box):
+    """Witness points for a family: a few numbers, then for one parameter ``p`` with an open finite end ``e``
+    of its interval, with ``d = |p - e|`` (positive on the box): ``k/d`` and ``log(1 + k/d)``, points that run to
+    infinity as ``p`` approaches ``e``, algebraically or logarithmically, and ``d/4``, ``d/(4 + 4d)``, which run
+    to 0 (a sign change of a derivative near 0 that moves to 0 as ``p -> e``)."""
+    points = [sympy.Integer(1), sympy.Rational(1, 2), sympy.Integer(2)]
+    for symbol, interval in box.items():
+        ends = []
+        if interval.lo.is_finite and not interval.lo_closed and interval.lo != interval.hi:
+            ends.append(symbol - interval.lo)
+        if interval.hi.is_finite and not interval.hi_closed and interval.lo != interval.hi:
+            ends.append(interval.hi - symbol)
+        for d in ends:
+            for k in (1, 2):
+                points += [k / d, sympy.log(1 + k / d)]
+            points += [d / 4, d / (4 + 4 * d)]  # points that run to 0 as p approaches e (bounded where d is not)
+    return points
+
+
+def _negative_at(value, samples):
+    """``value < 0`` numerically at every sample of the parameters (a screen, not a proof: mpmath at 30
+    digits, the middle sample first)."""
+    import mpmath
+
+    symbols = sorted(value.free_symbols, key=str)
+    if any(s not in samples[0] for s in symbols):
+        return False
+    try:
+        function = sympy.lambdify(symbols, value, modules="mpmath")
+    except Exception:  # noqa: BLE001 - SymPy's printers raise many kinds
+        return False
+    order = samples[len(samples) // 2:] + samples[:len(samples) // 2]
+    with mpmath.workdps(30):
+        for sample in order:
+            try:
+                number = mpmath.mpc(function(*(mpmath.mpf(sympy.Rational(sample[s]).p) / sympy.Rational(sample[s]).q
+                                               for s in symbols)))
+            except Exception:  # noqa: BLE001 - undefined there (a pole, a log of a negative number)
+                return False
+            if not (mpmath.isfinite(number.real) and abs(number.imag) <= 1e-20 * max(1, abs(number.real))
+                    and number.real < 0):
+                return False
+    return True
+
+
+def _kernel_negative(value, box):
+    """The kernel's own sign rules prove ``value < 0`` on the box (so a candidate it cannot read is not offered)."""
+    from symrep.certificates.domains import prove_sign as kernel_sign
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.grammar import read
+    from symrep.certificates.regions import region_text
+    from symrep.certificates.rules.regions import read_region
+
+    names = tuple(sorted(s.name for s in box))
+    try:
+        with tank():
+            region = read_region(region_text(box), names)
+            return kernel_sign(read(_t(value), "simplified", variables=(), parameters=names), region, "<", "screen")
+    except (CheckError, ArithmeticError, ValueError, TypeError, RecursionError):
+        return False
+
+
+def _kernel_form_at(expr, point):
+    """``expr`` at ``x = log u`` simplified for the kernel without letting SymPy take ``log u`` apart: with
+    ``x = L`` and ``exp(k L) = U^k`` for rational ``k`` the value is a rational function of ``U`` (times
+    exponentials with a parameter in the exponent, ``exp(-c L)``, kept whole); ``U = u``, then ``L = log u`` as
+    written in the point (so that the kernel's normal form meets the same atom ``log u``)."""
+    L, U = sympy.Dummy("L", positive=True), sympy.Dummy("U", positive=True)
+    try:
+        e = sympy.powsimp(sympy.expand(expr.subs(X, L).rewrite(sympy.exp)))
+        swap = {}
+        for a in e.atoms(sympy.exp):
+            arg = sympy.expand(a.args[0])
+            k = arg.coeff(L)
+            rest = sympy.expand(arg - k * L)
+            if rest.has(L):
+                return None
+            number, symbolic = k.as_independent(*(k.free_symbols)) if k.free_symbols else (k, 0)
+            if not number.is_Rational:
+                return None
+            swap[a] = U ** number * sympy.exp(symbolic * L + rest)
+        e = sympy.factor(sympy.cancel(sympy.factor(e.xreplace(swap)).subs(U, point.args[0])))
+    except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError, sympy.PolynomialError):
+        return None
+    powers = {p: sympy.exp(p.exp * sympy.log(p.base)) for p in e.atoms(sympy.Pow)
+              if not p.exp.is_number and p.base != sympy.E}
+    e = e.xreplace(powers) if powers else e
+    return e.xreplace({L: point})
+
+
+def _kernel_form(value):
+    """``value`` simplified by SymPy into a form whose sign the kernel can read off (products of powers and
+    rational functions of a parameter), None where SymPy fails. A power ``b^(e + n)`` with an exponent that is
+    not a number (``n`` its integer part) is held as a placeholder times ``b^n`` while SymPy simplifies and
+    comes back as ``b^e`` with ``b`` whole: the kernel's normal form knows ``b^(e + n) = b^e b^n`` but would not
+    see SymPy's ``(s - 1)^s (s + 3)^(-s)`` as ``((s - 1)/(s + 3))^s``."""
+    held, back = {}, {}
+    for p in value.atoms(sympy.Pow):
+        if p.exp.is_number or p.base == sympy.E:
+            continue
+        n, rest = p.exp.as_coeff_Add()
+        n = sympy.floor(n) if n.is_Rational else sympy.Integer(0)
+        key = (p.base, p.exp - n)
+        if key not in back:
+            back[key] = sympy.Dummy("P", positive=True)
+        held[p] = back[key] * p.base ** n
+    try:
+        simple = sympy.factor(sympy.simplify(value.xreplace(held).rewrite(sympy.exp)))
+    except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError, sympy.PolynomialError):
+        return None
+    return simple.xreplace({d: sympy.Pow(b, e, evaluate=False) for (b, e), d in back.items()})
 
 
 def _region_middle(parameters):

@@ -70,7 +70,9 @@ METHODS = {
     "fails": {c: {"not-polynomial"} if c in ("polynomial", "low-rank") else
               {"derivative-witness", "value-witness", "flat-start-witness"} |
               ({"box-witness"} if c in DISTANCE_CLAIMS else set()) |
-              ({"triangle-witness"} if c == "l1-to-l1" else set()) for c in CLAIMS},
+              ({"triangle-witness"} if c == "l1-to-l1" else set()) |
+              ({"log-convexity-witness"} if c in ("pd-l1", "pd-l2", "completely-monotone", "bernstein", "l1-to-l1",
+                                                 "l1-to-l2sq", "l2-to-l2") else set()) for c in CLAIMS},
 }
 METHODS["holds"][RANK_CLAIM] = {"cube-spectrum"}
 METHODS["holds"][STABLE_RANK_CLAIM] = {"ratio-enclosure"}

@@ -7,7 +7,8 @@ checking that what it verified is exactly the stated claim, on the stated domain
 function. It imports the standard library and python-flint only.
 
 The kernel reads today the refutations (``box-witness``, ``value-witness`` of kinds ``negative``,
-``nonzero-at-0``, ``below-limit-at-0`` and ``zero``, ``triangle-witness``, ``derivative-witness``), ``polynomial`` and ``cube-spectrum``, for
+``nonzero-at-0``, ``below-limit-at-0`` and ``zero``, ``triangle-witness``, ``derivative-witness``,
+``log-convexity-witness``), ``polynomial`` and ``cube-spectrum``, for
 functions without parameters; a
 version-3 certificate of any other method or with parameters is rejected with a message saying so,
 never checked another way.
@@ -39,13 +40,13 @@ from .rules.regions import read_region
 from .rules.stable_rank import check_ratio_enclosure
 from .rules.not_polynomial import check_not_polynomial
 from .rules.polynomials import check_cube_rank, check_polynomial
-from .rules.witnesses import check_box, check_derivative, check_triangle, check_value
+from .rules.witnesses import check_box, check_derivative, check_log_convexity, check_triangle, check_value
 
 __all__ = ["check_kernel", "KERNEL_VERSION", "KERNEL_METHODS"]
 
 KERNEL_VERSION = 3
 _VERIFIERS = {"derivation": None, "box-witness": check_box, "value-witness": check_value, "triangle-witness": check_triangle,
-              "derivative-witness": check_derivative, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank,
+              "derivative-witness": check_derivative, "log-convexity-witness": check_log_convexity, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank,
               "not-polynomial": check_not_polynomial, "flat-start-witness": check_flat_start,
               "ratio-enclosure": None}
 #: The methods the kernel reads today.
@@ -172,10 +173,10 @@ def right_limit(term, context):
 
     if continuous_on(term, "x", context.closed):
         return substitute(term, {"x": ZERO})
-    if context.parameters:  # Taylor models need numbers; a family's limit by the Bessel rule (DLMF 10.30.2)
-        from .rules.bessel import bessel_limit
+    if context.parameters:  # Taylor models need numbers; a family's limit by the Bessel rule (DLMF 10.30.2) or N/x^m
+        from .rules.quotient_limit import family_limit
 
-        return bessel_limit(term, context.closed)
+        return family_limit(term, context.closed)
     return limit_at_0(term)
 
 

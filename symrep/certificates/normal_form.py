@@ -218,6 +218,11 @@ class _Builder(Elementary):
             return self.fn_exp(nf_mul(exponent, self.fn_log(base)))
         if base.is_zero and self.positive_on_domain(exponent):  # 0^e = 0 for e > 0
             return NormalForm({})
+        # u^(e + n) = u^e u^n (integer n) where both are defined (u < 0: integer exponents; u = 0: e, n >= 0)
+        shift = exponent.num.get(()) if exponent.den == ONE else None
+        n = int(Fraction(int(shift.p), int(shift.q)) // 1) if shift is not None else 0
+        if n and abs(n) <= MAX_POWER:
+            return nf_mul(self.atom("^", [base, nf_add(exponent, nf_const(-n))]), nf_pow(base, n))
         return self.atom("^", [base, exponent])
 
     def rational_power(self, base, r):

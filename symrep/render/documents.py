@@ -4,6 +4,10 @@ Each ``*_document`` function returns the LaTeX source of a complete document (te
 ``symrep/templates``); :func:`symrep.render.latex.compile_pdf` turns it into a PDF. A certificate is
 re-verified by the independent checker before it is rendered; every step printed is one it performs.
 
+Why this module is long: it holds one page builder per certificate method (derivation, box, derivative,
+log-convexity, value, triangle, polynomial, not-polynomial, cube-rank) beside the table and spectrum
+documents, all sharing the same LaTeX helpers; split up, each piece would import those helpers back.
+
 Examples
 --------
 >>> from symrep.analysis.verdicts import certify
@@ -181,7 +185,7 @@ def _certificate_context(cert):
         statement=Tex("Let $f(x) = " + sympy.latex(f) + "$. Then " + statement),
         method_sentence=Tex(f"Method: \\texttt{{{escape(method)}}}."
                             + (" It refutes the defining property directly, and the claim through the theorem below."
-                               if method == "derivative-witness" else "")),
+                               if method in ("derivative-witness", "log-convexity-witness") else "")),
         data_rows=[(Tex(k), Tex(v)) for k, v in rows],
         steps=[Tex(s) for s in steps],
         conclusion=Tex(negation + statement[0].lower() + statement[1:] if not holds else negation + statement),
@@ -267,10 +271,33 @@ def _derivative_page(claim, f, data):
     value = (-1) ** k * sympy.diff(g, X, k).subs(X, x0)
     rows = [("function examined", f"$g = {escape(of)}$, $g(x) = {sympy.latex(g)}$"), ("order", f"$k = {k}$"),
             ("point", f"$x_0 = {sympy.latex(x0)}$")]
-    steps = [f"$(-1)^{{{k}}} g^{{({k})}}(x_0) = {sympy.latex(value)}$ exactly.",
-             f"Ball arithmetic encloses it in ${_ball(value)}$, so it is negative.",
+    steps = [f"$(-1)^{{{k}}} g^{{({k})}}(x_0) = {sympy.latex(value)}$ exactly."] + _negative_steps(value, data) + [
              r"A completely monotone function has $(-1)^k g^{(k)} \ge 0$ on $(0, \infty)$, so $g$ is not completely "
              r"monotone, and the theorem below turns this into the failure of the claim."]
+    return rows, steps
+
+
+def _negative_steps(value, data):
+    """How the witness value is shown negative: a ball for a number; for a family, its simplified form, proved
+    equal by the kernel's normal form and negative on the whole region."""
+    if "simplified" in data or value.free_symbols:
+        simplified = parse(data["simplified"], "simplified") if "simplified" in data else value
+        return [f"It equals ${sympy.latex(simplified)}$ (an identity the checker proves by its normal form), "
+                r"negative for every parameter value of the region (proved on the whole region, not at samples); "
+                r"the point lies in $(0, \infty)$ for every parameter value."]
+    return [f"Ball arithmetic encloses it in ${_ball(value)}$, so it is negative."]
+
+
+def _log_convexity_page(claim, f, data):
+    x0, of = parse(data["point"], "point"), data["of"]
+    g = f.subs(X, sympy.sqrt(X)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f
+    g = sympy.diff(g, X) if of.endswith("'") else g
+    gap = (g * sympy.diff(g, X, 2) - sympy.diff(g, X) ** 2).subs(X, x0)
+    rows = [("function examined", f"$g = {escape(of)}$, $g(x) = {sympy.latex(g)}$"), ("point", f"$x_0 = {sympy.latex(x0)}$")]
+    steps = [f"$g(x_0) g''(x_0) - g'(x_0)^2 = {sympy.latex(gap)}$ exactly."] + _negative_steps(gap, data) + [
+             r"A completely monotone $g(x) = \int e^{-xt}\,\mu(dt)$ is log-convex: by Cauchy--Schwarz, "
+             r"$g'^2 = (\int t e^{-xt}\,\mu(dt))^2 \le \int e^{-xt}\,\mu(dt) \int t^2 e^{-xt}\,\mu(dt) = g g''$. "
+             r"So $g$ is not completely monotone, and the theorem below turns this into the failure of the claim."]
     return rows, steps
 
 
@@ -424,6 +451,7 @@ def _ratio_page(domain, f, data):
 
 
 _METHOD_PAGES = {"derivation": _derivation_page, "box-witness": _box_page, "derivative-witness": _derivative_page,
+                 "log-convexity-witness": _log_convexity_page,
                  "value-witness": _value_page, "triangle-witness": _triangle_page, "polynomial": _polynomial_page,
                  "not-polynomial": _not_polynomial_page, "cube-spectrum": _cube_rank_page}
 

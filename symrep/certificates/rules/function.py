@@ -129,10 +129,10 @@ class Function:
         domain = Domain(positive=[n for n, s in self.region.items() if s.lo is not None and s.lo >= 0 and
                                   (s.lo > 0 or not s.lo_closed)])
         for g, side in sides:
-            if self.region:  # a family: the Bessel limit (DLMF 10.30.2); Taylor models need numbers
-                from .bessel import bessel_limit
+            if self.region:  # a family: the Bessel limit (DLMF 10.30.2) or N(x)/x^m; Taylor models need numbers
+                from .quotient_limit import family_limit
 
-                found = bessel_limit(g, {"x": Span(Fraction(0), None), **self.region})
+                found = family_limit(g, {"x": Span(Fraction(0), None), **self.region})
             else:
                 found = limit_at_0(g)
             if not proved_equal(found, value, domain):
@@ -146,8 +146,8 @@ class Function:
         if point == ZERO and self.extension is not None:
             return self.extension
         if self.domain != "R":
-            if point != ZERO:
-                prove_sign(point, {}, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
+            if point != ZERO:  # a family's point may be a term in its parameters: in [0, oo) on the whole region
+                prove_sign(point, self.region, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
         value = substitute(self.term, {"x": point})
         if not self.region:  # Max(0, -1) is -1: jumps and kinks of closed arguments resolved by their proved signs
             return defined_at(_resolve(value, {}), f"{where}: f({text(point)})")
