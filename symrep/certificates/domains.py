@@ -42,7 +42,7 @@ from fractions import Fraction
 from .enclosures import sign_at, sign_on
 from .errors import CheckError
 from .fuel import charge
-from .normal_form import Domain, normal_form, proved_equal
+from .normal_form import Domain, proved_equal
 from .shifts import shifted_class
 from .sturm import polynomial_sign, quotient_class, univariate_polynomial, univariate_quotient  # noqa: F401
 from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, substitute, text
