@@ -298,4 +298,3 @@ def proved_equal(a, b, domain):
         return reduced_zero(nf_add(left, right, -1), builder._needs, builder._reduce_poly)
     except NotNormal:
         return False
-
