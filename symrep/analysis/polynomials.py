@@ -19,10 +19,12 @@ class PolynomialSearch:
     """Mixin of :class:`~symrep.analysis.verdicts._Prover`: the ``polynomial`` and ``low-rank`` claims."""
 
     def polynomial(self):
-        poly = _as_polynomial(self.fn.real, XR) if self.fn.continuous_on_real_line() else None
-        if poly is not None:
-            coeffs = [_t(c) for c in reversed(poly.all_coeffs())]
-            g = max(poly.degree(), 0)  # the zero polynomial has degree -oo in SymPy
+        continuous = self.fn.continuous_on_real_line()
+        poly = _as_polynomial(self.fn.real, XR) if continuous else None
+        coeffs = [_t(c) for c in reversed(poly.all_coeffs())] if poly is not None else \
+            _disguised_polynomial(self.fn.real) if continuous else None
+        if coeffs is not None:
+            g = len(coeffs) - 1
             data = {"coefficients": coeffs}
             if self.claim == "low-rank":
                 data.update({"degree": g, "rank_bound": f"binomial(d + {g}, {g})"})
@@ -107,18 +109,63 @@ class PolynomialSearch:
 
 
 
+def _disguised_polynomial(f):
+    """The coefficients (text, lowest degree first) of a polynomial that f is in disguise, or None: first the
+    kernel's own normal form (trigonometric and hyperbolic functions as exponentials, ``sin x`` through
+    ``e^(ix)``: ``cosh(x)^2 - sinh(x)^2`` is 1, ``sin(2x) - 2 sin x cos x`` is 0), read off where it is a
+    polynomial in ``x`` with rational coefficients; then SymPy's rewriting into exponentials. Either is only a
+    candidate: the kernel proves the identity (its normal forms must be equal exactly)."""
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.grammar import read
+    from symrep.certificates.normal_form import Domain, NotNormal, normal_form
+
+    try:
+        with tank():
+            nf, builder = normal_form(read(_t(f), "f"), Domain())
+        coefficients = _nf_coefficients(nf, builder)
+        if coefficients is not None:
+            return coefficients
+    except (CheckError, NotNormal, ValueError):
+        pass
+    try:
+        candidate = sympy.expand(sympy.powsimp(sympy.expand(f.rewrite(sympy.exp)), combine="exp"))
+        candidate = sympy.expand(sympy.simplify(candidate)) if candidate.has(sympy.exp) else candidate
+    except Exception:
+        return None
+    poly = _as_polynomial(candidate, XR) if candidate.is_real is not False and not candidate.has(sympy.I) else None
+    return None if poly is None else [_t(c) for c in reversed(poly.all_coeffs())]
+
+
+def _nf_coefficients(nf, builder):
+    """A normal form that is a polynomial in ``x`` over Q, as its coefficients' text; else None."""
+    if nf.den.keys() != {()} or nf.den[()] != 1:
+        return None
+    x = builder.ids.get(("var", "x"))
+    degree_of = {}
+    for monomial, c in nf.num.items():
+        if monomial == ():
+            degree = 0
+        elif len(monomial) == 1 and monomial[0][0] == x and monomial[0][1].denominator == 1 and monomial[0][1] > 0:
+            degree = int(monomial[0][1])
+        else:
+            return None
+        degree_of[degree] = c
+    if not degree_of:
+        return ["0"]
+    top = max(degree_of)
+    if top > 60:
+        return None
+    return [str(degree_of.get(j, 0)) for j in range(top + 1)]
+
+
 def _limit_certificate(g, term):
-    """A nonconstant g with a finite limit at infinity is no polynomial.
+    """A nonconstant g bounded on a half-line is no polynomial (a nonconstant polynomial is unbounded there).
 
     Offered only where the kernel's own half-line bounds see g bounded (``x*exp(-x)`` is bounded, but
     interval arithmetic meets ``oo * 0`` there): otherwise the search goes on to an ODE or a derivative,
     which the kernel can check.
     """
-    try:
-        limit = sympy.limit(g, X, sympy.oo)
-    except Exception:
-        return None
-    if not (limit.is_number and limit.is_finite and limit.is_extended_real) or not _kernel_sees_bounded(term):
+    if not _kernel_sees_bounded(term):  # the kernel's interval bounds: no limit needs to exist (cos(x)^2)
         return None
     for a, b in combinations_with_replacement(POINTS[:4], 2):
         if a != b and abs(_numeric(g.subs(X, a) - g.subs(X, b))) > 1e-9:

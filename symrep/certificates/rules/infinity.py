@@ -4,7 +4,8 @@
 ends are arb balls or infinite, by rules that are facts about the real functions: sums and products of
 intervals (no ``oo * 0``), reciprocals of intervals away from 0, powers, ``exp`` and ``log`` (increasing,
 ``exp(-oo) = 0``), the increasing bounded functions ``tanh``, ``atan``, ``erf`` (their limits at the ends),
-``erfc`` (decreasing), and ``sin``, ``cos``, ``sech``, ``sign``, ``Heaviside`` within their ranges. A finite
+``erfc`` (decreasing), ``sinh`` (increasing), ``cosh`` (even, increasing on ``[0, oo)``), ``Abs``, ``Max`` and
+``Min`` (increasing in each argument), and ``sin``, ``cos``, ``sech``, ``sign``, ``Heaviside`` within their ranges. A finite
 enclosure proves the term bounded on ``[X0, oo)`` (and defined there, every side condition included);
 a nonconstant polynomial is not, which is what a ``not-polynomial`` proof uses.
 
@@ -116,6 +117,31 @@ def bound_at_infinity(term, start):
         return lo, hi
     if op in ("sin", "cos"):
         return arb(-1), arb(1)
+    if op == "sinh":
+        return _monotone(a, lambda v: v.sinh(), None, None)
+    if op == "cosh":  # even, increasing on [0, oo): the least value at the end nearest 0 (1 if 0 is inside)
+        lo = arb(1) if _sign(a) == 0 else (a[0] if _sign(a) > 0 else a[1]).cosh()
+        hi = None if not _finite(a) else a[0].cosh().max(a[1].cosh())
+        return lo, hi
+    if op == "Abs":
+        s = _sign(a)
+        if s > 0:
+            return a
+        if s < 0:
+            return (-a[1], None if a[0] is None else -a[0])
+        return arb(0), (None if not _finite(a) else (-a[0]).max(a[1]))
+    if op in ("Max", "Min"):  # increasing in each argument; an infinite end is None
+        def pick(values, infinite_wins):
+            if any(v is None for v in values):
+                finite = [v for v in values if v is not None]
+                return None if infinite_wins or not finite else pick(finite, infinite_wins)
+            out = values[0]
+            for v in values[1:]:
+                out = out.max(v) if op == "Max" else out.min(v)
+            return out
+        lows, highs = [q[0] for q in parts], [q[1] for q in parts]
+        # Max: its low end is the largest low end (an infinite low end -oo loses), its high end is +oo if any is
+        return (pick(lows, op == "Min"), pick(highs, op == "Max"))
     if op == "sech":
         return arb(0), arb(1)
     if op == "sign":
