@@ -71,6 +71,8 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
             context = Context(names)
             if method == "derivation":
                 verified = _derivation(claim, f, cert["data"], context)
+            elif method == "not-polynomial":  # on R, or (low-rank) on an interval (LO, oo) the certificate states
+                verified = check_not_polynomial(claim, f, cert["data"], cert["domain"])
             elif method == "ratio-enclosure":
                 verified = check_ratio_enclosure(claim, f, cert["data"], cert["domain"])
             else:
