@@ -3,6 +3,8 @@ with no polynomial (limits, rational functions, ODEs, derivatives, substitutions
 polynomials on the two half-lines, or, for the claim ``polynomial``, a real point where f is undefined), with full-rank box witnesses for ``low-rank``.
 """
 
+import math
+from fractions import Fraction
 from itertools import combinations_with_replacement
 
 import sympy
@@ -13,6 +15,12 @@ from symrep.certificates import CheckError
 from symrep.certificates.reading import XR
 
 __all__ = []
+
+#: What a low-rank refutation on an interval rests on (theory section 5).
+INTERVAL_THEOREM = ("f real analytic on an open interval I and no polynomial there: for c in I and small s, "
+                    "[f(c + s u_i v_j)] has rank n (its determinant's lowest term in s is a product of nonzero Taylor "
+                    "coefficients and two generalized Vandermonde determinants, positive for 0 < u_1 < ... < u_n; "
+                    "Gantmacher-Krein), so rank f(QK^T) with entries of QK^T in I is unbounded already for d = 2")
 
 
 class PolynomialSearch:
@@ -32,8 +40,11 @@ class PolynomialSearch:
                    f"f is a polynomial of degree {g} on R: f(<q, k>) = <phi(q), psi(k)> with monomial feature maps, so "
                    f"rank f(QK^T) <= C(d + {g}, {g}) for every n.")
             return
-        if self.claim == "low-rank" and not self.fn.continuous_on_real_line():
-            return  # the theorem assumes no essential discontinuities; ours needs f proved continuous on R
+        if self.claim == "low-rank" and (self.fn.interval_only or not continuous):
+            # the theorem assumes no essential discontinuities on R; where f is not real (or not proved continuous)
+            # on R, decide on an open interval (LO, oo) where it is analytic, and state the interval
+            yield from self.on_interval()
+            return
         proof = _undefined_point(self.f) if self.claim == "polynomial" and not self.fn.continuous_on_real_line() \
             else None
         reason = f"f is undefined at x = {proof['point']}, so it agrees with no polynomial on R" if proof else \
@@ -50,6 +61,33 @@ class PolynomialSearch:
             reason += (f"; by the theorem cited its rank is not bounded in terms of d. Box distance matrices of "
                        f"rank d + 1 map to full rank 2^d for d = 1..{len(data['rank_witnesses'])}")
         yield ("fails", "not-polynomial", data, reason + ".")
+
+    def on_interval(self):
+        """``low-rank`` fails on ``(LO, oo)``: f analytic there (the kernel proves it), ``f(x + LO)`` no polynomial on
+        ``(0, oo)``; the largest such interval whose start the search finds (a rational at or right of the last
+        real point where f stops being defined or analytic)."""
+        if self.fn.extended:
+            return
+        term = _kernel_term(self.fn.real)
+        if term is None:
+            return
+        for lo in _interval_starts(self.fn.real, term):
+            self.tick()
+            g = self.fn.real.xreplace({XR: X + lo})
+            proof = self.non_polynomial(g, 0)
+            if proof is None:
+                continue
+            data = {"proof": proof, "_domain": f"({_t(lo)}, oo)", "_rests_on": INTERVAL_THEOREM}
+            why = self.fn.interval_only.rstrip(".") if self.fn.interval_only else "f is not proved continuous on R"
+            reason = (f"Decided on an interval, since {why[0].lower() + why[1:]}: on the interval ({_t(lo)}, oo) it is real analytic (proved) and agrees with no polynomial "
+                      f"(see the proof in the certificate), so the rank of f(QK^T) over Q, K whose products QK^T have "
+                      f"their entries in ({_t(lo)}, oo) is not bounded in terms of d (theory section 5)")
+            if lo < 0:
+                data["rank_witnesses"] = self.rank_witnesses()
+                reason += (f". Box distance matrices of rank d + 1 map to full rank 2^d for "
+                           f"d = 1..{len(data['rank_witnesses'])}")
+            yield ("fails", "not-polynomial", data, reason + ".")
+            return
 
     def two_halves(self):
         neg = sympy.Symbol("x", negative=True)
@@ -107,6 +145,47 @@ class PolynomialSearch:
                 break
         return out
 
+
+
+def _interval_starts(f, term):
+    """Rational starts LO of intervals (LO, oo) on which the kernel proves f real analytic, largest interval first:
+    the last real point where an argument of a logarithm, a root, a negative power, a Bessel function or a gamma
+    function vanishes (rounded up to a rational), then 0 and 1."""
+    from symrep.certificates.domains import Span, analytic_on
+    from symrep.certificates.fuel import tank
+
+    boundaries = set()
+    for sub in sympy.preorder_traversal(f):
+        args = []
+        if isinstance(sub, sympy.log):
+            args = [sub.args[0]]
+        elif isinstance(sub, sympy.Pow) and not (sub.exp.is_Integer and sub.exp > 0):
+            args = [sub.base]
+        elif isinstance(sub, (sympy.gamma, sympy.besselk, sympy.tan, sympy.cot, sympy.sec, sympy.csc)):
+            args = [sub.args[-1] if not isinstance(sub, (sympy.tan, sympy.sec)) else sympy.cos(sub.args[0])]
+        for u in args:
+            if not u.has(XR):
+                continue
+            try:
+                roots = sympy.solveset(u, XR, sympy.Reals)
+            except Exception:
+                continue
+            if isinstance(roots, sympy.FiniteSet):
+                boundaries |= {r for r in roots if r.is_real and r.is_number}
+    starts = []
+    top = max(boundaries, key=lambda r: float(r)) if boundaries else None
+    if top is not None:
+        starts.append(top if top.is_Rational else sympy.Rational(math.ceil(float(top) * 1000) + 1, 1000))
+    starts += [sympy.Integer(0), sympy.Integer(1)]
+    out = []
+    for lo in starts:
+        try:
+            with tank():
+                if analytic_on(term, "x", {"x": Span(Fraction(int(lo.p), int(lo.q)), None, lo_closed=False)}):
+                    out.append(lo)
+        except CheckError:
+            continue
+    return list(dict.fromkeys(out))
 
 
 def _disguised_polynomial(f):
