@@ -51,7 +51,7 @@ def read_header(cert, version, unsupported):
 
         read_domain(cert["domain"])  # a range stated by the certificate, verified with its data
     elif claim == "low-rank" and cert["domain"] != DOMAINS[claim] and verdict == "fails":
-        from .rules.not_polynomial import read_interval
+        from .rules.interval import read_interval
 
         read_interval(cert["domain"])  # an interval (LO, oo) where f is analytic, verified with the data
     elif cert["domain"] != DOMAINS[claim]:

@@ -35,7 +35,7 @@ import math
 from fractions import Fraction
 
 from ..derivatives import derivative, nth_derivative
-from ..domains import Span, analytic_on
+from ..domains import analytic_on
 from ..enclosures import enclose, sign_at
 from ..errors import CheckError
 from ..fuel import charge
@@ -45,7 +45,7 @@ from ..terms import ZERO, add, mul, num, power, substitute, var
 from .function import HALF_LINE, NEGATIVE_LINE, _resolve, defined_at, proved_undefined
 from .infinity import bounded_at_infinity
 
-__all__ = ["check_not_polynomial", "read_interval", "MAX_PROOF_NODES"]
+__all__ = ["check_not_polynomial", "MAX_PROOF_NODES"]
 
 MAX_PROOF_NODES, MAX_DEGREE = 20, 40
 _FIELDS = {"derivative": {"of"}, "substitution": {"power", "of"}, "limit": {"a", "b"},
@@ -54,22 +54,13 @@ X = var("x")
 POSITIVE = Domain(positive=("x",))
 
 
-def read_interval(text):
-    """The start ``LO`` of a ``low-rank`` domain ``"(LO, oo)"`` (an exact rational), or a CheckError."""
-    prefix, suffix = "(", ", oo)"
-    if type(text) is not str or not text.startswith(prefix) or not text.endswith(suffix) or len(text) > 80:
-        raise CheckError(f"low-rank concerns f on R, or on an open interval stated as '(LO, oo)'; got {text!r}")
-    lo = read(text[len(prefix):-len(suffix)], "domain", variables=())
-    if lo.op != "num":
-        raise CheckError(f"the interval's start must be an exact rational, got {text!r}")
-    return lo.value
-
-
 def check_not_polynomial(claim, f, data, domain="R"):
     if type(data) is not dict or set(data) - {"proof", "rank_witnesses"}:
         raise CheckError("not-polynomial data has the fields proof and rank_witnesses")
-    if domain != "R":
-        return _on_interval(claim, f, data, domain)
+    if domain != "R":  # low-rank on an interval (LO, oo)
+        from .interval import check_on_interval
+
+        return check_on_interval(claim, f, data, domain)
     if claim == "low-rank" and not f.continuous_on_line():
         raise CheckError("the low-rank theorem needs f without essential discontinuities; f is not proved "
                          "continuous on R")
@@ -84,37 +75,6 @@ def check_not_polynomial(claim, f, data, domain="R"):
     witnesses = data.get("rank_witnesses", [])
     if type(witnesses) is not list or len(witnesses) > 6:
         raise CheckError("rank_witnesses must be a list of at most 6 boxes")
-    for w in witnesses:
-        _rank_witness(f, w)
-    return claim, "fails"
-
-
-def _on_interval(claim, f, data, domain):
-    """``low-rank`` on ``I = (LO, oo)``: ``f`` is proved real analytic on ``I`` (defined there, as written: no
-    extension), and ``g(x) = f(x + LO)`` agrees with no polynomial on ``(0, oo)``, that is ``f`` with none on ``I``.
-    Then the Taylor series of ``f`` at any ``c`` in ``I`` has infinitely many nonzero terms (identity theorem), and
-    ``[f(c + s u_i v_j)]`` (``QK^T`` of width 2, entries in ``I`` for small ``s``) has rank ``n``: its determinant's
-    lowest term in ``s`` is a product of nonzero Taylor coefficients times two generalized Vandermonde
-    determinants, positive for ``0 < u_1 < ... < u_n`` (theory section 5). Rank witnesses (boxes, entries >= 0)
-    need ``0`` in ``I``."""
-    lo = read_interval(domain)
-    if claim != "low-rank":
-        raise CheckError(f"{claim} concerns f on R; only low-rank is decided on an interval")
-    if f.extension is not None:
-        raise CheckError("on an interval, f is read as written: no extension")
-    interval = {"x": Span(lo, None, lo_closed=False)}
-    if not analytic_on(f.term, "x", interval):
-        raise CheckError(f"f is not proved real analytic on the interval {domain}")
-    proof = data.get("proof")
-    if type(proof) is not dict or proof.get("kind") in ("two-halves", "undefined-at"):
-        raise CheckError("on an interval the proof is a node about g(x) = f(x + LO) on (0, oo)")
-    g = _resolve(substitute(f.term, {"x": add(X, num(lo))}), HALF_LINE)
-    _node(g, proof, "proof", [0])
-    witnesses = data.get("rank_witnesses", [])
-    if type(witnesses) is not list or len(witnesses) > 6:
-        raise CheckError("rank_witnesses must be a list of at most 6 boxes")
-    if witnesses and lo >= 0:
-        raise CheckError("rank witnesses evaluate f at the distances of a box (0 among them): 0 must lie in the interval")
     for w in witnesses:
         _rank_witness(f, w)
     return claim, "fails"
