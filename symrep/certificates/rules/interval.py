@@ -53,6 +53,8 @@ def check_on_interval(claim, f, data, domain):
     lowest term in ``s`` is a product of nonzero Taylor coefficients times two generalized Vandermonde
     determinants, positive for ``0 < u_1 < ... < u_n`` (theory section 5). Rank witnesses (boxes, entries >= 0)
     need ``0`` in ``I``."""
+    if type(data) is not dict or set(data) - {"proof", "rank_witnesses"}:
+        raise CheckError("not-polynomial data has the fields proof and rank_witnesses")
     lo = read_interval(domain)
     if claim != "low-rank":
         raise CheckError(f"{claim} concerns f on R; only low-rank is decided on an interval")

@@ -54,13 +54,9 @@ X = var("x")
 POSITIVE = Domain(positive=("x",))
 
 
-def check_not_polynomial(claim, f, data, domain="R"):
+def check_not_polynomial(claim, f, data):
     if type(data) is not dict or set(data) - {"proof", "rank_witnesses"}:
         raise CheckError("not-polynomial data has the fields proof and rank_witnesses")
-    if domain != "R":  # low-rank on an interval (LO, oo)
-        from .interval import check_on_interval
-
-        return check_on_interval(claim, f, data, domain)
     if claim == "low-rank" and not f.continuous_on_line():
         raise CheckError("the low-rank theorem needs f without essential discontinuities; f is not proved "
                          "continuous on R")
