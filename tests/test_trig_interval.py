@@ -95,3 +95,12 @@ def test_the_kernel_reads_the_interval_and_shifts_the_proof():
 
 def test_tan_stays_undecided():
     assert certify("tan(x)", "low-rank", budget=3).status == "unknown"
+
+
+def test_an_interval_refutation_renders_with_its_interval():
+    from symrep.render.documents import _certificate_context
+
+    cert = certify("log(2+x)", "low-rank", budget=BUDGET).certificate
+    context = _certificate_context(json.loads(json.dumps(dict(cert))))
+    assert context["data_rows"][0][1].startswith("$(-2, \\infty)$")
+    assert "lying in $(-2, \\infty)$" in str(context["statement"])

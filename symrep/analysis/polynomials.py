@@ -206,9 +206,10 @@ def _disguised_polynomial(f):
             return coefficients
     except (CheckError, NotNormal, ValueError):
         pass
-    try:
+    if not f.has(sympy.sin, sympy.cos, sympy.sinh, sympy.cosh, sympy.tanh, sympy.tan, sympy.exp):
+        return None
+    try:  # cheap rewriting only (no simplify: it could eat the budget the non-polynomial search needs)
         candidate = sympy.expand(sympy.powsimp(sympy.expand(f.rewrite(sympy.exp)), combine="exp"))
-        candidate = sympy.expand(sympy.simplify(candidate)) if candidate.has(sympy.exp) else candidate
     except Exception:
         return None
     poly = _as_polynomial(candidate, XR) if candidate.is_real is not False and not candidate.has(sympy.I) else None

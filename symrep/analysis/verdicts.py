@@ -462,12 +462,13 @@ def _as_function(f, claim, parameters=None):
         try:
             return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10,
                                                       -sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10))
-        except InputError as exc:
+        except (InputError, TypeError, ValueError) as exc:  # SymPy cannot value f at a negative point: not real there
             try:
                 fn = _as_function_on(f, claim, HALF_LINE, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
-            except (InputError, _UnprovedLimit):
+            except (InputError, _UnprovedLimit, TypeError, ValueError):
                 raise exc from None
-            fn.interval_only = str(exc)
+            fn.interval_only = str(exc) if isinstance(exc, InputError) else \
+                f"f = {expression_text(f)} has no real value SymPy can form at a negative x"
             return fn
     return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
 
