@@ -21,6 +21,8 @@ BUDGET = 20
     ("cos(x)^4-sin(x)^4+2*sin(x)^2", ["1"]),
     ("cos(3*x)-4*cos(x)^3+3*cos(x)+x^2", ["0", "0", "1"]),
     ("cosh(x/2)^2-sinh(x/2)^2", ["1"]),
+    ("tanh(x)^2+1/cosh(x)^2", ["1"]),
+    ("sin(x+1)-sin(x)*cos(1)-cos(x)*sin(1)", ["0"]),
 ])
 @pytest.mark.parametrize("claim", ["polynomial", "low-rank"])
 def test_polynomials_in_trigonometric_disguise_hold(f, poly, claim):
@@ -47,7 +49,8 @@ def test_the_normal_form_proves_only_true_identities(a, b, equal):
         assert proved_equal(read(a, "f"), read(b, "f"), Domain()) is equal
 
 
-@pytest.mark.parametrize("f", ["cos(x)^2", "1/cosh(x)", "exp(-2*sin(x/2)^2)", "Max(0,1-x)^2", "sqrt(cos(x)^2)"])
+@pytest.mark.parametrize("f", ["cos(x)^2", "1/cosh(x)", "exp(-2*sin(x/2)^2)", "Max(0,1-x)^2", "sqrt(cos(x)^2)",
+                               "1/(1+sin(x)^2)", "x*sin(x)", "x*cos(x)^2", "cosh(x)-1"])
 @pytest.mark.parametrize("claim", ["polynomial", "low-rank"])
 def test_bounded_nonconstant_functions_are_no_polynomials(f, claim):
     v = certify(f, claim, budget=BUDGET)
@@ -58,7 +61,7 @@ def test_bounded_nonconstant_functions_are_no_polynomials(f, claim):
 @pytest.mark.parametrize("text, start, bounded", [
     ("1/cosh(x)", 1, True), ("Max(0, 1 - x)^2", 1, True), ("Min(1, x)", 1, True), ("Abs(sin(x))", 1, True),
     ("cosh(1/x)", 1, True), ("sinh(x)", 1, False), ("Max(0, x)", 1, False), ("Abs(1 - x)", 1, False),
-    ("1/Abs(1 - x)", 1, False), ("1/Abs(1 - x)", 4, True),
+    ("1/Abs(1 - x)", 1, False), ("1/Abs(1 - x)", 4, True), ("1/(1 + sin(x)^2)", 1, True), ("1/(1 + sin(x)^3)", 1, False),
 ])
 def test_bounds_at_infinity_of_the_hyperbolic_and_piecewise_functions(text, start, bounded):
     with tank():

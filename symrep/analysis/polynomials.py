@@ -210,6 +210,8 @@ def _disguised_polynomial(f):
         return None
     try:  # cheap rewriting only (no simplify: it could eat the budget the non-polynomial search needs)
         candidate = sympy.expand(sympy.powsimp(sympy.expand(f.rewrite(sympy.exp)), combine="exp"))
+        if _as_polynomial(candidate, XR) is None:  # a quotient of exponential polynomials: tanh(x)^2 + sech(x)^2
+            candidate = sympy.expand(sympy.cancel(candidate))
     except Exception:
         return None
     poly = _as_polynomial(candidate, XR) if candidate.is_real is not False and not candidate.has(sympy.I) else None
@@ -338,6 +340,39 @@ def _rational_certificate(g):
             "denominator": [_t(c) for c in reversed(Q.all_coeffs())]}
 
 
+def _constant_coefficient_odes(g, orders=(2, 3, 4, 5, 6), exact=True):
+    """``g^(k) = sum_j c_j g^(j)`` with rational ``c_j`` (an exponential polynomial: ``x sin x`` has
+    ``g^(4) + 2 g^(2) + g = 0``): the ``c_j`` solved in floating point at ``k`` points, rounded to rationals with
+    small denominators and tested at the other points; only a candidate (the kernel proves the ODE exactly)."""
+    import mpmath
+
+    try:
+        derivatives = [g]
+        for _ in range(max(orders)):
+            derivatives.append(sympy.diff(derivatives[-1], X))
+        with mpmath.workdps(40):
+            points = [sympy.Rational(p, 7) for p in (3, 5, 8, 11, 13, 17, 19, 23)]
+            table = [[mpmath.mpf(str(sympy.N(d.subs(X, p), 40))) for d in derivatives] for p in points]
+    except (TypeError, ValueError, ArithmeticError):
+        return []
+    out = []
+    with mpmath.workdps(40):
+        for k in orders:
+            try:
+                A = mpmath.matrix([[row[j] for j in range(k)] for row in table[:k]])
+                b = mpmath.matrix([row[k] for row in table[:k]])
+                c = mpmath.lu_solve(A, b)
+            except (ZeroDivisionError, ValueError):
+                continue
+            rational = [sympy.Rational(str(mpmath.nstr(v, 30))).limit_denominator(1000) for v in c]
+            values = [mpmath.mpf(q.p) / q.q for q in rational] if exact else list(c)  # (exact=False: any real c_j)
+            if any(abs(row[k] - sum(v * row[j] for j, v in enumerate(values))) > mpmath.mpf(10)**-25 for row in table):
+                continue
+            out.append([[-q] for q in rational] + [[1]])
+            break
+    return out
+
+
 def _ode_certificate(g):
     """A first-order ODE Q g' - P g = 0 from a rational logarithmic derivative, or a
     constant-coefficient ODE of order 2, whose indicial polynomial has no root in N."""
@@ -350,14 +385,23 @@ def _ode_certificate(g):
             candidates.append([(-P).all_coeffs()[::-1], Q.all_coeffs()[::-1]])
     except sympy.PolynomialError:
         pass
+    if not candidates:  # rational constant coefficients, found numerically (cheap), before SymPy's solve
+        candidates += _constant_coefficient_odes(g)
     a, b = sympy.symbols("a b")
     d1, d2 = sympy.diff(g, X), sympy.diff(g, X, 2)
     try:
-        sol = sympy.solve([sympy.simplify((d2 - a * d1 - b * g).subs(X, p)) for p in (1, 2)], [a, b], dict=True)
+        sol = [] if candidates or not _constant_coefficient_odes(g, (2,), exact=False) else sympy.solve([sympy.simplify((d2 - a * d1 - b * g).subs(X, p)) for p in (1, 2)], [a, b], dict=True)
     except Exception:
         sol = []
     for s in sol[:1]:
         if a not in s or b not in s:
+            continue
+        try:  # a numeric test at two more points first: simplifying a wrong candidate can take minutes (x sin x)
+            wrong = any(abs(complex(sympy.N((d2 - s[a] * d1 - s[b] * g).subs(X, p), 30))) > 1e-12
+                        for p in (3, sympy.Rational(5, 2)))
+        except (TypeError, ValueError, ArithmeticError):
+            wrong = True
+        if wrong:
             continue
         aa, bb = sympy.simplify(s[a]), sympy.simplify(s[b])
         if not (aa.has(X) or bb.has(X)) and sympy.simplify(d2 - aa * d1 - bb * g) == 0:

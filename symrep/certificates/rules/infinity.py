@@ -124,12 +124,7 @@ def bound_at_infinity(term, start):
         hi = None if not _finite(a) else a[0].cosh().max(a[1].cosh())
         return lo, hi
     if op == "Abs":
-        s = _sign(a)
-        if s > 0:
-            return a
-        if s < 0:
-            return (-a[1], None if a[0] is None else -a[0])
-        return arb(0), (None if not _finite(a) else (-a[0]).max(a[1]))
+        return _abs(a)
     if op in ("Max", "Min"):  # increasing in each argument; an infinite end is None
         def pick(values, infinite_wins):
             if any(v is None for v in values):
@@ -151,6 +146,15 @@ def bound_at_infinity(term, start):
     return UNDEFINED  # no rule: not even proved defined
 
 
+def _abs(a):
+    s = _sign(a)
+    if s > 0:
+        return a
+    if s < 0:
+        return (-a[1], None if a[0] is None else -a[0])
+    return arb(0), (None if not _finite(a) else (-a[0]).max(a[1]))
+
+
 def _power(term, base):
     exponent_term = term.args[1]
     if exponent_term.op != "num":
@@ -163,6 +167,8 @@ def _power(term, base):
             if base == UNDEFINED:
                 return UNDEFINED
             k = -k
+        if k % 2 == 0:  # an even power of the interval is that of its absolute values
+            base = _abs(base)
         out = (arb(1), arb(1))
         for _ in range(k):
             out = _mul(out, base)
