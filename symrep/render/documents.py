@@ -5,6 +5,9 @@ Each ``*_document`` function returns the LaTeX source of a complete document (te
 re-verified by the independent checker before it is rendered, and every step printed is one the
 checker performs.
 
+Why this module is long: it holds one page per certificate method (each step the checker performs, in words),
+and the pages share their statements, titles and helpers; split, they would import each other.
+
 Examples
 --------
 >>> from symrep.analysis.verdicts import certify
