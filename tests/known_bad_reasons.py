@@ -39,6 +39,18 @@ REASONS = {
     "domain-misstated": "concerns f on [0, oo)",
     "limit-point-outside-domain": "must lie in (0, oo)",
     "low-rank-discontinuous": "not proved continuous on R",
+    # low-rank on an interval (LO, oo): f analytic there, the proof about f(x + LO), no holds, witnesses at 0 in it
+    "low-rank-interval-past-the-pole": "not proved real analytic on the interval (-4, oo)",
+    "low-rank-interval-past-the-branch-point": "not proved real analytic on the interval (-3, oo)",
+    "low-rank-interval-polynomial-in-disguise": "g is not proved bounded on a half-line",
+    "low-rank-holds-on-an-interval": "low-rank concerns f on R, but the certificate states the domain '(-1, oo)'",
+    "polynomial-on-an-interval": "polynomial concerns f on R",
+    "low-rank-interval-witness-outside": "0 must lie in the interval",
+    "low-rank-interval-irrational-start": "must be an exact rational",
+    "low-rank-interval-proof-of-the-wrong-shift": "proof (rational): g Q = P is not proved",
+    # trigonometric identities: a constant in disguise is no refutation, |cos x| is no polynomial
+    "trig-constant-in-disguise-refuted": "proof (limit) g(a) - g(b): could not prove",
+    "abs-cos-passed-off-as-polynomial": "f equals the polynomial on R",
     # disguised zeros and coprimality
     "disguised-zero-leading-coefficient": "proof (rational) denominator: the kernel reads rational coefficients h",
     "disguised-common-factor": "proof (rational) numerator: the kernel reads rational coefficients her",

@@ -47,6 +47,7 @@ from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
+from symrep.certificates.claims import HALF_LINE
 from symrep.certificates.function import Function
 from symrep.certificates.limits import limit
 from symrep.certificates.reading import XP, XR
@@ -306,8 +307,9 @@ def _certify_here(f, claim, assume, budget, deadline):
                 if fn.extended:
                     reason = (f"f is undefined at 0 as written; its limit there, {fn.at0}, is used as f(0) "
                               f"(a removable singularity). ") + reason
-                cert = {"format": FORMAT, "version": VERSION, "claim": claim, "domain": DOMAINS[claim],
-                        "function": text, "verdict": status, "method": method, "rests_on": THEOREMS[claim],
+                domain = data.pop("_domain", DOMAINS[claim])  # low-rank fails on an interval (LO, oo)
+                cert = {"format": FORMAT, "version": VERSION, "claim": claim, "domain": domain,
+                        "function": text, "verdict": status, "method": method, "rests_on": data.pop("_rests_on", THEOREMS[claim]),
                         "data": data, "reason": reason}
                 if fn.extended:
                     cert["extension"] = {"point": "0", "value": expression_text(fn.at0)}
@@ -342,6 +344,7 @@ class _Fn(Function):
 
     offered = False
     kernel_reads_extension = True
+    interval_only = None  # low-rank of f not real on R: why (then only a fails on an interval (LO, oo) is sought)
 
     def __init__(self, real, domain, claim):
         written = _value_or_nan(real, 0)
@@ -455,9 +458,22 @@ def _as_function(f, claim, parameters=None):
     if f.has(sympy.I) or f.has(*_UNDEFINED):
         raise InputError(f"f = {f} is not a real function")
     domain = DOMAINS[claim]
-    points = (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10)
-    if claim == "low-rank":  # the entries of QK^T take both signs
-        points += (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10)
+    if claim == "low-rank":  # the entries of QK^T take both signs; where f is not real on R, decide on an interval
+        try:
+            return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10,
+                                                      -sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10))
+        except (InputError, TypeError, ValueError) as exc:  # SymPy cannot value f at a negative point: not real there
+            try:
+                fn = _as_function_on(f, claim, HALF_LINE, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
+            except (InputError, _UnprovedLimit, TypeError, ValueError):
+                raise exc from None
+            fn.interval_only = str(exc) if isinstance(exc, InputError) else \
+                f"f = {expression_text(f)} has no real value SymPy can form at a negative x"
+            return fn
+    return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
+
+
+def _as_function_on(f, claim, domain, points):
     for x0 in points:
         exact = _value_or_nan(f, x0) if f.has(sympy.Max, sympy.Min) else value_at(f, XR, x0)  # sized first: x^x^x
         where = "R (the entries of QK^T take both signs)" if domain == "R" else "[0, oo)"

@@ -36,6 +36,7 @@ from .header import read_header
 from .rules.derivations import Context, check_node
 from .rules.flat_start import check_flat_start
 from .rules.function import Function
+from .rules.interval import check_on_interval
 from .rules.regions import read_region
 from .rules.stable_rank import check_ratio_enclosure
 from .rules.not_polynomial import check_not_polynomial
@@ -72,6 +73,8 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
             context = Context(names)
             if method == "derivation":
                 verified = _derivation(claim, f, cert["data"], context)
+            elif method == "not-polynomial" and cert["domain"] != DOMAINS[claim]:  # low-rank on an interval (LO, oo)
+                verified = check_on_interval(claim, f, cert["data"], cert["domain"])
             elif method == "ratio-enclosure":
                 verified = check_ratio_enclosure(claim, f, cert["data"], cert["domain"])
             else:

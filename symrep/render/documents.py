@@ -8,6 +8,9 @@ Why this module is long: it holds one page builder per certificate method (deriv
 log-convexity, value, triangle, polynomial, not-polynomial, cube-rank) beside the table and spectrum
 documents, all sharing the same LaTeX helpers; split up, each piece would import those helpers back.
 
+Why this module is long: it holds one page per certificate method (each step the checker performs, in words),
+and the pages share their statements, titles and helpers; split, they would import each other.
+
 Examples
 --------
 >>> from symrep.analysis.verdicts import certify
@@ -149,8 +152,9 @@ def certificate_summary(cert):
 
 def _certificate_context(cert):
     claim, function, verdict = check(cert)
-    fn = Function(parse(function, "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
-                  undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)
+    on_interval = claim == "low-rank" and cert["domain"] != DOMAINS[claim]  # a refutation on (LO, oo)
+    fn = Function(parse(function, "function", symbol=XR), "[0, oo)" if on_interval else DOMAINS[claim],
+                  cert.get("extension"), undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0 or on_interval)
     data, method = cert["data"], cert["method"]
     f = fn.real if method == "polynomial" else fn.pos
     _AT_ZERO["value"] = fn.at0
@@ -158,8 +162,20 @@ def _certificate_context(cert):
         rows, steps = _ratio_page(cert["domain"], f, data)
         domain = _range_latex(cert["domain"])
     else:
-        rows, steps = _METHOD_PAGES[method](claim, f, data)
+        lo = sympy.Rational(cert["domain"][1:-5]) if on_interval else None
+        x = next(iter(fn.pos.free_symbols), XR)
+        shifted = fn.pos.subs(x, x + lo) if on_interval else f
+        rows, steps = _METHOD_PAGES[method](claim, shifted, data)
         domain = "$[0, \\infty)$" if DOMAINS[claim] != "R" else "$\\mathbb{R}$"
+        if on_interval:  # the proof is about g(x) = f(x + LO) on (0, oo), that is f on the interval
+            interval = f"$({sympy.latex(lo)}, \\infty)$"
+            domain = f"{interval} (an interval where $f$ is analytic)"
+            steps = [f"$f$ is real analytic on {interval} (verified), and the steps below show that $g(x) = "
+                     f"f({sympy.latex(XR + lo)}) = {sympy.latex(shifted)}$ agrees with no polynomial on $(0, \\infty)$: "
+                     f"$f$ agrees with none on the interval."] + \
+                [st for st in steps if not st.startswith("By the theorem below")] + \
+                [f"By the theorem below, the rank of $f(QK^\\top)$ over $Q, K$ whose product has its entries in "
+                 f"{interval} is not bounded by a function of $d$ (already for width $2$)."]
     rows.insert(0, ("domain", domain))
     if "extension" in cert:
         rows.insert(1, ("value at $0$", f"$f(0) = {sympy.latex(fn.at0)}$, the limit of $f$ at $0$ "
@@ -179,6 +195,8 @@ def _certificate_context(cert):
                  f"${sympy.latex(l * L)} \\approx {float(l * L):.4g}$ on {domain}")
     else:
         statement = _STATEMENTS[claim]
+        if on_interval:
+            statement = statement.rstrip(".") + f", all entries of $QK^\\top$ lying in {domain.split(' (')[0]}."
         title = f"${sympy.latex(f)}$ {is_a} {'a ' if claim not in _PREDICATES else ''}{CLAIM_TITLES[claim]}"
     context = dict(
         _common(), title=Tex(title), verdict=verdict, function=function,

@@ -4,8 +4,8 @@
 ends are arb balls or infinite, by rules that are facts about the real functions: sums and products of
 intervals (no ``oo * 0``), reciprocals of intervals away from 0, powers, ``exp`` and ``log`` (increasing,
 ``exp(-oo) = 0``), the increasing bounded functions ``tanh``, ``atan``, ``erf`` (their limits at the ends),
-``erfc`` (decreasing), ``Max`` and ``Min`` (increasing in each argument), and ``sin``, ``cos``, ``sech``,
-``sign``, ``Heaviside`` within their ranges. A finite
+``erfc`` (decreasing), ``sinh`` (increasing), ``cosh`` (even, increasing on ``[0, oo)``), ``Abs``, ``Max`` and
+``Min`` (increasing in each argument), and ``sin``, ``cos``, ``sech``, ``sign``, ``Heaviside`` within their ranges. A finite
 enclosure proves the term bounded on ``[X0, oo)`` (and defined there, every side condition included);
 a nonconstant polynomial is not, which is what a ``not-polynomial`` proof uses.
 
@@ -128,6 +128,14 @@ def bound_at_infinity(term, start):
         return lo, hi
     if op in ("sin", "cos"):
         return arb(-1), arb(1)
+    if op == "sinh":
+        return _monotone(a, lambda v: v.sinh(), None, None)
+    if op == "cosh":  # even, increasing on [0, oo): the least value at the end nearest 0 (1 if 0 is inside)
+        lo = arb(1) if _sign(a) == 0 else (a[0] if _sign(a) > 0 else a[1]).cosh()
+        hi = None if not _finite(a) else a[0].cosh().max(a[1].cosh())
+        return lo, hi
+    if op == "Abs":
+        return _abs(a)
     if op == "sech":
         return arb(0), arb(1)
     if op == "sign":
@@ -150,6 +158,15 @@ def _extreme(parts, larger):
     return lo, hi
 
 
+def _abs(a):
+    s = _sign(a)
+    if s > 0:
+        return a
+    if s < 0:
+        return (-a[1], None if a[0] is None else -a[0])
+    return arb(0), (None if not _finite(a) else (-a[0]).max(a[1]))
+
+
 def _power(term, base):
     exponent_term = term.args[1]
     if exponent_term.op != "num":
@@ -162,6 +179,8 @@ def _power(term, base):
             if base == UNDEFINED:
                 return UNDEFINED
             k = -k
+        if k % 2 == 0:  # an even power of the interval is that of its absolute values
+            base = _abs(base)
         out = (arb(1), arb(1))
         for _ in range(k):
             out = _mul(out, base)
