@@ -540,7 +540,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         self.fn, self.f, self.f0, self.claim, self.clock = fn, fn.pos, fn.at0, claim, clock
         self.deadline = clock.deadline
         self.tick = clock.tick
-        self.laplace_memo, self.laplace_left = {}, LAPLACE_SECONDS  # the Laplace route's share of the budget
+        self.laplace_memo, self.laplace_left = {}, default_seconds(LAPLACE_SECONDS)  # the Laplace route's share (scaled on a loaded machine)
 
     def attempts(self):
         claim = self.claim
