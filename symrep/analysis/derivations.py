@@ -110,7 +110,14 @@ class DerivationSearch(MixtureSearch):
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
             return _n("CM", e, "sum", {}, kids) if all(kids) else None
         if e.has(sympy.besselk):
-            return _matern(e)
+            node = _matern(e)
+            if node is None:
+                node = self._bessel(e, depth)
+            return node
+        if e.has(sympy.erfc):
+            node = self._erfcx(e, depth)
+            if node is not None:
+                return node
         if e.is_Mul:
             node = _log1p_ratio(e)
             if node is not None:
@@ -122,6 +129,61 @@ class DerivationSearch(MixtureSearch):
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
             return _n("CM", e, "product", {}, kids) if all(kids) else None
         return None
+
+    def _times_cm(self, e, atom, node, depth):
+        """``e = atom * rest`` with ``node`` proving ``atom`` CM: ``node`` scaled by a constant ``rest >= 0``, or the
+        product with a derivation of ``rest``; None when ``rest`` is not proved CM."""
+        rest = sympy.powsimp(sympy.cancel(e / atom), force=True)
+        if rest == 1:
+            return node if atom == e else _n("CM", e, "rewrite", {}, [node])
+        if not rest.has(X):
+            return _n("CM", e, "scale", {"c": _t(rest)}, [node]) if _nonneg(rest) else None
+        other = self.derive(rest, "CM", depth + 1)
+        return _n("CM", e, "product", {}, [node, other]) if other is not None else None
+
+    def _composed(self, outer, atom, argument, depth):
+        """``atom = outer(argument)``: the atom itself when the argument is ``x``, else ``compose`` with a
+        Bernstein derivation of the argument (CM after Bernstein is CM, SSV Thm 3.7), or None."""
+        if argument == X:
+            return outer
+        inner = self.derive(argument, "BF", depth + 1)
+        return _n("CM", atom, "compose", {}, [outer, inner]) if inner is not None else None
+
+    def _bessel(self, e, depth):
+        """A factor ``K_nu(u)`` (real order) of ``e``: ``u^nu K_nu(u)`` with ``u^2`` Bernstein (the atom
+        ``cm-besselk-sqrt``, DLMF 10.32.10) or ``K_nu(u)`` with ``u`` Bernstein (``cm-besselk``, DLMF 10.32.9),
+        times a CM rest."""
+        bessels = [a for a in sympy.Mul.make_args(e) if isinstance(a, sympy.besselk)]
+        if len(bessels) != 1 or bessels[0].args[0].has(X) or not bessels[0].args[0].is_real:
+            return None
+        K = bessels[0]
+        nu, u = K.args
+        square = sympy.expand(sympy.powdenest(u**2, force=True))
+        tries = []
+        if not square.has(sympy.sqrt(X)) and square != u:  # u = sqrt(q): the Matern family at sqrt(q)
+            atom = sympy.powdenest(square ** (nu / 2), force=True) * K
+            outer = _n("CM", X ** (nu / 2) * sympy.besselk(nu, sympy.sqrt(X)), "cm-besselk-sqrt", {"nu": _t(nu)})
+            tries.append((outer, atom, square))
+        tries.append((_n("CM", sympy.besselk(nu, X), "cm-besselk", {"nu": _t(nu)}), K, u))
+        for outer, atom, argument in tries:
+            self.tick()
+            node = self._composed(outer, atom, argument, depth)
+            node = self._times_cm(e, atom, node, depth) if node is not None else None
+            if node is not None:
+                return node
+        return None
+
+    def _erfcx(self, e, depth):
+        """A factor ``erfc(u)`` of ``e``: ``exp(u^2) erfc(u)`` with ``u`` Bernstein (the atom ``cm-erfcx``, DLMF
+        7.2.2), times a CM rest."""
+        erfcs = [a for a in sympy.Mul.make_args(e) if isinstance(a, sympy.erfc)]
+        if len(erfcs) != 1:
+            return None
+        u = erfcs[0].args[0]
+        atom = sympy.exp(sympy.expand(u**2)) * erfcs[0]
+        outer = _n("CM", sympy.exp(X**2) * sympy.erfc(X), "cm-erfcx", {})
+        node = self._composed(outer, atom, u, depth)
+        return self._times_cm(e, atom, node, depth) if node is not None else None
 
     def _laplace(self, e):
         """Bernstein-Widder: e = int_0^oo exp(-t x) rho(t) dt with rho >= 0 read off its form.
@@ -252,9 +314,19 @@ def _exp_log_form(e):
                      lambda p: sympy.exp(p.exp * sympy.log(p.base)))
 
 
+def _partial_fractions(e):
+    """A rational function of ``x`` as its partial fractions over Q (``(1 + x)/(1 + 2x) = 1/2 + 1/(2 (2x + 1))``):
+    each term ``c/(x + a)^k`` with ``c, a >= 0`` is CM (``cm-power``, scaled), and a sum of CM functions is CM; a
+    sufficient condition only (a rational function can be CM with some ``c < 0``)."""
+    if not e.is_rational_function(X) or sympy.degree(sympy.denom(sympy.cancel(e)), X) < 1:
+        return e
+    return sympy.apart(e, X)
+
+
 def _rewrites(e):
     out = [e]
-    for how in (exponential_form, _exp_log_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify):
+    for how in (exponential_form, _exp_log_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify,
+                _partial_fractions):
         try:
             out.append(how(e))
         except Exception:
