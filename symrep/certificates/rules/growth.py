@@ -53,7 +53,22 @@ def right_limit(term):
         try:
             return growth_limit(term)
         except CheckError:
+            pass
+        try:  # K_b(c x) has no Taylor model at 0 (a pole of order b, DLMF 10.30.2): (k x)^b K_b(c x) by its rule
+            return _bessel_limit(term)
+        except CheckError:
             raise series_error from None
+
+
+def _bessel_limit(term):
+    """The limit of a closed product ``(k x)^b K_b(c x) * (factors continuous at 0)`` by DLMF 10.30.2
+    (:func:`~symrep.certificates.rules.bessel.bessel_limit`, the rule families use too)."""
+    from fractions import Fraction
+
+    from ..domains import Span
+    from .bessel import bessel_limit
+
+    return bessel_limit(term, {"x": Span(Fraction(0), None)})
 
 
 def growth_limit(term):
