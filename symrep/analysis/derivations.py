@@ -134,6 +134,9 @@ class DerivationSearch(MixtureSearch):
         """``e = atom * rest`` with ``node`` proving ``atom`` CM: ``node`` scaled by a constant ``rest >= 0``, or the
         product with a derivation of ``rest``; None when ``rest`` is not proved CM."""
         rest = sympy.powsimp(sympy.cancel(e / atom), force=True)
+        coefficient, exponent = rest.as_coeff_exponent(X)
+        if not coefficient.has(X) and exponent.is_positive:  # c x^p with p > 0 increases: never CM
+            return None
         if rest == 1:
             return node if atom == e else _n("CM", e, "rewrite", {}, [node])
         if not rest.has(X):
@@ -160,7 +163,8 @@ class DerivationSearch(MixtureSearch):
         nu, u = K.args
         square = sympy.expand(sympy.powdenest(u**2, force=True))
         tries = []
-        if not square.has(sympy.sqrt(X)) and square != u:  # u = sqrt(q): the Matern family at sqrt(q)
+        fractional = any(not p.exp.is_Integer for p in u.atoms(sympy.Pow))
+        if fractional and not any(not p.exp.is_Integer for p in square.atoms(sympy.Pow)):  # u = sqrt(q), q free of roots
             atom = sympy.powdenest(square ** (nu / 2), force=True) * K
             outer = _n("CM", X ** (nu / 2) * sympy.besselk(nu, sympy.sqrt(X)), "cm-besselk-sqrt", {"nu": _t(nu)})
             tries.append((outer, atom, square))
