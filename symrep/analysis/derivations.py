@@ -114,6 +114,10 @@ class DerivationSearch(MixtureSearch):
             if node is None:
                 node = self._bessel(e, depth)
             return node
+        if e.has(sympy.gamma) and e.is_Mul:
+            node = self._gamma_ratio(e, depth)
+            if node is not None:
+                return node
         if e.has(sympy.erfc):
             node = self._erfcx(e, depth)
             if node is not None:
@@ -176,6 +180,26 @@ class DerivationSearch(MixtureSearch):
             if node is not None:
                 return node
         return None
+
+    def _gamma_ratio(self, e, depth):
+        """Factors ``Gamma(x + a)/Gamma(x + b)`` of ``e`` with ``b >= a >= 0`` (the atom ``cm-gamma-ratio``: a
+        logarithmically completely monotone function, DLMF 5.9.16), times a CM rest."""
+        up, down = [], []
+        for factor in sympy.Mul.make_args(e):
+            base, exponent = factor.as_base_exp()
+            if isinstance(base, sympy.gamma) and exponent in (1, -1):
+                shift = sympy.expand(base.args[0] - X)
+                if shift.has(X):
+                    return None
+                (up if exponent == 1 else down).append(shift)
+        if len(up) != 1 or len(down) != 1:
+            return None
+        a, b = up[0], down[0]
+        if not (_nonneg(a) and _nonneg(b - a)):
+            return None
+        atom = sympy.gamma(X + a) / sympy.gamma(X + b)
+        node = _n("CM", atom, "cm-gamma-ratio", {"a": _t(a), "b": _t(b)})
+        return self._times_cm(e, atom, node, depth)
 
     def _erfcx(self, e, depth):
         """A factor ``erfc(u)`` of ``e``: ``exp(u^2) erfc(u)`` with ``u`` Bernstein (the atom ``cm-erfcx``, DLMF

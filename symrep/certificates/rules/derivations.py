@@ -17,6 +17,7 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``cm-besselk`` ``K_nu(x)``, real ``nu`` | CM | DLMF 10.32.9: ``K_nu(x) = int_0^oo e^(-x cosh s) cosh(nu s) ds``, a mixture of ``e^(-a x)``, ``a >= 1``, with a positive weight |
 | ``cm-besselk-sqrt`` ``x^(nu/2) K_nu(sqrt x)``, real ``nu`` | CM | DLMF 10.32.10 at order ``-nu`` (10.27.3): ``z^nu K_nu(z) = 2^(nu-1) int_0^oo e^(-s) s^(nu-1) e^(-z^2/(4s)) ds``, a mixture of ``e^(-x/(4s))`` |
 | ``cm-erfcx`` ``exp(x^2) erfc(x)`` | CM | DLMF 7.2.2 with ``t = x + s``: ``e^(x^2) erfc x = (2/sqrt pi) int_0^oo e^(-s^2) e^(-2 s x) ds``, a Laplace transform of a positive density |
+| ``cm-gamma-ratio`` ``Gamma(x + a)/Gamma(x + b)``, ``b >= a >= 0`` | CM | DLMF 5.9.16: ``psi(x + b) - psi(x + a) = int_0^oo e^(-x t) (e^(-a t) - e^(-b t))/(1 - e^(-t)) dt`` is CM, so ``f = exp(-H)`` with ``H' `` CM; then ``-f' = H' f`` and Leibniz's rule give ``(-1)^n f^(n) >= 0`` by induction (a logarithmically CM function is CM) |
 | ``cm-laplace`` root-exponential family | CM | A&S 29.3.82 ``L[a t^(-3/2) e^(-a^2/(4t))/(2 sqrt pi)] = e^(-a sqrt x)``, differentiated under the integral in ``a`` |
 | ``bf-linear`` ``beta x``, ``bf-power`` ``x^s`` (``0 < s <= 1``), ``bf-log1p`` | BF | Levy-Khintchine (SSV Thm 3.2): ``x^s = s/Gamma(1-s) int (1 - e^(-tx)) t^(-1-s) dt``, ``log(1 + x) = int (1 - e^(-tx)) e^(-t)/t dt`` |
 | ``sum``, ``scale`` (``c >= 0``) | CM, BF | convex cone (SSV Cor 1.6, Cor 3.8) |
@@ -63,6 +64,7 @@ RULES = {
     "cm-power": (("CM",), ("s", "b"), 0), "cm-log-ratio": (("CM",), ("b",), 0),
     "cm-log1p-ratio": (("CM",), ("b",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),
     "cm-besselk": (("CM",), ("nu",), 0), "cm-besselk-sqrt": (("CM",), ("nu",), 0), "cm-erfcx": (("CM",), (), 0),
+    "cm-gamma-ratio": (("CM",), ("a", "b"), 0),
     "cm-laplace": (("CM",), ("density", "rate", "coefficients"), 0),
     "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
     "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1), "rewrite": (_BOTH, (), 1),
@@ -165,6 +167,9 @@ def check_node(node, where, context, _count=None):
         form = mul(power(root, nu), apply("besselk", nu, root))
     elif rule == "cm-erfcx":  # DLMF 7.2.2, t = x + s: (2/sqrt pi) int_0^oo e^(-s^2) e^(-2 s x) ds
         form = mul(apply("exp", power(X, num(2))), apply("erfc", X))
+    elif rule == "cm-gamma-ratio":  # DLMF 5.9.16: -(log f)' = psi(x + b) - psi(x + a) is CM for b >= a >= 0
+        a, b = p("a"), p("b"); context.sign(a, ">=", here); context.sign(add(b, mul(num(-1), a)), ">=", here)
+        form = mul(apply("gamma", add(X, a)), power(apply("gamma", add(X, b)), num(-1)))
     elif rule == "cm-laplace":
         form = _root_exponential(params, context, here)
     elif rule == "bf-linear":
