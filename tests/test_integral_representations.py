@@ -139,3 +139,18 @@ def test_adversaries_are_not_proved(f, claim):
     except Exception:  # refused as not real on [0, oo)
         return
     assert v.status != "holds"
+
+
+@pytest.mark.parametrize("f, claim, region", [
+    ("besselk(nu, x+1)", "pd-l1", "0 <= nu <= 3"),
+    ("gamma(x+a)/gamma(x+1)", "pd-l1", "0 < a <= 1"),
+    ("x**nu*besselk(nu, x)", "pd-l2", "0 < nu <= 5"),
+])
+def test_families_by_the_new_atoms(f, claim, region):
+    v = certify(f, claim, assume=region)
+    assert v.status == "holds", v.reason
+    assert check_kernel(json.loads(json.dumps(v.certificate)))[2] == "holds"
+
+
+def test_a_gamma_family_reaching_a_pole_at_0_is_not_decided():
+    assert certify("gamma(x+a)/gamma(x+1)", "pd-l1", assume="0 <= a <= 1").status == "unknown"
