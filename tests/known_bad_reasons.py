@@ -175,4 +175,7 @@ REASONS = {
     'kernel-gamma-ratio-negative-shift': '(cm-gamma-ratio): could not prove that -1/2',
     'kernel-partial-fractions-negative-coefficient': '(scale): could not prove that -1 has sign +1',
     'kernel-atan-inverse-extension-wrong': 'extension: the limit of f at 0+ is not proved equal to pi',
+    # the antiderivative rule: f >= 0 on (0, oo) and -f' CM
+    'kernel-antiderivative-f-negative-somewhere': 'f >= 0 on (0, oo): could not prove',
+    'kernel-antiderivative-child-is-f-prime': '(antiderivative):',
 }

@@ -154,3 +154,13 @@ def test_families_by_the_new_atoms(f, claim, region):
 
 def test_a_gamma_family_reaching_a_pole_at_0_is_not_decided():
     assert certify("gamma(x+a)/gamma(x+1)", "pd-l1", assume="0 <= a <= 1").status == "unknown"
+
+
+def test_the_antiderivative_rule():
+    g = _node("CM", "1/(2*sqrt(x)*(1+x))", "scale", {"c": "1/2"}, [_node("CM", "x^(-1/2)*(1+x)^(-1)", "product", {}, [
+        _node("CM", "x^(-1/2)", "cm-power", {"s": "1/2", "b": "0"}), _node("CM", "(x+1)^(-1)", "cm-power", {"s": "1", "b": "1"})])])
+    assert text(check_node(_node("CM", "atan(1/sqrt(x))", "antiderivative", {}, [g]), "d", Context({}))) == "atan(1/x^(1/2))"
+    with pytest.raises(CheckError, match="f >= 0"):
+        check_node(_node("CM", "atan(1/sqrt(x)) - 2", "antiderivative", {}, [g]), "d", Context({}))
+    v = certify("atan(1/x)", "pd-l2")
+    assert v.status == "holds" and "antiderivative" in set(_rules(v.certificate["data"]["derivation"]))

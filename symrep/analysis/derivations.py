@@ -45,9 +45,9 @@ class DerivationSearch(MixtureSearch):
         if cls == "BF":
             order = ("derivative", "mixture")
         elif active_region() or _root_exponential_family(e) is not None:
-            order = ("laplace", "mixture")
+            order = ("laplace", "mixture", "antiderivative")
         else:
-            order = ("mixture", "laplace")
+            order = ("mixture", "laplace", "antiderivative")
         for route in order:
             node = getattr(self, f"_by_{route}")(e, cls, depth)
             if node is not None:
@@ -71,6 +71,17 @@ class DerivationSearch(MixtureSearch):
                 if inner is not None:
                     return _n("BF", e, "derivative", {}, [inner])
         return None
+
+    def _by_antiderivative(self, e, cls, depth):
+        """``e >= 0`` on ``(0, oo)`` and ``-e'`` CM make ``e`` CM (the definition, k = 0 and k >= 1): the kernel's
+        ``antiderivative`` rule proves ``e >= 0``; the search only samples it first (``atan(1/sqrt x)``)."""
+        if depth > 2 or not e.has(X) or not continuous(e, X) or not _nonnegative_samples(e):
+            return None
+        slope = -sympy.diff(e, X)
+        if slope == 0:
+            return None
+        inner = self.derive(slope, "CM", depth + 1)
+        return _n("CM", e, "antiderivative", {}, [inner]) if inner is not None else None
 
     def _cm(self, e, depth):
         if not e.has(X):
@@ -340,6 +351,17 @@ def _exp_log_form(e):
     as ``exp(u log b)``: ``(1 + x)^(1/x)`` is ``exp(log(1 + x)/x)`` (the checker proves the identity)."""
     return e.replace(lambda p: p.is_Pow and p.exp.has(X) and p.base.has(X) and p.base.is_positive is True,
                      lambda p: sympy.exp(p.exp * sympy.log(p.base)))
+
+
+def _nonnegative_samples(e, points=(sympy.Rational(1, 100), sympy.Rational(1, 2), 2, 100, 10**6)):
+    """True when float samples of ``e`` at a few points of ``(0, oo)`` are all ``>= 0`` (functions without
+    parameters; with parameters, True: the kernel proves the sign on the region or refuses)."""
+    if e.free_symbols - {X}:
+        return True
+    try:
+        return all(complex(sympy.N(e.subs(X, x0), 15)).real >= 0 for x0 in points)
+    except Exception:
+        return False
 
 
 def _partial_fractions(e):

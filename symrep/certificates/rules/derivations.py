@@ -27,6 +27,7 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``reciprocal`` of a BF ``h`` with ``h(1) > 0`` | CM | ``1/h = int_0^oo e^(-t h) dt``, each ``e^(-t h)`` CM (SSV Thm 3.7) |
 | ``derivative``: ``expr >= 0`` at ``0+``, ``expr' `` CM | BF | the definition (SSV Def 3.1) |
 | ``rewrite`` | CM, BF | an identity |
+| ``antiderivative``: ``expr >= 0`` on ``(0, oo)``, ``-expr' `` CM | CM | the definition: ``(-1)^k f^(k) >= 0`` is ``f >= 0`` for ``k = 0`` and ``(-1)^(k-1) g^(k-1) >= 0`` for ``g = -f'`` CM and ``k >= 1`` |
 | ``integral`` ``G(x, b) - G(x, a) = int_a^b g(x, s) ds``, ``g = dG/ds`` of the class for every ``s`` in ``[a, b]`` | CM, BF | Riemann sums in the convex cone, closed under pointwise limits (SSV Cor 1.6, Cor 3.8); :mod:`~symrep.certificates.rules.integral` |
 
 Examples
@@ -69,7 +70,7 @@ RULES = {
     "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
     "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1), "rewrite": (_BOTH, (), 1),
     "compose": (_BOTH, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM",), (), 1),
-    "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1),
+    "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
 }
 X = var("x")
 
@@ -203,6 +204,13 @@ def check_node(node, where, context, _count=None):
         h = child(0, "BF")
         _positive_at_one(h, context, f"{here} h(1)")
         form = power(h, num(-1))
+    elif rule == "antiderivative":  # f >= 0 on (0, oo) and -f' CM: (-1)^k f^(k) >= 0 for every k, the definition
+        slope = child(0, "CM")
+        if not analytic_on(expr, "x", context.open):
+            raise CheckError(f"{here}: {_short(expr)} is not proved analytic on (0, oo), so its formal derivative may lie")
+        context.equal(mul(num(-1), derivative(expr, "x")), slope, here)
+        prove_sign(expr, context.open, ">=", f"{here}: f >= 0 on (0, oo)")
+        return expr
     else:  # derivative: expr continuous on (0, oo) with expr' CM and expr(0+) >= 0
         slope = child(0, "CM")
         if not analytic_on(expr, "x", context.open):
