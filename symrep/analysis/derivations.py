@@ -75,8 +75,9 @@ class DerivationSearch(MixtureSearch):
     def _by_antiderivative(self, e, cls, depth):
         """``e >= 0`` on ``(0, oo)`` and ``-e'`` CM make ``e`` CM (the definition, k = 0 and k >= 1): the kernel's
         ``antiderivative`` rule proves ``e >= 0``; the search only samples it first (``atan(1/sqrt x)``)."""
-        if depth > 2 or not e.has(X) or not continuous(e, X) or not _nonnegative_samples(e):
-            return None
+        if depth > 0 or active_region() or not e.has(X) or not plausibly_cm(e) or not _nonnegative_samples(e) \
+                or not continuous(e, X):  # at the root only, where samples do not already refute it: each try
+            return None  # derives -f' from scratch
         slope = -sympy.diff(e, X)
         if slope == 0:
             return None
@@ -353,7 +354,26 @@ def _exp_log_form(e):
                      lambda p: sympy.exp(p.exp * sympy.log(p.base)))
 
 
-def _nonnegative_samples(e, points=(sympy.Rational(1, 100), sympy.Rational(1, 2), 2, 100, 10**6)):
+def plausibly_cm(f, orders=3, points=(sympy.Rational(1, 10), sympy.Rational(1, 2), 1, 3)):
+    """False when a float sample shows ``(-1)^k f^(k)(x0) < 0`` for some ``k <= orders`` (so ``f`` is not CM and
+    deriving it is wasted time: ``(1 + x^2)^(-3)`` has ``f''(0.1) < 0``); True otherwise, or when ``f`` has
+    parameters or a value cannot be formed. A heuristic that only orders the search, never a proof."""
+    if f.free_symbols - {X}:
+        return True
+    try:
+        g = f
+        for k in range(1, orders + 1):
+            g = sympy.diff(g, X)
+            for x0 in points:
+                value = complex(sympy.N(g.subs(X, x0), 15))
+                if abs(value.imag) < 1e-9 and (-1) ** k * value.real < -1e-9 * max(1.0, abs(value.real)):
+                    return False
+    except Exception:
+        return True
+    return True
+
+
+def _nonnegative_samples(e, points=(sympy.Rational(1, 100), sympy.Rational(1, 2), 2, 50)):
     """True when float samples of ``e`` at a few points of ``(0, oo)`` are all ``>= 0`` (functions without
     parameters; with parameters, True: the kernel proves the sign on the region or refuses)."""
     if e.free_symbols - {X}:

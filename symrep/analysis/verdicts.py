@@ -43,7 +43,7 @@ import sympy
 from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
-from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
+from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch, plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
@@ -509,25 +509,6 @@ def _numeric_complex(value):
 
 
 
-def _plausibly_cm(f, orders=3, points=(sympy.Rational(1, 10), sympy.Rational(1, 2), 1, 3)):
-    """False when a float sample shows ``(-1)^k f^(k)(x0) < 0`` for some ``k <= orders`` (so ``f`` is not CM and
-    deriving it is wasted time: ``(1 + x^2)^(-3)`` has ``f''(0.1) < 0``); True otherwise, or when ``f`` has
-    parameters or a value cannot be formed. A heuristic that only orders the search, never a proof."""
-    if f.free_symbols - {X}:
-        return True
-    try:
-        g = f
-        for k in range(1, orders + 1):
-            g = sympy.diff(g, X)
-            for x0 in points:
-                value = complex(sympy.N(g.subs(X, x0), 15))
-                if abs(value.imag) < 1e-9 and (-1) ** k * value.real < -1e-9 * max(1.0, abs(value.real)):
-                    return False
-    except Exception:
-        return True
-    return True
-
-
 class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
     """Candidate answers, best first; ``certify`` keeps the first that the checker accepts.
 
@@ -581,7 +562,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         """pd-l1 implies pd-l2: a derivation of ``f`` itself as CM, composed with the Bernstein ``sqrt t`` (CM after
         Bernstein is CM, SSV Thm 3.7), proves ``t -> f(sqrt t) = g`` CM; ``f`` is often the simpler of the two.
         The attempt gets a share of the budget (``L1_SHARE`` of what is left), the direct search of ``g`` the rest."""
-        if not _plausibly_cm(self.f):
+        if not plausibly_cm(self.f):
             return None
         whole = self.tick
         self.tick = Budget(max(L1_SHARE * self.clock.left(), 1e-3)).tick
