@@ -21,6 +21,10 @@ The families and what the literature says (docs/theory.md, section 9):
   Manhattan only for ``b = 0`` (``f'(0) = 0``);
 * rational quadratic ``(1 + x^2/(2 alpha))^(-alpha)``, ``alpha > 0`` (Rasmussen and Williams 2006,
   eq. 4.19): PD in l2 for every ``alpha``, PD Manhattan for none.
+* issue 24 (docs/theory.md, "Families decided on their whole range"): ``(1 + c x) exp(-x)``: PD Manhattan only
+  for ``c = 0`` (not log-convex otherwise); ``exp(-c x) cosh(x)``: iff ``c >= 1``; ``1 - (x/(1 + x))^s``,
+  ``s > 0``: iff ``s <= 1``; ``(x + c)^s - c^s``, ``c > 0``: l1 -> l1 iff ``0 <= s <= 1``; ``(1 - exp(-c x))/x``
+  (``f(0) = c``): iff ``c >= 0``. On the command line: ``symrep classify "(1-exp(-c*x))/x" --claim pd-l1``.
 """
 
 import argparse
@@ -41,6 +45,11 @@ FAMILIES = [
     ("inverse multiquadric, l2", "(1 + x^2)^(-b)", "pd-l2", []),
     ("rational quadratic, l1", "(1 + x^2/(2*alpha))^(-alpha)", "pd-l1", ["alpha > 0"]),
     ("rational quadratic, l2", "(1 + x^2/(2*alpha))^(-alpha)", "pd-l2", ["alpha > 0"]),
+    ("linear times Laplace", "(1 + c*x)*exp(-x)", "pd-l1", []),
+    ("Laplace times cosh", "exp(-c*x)*cosh(x)", "pd-l1", []),
+    ("one minus a power of x/(1+x)", "1 - (x/(1 + x))^s", "pd-l1", ["s > 0"]),
+    ("shifted power, l1 -> l1", "(x + c)^s - c^s", "l1-to-l1", ["c > 0"]),
+    ("averaged Laplace", "(1 - exp(-c*x))/x", "pd-l1", []),
 ]
 
 

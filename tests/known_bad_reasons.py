@@ -7,11 +7,23 @@ REASONS = {
     # function classes, leaves and rules
     "bernstein-nonzero-at-0": "needs f(0) = 0",
     "bernstein-product-rule": "proves CM, not 'BF'",
-    "bernstein-leaf-labelled-cm": "the rule bf-linear proves BF, not 'CM'",
+    "bernstein-leaf-labelled-cm": "the rule bf-linear proves BF or CBF, not 'CM'",
     "cm-exp-negative-rate": "(cm-exp): could not prove",
     "derivative-rule-negative-start": "f(0+): could not prove",
     "difference-of-cm-functions": "(scale): could not prove",
     "gaussian-compose-with-x-squared": "(bf-power): could not prove",
+    # Stieltjes (ST) and complete Bernstein (CBF) rules: exponents, shifts, rates, labels (theory section 4)
+    "stieltjes-power-exponent-above-one": "(st-power): could not prove that 1 + (-1*2) has sign +1",
+    "stieltjes-power-negative-shift": "(st-power): could not prove that -1 has sign +1",
+    "stieltjes-tanh-negative-rate": "(st-tanh-root): could not prove that -1 has sign +1",
+    "geometric-mean-exponent-outside-unit-interval": "(geometric-mean): could not prove that 1 + (-1*(3/2))",
+    "stieltjes-atom-labelled-complete-bernstein": "the rule st-power proves ST, not 'CBF'",
+    "complete-bernstein-product-rule": "the rule product proves CM, not 'CBF'",
+    "stieltjes-from-a-complete-bernstein-child": "(st-is-cm): child 0 must be a ST derivation",
+    "complete-bernstein-times-x": "the rule bf-power proves BF or CBF, not 'ST'",
+    # sqrt(x) coth(sqrt(x)) is 1 at 0: the atom is coth(sqrt(x))/sqrt(x) - 1/x, and the value at 0 is proved
+    "stieltjes-coth-root-drops-the-constant": "(x-times-st): x^(1/2)/tanh(x^(1/2)) and x*(1/(x^(1/2)*tanh(x^(1",
+    "stieltjes-coth-root-hides-the-value-at-0": "extension: the limit of f at 0+ is not proved equal to 0",
     # jumps behind a smooth derivative
     "sawtooth-behind-smooth-derivative": "derivation (derivative): atan(tan(x)) is not proved analytic on (0, oo",
     "sawtooth-inside-pd-l1": "derivation.1 (derivative): atan(tan(x)) is not proved analytic on (0, ",
@@ -27,6 +39,18 @@ REASONS = {
     "domain-misstated": "concerns f on [0, oo)",
     "limit-point-outside-domain": "must lie in (0, oo)",
     "low-rank-discontinuous": "not proved continuous on R",
+    # low-rank on an interval (LO, oo): f analytic there, the proof about f(x + LO), no holds, witnesses at 0 in it
+    "low-rank-interval-past-the-pole": "not proved real analytic on the interval (-4, oo)",
+    "low-rank-interval-past-the-branch-point": "not proved real analytic on the interval (-3, oo)",
+    "low-rank-interval-polynomial-in-disguise": "g is not proved bounded on a half-line",
+    "low-rank-holds-on-an-interval": "low-rank concerns f on R, but the certificate states the domain '(-1, oo)'",
+    "polynomial-on-an-interval": "polynomial concerns f on R",
+    "low-rank-interval-witness-outside": "0 must lie in the interval",
+    "low-rank-interval-irrational-start": "must be an exact rational",
+    "low-rank-interval-proof-of-the-wrong-shift": "proof (rational): g Q = P is not proved",
+    # trigonometric identities: a constant in disguise is no refutation, |cos x| is no polynomial
+    "trig-constant-in-disguise-refuted": "proof (limit) g(a) - g(b): could not prove",
+    "abs-cos-passed-off-as-polynomial": "f equals the polynomial on R",
     # disguised zeros and coprimality
     "disguised-zero-leading-coefficient": "proof (rational) denominator: the kernel reads rational coefficients h",
     "disguised-common-factor": "proof (rational) numerator: the kernel reads rational coefficients her",
@@ -91,7 +115,8 @@ REASONS = {
     "param-region-divides-by-0": "region '(0 < a) & (a <= 1/0)': division by the literal 0 in \"1/0\"",
     "param-region-empty": "is empty: no value of a satisfies it",
     "param-named-t": "t cannot name a parameter",
-    "param-hidden-in-witness-point": "derivative witness: the point: unknown name 'c' in \"-c\"",
+    # a witness point may depend on the parameters (issue 24), but must lie in (0, oo) on the whole region
+    "param-hidden-in-witness-point": "derivative witness: the point: -c must lie in the domain for every parameter",
     "param-region-on-a-fixed-function": "but its function has no parameters",
     "param-in-stable-rank": "stable-rank certificates take no parameters",
     # found by attack round 6 and fixed: a parameter named like the checker's own symbol, decimals rounded
@@ -114,8 +139,8 @@ REASONS = {
     "matern-order-complex-disguise": "derivation.0 (cm-matern): could not prove 1/2 - (-nu)*exp(pi*(1 + (-1)",
     "matern-false-limit-complex-exponent": "a factor of the Bessel product is not proved continuous at 0",
     # attack round 8: "nu = 1.5" was read as nu = 1/2 (a decimal read from the text before "=" became "==")
-    "region-point-decimal-misread-matern": "derivation.0 (cm-matern): could not prove 1/2 - nu >= 0 on nu in [3/2,",
-    "region-point-decimal-misread-fails": "box witness lambda_S: could not prove 1*(0 + 1)^(-b + 1) - (1/2 + 1)^(",
+    "region-point-decimal-misread-matern": "(cm-matern): could not prove that 1/2 + (-1*(3/2)) has sign +1",
+    "region-point-decimal-misread-fails": "could not prove that 1*(0 + 1)^(-1*(3/2) + 1) - (1/2 + 1)^(-1*(3/2) + 1)",
     # attack round 9: besselk(a^2 - a + 1/2, 0) stays unevaluated, and 0 * it read as f(0) = 0 (it is 0 * oo)
     "bessel-order-in-disguise-reads-f0-as-0": "box witness: f at distance: f(0) is not proved defined for every param",
     "bessel-order-in-disguise-bernstein-nonzero-at-0": "value witness: f(0) is not proved defined for every parameter value of",
@@ -178,4 +203,26 @@ REASONS = {
     # the antiderivative rule: f >= 0 on (0, oo) and -f' CM
     'kernel-antiderivative-f-negative-somewhere': 'f >= 0 on (0, oo): could not prove',
     'kernel-antiderivative-child-is-f-prime': '(antiderivative):',
+    # the zero witness: a CM function with a zero in (0, oo) is 0 (Bernstein-Widder); the zero must be exact,
+    # in (0, oo), where f is defined, and f must be nonzero somewhere else
+    'zero-witness-tiny-nonzero-at-zero-point': 'is not proved exactly 0',
+    'zero-witness-zero-point-approximates-pi': 'is not proved exactly 0',
+    'zero-witness-zero-point-outside-half-line': 'the zero point -1 must lie in (0, oo)',
+    'zero-witness-undefined-at-zero-point': 'is not proved defined',
+    'zero-witness-identically-zero': 'f(nonzero): could not prove that 0 is not 0',
+    'zero-witness-nonzero-point-is-zero': 'f(nonzero): could not prove that sin(2*pi)^2/(2*pi)^2 is not 0',
+    'zero-witness-family-region-reaches-nu-0': 'is not proved defined for every parameter value of the region',
+    'zero-witness-on-a-bernstein-claim': 'a zero of f bears on pd-l1, pd-l2, completely-monotone, not on l1-to-l1',
+    # bounds at infinity of Max and Min (a polynomial bounded on a half-line is constant): Max(1, x) is unbounded,
+    # and 0 times a term not proved defined there (0^(-1)) is not 0
+    'max-bound-at-infinity-unbounded': 'g is not proved bounded on a half-line',
+    'max-bound-at-infinity-zero-times-undefined': 'g is not proved bounded on a half-line',
+    # families: witnesses at points depending on the parameters, log-convexity, a family's limit at 0 (issue 24)
+    "log-convexity-box-touching-the-holds-point": "could not prove (-c^2)*exp(-2) < 0 on c in [-1, 1]",
+    "log-convexity-wrong-simplified-form": "the value is not proved equal to the stated simplified form",
+    "log-convexity-of-a-cm-family": "log-convexity witness g g'' - g'^2 at x0: could not prove",
+    "parametric-point-at-its-blow-up": "must lie in the domain for every parameter value",
+    "parametric-value-point-outside-domain": "-2/c must lie in the domain for every parameter value",
+    "family-quotient-limit-wrong": "the limit of f at 0+ is not proved equal to 2*c",
+    "simplified-form-for-a-number": "'simplified' is read for families only",
 }

@@ -149,6 +149,10 @@ def _numeric_witness(f, method, data, claim, text):
     if method == "value-witness":
         if data["kind"] == "below-limit-at-0":
             return f(mpmath.mpf("1e-25")) - f(mpmath.mpf(0)) > 1e-20
+        if data["kind"] == "zero":  # a CM function (or f(sqrt t)) with a zero in (0, oo) is 0
+            x1, x2 = (mpmath.mpf(str(sympy.N(parse(data[k], k), 40))) for k in ("zero", "nonzero"))
+            return claim in ("pd-l1", "pd-l2", "completely-monotone") and x1 > 0 and x2 > 0 and \
+                abs(f(x1)) < 1e-25 and abs(f(x2)) > 1e-20
         value = f(mpmath.mpf(0)) if data["kind"] == "nonzero-at-0" else f(mpmath.mpf(sympy.Rational(data["point"])))
         return abs(value) > 1e-20 if data["kind"] == "nonzero-at-0" else value < -1e-20
     if method == "derivative-witness":  # (-1)^k g^(k)(x0) < 0 for the g the claim needs CM, numerically

@@ -162,8 +162,9 @@ def test_the_prover_finds_the_mixture_and_the_kernel_accepts_it(case, proved):
     assert verdict.status == "holds", verdict.reason
     cert = verdict.certificate
     assert cert["version"] == 3 and cert["method"] == "derivation"
-    # log(1 + b x)/x has an atom of its own (cm-log1p-ratio: the same mixture, int_0^b dt/(1 + t x))
-    assert any(n["rule"] in ("integral", "cm-log1p-ratio") for n in _nodes(cert["data"]["derivation"]))
+    # log(1 + b x)/x has an atom of its own (cm-log1p-ratio: the same mixture, int_0^b dt/(1 + t x)), and f(x)/x for a
+    # Bernstein f a rule of its own (bf-over-x: (1 - e^(-tx))/x = int_0^t e^(-sx) ds, mixed over the Levy measure)
+    assert any(n["rule"] in ("integral", "cm-log1p-ratio", "bf-over-x") for n in _nodes(cert["data"]["derivation"]))
     assert check(json.loads(json.dumps(cert)))[2] == "holds"
 
 

@@ -260,9 +260,11 @@ def _verdict_on(certify, family, claim, box, seconds):
     ``(1 + x)^(-b)`` the constant 1, which SymPy would not do for a symbol merely known to be 0)."""
     text = region_text(box)
     fixed = {symbol: interval.lo for symbol, interval in box.items() if interval.lo == interval.hi}
-    free = {symbol: interval for symbol, interval in box.items() if symbol not in fixed}
-    assumption = region_text(free) if free else ()
     expr = family.expr.xreplace(fixed)
+    # a parameter the substitution eliminated ((x + c)^0 - c^0 = 0 has no c) is no parameter of the function
+    # certified: its interval is dropped from the assumption (the verdict is the same for all its values)
+    free = {symbol: interval for symbol, interval in box.items() if symbol not in fixed and symbol in expr.free_symbols}
+    assumption = region_text(free) if free else ()
     try:
         v = certify(str(expr), claim, assume=assumption if assumption != "True" else (), budget=seconds)
     except InputError as exc:

@@ -8,9 +8,10 @@ import time
 
 import sympy
 
-from symrep.analysis.budget import Budget, OutOfTime
+from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
 from symrep.analysis.mixtures import MixtureSearch
+from symrep.analysis.stieltjes import StieltjesSearch, demoted
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
@@ -22,15 +23,30 @@ __all__ = []
 
 #: Seconds the Laplace route may take, in all, of one search's budget.
 LAPLACE_SECONDS = 4.0
+#: Seconds one call of the Stieltjes / complete Bernstein route may take (scaled like every default budget).
+STIELTJES_SECONDS = 0.5
 
 
-class DerivationSearch(MixtureSearch):
+class DerivationSearch(StieltjesSearch, MixtureSearch):
     """Mixin of :class:`~symrep.analysis.verdicts._Prover`: ``derive(e, "CM" | "BF", depth)``."""
 
     def derive(self, e, cls, depth):
         self.tick()
         if depth > 12:
             return None
+        # the S / CBF route is structural and cheap: before the rewrites (simplify can take seconds) for Bernstein
+        # functions and for hyperbolic functions (tanh(sqrt(x))/sqrt(x)); after them for other CM functions
+        early = cls == "BF" or e.has(sympy.tanh, sympy.coth, sympy.sinh, sympy.cosh)
+        if depth <= 1 and early:
+            routes = [self._by_stieltjes if cls == "CM" else self._by_complete_bernstein]
+            if cls == "BF" and depth == 0:  # f' Stieltjes (log(cosh(sqrt(x)))); first for a logarithm
+                quick = lambda e, cls, depth: self._by_derivative(
+                    e, cls, depth, slope=lambda d: self._by_stieltjes(d, "CM", depth + 1))
+                routes.insert(0 if isinstance(e, sympy.log) else 1, quick)
+            for route in routes:
+                node = route(e, cls, depth)
+                if node is not None:
+                    return node
         seen = []
         for candidate in _rewrites(e):
             if any(candidate == s for s in seen):
@@ -42,17 +58,42 @@ class DerivationSearch(MixtureSearch):
         # f = int_a^b g(x, s) ds with each g(., s) of the class (the kernel's integral rule): after the Laplace
         # route for a family (the kernel does not read a family's removable singularity at 0 yet) and for the
         # root-exponential family (read at once), after the derivative rule for Bernstein functions
+        late = () if depth <= 1 and early else ("complete_bernstein",) if cls == "BF" else ("stieltjes",)
         if cls == "BF":
-            order = ("derivative", "mixture")
+            order = (*late, "derivative", "mixture")
         elif active_region() or _root_exponential_family(e) is not None:
-            order = ("laplace", "mixture", "antiderivative")
+            order = (*late, "laplace", "mixture", "antiderivative")
         else:
-            order = ("mixture", "laplace", "antiderivative")
+            order = (*late, "mixture", "laplace", "antiderivative")
         for route in order:
             node = getattr(self, f"_by_{route}")(e, cls, depth)
             if node is not None:
                 return node
         return None
+
+    def _by_complete_bernstein(self, e, cls, depth):  # CBF is inside BF (theory section 4)
+        inner = self._shared(self._complete_bernstein, e) if depth < 6 else None
+        if inner is None:
+            return None
+        return demoted(inner) or _n("BF", e, "cbf-is-bf", {}, [inner])
+
+    def _by_stieltjes(self, e, cls, depth):  # S is inside CM
+        inner = self._shared(self._stieltjes, e) if depth < 6 else None
+        if inner is None:
+            return None
+        return demoted(inner) or _n("CM", e, "st-is-cm", {}, [inner])
+
+    def _shared(self, search, e):
+        """The S / CBF search on ``e`` within its share of the budget (``STIELTJES_SECONDS`` per call)."""
+        whole = self.tick
+        self.tick = Budget(min(default_seconds(STIELTJES_SECONDS), max(self.clock.left(), 1e-3))).tick
+        try:
+            return search(e)
+        except OutOfTime:
+            whole()  # the whole budget may be spent too; otherwise the search goes on without the route
+            return None
+        finally:
+            self.tick = whole
 
     def _by_mixture(self, e, cls, depth):
         return self._mixture(e, cls, depth)
@@ -62,12 +103,16 @@ class DerivationSearch(MixtureSearch):
             return self._laplace(e)
         return None
 
-    def _by_derivative(self, e, cls, depth):
+    def _by_derivative(self, e, cls, depth, slope=None):
         if depth < 6 and continuous(e, X):  # a jump would hide behind a smooth derivative
             derivative = sympy.diff(e, X)
+            if slope is not None:  # a quick search for f' first (the start is then proved only if it succeeds)
+                inner = slope(derivative)
+                if inner is None:
+                    return None
             start = _limit_from_right(e)  # None where SymPy cannot tell (a parameter of unknown sign)
             if start is not None and (start == 0 or _proved_positive(start)):
-                inner = self.derive(derivative, "CM", depth + 1)
+                inner = self.derive(derivative, "CM", depth + 1) if slope is None else inner
                 if inner is not None:
                     return _n("BF", e, "derivative", {}, [inner])
         return None
@@ -100,7 +145,7 @@ class DerivationSearch(MixtureSearch):
             if inner is not None:
                 return _n("CM", e, "exp-of-cm", {}, [inner])
             return None
-        if e.is_Pow and not e.exp.has(X) and _proved_positive(-e.exp):
+        if e.is_Pow and not e.exp.has(X) and e.exp != 0 and (_proved_positive(-e.exp) or _nonneg(-e.exp)):  # (x+b)^0 = 1 too
             s = -e.exp
             b = sympy.expand(e.base - X)
             if not b.has(X) and _nonneg(b):
@@ -135,7 +180,7 @@ class DerivationSearch(MixtureSearch):
             if node is not None:
                 return node
         if e.is_Mul:
-            node = _log1p_ratio(e)
+            node = _log1p_ratio(e) or self._over_x(e, depth)
             if node is not None:
                 return node
             c, rest = e.as_coeff_Mul()
@@ -225,6 +270,13 @@ class DerivationSearch(MixtureSearch):
         node = self._composed(outer, atom, u, depth)
         return self._times_cm(e, atom, node, depth) if node is not None else None
 
+    def _over_x(self, e, depth):
+        """``f(x)/x`` with ``f`` Bernstein is CM (the kernel's ``bf-over-x``): ``(1 - exp(-x))/x``, ``atan(x)/x``."""
+        if X ** -1 not in sympy.Mul.make_args(e) or depth > 3:
+            return None
+        inner = self.derive(sympy.Mul(*[a for a in sympy.Mul.make_args(e) if a != X ** -1]), "BF", depth + 1)
+        return _n("CM", e, "bf-over-x", {}, [inner]) if inner is not None else None
+
     def _laplace(self, e):
         """Bernstein-Widder: e = int_0^oo exp(-t x) rho(t) dt with rho >= 0 read off its form.
 
@@ -259,13 +311,9 @@ class DerivationSearch(MixtureSearch):
             except CheckError:
                 return None
             candidates.append((rho, {"rate": _t(rate), "coefficients": [_t(c) for c in coefficients]}))
-        else:
-            try:
-                rho = sympy.inverse_laplace_transform(e, X, T)
-            except Exception:
-                rho = None
-            if rho is not None and not rho.has(sympy.InverseLaplaceTransform, sympy.DiracDelta) and rho.has(T):
-                candidates.append((rho, None))
+        # A general density (SymPy's inverse transform) is not offered: the kernel's cm-laplace reads only the
+        # root-exponential family (its params rate and coefficients), so such a node was always rejected
+        # ("needs params [...]", a prover/kernel disagreement of issue 31)
         for rho, family_params in candidates:
             tick()
             rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))
@@ -393,10 +441,20 @@ def _partial_fractions(e):
     return sympy.apart(e, X)
 
 
+def _hyperbolic_exponentials(e):
+    """``cosh``, ``sinh`` (and ``sech``, ``tanh``, ...) written with ``exp``, expanded and each product of
+    exponentials joined: ``exp(-c x) cosh(x) = exp(x - c x)/2 + exp(-x - c x)/2``, a sum of exponentials the
+    derivation reads term by term (the kernel proves the identity by its normal form)."""
+    hyperbolic = (sympy.sinh, sympy.cosh, sympy.tanh, sympy.sech, sympy.csch, sympy.coth)
+    if not e.has(*hyperbolic):
+        return e
+    return sympy.powsimp(sympy.expand(e.rewrite(sympy.exp)))
+
+
 def _rewrites(e):
     out = [e]
-    for how in (exponential_form, _exp_log_form, sympy.cancel, sympy.factor, sympy.powsimp, sympy.simplify,
-                _partial_fractions):
+    for how in (exponential_form, _exp_log_form, _hyperbolic_exponentials, sympy.cancel, sympy.factor, sympy.powsimp,
+                sympy.simplify, _partial_fractions):
         try:
             out.append(how(e))
         except Exception:

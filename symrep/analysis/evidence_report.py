@@ -76,6 +76,10 @@ def _evidence(cert):
             lines.append(f"f({x0}) = {sympy.sstr(value)} in {enclosure_text(value)}")
         elif data["kind"] == "nonzero-at-0":
             lines.append(f"f(0) = {sympy.sstr(fn.at0)} in {enclosure_text(fn.at0)}, not 0")
+        elif data["kind"] == "zero":
+            x1, x2 = parse(data["zero"], "zero"), parse(data["nonzero"], "nonzero")
+            value = fn.at(x2, "nonzero")
+            lines.append(f"f({x1}) = 0 exactly, f({x2}) = {sympy.sstr(value)} in {enclosure_text(value)}, not 0")
         else:
             limit = fn.limit_at_0_from_right("f(0+)")
             lines.append(f"f(0) = {sympy.sstr(fn.at0)} < f(0+) = {sympy.sstr(limit)}")
@@ -83,6 +87,9 @@ def _evidence(cert):
         a, b = parse(data["a"], "a"), parse(data["b"], "b")
         gap = fn.at(a + b, "a + b") - fn.at(a, "a") - fn.at(b, "b")
         lines.append(f"f({a + b}) - f({a}) - f({b}) = {sympy.sstr(gap)} in {enclosure_text(gap)} > 0")
+    elif method == "log-convexity-witness" or "simplified" in data:
+        lines.append(f"at x0 = {data['point']} (g = {data['of']}): the value equals {data.get('simplified', '?')}, "
+                     f"negative on the whole region")
     elif method == "derivative-witness":
         k, x0, of = data["order"], parse(data["point"], "point"), data["of"]
         value = derivative_value(fn.pos, claim, of, k, x0)

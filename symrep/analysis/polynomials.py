@@ -3,6 +3,8 @@ with no polynomial (limits, rational functions, ODEs, derivatives, substitutions
 polynomials on the two half-lines, or, for the claim ``polynomial``, a real point where f is undefined), with full-rank box witnesses for ``low-rank``.
 """
 
+import math
+from fractions import Fraction
 from itertools import combinations_with_replacement
 
 import sympy
@@ -14,15 +16,23 @@ from symrep.certificates.reading import XR
 
 __all__ = []
 
+#: What a low-rank refutation on an interval rests on (theory section 5).
+INTERVAL_THEOREM = ("f real analytic on an open interval I and no polynomial there: for c in I and small s, "
+                    "[f(c + s u_i v_j)] has rank n (its determinant's lowest term in s is a product of nonzero Taylor "
+                    "coefficients and two generalized Vandermonde determinants, positive for 0 < u_1 < ... < u_n; "
+                    "Gantmacher-Krein), so rank f(QK^T) with entries of QK^T in I is unbounded already for d = 2")
+
 
 class PolynomialSearch:
     """Mixin of :class:`~symrep.analysis.verdicts._Prover`: the ``polynomial`` and ``low-rank`` claims."""
 
     def polynomial(self):
-        poly = _as_polynomial(self.fn.real, XR) if self.fn.continuous_on_real_line() else None
-        if poly is not None:
-            coeffs = [_t(c) for c in reversed(poly.all_coeffs())]
-            g = max(poly.degree(), 0)  # the zero polynomial has degree -oo in SymPy
+        continuous = self.fn.continuous_on_real_line()
+        poly = _as_polynomial(self.fn.real, XR) if continuous else None
+        coeffs = [_t(c) for c in reversed(poly.all_coeffs())] if poly is not None else \
+            _disguised_polynomial(self.fn.real) if continuous else None
+        if coeffs is not None:
+            g = len(coeffs) - 1
             data = {"coefficients": coeffs}
             if self.claim == "low-rank":
                 data.update({"degree": g, "rank_bound": f"binomial(d + {g}, {g})"})
@@ -30,8 +40,11 @@ class PolynomialSearch:
                    f"f is a polynomial of degree {g} on R: f(<q, k>) = <phi(q), psi(k)> with monomial feature maps, so "
                    f"rank f(QK^T) <= C(d + {g}, {g}) for every n.")
             return
-        if self.claim == "low-rank" and not self.fn.continuous_on_real_line():
-            return  # the theorem assumes no essential discontinuities; ours needs f proved continuous on R
+        if self.claim == "low-rank" and (self.fn.interval_only or not continuous):
+            # the theorem assumes no essential discontinuities on R; where f is not real (or not proved continuous)
+            # on R, decide on an open interval (LO, oo) where it is analytic, and state the interval
+            yield from self.on_interval()
+            return
         proof = _undefined_point(self.f) if self.claim == "polynomial" and not self.fn.continuous_on_real_line() \
             else None
         reason = f"f is undefined at x = {proof['point']}, so it agrees with no polynomial on R" if proof else \
@@ -48,6 +61,33 @@ class PolynomialSearch:
             reason += (f"; by the theorem cited its rank is not bounded in terms of d. Box distance matrices of "
                        f"rank d + 1 map to full rank 2^d for d = 1..{len(data['rank_witnesses'])}")
         yield ("fails", "not-polynomial", data, reason + ".")
+
+    def on_interval(self):
+        """``low-rank`` fails on ``(LO, oo)``: f analytic there (the kernel proves it), ``f(x + LO)`` no polynomial on
+        ``(0, oo)``; the largest such interval whose start the search finds (a rational at or right of the last
+        real point where f stops being defined or analytic)."""
+        if self.fn.extended:
+            return
+        term = _kernel_term(self.fn.real)
+        if term is None:
+            return
+        for lo in _interval_starts(self.fn.real, term):
+            self.tick()
+            g = self.fn.real.xreplace({XR: X + lo})
+            proof = self.non_polynomial(g, 0)
+            if proof is None:
+                continue
+            data = {"proof": proof, "_domain": f"({_t(lo)}, oo)", "_rests_on": INTERVAL_THEOREM}
+            why = self.fn.interval_only.rstrip(".") if self.fn.interval_only else "f is not proved continuous on R"
+            reason = (f"Decided on an interval, since {why[0].lower() + why[1:]}: on the interval ({_t(lo)}, oo) it is real analytic (proved) and agrees with no polynomial "
+                      f"(see the proof in the certificate), so the rank of f(QK^T) over Q, K whose products QK^T have "
+                      f"their entries in ({_t(lo)}, oo) is not bounded in terms of d (theory section 5)")
+            if lo < 0:
+                data["rank_witnesses"] = self.rank_witnesses()
+                reason += (f". Box distance matrices of rank d + 1 map to full rank 2^d for "
+                           f"d = 1..{len(data['rank_witnesses'])}")
+            yield ("fails", "not-polynomial", data, reason + ".")
+            return
 
     def two_halves(self):
         neg = sympy.Symbol("x", negative=True)
@@ -107,18 +147,107 @@ class PolynomialSearch:
 
 
 
+def _interval_starts(f, term):
+    """Rational starts LO of intervals (LO, oo) on which the kernel proves f real analytic, largest interval first:
+    the last real point where an argument of a logarithm, a root, a negative power, a Bessel function or a gamma
+    function vanishes (rounded up to a rational), then 0 and 1."""
+    from symrep.certificates.domains import Span, analytic_on
+    from symrep.certificates.fuel import tank
+
+    boundaries = set()
+    for sub in sympy.preorder_traversal(f):
+        args = []
+        if isinstance(sub, sympy.log):
+            args = [sub.args[0]]
+        elif isinstance(sub, sympy.Pow) and not (sub.exp.is_Integer and sub.exp > 0):
+            args = [sub.base]
+        elif isinstance(sub, (sympy.gamma, sympy.besselk, sympy.tan, sympy.cot, sympy.sec, sympy.csc)):
+            args = [sub.args[-1] if not isinstance(sub, (sympy.tan, sympy.sec)) else sympy.cos(sub.args[0])]
+        for u in args:
+            if not u.has(XR):
+                continue
+            try:
+                roots = sympy.solveset(u, XR, sympy.Reals)
+            except Exception:
+                continue
+            if isinstance(roots, sympy.FiniteSet):
+                boundaries |= {r for r in roots if r.is_real and r.is_number}
+    starts = []
+    top = max(boundaries, key=lambda r: float(r)) if boundaries else None
+    if top is not None:
+        starts.append(top if top.is_Rational else sympy.Rational(math.ceil(float(top) * 1000) + 1, 1000))
+    starts += [sympy.Integer(0), sympy.Integer(1)]
+    out = []
+    for lo in starts:
+        try:
+            with tank():
+                if analytic_on(term, "x", {"x": Span(Fraction(int(lo.p), int(lo.q)), None, lo_closed=False)}):
+                    out.append(lo)
+        except CheckError:
+            continue
+    return list(dict.fromkeys(out))
+
+
+def _disguised_polynomial(f):
+    """The coefficients (text, lowest degree first) of a polynomial that f is in disguise, or None: first the
+    kernel's own normal form (trigonometric and hyperbolic functions as exponentials, ``sin x`` through
+    ``e^(ix)``: ``cosh(x)^2 - sinh(x)^2`` is 1, ``sin(2x) - 2 sin x cos x`` is 0), read off where it is a
+    polynomial in ``x`` with rational coefficients; then SymPy's rewriting into exponentials. Either is only a
+    candidate: the kernel proves the identity (its normal forms must be equal exactly)."""
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.grammar import read
+    from symrep.certificates.normal_form import Domain, NotNormal, normal_form
+
+    try:
+        with tank():
+            nf, builder = normal_form(read(_t(f), "f"), Domain())
+        coefficients = _nf_coefficients(nf, builder)
+        if coefficients is not None:
+            return coefficients
+    except (CheckError, NotNormal, ValueError):
+        pass
+    if not f.has(sympy.sin, sympy.cos, sympy.sinh, sympy.cosh, sympy.tanh, sympy.tan, sympy.exp):
+        return None
+    try:  # cheap rewriting only (no simplify: it could eat the budget the non-polynomial search needs)
+        candidate = sympy.expand(sympy.powsimp(sympy.expand(f.rewrite(sympy.exp)), combine="exp"))
+        if _as_polynomial(candidate, XR) is None:  # a quotient of exponential polynomials: tanh(x)^2 + sech(x)^2
+            candidate = sympy.expand(sympy.cancel(candidate))
+    except Exception:
+        return None
+    poly = _as_polynomial(candidate, XR) if candidate.is_real is not False and not candidate.has(sympy.I) else None
+    return None if poly is None else [_t(c) for c in reversed(poly.all_coeffs())]
+
+
+def _nf_coefficients(nf, builder):
+    """A normal form that is a polynomial in ``x`` over Q, as its coefficients' text; else None."""
+    if nf.den.keys() != {()} or nf.den[()] != 1:
+        return None
+    x = builder.ids.get(("var", "x"))
+    degree_of = {}
+    for monomial, c in nf.num.items():
+        if monomial == ():
+            degree = 0
+        elif len(monomial) == 1 and monomial[0][0] == x and monomial[0][1].denominator == 1 and monomial[0][1] > 0:
+            degree = int(monomial[0][1])
+        else:
+            return None
+        degree_of[degree] = c
+    if not degree_of:
+        return ["0"]
+    top = max(degree_of)
+    if top > 60:
+        return None
+    return [str(degree_of.get(j, 0)) for j in range(top + 1)]
+
+
 def _limit_certificate(g, term):
-    """A nonconstant g with a finite limit at infinity is no polynomial.
+    """A nonconstant g bounded on a half-line is no polynomial (a nonconstant polynomial is unbounded there).
 
     Offered only where the kernel's own half-line bounds see g bounded (``x*exp(-x)`` is bounded, but
     interval arithmetic meets ``oo * 0`` there): otherwise the search goes on to an ODE or a derivative,
     which the kernel can check.
     """
-    try:
-        limit = sympy.limit(g, X, sympy.oo)
-    except Exception:
-        return None
-    if not (limit.is_number and limit.is_finite and limit.is_extended_real) or not _kernel_sees_bounded(term):
+    if not _kernel_sees_bounded(term):  # the kernel's interval bounds: no limit needs to exist (cos(x)^2)
         return None
     for a, b in combinations_with_replacement(POINTS[:4], 2):
         if a != b and abs(_numeric(g.subs(X, a) - g.subs(X, b))) > 1e-9:
@@ -211,6 +340,39 @@ def _rational_certificate(g):
             "denominator": [_t(c) for c in reversed(Q.all_coeffs())]}
 
 
+def _constant_coefficient_odes(g, orders=(2, 3, 4, 5, 6), exact=True):
+    """``g^(k) = sum_j c_j g^(j)`` with rational ``c_j`` (an exponential polynomial: ``x sin x`` has
+    ``g^(4) + 2 g^(2) + g = 0``): the ``c_j`` solved in floating point at ``k`` points, rounded to rationals with
+    small denominators and tested at the other points; only a candidate (the kernel proves the ODE exactly)."""
+    import mpmath
+
+    try:
+        derivatives = [g]
+        for _ in range(max(orders)):
+            derivatives.append(sympy.diff(derivatives[-1], X))
+        with mpmath.workdps(40):
+            points = [sympy.Rational(p, 7) for p in (3, 5, 8, 11, 13, 17, 19, 23)]
+            table = [[mpmath.mpf(str(sympy.N(d.subs(X, p), 40))) for d in derivatives] for p in points]
+    except (TypeError, ValueError, ArithmeticError):
+        return []
+    out = []
+    with mpmath.workdps(40):
+        for k in orders:
+            try:
+                A = mpmath.matrix([[row[j] for j in range(k)] for row in table[:k]])
+                b = mpmath.matrix([row[k] for row in table[:k]])
+                c = mpmath.lu_solve(A, b)
+            except (ZeroDivisionError, ValueError):
+                continue
+            rational = [sympy.Rational(str(mpmath.nstr(v, 30))).limit_denominator(1000) for v in c]
+            values = [mpmath.mpf(q.p) / q.q for q in rational] if exact else list(c)  # (exact=False: any real c_j)
+            if any(abs(row[k] - sum(v * row[j] for j, v in enumerate(values))) > mpmath.mpf(10)**-25 for row in table):
+                continue
+            out.append([[-q] for q in rational] + [[1]])
+            break
+    return out
+
+
 def _ode_certificate(g):
     """A first-order ODE Q g' - P g = 0 from a rational logarithmic derivative, or a
     constant-coefficient ODE of order 2, whose indicial polynomial has no root in N."""
@@ -223,14 +385,23 @@ def _ode_certificate(g):
             candidates.append([(-P).all_coeffs()[::-1], Q.all_coeffs()[::-1]])
     except sympy.PolynomialError:
         pass
+    if not candidates:  # rational constant coefficients, found numerically (cheap), before SymPy's solve
+        candidates += _constant_coefficient_odes(g)
     a, b = sympy.symbols("a b")
     d1, d2 = sympy.diff(g, X), sympy.diff(g, X, 2)
     try:
-        sol = sympy.solve([sympy.simplify((d2 - a * d1 - b * g).subs(X, p)) for p in (1, 2)], [a, b], dict=True)
+        sol = [] if candidates or not _constant_coefficient_odes(g, (2,), exact=False) else sympy.solve([sympy.simplify((d2 - a * d1 - b * g).subs(X, p)) for p in (1, 2)], [a, b], dict=True)
     except Exception:
         sol = []
     for s in sol[:1]:
         if a not in s or b not in s:
+            continue
+        try:  # a numeric test at two more points first: simplifying a wrong candidate can take minutes (x sin x)
+            wrong = any(abs(complex(sympy.N((d2 - s[a] * d1 - s[b] * g).subs(X, p), 30))) > 1e-12
+                        for p in (3, sympy.Rational(5, 2)))
+        except (TypeError, ValueError, ArithmeticError):
+            wrong = True
+        if wrong:
             continue
         aa, bb = sympy.simplify(s[a]), sympy.simplify(s[b])
         if not (aa.has(X) or bb.has(X)) and sympy.simplify(d2 - aa * d1 - bb * g) == 0:

@@ -47,6 +47,7 @@ from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch, plaus
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
+from symrep.certificates.claims import HALF_LINE
 from symrep.certificates.function import Function
 from symrep.certificates.limits import limit
 from symrep.certificates.reading import XP, XR
@@ -309,8 +310,9 @@ def _certify_here(f, claim, assume, budget, deadline):
                 if fn.extended:
                     reason = (f"f is undefined at 0 as written; its limit there, {fn.at0}, is used as f(0) "
                               f"(a removable singularity). ") + reason
-                cert = {"format": FORMAT, "version": VERSION, "claim": claim, "domain": DOMAINS[claim],
-                        "function": text, "verdict": status, "method": method, "rests_on": THEOREMS[claim],
+                domain = data.pop("_domain", DOMAINS[claim])  # low-rank fails on an interval (LO, oo)
+                cert = {"format": FORMAT, "version": VERSION, "claim": claim, "domain": domain,
+                        "function": text, "verdict": status, "method": method, "rests_on": data.pop("_rests_on", THEOREMS[claim]),
                         "data": data, "reason": reason}
                 if fn.extended:
                     cert["extension"] = {"point": "0", "value": expression_text(fn.at0)}
@@ -345,6 +347,7 @@ class _Fn(Function):
 
     offered = False
     kernel_reads_extension = True
+    interval_only = None  # low-rank of f not real on R: why (then only a fails on an interval (LO, oo) is sought)
 
     def __init__(self, real, domain, claim):
         written = _value_or_nan(real, 0)
@@ -458,9 +461,22 @@ def _as_function(f, claim, parameters=None):
     if f.has(sympy.I) or f.has(*_UNDEFINED):
         raise InputError(f"f = {f} is not a real function")
     domain = DOMAINS[claim]
-    points = (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10)
-    if claim == "low-rank":  # the entries of QK^T take both signs
-        points += (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10)
+    if claim == "low-rank":  # the entries of QK^T take both signs; where f is not real on R, decide on an interval
+        try:
+            return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10,
+                                                      -sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10))
+        except (InputError, TypeError, ValueError) as exc:  # SymPy cannot value f at a negative point: not real there
+            try:
+                fn = _as_function_on(f, claim, HALF_LINE, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
+            except (InputError, _UnprovedLimit, TypeError, ValueError):
+                raise exc from None
+            fn.interval_only = str(exc) if isinstance(exc, InputError) else \
+                f"f = {expression_text(f)} has no real value SymPy can form at a negative x"
+            return fn
+    return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
+
+
+def _as_function_on(f, claim, domain, points):
     for x0 in points:
         exact = _value_or_nan(f, x0) if f.has(sympy.Max, sympy.Min) else value_at(f, XR, x0)  # sized first: x^x^x
         where = "R (the entries of QK^T take both signs)" if domain == "R" else "[0, oo)"
@@ -509,6 +525,13 @@ def _numeric_complex(value):
 
 
 
+def _is_family(g):
+    """``g`` has parameters and a region is active (the prover works on a box of a family)."""
+    from symrep.certificates.regions import active_region
+
+    return bool(active_region()) and bool(g.free_symbols - {X})
+
+
 class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
     """Candidate answers, best first; ``certify`` keeps the first that the checker accepts.
 
@@ -520,7 +543,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         self.fn, self.f, self.f0, self.claim, self.clock = fn, fn.pos, fn.at0, claim, clock
         self.deadline = clock.deadline
         self.tick = clock.tick
-        self.laplace_memo, self.laplace_left = {}, LAPLACE_SECONDS  # the Laplace route's share of the budget
+        self.laplace_memo, self.laplace_left = {}, default_seconds(LAPLACE_SECONDS)  # the Laplace route's share (scaled on a loaded machine)
 
     def attempts(self):
         claim = self.claim
@@ -540,6 +563,12 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         below = jump is not None and _proved_positive(jump - self.f0)
         if self.claim != "completely-monotone":  # the fast numeric witness first: the Laplace route may spend
             yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)  # the whole budget
+        yield self.zero_witness()  # cheap, and no derivation exists where it applies (compact support)
+        family = _is_family(g)
+        if family:  # a family's witnesses are cheap to screen; a derivation search that cannot succeed is not
+            yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+            yield self.flat_start("f(sqrt(x))" if l2 else "f")
+            yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
         node = self._from_l1(g) if l2 and not below else None
         node = node or (self.derive(g, "CM", 0) if not below else None)
         if node is not None:
@@ -555,8 +584,9 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
                    f"f(0) = {self.f0} is below the limit f(0+) = {jump} (proved by ball arithmetic); the paper's "
                    f"completely monotone functions may jump up at 0, never down.")
         yield self.negative_value(g)
-        yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
-        yield self.flat_start("f(sqrt(x))" if l2 else "f")
+        if not family:
+            yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
+            yield self.flat_start("f(sqrt(x))" if l2 else "f")
 
     def _from_l1(self, g):
         """pd-l1 implies pd-l2: a derivation of ``f`` itself as CM, composed with the Bernstein ``sqrt t`` (CM after
@@ -588,8 +618,18 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield ("fails", "value-witness", {"kind": "nonzero-at-0"},
                    f"f(0) = {f0} is not 0, so f(distance) is not a metric (and not Bernstein in the paper's sense).")
         g = sympy.powsimp(_simplify_sqrt(self.f) ** 2, force=True) if square else self.f
-        if square:
+        if square and self.f.is_Pow and self.f.exp == sympy.Rational(1, 2):
+            g = _simplify_sqrt(self.f.base)  # f = sqrt(H): f(sqrt t)^2 is H(sqrt t), as the kernel reads it (simplify
+            # would split log(sinh(sqrt(t))/sqrt(t)), which the kernel's normal form does not join again)
+        elif square:
             g = sympy.simplify(g)
+        target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
+        of = "(f(sqrt(x))^2)'" if square else "f'"
+        family = _is_family(target)
+        if family:  # a family's witnesses first (see positive_definite)
+            yield self.derivative_witness(target, of)
+            yield self.flat_start(of)
+            yield from self.parametric_witnesses(target, of)
         node = self.derive(g, "BF", 0) if f0 == 0 else None
         if node is not None:
             data = {"derivation": node}
@@ -603,7 +643,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.triangle_witness()
         if claim != "bernstein":
             yield self.box_witness("l2" if square else "l1", square=square, negative_type=True)
-        target = sympy.diff(g, X) if square else sympy.diff(self.f, X)
-        yield self.derivative_witness(target, "(f(sqrt(x))^2)'" if square else "f'")
-        yield self.flat_start("(f(sqrt(x))^2)'" if square else "f'")
+        if not family:
+            yield self.derivative_witness(target, of)
+            yield self.flat_start(of)
 

@@ -9,6 +9,7 @@ import sympy
 
 from symrep.analysis.balls import prove_sign
 from symrep.analysis.common import GRID, POINTS, X, _numeric, _t
+from symrep.analysis.family_points import _region_samples, _parametric_points, _negative_at, _kernel_negative, _kernel_form_at, _kernel_form
 from symrep.analysis.parameters import proved_on_region
 from symrep.certificates import CheckError
 from symrep.certificates.exact import nonzero
@@ -78,6 +79,24 @@ class WitnessSearch:
                         f"and for a completely monotone or Bernstein function.")
         return None
 
+    def zero_witness(self):
+        """``f(x1) = 0`` exactly and ``f(x2) != 0`` at two points of ``(0, oo)``: a completely monotone function
+        with a zero is identically 0 (Bernstein–Widder), and so is ``f(sqrt t)`` with a zero at ``x1^2``
+        (compactly supported kernels, ``sin(x)^2/x^2``). Only an exact zero is offered (SymPy's value is 0
+        as formed); the kernel proves it again exactly."""
+        zero = next((x1 for x1 in _zero_points(self.f) if _exactly_zero(self.f, x1, self.tick)), None)
+        if zero is None:
+            return None
+        nonzero = next((x2 for x2 in POINTS if _maybe_nonzero(self.f, x2, self.tick)), None)
+        if nonzero is None:
+            return None
+        what = "f(sqrt t)" if self.claim == "pd-l2" else "f"
+        return ("fails", "value-witness", {"kind": "zero", "zero": _t(zero), "nonzero": _t(nonzero)},
+                f"f({zero}) = 0 exactly but f({nonzero}) is not 0 (proved by ball arithmetic). A completely monotone "
+                f"function is a Laplace transform of a nonnegative measure (Bernstein–Widder), so one zero in "
+                f"(0, oo) makes it identically 0; {what} has a zero without being 0, so it is not completely "
+                f"monotone and the claim fails through the theorem cited.")
+
     def triangle_witness(self):
         for a, b in product(POINTS[:5], repeat=2):
             self.tick()
@@ -139,6 +158,58 @@ class WitnessSearch:
         return None
 
 
+    def parametric_witnesses(self, g, of, log_convexity=True):
+        """Refutations of a family on its whole box at a point that may depend on the parameters (``2/c``,
+        ``log(1 + 2/(1 - c))``): the point runs to infinity as a parameter approaches an open end of the box
+        (where the claim may start to hold), so one certificate covers a box touching the end. Two kinds:
+        ``g g'' - g'^2 < 0`` (a CM ``g`` is log-convex; every order at once) and ``(-1)^k g^(k) < 0`` for small
+        ``k``. Each candidate is screened at sample parameter values, then offered with a ``simplified`` form
+        of its value (SymPy's, rewritten for the kernel) that the kernel proves equal to the value by its normal
+        form and proves negative on the whole box; the kernel decides, not this screen."""
+        from symrep.analysis.parameters import RECORDED
+
+        box = active_region()
+        parameters = g.free_symbols - {X}
+        if not box or not parameters or RECORDED.get() is not None or not set(parameters) <= set(box):
+            return
+        if not self.formal_derivatives_read(of):
+            return
+        samples = _region_samples({p: box[p] for p in parameters})
+        if not samples:
+            return
+        first = sympy.diff(g, X)
+        expressions = []
+        if log_convexity:
+            expressions.append(("log-convexity-witness", {}, g * sympy.diff(first, X) - first ** 2))
+        derivative = g
+        for k in range(4):
+            expressions.append(("derivative-witness", {"order": k}, (-1) ** k * derivative))
+            derivative = first if k == 0 else sympy.diff(derivative, X)
+        offered = 0
+        for point in _parametric_points({p: box[p] for p in parameters}):
+            for method, head, expr in expressions:
+                self.tick()
+                if offered >= 8:
+                    return
+                value = expr.subs(X, point)
+                if not _negative_at(value, samples):
+                    continue
+                simplified = _kernel_form_at(expr, point) if isinstance(point, sympy.log) else _kernel_form(value)
+                if simplified is None or not _negative_at(simplified, samples[:3]) or not _kernel_negative(
+                        simplified, box):
+                    continue
+                offered += 1
+                data = {**head, "point": _t(point), "of": of, "simplified": _t(simplified)}
+                what = (f"{of} times its second derivative minus the square of its first derivative"
+                        if method == "log-convexity-witness" else
+                        f"(-1)^{head['order']} times the {head['order']}-th derivative of {of}")
+                why = ("a completely monotone function is log-convex (Cauchy-Schwarz on its Bernstein representation)"
+                       if method == "log-convexity-witness" else "a completely monotone g has (-1)^k g^(k) >= 0")
+                yield ("fails", method, data,
+                       f"At x0 = {point} (in (0, oo) for every parameter value of the region), {what} equals "
+                       f"{simplified}, negative on the whole region: {why}, so {of} is not completely monotone and "
+                       f"the claim fails through the theorem cited.")
+
     def flat_start(self, of):
         """u = (-1)^k g^(k) -> 0 at 0+ but u(x0) != 0, for the g the claim needs completely monotone
         (the families exp(-x^a), a > 1, and x^s, s > 1, in one stroke for all their parameters)."""
@@ -165,6 +236,51 @@ class WitnessSearch:
                         f"would force u = 0; {of} is not completely monotone and the claim fails through the "
                         f"theorem cited.")
         return None
+
+
+#: Where compactly supported kernels (support radius below 2) and sin(x)^2/x^2, (1 - cos x)/x^2 vanish.
+_ZERO_POINTS = (sympy.Integer(2), sympy.Integer(4), sympy.Integer(8), sympy.pi, 2 * sympy.pi)
+
+
+def _zero_points(f):
+    """Where ``f`` may vanish exactly: fixed points, then past the kinks of ``Max``, ``Min`` and ``Heaviside``
+    (a linear argument's root ``r``: ``2 r`` and ``r + 1``) and at the zeros of ``sin(c x)``, ``1 - cos(c x)``
+    (``pi/c``, ``2 pi/c``, ``c`` rational)."""
+    points = list(_ZERO_POINTS)
+    for atom in f.atoms(sympy.Max, sympy.Min, sympy.Heaviside):
+        args = atom.args[:1] if isinstance(atom, sympy.Heaviside) else (atom.args[0] - atom.args[1],)
+        for u in args:
+            if u.free_symbols != {X} or not u.is_polynomial(X) or sympy.degree(u, X) != 1:
+                continue
+            root = sympy.solve(u, X)
+            if len(root) == 1 and root[0].is_Rational and root[0] > 0:
+                points += [2 * root[0], root[0] + 1]
+    for atom in f.atoms(sympy.sin, sympy.cos):
+        c = sympy.cancel(atom.args[0] / X)
+        if c.is_Rational and c > 0:
+            points += [sympy.pi / c, 2 * sympy.pi / c]
+    return list(dict.fromkeys(points))
+
+
+def _value(f, x0):
+    try:
+        return f.subs(X, x0)
+    except (ValueError, TypeError, ArithmeticError):  # SymPy cannot form Max(a, b) of numbers it cannot compare
+        return None
+
+
+def _exactly_zero(f, x0, tick):
+    tick()
+    value = _value(f, x0)
+    return value is not None and value == 0
+
+
+def _maybe_nonzero(f, x0, tick):
+    tick()
+    value = _value(f, x0)
+    if value is None or value == 0 or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+        return False
+    return bool(value.free_symbols - {X}) or _numeric(value) != 0
 
 
 def bessel_lowered(expr):

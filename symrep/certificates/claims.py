@@ -8,7 +8,8 @@ This table is the single source for the checker, the prover, ``symrep certify --
   ``0^0 = 1``, ``Heaviside(0) = 1/2``), or, where ``f`` is undefined at 0, from its limit from
   the right (a removable singularity, stated in the certificate as an ``extension``);
 * ``low-rank``, ``polynomial`` and ``cube-rank`` concern ``f`` on the real line, because the
-  entries of ``QK^T`` take both signs;
+  entries of ``QK^T`` take both signs; a ``low-rank`` refutation may instead state an open interval
+  ``(LO, oo)`` on which ``f`` is analytic (:mod:`symrep.certificates.rules.interval`);
 * ``stable-rank`` concerns ``f`` on the range of a matrix's entries that the certificate states:
   ``[LO, HI]`` or ``{0} U [LO, HI]`` (exact rationals, ``0 <= LO < HI``), read by
   :mod:`symrep.certificates.stable_rank`.
@@ -70,7 +71,9 @@ METHODS = {
     "fails": {c: {"not-polynomial"} if c in ("polynomial", "low-rank") else
               {"derivative-witness", "value-witness", "flat-start-witness"} |
               ({"box-witness"} if c in DISTANCE_CLAIMS else set()) |
-              ({"triangle-witness"} if c == "l1-to-l1" else set()) for c in CLAIMS},
+              ({"triangle-witness"} if c == "l1-to-l1" else set()) |
+              ({"log-convexity-witness"} if c in ("pd-l1", "pd-l2", "completely-monotone", "bernstein", "l1-to-l1",
+                                                 "l1-to-l2sq", "l2-to-l2") else set()) for c in CLAIMS},
 }
 METHODS["holds"][RANK_CLAIM] = {"cube-spectrum"}
 METHODS["holds"][STABLE_RANK_CLAIM] = {"ratio-enclosure"}

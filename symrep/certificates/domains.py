@@ -42,9 +42,10 @@ from fractions import Fraction
 from .enclosures import sign_at, sign_on
 from .errors import CheckError
 from .fuel import charge
-from .normal_form import Domain, normal_form, proved_equal
-from .sturm import polynomial_sign
-from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, text
+from .normal_form import Domain, proved_equal
+from .shifts import shifted_class
+from .sturm import polynomial_sign, quotient_class, univariate_polynomial, univariate_quotient  # noqa: F401
+from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, substitute, text
 
 __all__ = ["Span", "prove_sign", "sign_class", "analytic_on", "continuous_on", "univariate_polynomial"]
 
@@ -73,6 +74,8 @@ class Span:
 
 
 def _span_class(span):
+    if span.lo == span.hi == 0:  # noqa: E701
+        return "0"
     if span.lo is not None and span.lo >= 0:
         return "+" if span.lo > 0 or not span.lo_closed else "0+"
     if span.hi is not None and span.hi <= 0:
@@ -113,7 +116,8 @@ def sign_class(term, region):
         for positive, weak in (("+", "0+"), ("-", "0-")):
             if set(args) <= {positive, weak, "0"}:
                 return positive if positive in args else weak if weak in args else "0"
-        return _sturm_class(term, region)
+        shifted = shifted_class(term, region, sign_class)
+        return shifted if shifted is not None else _sturm_class(term, region)
     if op == "*":
         out = "+"
         for a in args:
@@ -161,12 +165,13 @@ def sign_class(term, region):
 
 
 def _sturm_class(term, region):
-    """The sign class of a sum with terms of both signs: by Sturm's theorem where it is a polynomial in one
-    parameter (``2 - a`` on ``a > 2``), else ``?``."""
+    """The sign class of a sum with terms of both signs, defined on the whole region: by Sturm's theorem for a
+    polynomial or quotient of polynomials in one parameter (:func:`~.sturm.quotient_class`), else ``?``."""
     for relation, cls in ((">", "+"), ("<", "-"), (">=", "0+"), ("<=", "0-")):
         if _sturm(term, region, relation):
             return cls
-    return "?"
+    names = [n for n in region if n in free_names(term)]
+    return quotient_class(term, region, names[0], sign_class) if len(names) == 1 else "?"
 
 
 _WANT = {">": ("+",), ">=": ("+", "0+", "0"), "<": ("-",), "<=": ("-", "0-", "0"), "!=": ("+", "-")}
@@ -177,9 +182,15 @@ def prove_sign(term, region, relation, where):
     point of the region; return True or raise :class:`~symrep.certificates.errors.CheckError`."""
     if relation not in _WANT:
         raise CheckError(f"{where}: unknown relation {relation!r}")
+    fixed = {n: num(s.lo) for n, s in region.items() if s.bounded() and s.lo == s.hi and n in free_names(term)}
+    if fixed:  # a parameter whose span is one value is that value
+        term, region = substitute(term, fixed), {n: s for n, s in region.items() if n not in fixed}
     found = sign_class(term, region)
     if found in _WANT[relation]:
         return True
+    if found is not None and relation in (">=", "<=") and free_names(term) and proved_equal(
+            term, ZERO, Domain(positive=[n for n, s in region.items() if _span_class(s) == "+"])):
+        return True  # defined on the region (by its structure) and 0 wherever defined
     if not free_names(term):  # a closed number: 0 by the normal form, or a sign at rising precision
         if relation in (">=", "<=") and proved_equal(term, ZERO, Domain()):
             return True
@@ -208,31 +219,6 @@ def _short(term):
 
 
 # --- univariate polynomials ----------------------------------------------------------------------
-
-def univariate_polynomial(term, name):
-    """The coefficients (lowest first, Fractions) if the term's normal form is a polynomial in ``name``
-    alone with rational coefficients, else None."""
-    try:
-        nf, builder = normal_form(term, Domain())
-    except CheckError:
-        return None
-    if nf.den != {(): 1} and len(nf.den) != 1:
-        return None
-    coefficients = {}
-    for monomial, c in nf.num.items():
-        if len(monomial) > 1:
-            return None
-        power = 0
-        if monomial:
-            (g, e), = monomial
-            if builder.kinds[g] != ("var", name) or e.denominator != 1 or e < 0:
-                return None
-            power = int(e)
-        coefficients[power] = Fraction(int(c.p), int(c.q))
-    if not coefficients:
-        return [Fraction(0)]
-    return [coefficients.get(k, Fraction(0)) for k in range(max(coefficients) + 1)]
-
 
 def _sturm(term, region, relation):
     names = [n for n in region if n in free_names(term)]

@@ -51,7 +51,8 @@ class Elementary:
         for poly, sign in ((base.num, 1), (base.den, -1)):
             if poly == ONE:
                 continue
-            found = factor(poly)
+            # one term c M needs no factoring; rational exponents (flint cannot factor) make one factor, if positive
+            found = (next(iter(poly.values())), [({next(iter(poly)): fmpq(1)}, 1)]) if len(poly) == 1 else factor(poly) or (fmpq(1), [(poly, 1)])
             if found is None:
                 return None
             c, factors = found

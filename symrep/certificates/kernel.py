@@ -6,8 +6,9 @@
 checking that what it verified is exactly the stated claim, on the stated domain, about the stated
 function. It imports the standard library and python-flint only.
 
-The kernel reads today the refutations (``box-witness``, ``value-witness`` of kinds ``negative`` and
-``nonzero-at-0``, ``triangle-witness``, ``derivative-witness``), ``polynomial`` and ``cube-spectrum``, for
+The kernel reads today the refutations (``box-witness``, ``value-witness`` of kinds ``negative``,
+``nonzero-at-0``, ``below-limit-at-0`` and ``zero``, ``triangle-witness``, ``derivative-witness``,
+``log-convexity-witness``), ``polynomial`` and ``cube-spectrum``, for
 functions without parameters; a
 version-3 certificate of any other method or with parameters is rejected with a message saying so,
 never checked another way.
@@ -35,17 +36,18 @@ from .header import read_header
 from .rules.derivations import Context, check_node
 from .rules.flat_start import check_flat_start
 from .rules.function import Function
+from .rules.interval import check_on_interval
 from .rules.regions import read_region
 from .rules.stable_rank import check_ratio_enclosure
 from .rules.not_polynomial import check_not_polynomial
 from .rules.polynomials import check_cube_rank, check_polynomial
-from .rules.witnesses import check_box, check_derivative, check_triangle, check_value
+from .rules.witnesses import check_box, check_derivative, check_log_convexity, check_triangle, check_value
 
 __all__ = ["check_kernel", "KERNEL_VERSION", "KERNEL_METHODS"]
 
 KERNEL_VERSION = 3
 _VERIFIERS = {"derivation": None, "box-witness": check_box, "value-witness": check_value, "triangle-witness": check_triangle,
-              "derivative-witness": check_derivative, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank,
+              "derivative-witness": check_derivative, "log-convexity-witness": check_log_convexity, "polynomial": check_polynomial, "cube-spectrum": check_cube_rank,
               "not-polynomial": check_not_polynomial, "flat-start-witness": check_flat_start,
               "ratio-enclosure": None}
 #: The methods the kernel reads today.
@@ -71,6 +73,8 @@ def check_kernel(cert, *, fuel=DEFAULT_FUEL, seconds=None):
             context = Context(names)
             if method == "derivation":
                 verified = _derivation(claim, f, cert["data"], context)
+            elif method == "not-polynomial" and cert["domain"] != DOMAINS[claim]:  # low-rank on an interval (LO, oo)
+                verified = check_on_interval(claim, f, cert["data"], cert["domain"])
             elif method == "ratio-enclosure":
                 verified = check_ratio_enclosure(claim, f, cert["data"], cert["domain"])
             else:
@@ -132,10 +136,17 @@ def _derivation(claim, f, data, context):
             raise CheckError(f"{claim} needs the transformed function in 'transformed'")
         transformed = context.term(data["transformed"], "transformed")
         expected = substitute(g, {"x": power(var("x"), HALF)})
-        context.equal(transformed, power(expected, num(2)) if claim == "l2-to-l2" else expected, "transformed")
-        if claim == "l2-to-l2":  # f = sqrt(g(x^2)) >= 0
+        if claim == "l2-to-l2" and g.op == "^" and g.args[1] == HALF:
+            # f = H^(1/2) as written: f >= 0 where defined, and f(sqrt t)^2 = H(sqrt t) wherever H(sqrt t) >= 0, which
+            # holds on (0, oo) once H(sqrt t) = transformed, a Bernstein function (checked below), hence >= 0 (so f is
+            # defined there too): sqrt(log(sinh(x)/x)) needs no sign of log(sinh(x)/x) read off its form
+            context.equal(transformed, substitute(g.args[0], {"x": power(var("x"), HALF)}), "transformed")
+        elif claim == "l2-to-l2":  # f = sqrt(g(x^2)) >= 0
+            context.equal(transformed, power(expected, num(2)), "transformed")
             context.equal(g, power(substitute(transformed, {"x": power(var("x"), num(2))}), HALF),
                           "f = sqrt(g(x^2)), so f >= 0")
+        else:
+            context.equal(transformed, expected, "transformed")
         g = transformed
     elif "transformed" in data:
         raise CheckError(f"{claim} takes no transformed function")
@@ -147,7 +158,7 @@ def _derivation(claim, f, data, context):
         f0 = f.at(ZERO, "f(0)") if not context.parameters else f.extension
         if f0 is None:
             raise CheckError("f(0) of a family is read where f is continuous on [0, oo) or has an extension")
-        f0plus = right_limit(f.on_half_line(), context)
+        f0plus = f.right_limit_at_0 if f.right_limit_at_0 is not None else right_limit(f.on_half_line(), context)
     if cls == "CM":
         if not proved_equal(f0, f0plus, context.domain):
             prove_sign(_difference(f0, f0plus), context.parameters, ">=",
@@ -165,10 +176,10 @@ def right_limit(term, context):
 
     if continuous_on(term, "x", context.closed):
         return substitute(term, {"x": ZERO})
-    if context.parameters:  # Taylor models need numbers; a family's limit by the Bessel rule (DLMF 10.30.2)
-        from .rules.bessel import bessel_limit
+    if context.parameters:  # Taylor models need numbers; a family's limit by the Bessel rule (DLMF 10.30.2) or N/x^m
+        from .rules.quotient_limit import family_limit
 
-        return bessel_limit(term, context.closed)
+        return family_limit(term, context.closed)
     return limit_at_0(term)
 
 

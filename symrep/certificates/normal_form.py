@@ -56,7 +56,7 @@ from flint import fmpq, fmpz
 from .elementary import Elementary
 from .fuel import charge
 from .rational_functions import (MAX_POWER, ONE, NormalForm, NotNormal, mono_pow, nf_add, nf_const, nf_inv, nf_mul,
-                                 nf_pow)
+                                 nf_pow, reduced_zero)
 
 __all__ = ["Domain", "NormalForm", "normal_form", "proved_equal", "is_zero", "NotNormal"]
 
@@ -218,6 +218,11 @@ class _Builder(Elementary):
             return self.fn_exp(nf_mul(exponent, self.fn_log(base)))
         if base.is_zero and self.positive_on_domain(exponent):  # 0^e = 0 for e > 0
             return NormalForm({})
+        # u^(e + n) = u^e u^n (integer n) where both are defined (u < 0: integer exponents; u = 0: e, n >= 0)
+        shift = exponent.num.get(()) if exponent.den == ONE else None
+        n = int(Fraction(int(shift.p), int(shift.q)) // 1) if shift is not None else 0
+        if n and abs(n) <= MAX_POWER:
+            return nf_mul(self.atom("^", [base, nf_add(exponent, nf_const(-n))]), nf_pow(base, n))
         return self.atom("^", [base, exponent])
 
     def rational_power(self, base, r):
@@ -290,6 +295,6 @@ def proved_equal(a, b, domain):
     try:
         left, _ = normal_form(a, domain, builder)
         right, _ = normal_form(b, domain, builder)
-        return nf_add(left, right, -1).is_zero
+        return reduced_zero(nf_add(left, right, -1), builder._needs, builder._reduce_poly)
     except NotNormal:
         return False

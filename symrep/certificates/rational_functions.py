@@ -209,3 +209,15 @@ def factor(poly):
     if monomial:
         out.append(({monomial: fmpq(1)}, 1))
     return content, out
+
+
+def reduced_zero(difference, needs, reduce_poly):
+    """True if ``difference`` is 0 once the integer parts of its roots are reduced (``needs`` a monomial, by
+    ``reduce_poly``): a difference of two reduced forms can carry ``u^(1/2) u^(1/2) = u^1`` in its numerator
+    (``1/(x + 1)^(3/2)`` against ``(x + 1)^(-3/2)``), and ``u^1`` is ``u`` wherever ``u^(1/2)`` is defined."""
+    numerator = difference
+    for _ in range(3):
+        if numerator.is_zero or not any(needs(m) for m in numerator.num):
+            break
+        numerator = reduce_poly(numerator.num)
+    return numerator.is_zero

@@ -240,6 +240,9 @@ def _power(term, n, h, memo):
     if "x" in free_names(exponent):
         return _compose_exp_log(term, n, h, memo)
     base_model = _model(base, n, h, memo).normalized()
+    for more in (4, 8):  # every coefficient kept is 0 (the order was spent on divisions): expand further
+        base_model = _truncate(_model(base, n + more, h, memo).normalized(), n) if len(base_model.c) == 1 and \
+            _is_zero(base_model.c[0]) else base_model
     if exponent.op != "num":
         raise CheckError("a power of a function vanishing at 0 with a symbolic exponent is not expanded")
     q = exponent.value
@@ -248,8 +251,7 @@ def _power(term, n, h, memo):
         for _ in range(int(q)):
             out = _mul(out, base_model)
         return out
-    # x^v S with S(0) = c_0 != 0 (c_0 > 0 for a root): (x^v S)^q = x^(v q) S^q
-    sign_at(base_model.c[0], "the leading coefficient of a series", +1 if q.denominator != 1 else 0)
+    sign_at(base_model.c[0], "the leading coefficient of a series", +1 if q.denominator != 1 else 0)  # (x^v S)^q = x^(v q) S^q
     if (base_model.v * q).denominator != 1:
         raise CheckError(f"x^({base_model.v * q}) is not a whole power of x: expand in sqrt(x)")
     S = Model(0, base_model.c, base_model.R, h)
@@ -279,8 +281,7 @@ def _walk(term):
 def limit_at_0(term, *, order=ORDER, radius=RADIUS):
     """The limit of a term of ``x`` as ``x -> 0+``, as an exact closed term; :class:`NoLimit` when it is infinite,
     :class:`~symrep.certificates.errors.CheckError` when the kernel cannot expand the term."""
-    old = ctx.prec
-    ctx.prec = 256
+    old, ctx.prec = ctx.prec, 256
     try:
         if _half_powers(term):  # x = u^2, u -> 0+: the same limit
             term = substitute(term, {"x": power(var("x"), num(2))})

@@ -171,3 +171,119 @@ def _roots_inside(p, span):
         return False
     chain = _sturm_chain(p)
     return _changes(chain, span.lo) - _changes(chain, "inf" if span.hi is None else span.hi) > 0
+
+
+# --- signs of quotients of polynomials in one parameter (used by domains.sign_class) ----------------------
+
+def quotient_class(term, region, name, sign_class):
+    """The sign class (``+``, ``-`` or ``?``) of a sum defined on the whole region, with one parameter ``name``:
+    a quotient ``N/D`` of polynomials in it has the sign of ``N D`` (``D`` divides the product of the written
+    denominators, nonzero where the term is defined); else :func:`_log_comparison`."""
+    product = univariate_quotient(term, name)
+    if product is not None and len(product) <= 200:
+        for relation, cls in ((">", "+"), ("<", "-")):
+            if polynomial_sign(product, region[name], relation):
+                return cls
+    return _log_comparison(term, region, name, sign_class) or "?"
+
+
+def univariate_quotient(term, name):
+    """The coefficients (lowest first) of ``N D`` where the term's normal form is ``N/D``, both polynomials in
+    ``name`` alone with rational coefficients; None otherwise. Where the term is defined it has the sign of
+    ``N D``."""
+    from .errors import CheckError
+    from .normal_form import Domain, normal_form
+
+    try:
+        nf, builder = normal_form(term, Domain())
+    except CheckError:
+        return None
+
+    def exponents(polynomial):
+        out = {}
+        for monomial, c in polynomial.items():
+            if len(monomial) > 1:
+                return None
+            power = 0
+            if monomial:
+                (g, e), = monomial
+                if builder.kinds[g] != ("var", name) or e.denominator != 1 or abs(e) > 400:
+                    return None
+                power = int(e)
+            out[power] = Fraction(int(c.p), int(c.q))
+        return out
+
+    def coefficients(powers, shift):
+        return [powers.get(k - shift, Fraction(0)) for k in range(max(powers) + shift + 1)] if powers else [Fraction(0)]
+
+    n, d = exponents(nf.num), exponents(nf.den)
+    if n is None or d is None:
+        return None
+    # Laurent monomials (c^(-1) from a written 1/c): N/D = (N c^m)/(D c^m), whose sign is that of N D c^(2m)
+    shift = max([0] + [-k for k in (*n, *d)])
+    n, d = coefficients(n, shift), coefficients(d, shift)
+    if n is None or d is None or len(n) + len(d) > 200:
+        return None
+    product = [Fraction(0)] * (len(n) + len(d) - 1)
+    for i, a in enumerate(n):
+        for j, b in enumerate(d):
+            product[i + j] += a * b
+    charge(len(product), "multiplying a quotient's numerator and denominator")
+    return product
+
+
+def _log_comparison(term, region, name, sign_class):
+    """A sum ``P + N`` of positive terms ``P`` and negative terms ``N`` (each class strict) has the sign of
+    ``log P - log(-N)`` (``log`` is increasing); the normal form turns ``log(exp u)`` into ``u``, so ``1 - exp(-c)``
+    on ``c < 0`` is negative because ``log 1 - (-c) = c`` is. Decided where that difference is a quotient of
+    polynomials in one parameter, else None."""
+    from .terms import add, apply, mul, num
+
+    positive, negative = [], []
+    for a in term.args:
+        cls = sign_class(a, region)
+        if cls == "+":
+            positive.append(a)
+        elif cls == "-":
+            negative.append(mul(num(-1), a))
+        else:
+            return None
+    if not positive or not negative:
+        return None
+    p = positive[0] if len(positive) == 1 else add(*positive)
+    n = negative[0] if len(negative) == 1 else add(*negative)
+    product = univariate_quotient(add(apply("log", p), mul(num(-1), apply("log", n))), name)
+    if product is None or len(product) > 200:
+        return None
+    for relation, cls in ((">", "+"), ("<", "-")):
+        if polynomial_sign(product, region[name], relation):
+            return cls
+    return None
+
+
+def univariate_polynomial(term, name):
+    """The coefficients (lowest first, Fractions) if the term's normal form is a polynomial in ``name``
+    alone with rational coefficients, else None."""
+    from .errors import CheckError
+    from .normal_form import Domain, normal_form
+
+    try:
+        nf, builder = normal_form(term, Domain())
+    except CheckError:
+        return None
+    if nf.den != {(): 1} and len(nf.den) != 1:
+        return None
+    coefficients = {}
+    for monomial, c in nf.num.items():
+        if len(monomial) > 1:
+            return None
+        power = 0
+        if monomial:
+            (g, e), = monomial
+            if builder.kinds[g] != ("var", name) or e.denominator != 1 or e < 0:
+                return None
+            power = int(e)
+        coefficients[power] = Fraction(int(c.p), int(c.q))
+    if not coefficients:
+        return [Fraction(0)]
+    return [coefficients.get(k, Fraction(0)) for k in range(max(coefficients) + 1)]

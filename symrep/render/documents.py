@@ -2,8 +2,14 @@
 
 Each ``*_document`` function returns the LaTeX source of a complete document (templates in
 ``symrep/templates``); :func:`symrep.render.latex.compile_pdf` turns it into a PDF. A certificate is
-re-verified by the independent checker before it is rendered, and every step printed is one the
-checker performs.
+re-verified by the independent checker before it is rendered; every step printed is one it performs.
+
+Why this module is long: it holds one page builder per certificate method (derivation, box, derivative,
+log-convexity, value, triangle, polynomial, not-polynomial, cube-rank) beside the table and spectrum
+documents, all sharing the same LaTeX helpers; split up, each piece would import those helpers back.
+
+Why this module is long: it holds one page per certificate method (each step the checker performs, in words),
+and the pages share their statements, titles and helpers; split, they would import each other.
 
 Examples
 --------
@@ -21,6 +27,7 @@ import sympy
 
 from symrep.version import __version__
 from symrep.analysis.balls import enclose
+from symrep.analysis.stieltjes import CLASS_RULE_TEXT, RULE_TEXT
 from symrep.certificates import DOMAINS, check, parse
 from symrep.certificates.claims import MAY_BE_UNDEFINED_AT_0, STABLE_RANK_CLAIM
 from symrep.certificates.function import Function
@@ -95,7 +102,8 @@ _RULES = {
     "cm-besselk": r"$K_\nu(x)$ is CM for real $\nu$ (DLMF 10.32.9)", "cm-erfcx": r"$e^{x^2}\,\mathrm{erfc}\,x$ is CM (DLMF 7.2.2)",
     "cm-besselk-sqrt": r"$x^{\nu/2} K_\nu(\sqrt x)$ is CM for real $\nu$ (DLMF 10.32.10)", "cm-gamma-ratio": r"$\Gamma(x+a)/\Gamma(x+b)$, $b \ge a \ge 0$, is CM (DLMF 5.9.16)",
 }
-_CLASS = {"CM": "completely monotone", "BF": "Bernstein"}
+_RULES.update(RULE_TEXT)
+_CLASS = {"CM": "completely monotone", "BF": "Bernstein", "ST": "Stieltjes", "CBF": "complete Bernstein"}
 _PREDICATES = ("completely-monotone",)
 
 
@@ -147,8 +155,9 @@ def certificate_summary(cert):
 
 def _certificate_context(cert):
     claim, function, verdict = check(cert)
-    fn = Function(parse(function, "function", symbol=XR), DOMAINS[claim], cert.get("extension"),
-                  undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0)
+    on_interval = claim == "low-rank" and cert["domain"] != DOMAINS[claim]  # a refutation on (LO, oo)
+    fn = Function(parse(function, "function", symbol=XR), "[0, oo)" if on_interval else DOMAINS[claim],
+                  cert.get("extension"), undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0 or on_interval)
     data, method = cert["data"], cert["method"]
     f = fn.real if method == "polynomial" else fn.pos
     _AT_ZERO["value"] = fn.at0
@@ -156,8 +165,20 @@ def _certificate_context(cert):
         rows, steps = _ratio_page(cert["domain"], f, data)
         domain = _range_latex(cert["domain"])
     else:
-        rows, steps = _METHOD_PAGES[method](claim, f, data)
+        lo = sympy.Rational(cert["domain"][1:-5]) if on_interval else None
+        x = next(iter(fn.pos.free_symbols), XR)
+        shifted = fn.pos.subs(x, x + lo) if on_interval else f
+        rows, steps = _METHOD_PAGES[method](claim, shifted, data)
         domain = "$[0, \\infty)$" if DOMAINS[claim] != "R" else "$\\mathbb{R}$"
+        if on_interval:  # the proof is about g(x) = f(x + LO) on (0, oo), that is f on the interval
+            interval = f"$({sympy.latex(lo)}, \\infty)$"
+            domain = f"{interval} (an interval where $f$ is analytic)"
+            steps = [f"$f$ is real analytic on {interval} (verified), and the steps below show that $g(x) = "
+                     f"f({sympy.latex(XR + lo)}) = {sympy.latex(shifted)}$ agrees with no polynomial on $(0, \\infty)$: "
+                     f"$f$ agrees with none on the interval."] + \
+                [st for st in steps if not st.startswith("By the theorem below")] + \
+                [f"By the theorem below, the rank of $f(QK^\\top)$ over $Q, K$ whose product has its entries in "
+                 f"{interval} is not bounded by a function of $d$ (already for width $2$)."]
     rows.insert(0, ("domain", domain))
     if "extension" in cert:
         rows.insert(1, ("value at $0$", f"$f(0) = {sympy.latex(fn.at0)}$, the limit of $f$ at $0$ "
@@ -177,13 +198,15 @@ def _certificate_context(cert):
                  f"${sympy.latex(l * L)} \\approx {float(l * L):.4g}$ on {domain}")
     else:
         statement = _STATEMENTS[claim]
+        if on_interval:
+            statement = statement.rstrip(".") + f", all entries of $QK^\\top$ lying in {domain.split(' (')[0]}."
         title = f"${sympy.latex(f)}$ {is_a} {'a ' if claim not in _PREDICATES else ''}{CLAIM_TITLES[claim]}"
     context = dict(
         _common(), title=Tex(title), verdict=verdict, function=function,
         statement=Tex("Let $f(x) = " + sympy.latex(f) + "$. Then " + statement),
         method_sentence=Tex(f"Method: \\texttt{{{escape(method)}}}."
                             + (" It refutes the defining property directly, and the claim through the theorem below."
-                               if method == "derivative-witness" else "")),
+                               if method in ("derivative-witness", "log-convexity-witness") else "")),
         data_rows=[(Tex(k), Tex(v)) for k, v in rows],
         steps=[Tex(s) for s in steps],
         conclusion=Tex(negation + statement[0].lower() + statement[1:] if not holds else negation + statement),
@@ -204,8 +227,7 @@ def _derivation_page(claim, f, data):
         params = ", ".join(f"${escape(k)} = {sympy.latex(parse(v, k, 't' if k == 'density' else 'x'))}$"
                            for k, v in node["params"].items())
         rule = _RULES[node["rule"]]
-        if node["rule"] == "compose":
-            rule = "CM after Bernstein is CM" if node["class"] == "CM" else "Bernstein after Bernstein is Bernstein"
+        rule = CLASS_RULE_TEXT.get((node["rule"], node["class"]), rule)  # compose and reciprocal, by class
         steps.append(f"{_m(node['expr'])} is {_CLASS[node['class']]}: {rule}"
                      + (f" ({params}; side conditions proved)" if params else "")
                      + (" (identity with the children's expressions verified)" if node.get("children") else "") + ".")
@@ -270,10 +292,33 @@ def _derivative_page(claim, f, data):
     value = (-1) ** k * sympy.diff(g, X, k).subs(X, x0)
     rows = [("function examined", f"$g = {escape(of)}$, $g(x) = {sympy.latex(g)}$"), ("order", f"$k = {k}$"),
             ("point", f"$x_0 = {sympy.latex(x0)}$")]
-    steps = [f"$(-1)^{{{k}}} g^{{({k})}}(x_0) = {sympy.latex(value)}$ exactly.",
-             f"Ball arithmetic encloses it in ${_ball(value)}$, so it is negative.",
+    steps = [f"$(-1)^{{{k}}} g^{{({k})}}(x_0) = {sympy.latex(value)}$ exactly."] + _negative_steps(value, data) + [
              r"A completely monotone function has $(-1)^k g^{(k)} \ge 0$ on $(0, \infty)$, so $g$ is not completely "
              r"monotone, and the theorem below turns this into the failure of the claim."]
+    return rows, steps
+
+
+def _negative_steps(value, data):
+    """How the witness value is shown negative: a ball for a number; for a family, its simplified form, proved
+    equal by the kernel's normal form and negative on the whole region."""
+    if "simplified" in data or value.free_symbols:
+        simplified = parse(data["simplified"], "simplified") if "simplified" in data else value
+        return [f"It equals ${sympy.latex(simplified)}$ (an identity the checker proves by its normal form), "
+                r"negative for every parameter value of the region (proved on the whole region, not at samples); "
+                r"the point lies in $(0, \infty)$ for every parameter value."]
+    return [f"Ball arithmetic encloses it in ${_ball(value)}$, so it is negative."]
+
+
+def _log_convexity_page(claim, f, data):
+    x0, of = parse(data["point"], "point"), data["of"]
+    g = f.subs(X, sympy.sqrt(X)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f
+    g = sympy.diff(g, X) if of.endswith("'") else g
+    gap = (g * sympy.diff(g, X, 2) - sympy.diff(g, X) ** 2).subs(X, x0)
+    rows = [("function examined", f"$g = {escape(of)}$, $g(x) = {sympy.latex(g)}$"), ("point", f"$x_0 = {sympy.latex(x0)}$")]
+    steps = [f"$g(x_0) g''(x_0) - g'(x_0)^2 = {sympy.latex(gap)}$ exactly."] + _negative_steps(gap, data) + [
+             r"A completely monotone $g(x) = \int e^{-xt}\,\mu(dt)$ is log-convex: by Cauchy--Schwarz, "
+             r"$g'^2 = (\int t e^{-xt}\,\mu(dt))^2 \le \int e^{-xt}\,\mu(dt) \int t^2 e^{-xt}\,\mu(dt) = g g''$. "
+             r"So $g$ is not completely monotone, and the theorem below turns this into the failure of the claim."]
     return rows, steps
 
 
@@ -289,6 +334,9 @@ def _value_page(claim, f, data):
         return [("witness", "the value at $0$")], [
             f"$f(0) = {sympy.latex(value)}$, enclosed in ${_ball(value)}$, which excludes $0$.",
             "A metric vanishes on the diagonal, and the seed paper's Bernstein functions have $f(0) = 0$."]
+    if data["kind"] == "zero":  # Bernstein-Widder: a CM function (f, or f(sqrt t) for pd-l2) with a zero in (0, oo) is 0
+        x1, x2 = parse(data["zero"], "zero"), parse(data["nonzero"], "nonzero")
+        return [("witness", f"$f(x_1) = 0$ exactly at $x_1 = {sympy.latex(x1)}$")], [f"$f({sympy.latex(x2)}) \\in {_ball(f.subs(X, x2))} \\not\\ni 0$; with a zero, not CM (Bernstein--Widder)."]
     x0 = parse(data["point"], "point")
     value = f.subs(X, x0) if x0 != 0 else _AT_ZERO["value"]
     return [("witness", f"a negative value at $x_0 = {sympy.latex(x0)}$")], [
@@ -424,6 +472,7 @@ def _ratio_page(domain, f, data):
 
 
 _METHOD_PAGES = {"derivation": _derivation_page, "box-witness": _box_page, "derivative-witness": _derivative_page,
+                 "log-convexity-witness": _log_convexity_page,
                  "value-witness": _value_page, "triangle-witness": _triangle_page, "polynomial": _polynomial_page,
                  "not-polynomial": _not_polynomial_page, "cube-spectrum": _cube_rank_page}
 

@@ -26,7 +26,7 @@ import os
 
 from symrep.fileio import write_text_atomic
 
-__all__ = ["json_cells", "write_atlas", "MARKS", "summary"]
+__all__ = ["json_cells", "write_atlas", "MARKS", "summary", "summary_table"]
 
 #: The mark of each verdict in the documents (LaTeX, HTML).
 MARKS = {"holds": (r"$\checkmark$", "✓"), "fails": (r"$\times$", "✗"), "unknown": ("?", "?"),
@@ -58,6 +58,31 @@ def summary(rows):
     cells = json_cells([dict(row, function="", claim="", certificate=None) for row in rows])
     counts = {v: sum(c["verdict"] == v for c in cells) for v in ("holds", "fails", "unknown")}
     return f"{len(cells)} cells: " + ", ".join(f"{n} {v}" for v, n in counts.items())
+
+
+def summary_table(cells):
+    """A Markdown table of ``atlas.json``'s ``cells``: per claim, the cells that hold, fail, are unknown.
+
+    The README shows the shipped atlas's table (``atlas/``), and a test recomputes it from the file.
+
+    Examples
+    --------
+    >>> print(summary_table([{"claim": "pd-l1", "verdict": "holds"}, {"claim": "pd-l1", "verdict": "unknown"},
+    ...                      {"claim": "pd-l2", "verdict": "fails"}]))
+    | claim | holds | fails | unknown | decided |
+    |---|---|---|---|---|
+    | pd-l1 | 1 | 0 | 1 | 50 % |
+    | pd-l2 | 0 | 1 | 0 | 100 % |
+    | all | 1 | 1 | 1 | 67 % |
+    """
+    claims = list(dict.fromkeys(c["claim"] for c in cells))
+    lines = ["| claim | holds | fails | unknown | decided |", "|---|---|---|---|---|"]
+    for claim in claims + [None]:
+        part = [c for c in cells if claim is None or c["claim"] == claim]
+        n = {v: sum(c["verdict"] == v for c in part) for v in ("holds", "fails", "unknown")}
+        decided = round(100 * (n["holds"] + n["fails"]) / len(part)) if part else 0
+        lines.append(f"| {claim or 'all'} | {n['holds']} | {n['fails']} | {n['unknown']} | {decided} % |")
+    return "\n".join(lines)
 
 
 def write_atlas(folder, kernels, claims, rows, *, budget):

@@ -28,6 +28,13 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``derivative``: ``expr >= 0`` at ``0+``, ``expr' `` CM | BF | the definition (SSV Def 3.1) |
 | ``rewrite`` | CM, BF | an identity |
 | ``antiderivative``: ``expr >= 0`` on ``(0, oo)``, ``-expr' `` CM | CM | the definition: ``(-1)^k f^(k) >= 0`` is ``f >= 0`` for ``k = 0`` and ``(-1)^(k-1) g^(k-1) >= 0`` for ``g = -f'`` CM and ``k >= 1`` |
+| ``st-is-cm``, ``cbf-is-bf`` | CM, BF | Stieltjes ``a/x + b + int sigma(dt)/(x + t)`` (SSV Def 2.1) is CM; complete Bernstein (SSV Def 6.1) is BF |
+| ``st-power`` ``(x + b)^(-s)``, ``0 <= s <= 1``, ``b >= 0``; ``st-log1p-ratio`` | ST | ``x^(-s) = sin(pi s)/pi int t^(-s)/(x + t) dt``; ``log(1 + b x)/x = int_(1/b)^oo dt/(t (x + t))`` |
+| ``st-tanh-root``, ``st-coth-root`` (``c > 0``) | ST | partial fractions of ``coth`` (DLMF 4.36): ``sum_k (2/c)/(x + t_k)``, ``t_k > 0`` |
+| ``cm-const`` (ST), ``bf-const``, ``bf-linear``, ``bf-power``, ``bf-log1p`` (CBF) | ST, CBF | SSV Ch. 2 and Ch. 6 examples |
+| ``x-times-st``, ``cbf-over-x`` | CBF, ST | ``f`` CBF iff ``f(x)/x`` Stieltjes (SSV Thm 6.2) |
+| ``bf-over-x``: ``f(x)/x`` for a Bernstein ``f`` | CM | ``a/x + b + int (1 - e^(-tx))/x nu(dt)`` with ``(1 - e^(-tx))/x = int_0^t e^(-sx) ds`` (SSV Thm 3.2) |
+| ``reciprocal`` (CBF <-> ST, child positive at 1), ``geometric-mean`` ``f^a g^(1-a)`` (``0 <= a <= 1``), ``compose`` (S o CBF, CBF o CBF) | ST, CBF | the Pick-function characterisation (SSV Thm 6.2): arguments of the values in ``[0, pi]`` (CBF), ``[-pi, 0]`` (S); SSV Ch. 7 |
 | ``integral`` ``G(x, b) - G(x, a) = int_a^b g(x, s) ds``, ``g = dG/ds`` of the class for every ``s`` in ``[a, b]`` | CM, BF | Riemann sums in the convex cone, closed under pointwise limits (SSV Cor 1.6, Cor 3.8); :mod:`~symrep.certificates.rules.integral` |
 
 Examples
@@ -45,33 +52,44 @@ Examples
 
 from fractions import Fraction
 
-from ..derivatives import derivative, nth_derivative
+from ..derivatives import derivative
 from ..domains import Span, analytic_on, continuous_on, prove_sign
 from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
-from ..terms import HALF, ONE, ZERO, add, apply, const, mul, num, power, substitute, var
+from ..terms import HALF, ONE, ZERO, add, apply, mul, num, power, substitute, var
 from .integral import PARAMS as INTEGRAL_PARAMS
 from .integral import integral_form
+from .root_exponential import root_exponential as _root_exponential
 
 __all__ = ["check_node", "Context", "RULES", "MAX_NODES"]
 
 MAX_NODES = 400
 _BOTH = ("CM", "BF")
+_ALL = ("CM", "BF", "ST", "CBF")
 #: rule -> (classes it proves, parameter names, number of children or None for >= 2)
 RULES = {
-    "cm-const": (("CM",), ("c",), 0), "bf-const": (("BF",), ("c",), 0), "cm-exp": (("CM",), ("a",), 0),
+    "cm-const": (("CM", "ST"), ("c",), 0), "bf-const": (("BF", "CBF"), ("c",), 0), "cm-exp": (("CM",), ("a",), 0),
     "cm-power": (("CM",), ("s", "b"), 0), "cm-log-ratio": (("CM",), ("b",), 0),
     "cm-log1p-ratio": (("CM",), ("b",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),
     "cm-besselk": (("CM",), ("nu",), 0), "cm-besselk-sqrt": (("CM",), ("nu",), 0), "cm-erfcx": (("CM",), (), 0),
     "cm-gamma-ratio": (("CM",), ("a", "b"), 0),
     "cm-laplace": (("CM",), ("density", "rate", "coefficients"), 0),
-    "bf-linear": (("BF",), ("beta",), 0), "bf-power": (("BF",), ("s",), 0), "bf-log1p": (("BF",), (), 0),
-    "sum": (_BOTH, (), None), "product": (("CM",), (), None), "scale": (_BOTH, ("c",), 1), "rewrite": (_BOTH, (), 1),
-    "compose": (_BOTH, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM",), (), 1),
+    "bf-linear": (("BF", "CBF"), ("beta",), 0), "bf-power": (("BF", "CBF"), ("s",), 0),
+    "bf-log1p": (("BF", "CBF"), (), 0),
+    "sum": (_ALL, (), None), "product": (("CM",), (), None), "scale": (_ALL, ("c",), 1), "rewrite": (_ALL, (), 1),
+    "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
     "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
+    # Stieltjes (ST) and complete Bernstein (CBF) functions: theory section 4, SSV Ch. 2, 6 and 7
+    "st-power": (("ST",), ("s", "b"), 0), "st-log1p-ratio": (("ST",), ("b",), 0),
+    "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
+    "x-times-st": (("CBF",), (), 1), "cbf-over-x": (("ST",), (), 1), "bf-over-x": (("CM",), (), 1),
+    "st-is-cm": (("CM",), (), 1), "cbf-is-bf": (("BF",), (), 1), "geometric-mean": (("ST", "CBF"), ("a",), 2),
 }
+#: the class of the inner function of ``compose``, and of the child of ``reciprocal``, for each class
+_INNER = {"CM": "BF", "BF": "BF", "ST": "CBF", "CBF": "CBF"}
+_RECIPROCAL_OF = {"CM": "BF", "ST": "CBF", "CBF": "ST"}
 X = var("x")
 
 
@@ -179,6 +197,32 @@ def check_node(node, where, context, _count=None):
         s = p("s"); context.sign(s, ">", here); context.sign(add(ONE, mul(num(-1), s)), ">=", here); form = power(X, s)
     elif rule == "bf-log1p":
         form = apply("log", add(ONE, X))
+    elif rule == "st-power":  # (x + b)^(-s), 0 <= s <= 1, b >= 0 (SSV Ch. 2 examples; a shift keeps S)
+        s_, b = p("s"), p("b")
+        context.sign(s_, ">=", here); context.sign(add(ONE, mul(num(-1), s_)), ">=", here); context.sign(b, ">=", here)
+        form = power(add(X, b), mul(num(-1), s_))
+    elif rule == "st-log1p-ratio":  # log(1 + b x)/x = int_(1/b)^oo dt/(t (x + t)) (SSV Ch. 2 examples)
+        b = p("b"); context.sign(b, ">", here); form = mul(apply("log", add(ONE, mul(b, X))), power(X, num(-1)))
+    elif rule == "st-tanh-root":  # tanh(c sqrt x)/sqrt x = sum_k 2 c / (c^2 x + ((k - 1/2) pi)^2) (DLMF 4.36)
+        c = p("c"); context.sign(c, ">", here)
+        root = power(X, HALF)
+        form = mul(apply("tanh", mul(c, root)), power(root, num(-1)))
+    elif rule == "st-coth-root":  # coth(c sqrt x)/sqrt x - 1/(c x) = sum_k 2 c / (c^2 x + (k pi)^2) (DLMF 4.36)
+        c = p("c"); context.sign(c, ">", here)
+        root = power(X, HALF)
+        form = add(power(mul(root, apply("tanh", mul(c, root))), num(-1)), mul(num(-1), power(mul(c, X), num(-1))))
+    elif rule == "x-times-st":  # f CBF iff f(x)/x is a Stieltjes function (SSV Def 2.1, Thm 6.2)
+        form = mul(X, child(0, "ST"))
+    elif rule in ("cbf-over-x", "bf-over-x"):  # f BF: f(x)/x = f(0+)/x + b + int (int_0^t e^(-sx) ds) nu(dt) is CM
+        form = mul(child(0, "CBF" if rule == "cbf-over-x" else "BF"), power(X, num(-1)))
+    elif rule == "geometric-mean":  # f^a g^(1 - a), 0 <= a <= 1, f and g of the class and positive
+        a = p("a"); context.sign(a, ">=", here); context.sign(add(ONE, mul(num(-1), a)), ">=", here)
+        f, g = child(0, cls), child(1, cls)
+        _positive_at_one(f, context, f"{here} the first function at 1")
+        _positive_at_one(g, context, f"{here} the second function at 1")
+        form = mul(power(f, a), power(g, add(ONE, mul(num(-1), a))))
+    elif rule in ("st-is-cm", "cbf-is-bf"):  # S is inside CM, CBF inside BF (SSV Ch. 2 and 6)
+        form = child(0, "ST" if rule == "st-is-cm" else "CBF")
     elif rule in ("sum", "product"):
         parts = [child(i, cls) for i in range(len(kids))]
         form = add(*parts) if rule == "sum" else mul(*parts)
@@ -187,7 +231,7 @@ def check_node(node, where, context, _count=None):
     elif rule == "rewrite":
         form = child(0, cls)
     elif rule == "compose":  # CM o BF is CM, BF o BF is BF; the inner BF maps (0, oo) into (0, oo) unless it is 0
-        outer, inner = child(0, cls), child(1, "BF")
+        outer, inner = child(0, cls), child(1, _INNER[cls])
         # a Bernstein function positive at 1 is positive on all of (0, oo) (a + bx + int (1 - e^(-tx)) nu(dt)); one
         # that is 0 at a point is 0 everywhere, and evaluates the outer function at 0, where nothing was proved
         # (found by an attack) unless the outer function is proved continuous on [0, oo): then the composite is
@@ -200,8 +244,8 @@ def check_node(node, where, context, _count=None):
                              lambda kid, inner: check_node(kid, f"{where}.0", inner, count))
     elif rule == "exp-of-cm":
         form = apply("exp", child(0, "CM"))
-    elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0
-        h = child(0, "BF")
+    elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0; S <-> CBF (SSV Ch. 7)
+        h = child(0, _RECIPROCAL_OF[cls])
         _positive_at_one(h, context, f"{here} h(1)")
         form = power(h, num(-1))
     elif rule == "antiderivative":  # f >= 0 on (0, oo) and -f' CM: (-1)^k f^(k) >= 0 for every k, the definition
@@ -243,38 +287,6 @@ def _right_limit_at_0(term, context, where):
     from .growth import right_limit as limit_at_0
 
     return limit_at_0(term)
-
-
-_A = var("_a")  # the base pair's parameter: a name no certificate can use
-_BASE = mul(_A, power(mul(num(2), power(const("pi"), HALF)), num(-1)), power(var("t"), num(Fraction(-3, 2))),
-            apply("exp", mul(num(-1), power(_A, num(2)), power(mul(num(4), var("t")), num(-1)))))
-
-
-def _root_exponential(params, context, where):
-    """The family ``sum_k c_k (sqrt x)^k exp(-a sqrt x)``, ``a = rate > 0``: the Laplace transform of the density
-    ``sum_k c_k (-d/da)^k rho_a`` with ``rho_a(t) = a t^(-3/2) e^(-a^2/(4t)) / (2 sqrt pi)`` (A&S 29.3.82;
-    differentiation under the integral sign in ``a``, by dominated convergence on compact subsets of ``a > 0``),
-    which must equal the stated density and be ``>= 0`` for every ``t > 0``."""
-    rate = context.constant(params["rate"], f"{where} rate")
-    context.sign(rate, ">", f"{where} rate")
-    coefficients = params["coefficients"]
-    if type(coefficients) is not list or not 1 <= len(coefficients) <= 8:
-        raise CheckError(f"{where}: coefficients must be a list of 1 to 8 numbers")
-    cs = [context.constant(c, f"{where} coefficient") for c in coefficients]
-    density = context.term(params["density"], f"{where} density", variables=("t",))
-    pieces = [mul(c, num((-1) ** k), nth_derivative(_BASE, "_a", k)) for k, c in enumerate(cs)]
-    family = substitute(add(*pieces) if len(pieces) > 1 else pieces[0], {"_a": rate})
-    t_region = {"t": Span(Fraction(0), None, lo_closed=False), **context.parameters}
-    t_domain = Domain(positive=["t", *context.domain.positive], nonnegative=context.domain.nonnegative)
-    for term in (density, family):
-        if not continuous_on(term, "t", t_region):
-            raise CheckError(f"{where}: the density is not proved continuous on t > 0")
-    if not proved_equal(density, family, t_domain):
-        raise CheckError(f"{where}: the density is not the family's")
-    prove_sign(density, t_region, ">=", f"{where}: the density must be >= 0 for t > 0")
-    root = power(X, HALF)
-    polynomial = [mul(c, power(root, num(k))) for k, c in enumerate(cs)]
-    return mul(add(*polynomial) if len(polynomial) > 1 else polynomial[0], apply("exp", mul(num(-1), rate, root)))
 
 
 def _refuse(message):

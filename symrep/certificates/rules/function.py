@@ -106,6 +106,7 @@ class Function:
         self.term = read(source, "function", ("x",), parameters)
         self.region = dict(region or {})  # the parameters' spans: every fact is proved for all of them
         self.extension = None
+        self.right_limit_at_0 = None  # f(0+) where the extension proved it
         self.region = dict(region or {})
         if extension is not None:
             self.extension = self._extension(extension, parameters)
@@ -128,14 +129,16 @@ class Function:
         domain = Domain(positive=[n for n, s in self.region.items() if s.lo is not None and s.lo >= 0 and
                                   (s.lo > 0 or not s.lo_closed)])
         for g, side in sides:
-            if self.region:  # a family: the Bessel limit (DLMF 10.30.2); Taylor models need numbers
-                from .bessel import bessel_limit
+            if self.region:  # a family: the Bessel limit (DLMF 10.30.2) or N(x)/x^m; Taylor models need numbers
+                from .quotient_limit import family_limit
 
-                found = bessel_limit(g, {"x": Span(Fraction(0), None), **self.region})
+                found = family_limit(g, {"x": Span(Fraction(0), None), **self.region})
             else:
                 found = limit_at_0(g)
             if not proved_equal(found, value, domain):
                 raise CheckError(f"extension: the limit of f at {side} is not proved equal to {extension['value']}")
+            if side == "0+":  # proved once: the claim's f(0+) need not be expanded again (a heavy Taylor model)
+                self.right_limit_at_0 = value
         return value
 
     def at(self, point, where):
@@ -143,8 +146,8 @@ class Function:
         if point == ZERO and self.extension is not None:
             return self.extension
         if self.domain != "R":
-            if point != ZERO:
-                prove_sign(point, {}, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
+            if point != ZERO:  # a family's point may be a term in its parameters: in [0, oo) on the whole region
+                prove_sign(point, self.region, ">=", f"{where}: the point {text(point)} must lie in [0, oo)")
         value = substitute(self.term, {"x": point})
         if not self.region:  # Max(0, -1) is -1: jumps and kinks of closed arguments resolved by their proved signs
             return defined_at(_resolve(value, {}), f"{where}: f({text(point)})")

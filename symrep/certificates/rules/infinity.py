@@ -4,7 +4,8 @@
 ends are arb balls or infinite, by rules that are facts about the real functions: sums and products of
 intervals (no ``oo * 0``), reciprocals of intervals away from 0, powers, ``exp`` and ``log`` (increasing,
 ``exp(-oo) = 0``), the increasing bounded functions ``tanh``, ``atan``, ``erf`` (their limits at the ends),
-``erfc`` (decreasing), and ``sin``, ``cos``, ``sech``, ``sign``, ``Heaviside`` within their ranges. A finite
+``erfc`` (decreasing), ``sinh`` (increasing), ``cosh`` (even, increasing on ``[0, oo)``), ``Abs``, ``Max`` and
+``Min`` (increasing in each argument), and ``sin``, ``cos``, ``sech``, ``sign``, ``Heaviside`` within their ranges. A finite
 enclosure proves the term bounded on ``[X0, oo)`` (and defined there, every side condition included);
 a nonconstant polynomial is not, which is what a ``not-polynomial`` proof uses.
 
@@ -17,6 +18,12 @@ Examples
 True
 >>> bounded_at_infinity(read("x*exp(-x)", "g"), Fraction(1))     # oo * 0: these rules cannot tell
 False
+>>> bounded_at_infinity(read("Max(0, 1 - x)^2", "g"), Fraction(1))  # compact support: 0 on [1, oo)
+True
+>>> bounded_at_infinity(read("Max(0, 1 - x)^3*(1 + 3*x)", "g"), Fraction(1))
+True
+>>> bounded_at_infinity(read("Min(1, x)", "g"), Fraction(1)), bounded_at_infinity(read("Max(1, x)", "g"), Fraction(1))
+(True, False)
 """
 
 from flint import arb, ctx
@@ -46,6 +53,9 @@ def _mul(a, b):
         for p in products[1:]:
             lo, hi = lo.min(p), hi.max(p)
         return lo, hi
+    for zero, other in ((a, b), (b, a)):  # 0 times any real number is 0 (the compact support of Max(0, 1 - x)^k p(x))
+        if _finite(zero) and zero[0].is_zero() and zero[1].is_zero():
+            return zero
     # one end infinite: only intervals of one strict sign times such intervals
     signs = [_sign(a), _sign(b)]
     if 0 in signs or None in signs:
@@ -100,6 +110,8 @@ def bound_at_infinity(term, start):
         return out
     if op == "^":
         return _power(term, parts[0])
+    if op in ("Max", "Min"):  # increasing in each argument: the ends are the Max (Min) of the ends
+        return _extreme(parts, op == "Max")
     a = parts[-1]
     if op == "exp":
         return _monotone(a, lambda v: v.exp(), arb(0), None)
@@ -116,6 +128,14 @@ def bound_at_infinity(term, start):
         return lo, hi
     if op in ("sin", "cos"):
         return arb(-1), arb(1)
+    if op == "sinh":
+        return _monotone(a, lambda v: v.sinh(), None, None)
+    if op == "cosh":  # even, increasing on [0, oo): the least value at the end nearest 0 (1 if 0 is inside)
+        lo = arb(1) if _sign(a) == 0 else (a[0] if _sign(a) > 0 else a[1]).cosh()
+        hi = None if not _finite(a) else a[0].cosh().max(a[1].cosh())
+        return lo, hi
+    if op == "Abs":
+        return _abs(a)
     if op == "sech":
         return arb(0), arb(1)
     if op == "sign":
@@ -123,6 +143,28 @@ def bound_at_infinity(term, start):
     if op == "Heaviside":
         return arb(0), arb(1)
     return UNDEFINED  # no rule: not even proved defined
+
+
+def _extreme(parts, larger):
+    """The interval of ``Max`` (``larger``) or ``Min`` of two arguments: a missing end is -oo (low) or +oo
+    (high), which ``Max`` ignores at the low end and ``Min`` at the high end."""
+    (alo, ahi), (blo, bhi) = parts
+    if larger:
+        lo = alo if blo is None else blo if alo is None else alo.max(blo)
+        hi = None if ahi is None or bhi is None else ahi.max(bhi)
+    else:
+        lo = None if alo is None or blo is None else alo.min(blo)
+        hi = ahi if bhi is None else bhi if ahi is None else ahi.min(bhi)
+    return lo, hi
+
+
+def _abs(a):
+    s = _sign(a)
+    if s > 0:
+        return a
+    if s < 0:
+        return (-a[1], None if a[0] is None else -a[0])
+    return arb(0), (None if not _finite(a) else (-a[0]).max(a[1]))
 
 
 def _power(term, base):
@@ -137,6 +179,8 @@ def _power(term, base):
             if base == UNDEFINED:
                 return UNDEFINED
             k = -k
+        if k % 2 == 0:  # an even power of the interval is that of its absolute values
+            base = _abs(base)
         out = (arb(1), arb(1))
         for _ in range(k):
             out = _mul(out, base)

@@ -11,11 +11,24 @@ lie in the claim's domain, and every value proved defined.
   ``lambda_S > 0`` refutes negative type (every l1 and every squared Euclidean metric is of negative type).
 * **value-witness**: a completely monotone function is ``>= 0``; a Bernstein function and a metric in the
   paper's sense vanish at 0; the paper's CM needs ``f(0) >= f(0+)`` (``below-limit-at-0``, needing the
-  limit, is not yet read by the kernel).
+  limit, is not yet read by the kernel); a completely monotone function with a zero in ``(0, oo)`` is
+  identically 0 (``zero``, :mod:`~symrep.certificates.rules.zeros`).
 * **triangle-witness**: an l1 metric satisfies ``f(a + b) <= f(a) + f(b)`` on the points ``0, a, a + b``.
 * **derivative-witness** (Bernstein's theorem, SSV Thm 1.4; Schoenberg 1938 for the transforms): a CM
   ``g`` has ``(-1)^k g^(k) >= 0`` on ``(0, oo)``; ``g`` is ``f``, ``f(sqrt x)``, ``f'`` or ``(f(sqrt x)^2)'``
   as the claim needs, proved analytic on ``(0, oo)`` so that its formal derivatives are its derivatives.
+* **log-convexity-witness**: a CM ``g`` is log-convex, ``g g'' - g'^2 >= 0`` on ``(0, oo)``: by Bernstein's
+  theorem ``g(x) = int e^(-xt) mu(dt)`` (SSV Thm 1.4), and Cauchy-Schwarz in ``L^2(e^(-xt) mu(dt))`` gives
+  ``g'(x)^2 = (int t e^(-xt) mu(dt))^2 <= int e^(-xt) mu(dt) int t^2 e^(-xt) mu(dt) = g(x) g''(x)`` (Widder,
+  *The Laplace Transform*, 1941, ch. IV). A point where ``g g'' - g'^2 < 0`` refutes CM at every derivative
+  order at once (``(1 + c x) e^(-x)``, ``c != 0``: ``g g'' - g'^2 = -c^2 e^(-2x)``).
+
+For a family (a certificate with ``assume``) a witness **point** may be a term in the parameters (``2/c``,
+``log((3 - c)/(1 - c))``): it is proved ``> 0`` (``>= 0`` for a value) on the whole region, so it lies in the
+domain for every parameter value, and the witness value is proved defined on the region. A derivative or
+log-convexity witness may state ``simplified``, a term in the parameters: the kernel proves it equal to the
+witness value by the normal form (:mod:`~symrep.certificates.normal_form`) and proves the sign on it (strictly,
+on the whole region, by :func:`~symrep.certificates.domains.prove_sign`).
 
 Examples
 --------
@@ -33,8 +46,9 @@ from ..fuel import charge
 from ..grammar import read
 from ..terms import HALF, ZERO, add, mul, num, power, substitute
 from .function import HALF_LINE
+from .zeros import check_zero
 
-__all__ = ["check_box", "check_value", "check_triangle", "check_derivative", "MAX_BOX_D"]
+__all__ = ["check_box", "check_value", "check_triangle", "check_derivative", "check_log_convexity", "MAX_BOX_D"]
 
 MAX_BOX_D = 12
 _EXPECTED = {"pd-l1": ("l1", "identity", "not-psd"), "pd-l2": ("l2", "identity", "not-psd"),
@@ -110,7 +124,7 @@ def check_value(claim, f, data):
     if kind == "nonzero-at-0" and claim in ("bernstein", "l1-to-l1", "l1-to-l2sq", "l2-to-l2") and set(data) == {"kind"}:
         f.sign(f.at(ZERO, where), 0, f"{where} f(0)")
     elif kind == "negative" and set(data) == {"kind", "point"}:
-        point = _number(_field(data, "point", str, where), where)
+        point = _witness_point(f, _field(data, "point", str, where), where, ">=")
         f.sign(f.at(point, where), -1, f"{where} f(x0)")
     elif kind == "below-limit-at-0" and claim in ("pd-l1", "pd-l2", "completely-monotone") and set(data) == {"kind"}:
         # the paper's CM needs f(0) >= f(0+); f(sqrt t) has the same value and limit at 0
@@ -119,6 +133,8 @@ def check_value(claim, f, data):
         from .growth import right_limit
 
         f.sign(add(f.at(ZERO, where), mul(num(-1), right_limit(f.on_half_line()))), -1, f"{where} f(0) - f(0+)")
+    elif kind == "zero":
+        return check_zero(claim, f, data)
     else:
         raise CheckError(f"{where}: kind {kind!r} with fields {sorted(data)} does not bear on {claim} (or is not "
                          f"yet read by the kernel)")
@@ -151,16 +167,64 @@ def needed_function(claim, f, of, where):
 
 def check_derivative(claim, f, data):
     where = "derivative witness"
-    if type(data) is not dict or set(data) != {"order", "point", "of"}:
-        raise CheckError(f"{where}: fields are order, point, of")
+    if type(data) is not dict or not {"order", "point", "of"} <= set(data) <= {"order", "point", "of", "simplified"}:
+        raise CheckError(f"{where}: fields are order, point, of (and simplified)")
     k = _field(data, "order", int, where)
     if not 0 <= k <= MAX_ORDER:
         raise CheckError(f"{where}: order in 0..{MAX_ORDER}")
-    point = _positive_number(_field(data, "point", str, where), f"{where}: the point")
+    point = _witness_point(f, _field(data, "point", str, where), f"{where}: the point", ">")
     g = needed_function(claim, f, _field(data, "of", str, where), where)
     value = substitute(mul(num((-1) ** k), nth_derivative(g, "x", k)), {"x": point})
-    f.sign(value, -1, f"{where} (-1)^{k} g^({k})(x0)")  # a CM function has (-1)^k g^(k) >= 0
+    _negative(f, value, data, f"{where} (-1)^{k} g^({k})(x0)")  # a CM function has (-1)^k g^(k) >= 0
     return claim, "fails"
+
+
+def check_log_convexity(claim, f, data):
+    where = "log-convexity witness"
+    if type(data) is not dict or not {"point", "of"} <= set(data) <= {"point", "of", "simplified"}:
+        raise CheckError(f"{where}: fields are point, of (and simplified)")
+    point = _witness_point(f, _field(data, "point", str, where), f"{where}: the point", ">")
+    g = needed_function(claim, f, _field(data, "of", str, where), where)
+    g1 = derivative(g, "x")
+    g2 = derivative(g1, "x")
+    gap = add(mul(g, g2), mul(num(-1), power(g1, num(2))))
+    _negative(f, substitute(gap, {"x": point}), data, f"{where} g g'' - g'^2 at x0")  # >= 0 for a CM g
+    return claim, "fails"
+
+
+def _witness_point(f, source, where, relation):
+    """The witness point: a number, or for a family a term in its parameters, proved in ``(0, oo)``
+    (``relation`` ``>``) or ``[0, oo)`` (``>=``) for every parameter value of the region."""
+    if not f.region:
+        return _positive_number(source, where) if relation == ">" else _number(source, where)
+    from ..domains import prove_sign
+
+    point = read(source, where, variables=(), parameters=tuple(f.region))
+    if point.op == "num" and point.value == 0 and relation == ">=":
+        return point
+    prove_sign(point, f.region, relation, f"{where}: {source} must lie in the domain for every parameter value")
+    return point
+
+
+def _negative(f, value, data, where):
+    """Prove ``value < 0`` (on the whole region for a family), directly or through the stated ``simplified``
+    term, proved equal to it by the normal form where the value is proved defined."""
+    if "simplified" not in data:
+        return f.sign(value, -1, where)
+    if not f.region:
+        raise CheckError(f"{where}: 'simplified' is read for families only (a number's sign is proved directly)")
+    from ..domains import sign_class
+    from ..normal_form import Domain, proved_equal
+    from .function import _finite_on
+
+    simplified = read(_field(data, "simplified", str, where), f"{where} simplified", variables=(),
+                      parameters=tuple(f.region))
+    if sign_class(value, f.region) is None and not _finite_on(value, f.region):
+        raise CheckError(f"{where}: the witness value is not proved defined for every parameter value of the region")
+    positive = [n for n, s in f.region.items() if s.lo is not None and (s.lo > 0 or (s.lo == 0 and not s.lo_closed))]
+    if not proved_equal(value, simplified, Domain(positive=positive)):
+        raise CheckError(f"{where}: the value is not proved equal to the stated simplified form")
+    return f.sign(simplified, -1, f"{where} (simplified)")
 
 
 def _refuse(message):

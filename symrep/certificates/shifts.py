@@ -1,0 +1,47 @@
+"""Signs of shifted exponentials and hyperbolic cosines, for :func:`~symrep.certificates.domains.sign_class`.
+
+``exp`` is increasing with ``exp(0) = 1``, so ``exp(u) - 1`` has the sign of ``u``; ``cosh(u) - 1 >= 0`` with
+equality only at ``u = 0``. Written ``n + m F(u)`` with numbers ``n = -m F(0)`` (``1 - exp(-x)``,
+``3 - 3 exp(-x^2)``, ``cosh(x) - 1``), the sign is read off the sign of ``u`` and of ``m``: the transformed function
+``(1 - exp(-(x^(1/2))^2))^(1/2)`` of an l2 claim is then proved defined on ``(0, oo)``.
+
+>>> from symrep.certificates.grammar import read
+>>> from symrep.certificates.domains import Span, sign_class
+>>> from fractions import Fraction
+>>> sign_class(read("1 - exp(-x)", "t"), {"x": Span(Fraction(0), None, lo_closed=False)})
+'+'
+"""
+
+from fractions import Fraction
+
+__all__ = ["shifted_class"]
+
+_NEGATED = {"+": "-", "-": "+", "0+": "0-", "0-": "0+", "0": "0", "?": "?"}
+
+
+def shifted_class(term, region, sign_class):
+    """The sign of ``m (F(u) - F(0))`` written as ``n + m F(u)`` with numbers ``n = -m F(0)``, for ``F = exp``
+    (increasing, ``exp(0) = 1``: the sign of ``e^u - 1`` is that of ``u``) and ``F = cosh`` (``cosh u - 1 >= 0``,
+    ``> 0`` where ``u != 0``): ``1 - exp(-x)`` is positive on ``x > 0``, ``cosh(x) - 1`` nonnegative. None if the
+    term is not of that form. ``sign_class`` reads the sign of ``u``
+    (:func:`~symrep.certificates.domains.sign_class`)."""
+    if len(term.args) != 2:
+        return None
+    numbers = [a for a in term.args if a.op == "num"]
+    if len(numbers) != 1:
+        return None
+    n = numbers[0].value
+    other = term.args[1] if term.args[0].op == "num" else term.args[0]
+    m, inner = Fraction(1), other
+    if other.op == "*" and len(other.args) == 2 and other.args[0].op == "num":
+        m, inner = other.args[0].value, other.args[1]
+    if inner.op not in ("exp", "cosh") or n != -m or m == 0:
+        return None
+    u = sign_class(inner.args[0], region)
+    if u is None:
+        return None
+    if inner.op == "exp":
+        found = u
+    else:
+        found = "+" if u in ("+", "-") else "0+" if u != "0" else "0"
+    return found if m > 0 else _NEGATED[found]
