@@ -188,6 +188,21 @@ REASONS = {
     'kernel-integral-identity-on-part-of-the-half-line': 'are not proved equal',
     'kernel-integral-variable-is-x': 'must be a fresh name',
     'kernel-integral-child-is-not-the-derivative': "and the child's expression",
+    # integral representations (issue 31): Bessel K (DLMF 10.32.9, 10.32.10), erfcx (7.2.2), Gamma ratios (5.9.16)
+    'kernel-besselk-sqrt-atom-on-the-wrong-function': 'are not proved equal',
+    'kernel-matern-l2-derivation-passed-off-as-pd-l1': 'pd-l1 takes no transformed function',
+    'kernel-matern-l2-extension-wrong-value': 'extension: the limit of f at 0+ is not proved equal to 2',
+    'kernel-besselk-complex-order': 'is not proved continuous (and defined) on (0, oo)',
+    'kernel-besselk-shift-below-0': '(bf-const): could not prove that -1/2 has sign +1',
+    'kernel-besselk-drop-at-0-pd-l1': "the paper's CM needs f(0) - f(0+) >= 0",
+    'kernel-erfcx-negative-argument': 'are not proved equal',
+    'kernel-gamma-ratio-reversed': '(cm-gamma-ratio): could not prove',
+    'kernel-gamma-ratio-negative-shift': '(cm-gamma-ratio): could not prove that -1/2',
+    'kernel-partial-fractions-negative-coefficient': '(scale): could not prove that -1 has sign +1',
+    'kernel-atan-inverse-extension-wrong': 'extension: the limit of f at 0+ is not proved equal to pi',
+    # the antiderivative rule: f >= 0 on (0, oo) and -f' CM
+    'kernel-antiderivative-f-negative-somewhere': 'f >= 0 on (0, oo): could not prove',
+    'kernel-antiderivative-child-is-f-prime': '(antiderivative):',
     # the zero witness: a CM function with a zero in (0, oo) is 0 (Bernstein-Widder); the zero must be exact,
     # in (0, oo), where f is defined, and f must be nonzero somewhere else
     'zero-witness-tiny-nonzero-at-zero-point': 'is not proved exactly 0',

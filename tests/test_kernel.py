@@ -358,3 +358,15 @@ def test_no_limit_is_read_where_the_growth_does_not_show_one(source):
 
     with pytest.raises(CheckError):
         right_limit(r(source))
+
+
+def test_a_root_of_a_quotient_splits_only_where_the_log_is_proved_nonnegative():
+    """(log(1+x)/x)^(1/2) = log(1+x)^(1/2)/x^(1/2) on x > 0 (log(1 + x) >= 0 by its shape); not for log(x),
+    log(1 - x) or log(1/2 + x), which are negative somewhere on (0, oo)."""
+    from symrep.certificates.grammar import read
+    from symrep.certificates.normal_form import Domain, proved_equal
+
+    d = Domain(positive=("x",))
+    split = lambda u: proved_equal(read(f"({u}/x)^(1/2)", "f"), read(f"{u}^(1/2)/x^(1/2)", "f"), d)  # noqa: E731
+    assert split("log(1+x)") and split("log(1+2*x+x^2)")
+    assert not any(split(u) for u in ("log(x)", "log(1-x)", "log(1/2+x)", "log(1+x-x^2)"))

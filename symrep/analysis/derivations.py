@@ -62,9 +62,9 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         if cls == "BF":
             order = (*late, "derivative", "mixture")
         elif active_region() or _root_exponential_family(e) is not None:
-            order = (*late, "laplace", "mixture")
+            order = (*late, "laplace", "mixture", "antiderivative")
         else:
-            order = (*late, "mixture", "laplace")
+            order = (*late, "mixture", "laplace", "antiderivative")
         for route in order:
             node = getattr(self, f"_by_{route}")(e, cls, depth)
             if node is not None:
@@ -117,6 +117,18 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
                     return _n("BF", e, "derivative", {}, [inner])
         return None
 
+    def _by_antiderivative(self, e, cls, depth):
+        """``e >= 0`` on ``(0, oo)`` and ``-e'`` CM make ``e`` CM (the definition, k = 0 and k >= 1): the kernel's
+        ``antiderivative`` rule proves ``e >= 0``; the search only samples it first (``atan(1/sqrt x)``)."""
+        if depth > 0 or active_region() or not e.has(X) or not plausibly_cm(e) or not _nonnegative_samples(e) \
+                or not continuous(e, X):  # at the root only, where samples do not already refute it: each try
+            return None  # derives -f' from scratch
+        slope = -sympy.diff(e, X)
+        if slope == 0:
+            return None
+        inner = self.derive(slope, "CM", depth + 1)
+        return _n("CM", e, "antiderivative", {}, [inner]) if inner is not None else None
+
     def _cm(self, e, depth):
         if not e.has(X):
             return _n("CM", e, "cm-const", {"c": _t(e)}) if _nonneg(e) else None
@@ -155,7 +167,18 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
             return _n("CM", e, "sum", {}, kids) if all(kids) else None
         if e.has(sympy.besselk):
-            return _matern(e)
+            node = _matern(e)
+            if node is None:
+                node = self._bessel(e, depth)
+            return node
+        if e.has(sympy.gamma) and e.is_Mul:
+            node = self._gamma_ratio(e, depth)
+            if node is not None:
+                return node
+        if e.has(sympy.erfc):
+            node = self._erfcx(e, depth)
+            if node is not None:
+                return node
         if e.is_Mul:
             node = _log1p_ratio(e) or self._over_x(e, depth)
             if node is not None:
@@ -167,6 +190,85 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
             return _n("CM", e, "product", {}, kids) if all(kids) else None
         return None
+
+    def _times_cm(self, e, atom, node, depth):
+        """``e = atom * rest`` with ``node`` proving ``atom`` CM: ``node`` scaled by a constant ``rest >= 0``, or the
+        product with a derivation of ``rest``; None when ``rest`` is not proved CM."""
+        rest = sympy.powsimp(sympy.cancel(e / atom), force=True)
+        coefficient, exponent = rest.as_coeff_exponent(X)
+        if not coefficient.has(X) and exponent.is_positive:  # c x^p with p > 0 increases: never CM
+            return None
+        if rest == 1:
+            return node if atom == e else _n("CM", e, "rewrite", {}, [node])
+        if not rest.has(X):
+            return _n("CM", e, "scale", {"c": _t(rest)}, [node]) if _nonneg(rest) else None
+        other = self.derive(rest, "CM", depth + 1)
+        return _n("CM", e, "product", {}, [node, other]) if other is not None else None
+
+    def _composed(self, outer, atom, argument, depth):
+        """``atom = outer(argument)``: the atom itself when the argument is ``x``, else ``compose`` with a
+        Bernstein derivation of the argument (CM after Bernstein is CM, SSV Thm 3.7), or None."""
+        if argument == X:
+            return outer
+        inner = self.derive(argument, "BF", depth + 1)
+        return _n("CM", atom, "compose", {}, [outer, inner]) if inner is not None else None
+
+    def _bessel(self, e, depth):
+        """A factor ``K_nu(u)`` (real order) of ``e``: ``u^nu K_nu(u)`` with ``u^2`` Bernstein (the atom
+        ``cm-besselk-sqrt``, DLMF 10.32.10) or ``K_nu(u)`` with ``u`` Bernstein (``cm-besselk``, DLMF 10.32.9),
+        times a CM rest."""
+        bessels = [a for a in sympy.Mul.make_args(e) if isinstance(a, sympy.besselk)]
+        if len(bessels) != 1 or bessels[0].args[0].has(X) or not bessels[0].args[0].is_real:
+            return None
+        K = bessels[0]
+        nu, u = K.args
+        square = sympy.expand(sympy.powdenest(u**2, force=True))
+        tries = []
+        fractional = any(not p.exp.is_Integer for p in u.atoms(sympy.Pow))
+        if fractional and not any(not p.exp.is_Integer for p in square.atoms(sympy.Pow)):  # u = sqrt(q), q free of roots
+            atom = sympy.powdenest(square ** (nu / 2), force=True) * K
+            outer = _n("CM", X ** (nu / 2) * sympy.besselk(nu, sympy.sqrt(X)), "cm-besselk-sqrt", {"nu": _t(nu)})
+            tries.append((outer, atom, square))
+        tries.append((_n("CM", sympy.besselk(nu, X), "cm-besselk", {"nu": _t(nu)}), K, u))
+        for outer, atom, argument in tries:
+            self.tick()
+            node = self._composed(outer, atom, argument, depth)
+            node = self._times_cm(e, atom, node, depth) if node is not None else None
+            if node is not None:
+                return node
+        return None
+
+    def _gamma_ratio(self, e, depth):
+        """Factors ``Gamma(x + a)/Gamma(x + b)`` of ``e`` with ``b >= a >= 0`` (the atom ``cm-gamma-ratio``: a
+        logarithmically completely monotone function, DLMF 5.9.16), times a CM rest."""
+        up, down = [], []
+        for factor in sympy.Mul.make_args(e):
+            base, exponent = factor.as_base_exp()
+            if isinstance(base, sympy.gamma) and exponent in (1, -1):
+                shift = sympy.expand(base.args[0] - X)
+                if shift.has(X):
+                    return None
+                (up if exponent == 1 else down).append(shift)
+        if len(up) != 1 or len(down) != 1:
+            return None
+        a, b = up[0], down[0]
+        if not (_nonneg(a) and _nonneg(b - a)):
+            return None
+        atom = sympy.gamma(X + a) / sympy.gamma(X + b)
+        node = _n("CM", atom, "cm-gamma-ratio", {"a": _t(a), "b": _t(b)})
+        return self._times_cm(e, atom, node, depth)
+
+    def _erfcx(self, e, depth):
+        """A factor ``erfc(u)`` of ``e``: ``exp(u^2) erfc(u)`` with ``u`` Bernstein (the atom ``cm-erfcx``, DLMF
+        7.2.2), times a CM rest."""
+        erfcs = [a for a in sympy.Mul.make_args(e) if isinstance(a, sympy.erfc)]
+        if len(erfcs) != 1:
+            return None
+        u = erfcs[0].args[0]
+        atom = sympy.exp(sympy.expand(u**2)) * erfcs[0]
+        outer = _n("CM", sympy.exp(X**2) * sympy.erfc(X), "cm-erfcx", {})
+        node = self._composed(outer, atom, u, depth)
+        return self._times_cm(e, atom, node, depth) if node is not None else None
 
     def _over_x(self, e, depth):
         """``f(x)/x`` with ``f`` Bernstein is CM (the kernel's ``bf-over-x``): ``(1 - exp(-x))/x``, ``atan(x)/x``."""
@@ -300,6 +402,45 @@ def _exp_log_form(e):
                      lambda p: sympy.exp(p.exp * sympy.log(p.base)))
 
 
+def plausibly_cm(f, orders=3, points=(sympy.Rational(1, 10), sympy.Rational(1, 2), 1, 3)):
+    """False when a float sample shows ``(-1)^k f^(k)(x0) < 0`` for some ``k <= orders`` (so ``f`` is not CM and
+    deriving it is wasted time: ``(1 + x^2)^(-3)`` has ``f''(0.1) < 0``); True otherwise, or when ``f`` has
+    parameters or a value cannot be formed. A heuristic that only orders the search, never a proof."""
+    if f.free_symbols - {X}:
+        return True
+    try:
+        g = f
+        for k in range(1, orders + 1):
+            g = sympy.diff(g, X)
+            for x0 in points:
+                value = complex(sympy.N(g.subs(X, x0), 15))
+                if abs(value.imag) < 1e-9 and (-1) ** k * value.real < -1e-9 * max(1.0, abs(value.real)):
+                    return False
+    except Exception:
+        return True
+    return True
+
+
+def _nonnegative_samples(e, points=(sympy.Rational(1, 100), sympy.Rational(1, 2), 2, 50)):
+    """True when float samples of ``e`` at a few points of ``(0, oo)`` are all ``>= 0`` (functions without
+    parameters; with parameters, True: the kernel proves the sign on the region or refuses)."""
+    if e.free_symbols - {X}:
+        return True
+    try:
+        return all(complex(sympy.N(e.subs(X, x0), 15)).real >= 0 for x0 in points)
+    except Exception:
+        return False
+
+
+def _partial_fractions(e):
+    """A rational function of ``x`` as its partial fractions over Q (``(1 + x)/(1 + 2x) = 1/2 + 1/(2 (2x + 1))``):
+    each term ``c/(x + a)^k`` with ``c, a >= 0`` is CM (``cm-power``, scaled), and a sum of CM functions is CM; a
+    sufficient condition only (a rational function can be CM with some ``c < 0``)."""
+    if not e.is_rational_function(X) or sympy.degree(sympy.denom(sympy.cancel(e)), X) < 1:
+        return e
+    return sympy.apart(e, X)
+
+
 def _hyperbolic_exponentials(e):
     """``cosh``, ``sinh`` (and ``sech``, ``tanh``, ...) written with ``exp``, expanded and each product of
     exponentials joined: ``exp(-c x) cosh(x) = exp(x - c x)/2 + exp(-x - c x)/2``, a sum of exponentials the
@@ -313,7 +454,7 @@ def _hyperbolic_exponentials(e):
 def _rewrites(e):
     out = [e]
     for how in (exponential_form, _exp_log_form, _hyperbolic_exponentials, sympy.cancel, sympy.factor, sympy.powsimp,
-                sympy.simplify):
+                sympy.simplify, _partial_fractions):
         try:
             out.append(how(e))
         except Exception:

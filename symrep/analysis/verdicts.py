@@ -42,8 +42,8 @@ import sympy
 
 from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
-from symrep.analysis.common import X, _limit_from_right, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
-from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
+from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
+from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch, plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
@@ -60,6 +60,9 @@ from symrep.analysis.at_zero import (behaviour_at_0 as _behaviour_at_0, offered_
 from symrep.geometry.expressions import expression_text, lambda_body, parameter_symbol, parse_expression, value_at
 
 __all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]
+
+#: The share of the time left that pd-l2 gives to deriving f itself (pd-l1 implies pd-l2) before t -> f(sqrt t).
+L1_SHARE = 0.3
 
 THEOREMS = {
     "pd-l1": "f(|x_i - x_j|_1) is PSD for all point sets iff f is CM in the paper's sense "
@@ -566,7 +569,8 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
             yield self.flat_start("f(sqrt(x))" if l2 else "f")
             yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
-        node = self.derive(g, "CM", 0) if not below else None
+        node = self._from_l1(g) if l2 and not below else None
+        node = node or (self.derive(g, "CM", 0) if not below else None)
         if node is not None:
             data = {"derivation": node}
             if l2:
@@ -583,6 +587,26 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         if not family:
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
             yield self.flat_start("f(sqrt(x))" if l2 else "f")
+
+    def _from_l1(self, g):
+        """pd-l1 implies pd-l2: a derivation of ``f`` itself as CM, composed with the Bernstein ``sqrt t`` (CM after
+        Bernstein is CM, SSV Thm 3.7), proves ``t -> f(sqrt t) = g`` CM; ``f`` is often the simpler of the two.
+        The attempt gets a share of the budget (``L1_SHARE`` of what is left), the direct search of ``g`` the rest."""
+        if not plausibly_cm(self.f):
+            return None
+        whole = self.tick
+        self.tick = Budget(max(L1_SHARE * self.clock.left(), 1e-3)).tick
+        try:
+            node = self.derive(self.f, "CM", 0)
+        except OutOfTime:
+            node = None
+        finally:
+            self.tick = whole
+        self.tick()
+        if node is None:
+            return None
+        root = _n("BF", sympy.sqrt(X), "bf-power", {"s": "1/2"})
+        return _n("CM", g, "compose", {}, [node, root])
 
     # --- Bernstein claims ---------------------------------------------------------------
 

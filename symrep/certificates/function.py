@@ -45,11 +45,13 @@ class Function:
             written = sympy.nan
         elif _not_defined_at(real, 0) is not None:  # 0 * (something that may be infinite) reads as 0 in SymPy
             written = sympy.nan
+        # besselk(nu, 1), gamma(a): SymPy cannot tell whether they are real; proved for every parameter value
+        real0 = written.is_extended_real or (written.is_extended_real is None and _real_on_the_region(written))
         if extension is None:
-            if (written.has(*_UNDEFINED) or not written.is_extended_real) and undefined_at_0_allowed:
+            if (written.has(*_UNDEFINED) or not real0) and undefined_at_0_allowed:
                 self.at0 = None  # e.g. 1/x is no polynomial; any use of f(0) is refused
                 return
-            if written.has(*_UNDEFINED) or not written.is_extended_real:
+            if written.has(*_UNDEFINED) or not real0:
                 raise CheckError(f"f is undefined at 0 (f(0) = {written}); a certificate for a removable "
                                  f"singularity states the limit as its extension")
             self.at0 = written
@@ -114,6 +116,24 @@ class Function:
         return True
 
 
+def _real_on_the_region(value):
+    """True if a value in the parameters is proved of one sign (so defined and real) for every point of the active
+    region (:func:`~symrep.certificates.parametric.prove`); False without parameters or region."""
+    from .parametric import prove
+    from .regions import active_region
+
+    box = active_region()
+    if not box or not value.free_symbols or not value.free_symbols <= set(box) or value.has(*_UNDEFINED):
+        return False
+    for relation in (">", "<", ">=", "<="):
+        try:
+            if prove(value, relation, box, "f(0)"):
+                return True
+        except CheckError:
+            continue
+    return False
+
+
 def _not_defined_at(expr, point):
     """A part of ``expr`` that is not proved finite at ``x = point``, or None.
 
@@ -155,8 +175,8 @@ def _not_defined_at(expr, point):
                 continue  # undefined as written: reported as such by the caller
             if value.free_symbols:  # in parameters: SymPy's answer from proved signs of the constants only
                 signed = signed_constants(value)
-                if signed is None or signed.is_finite is not True:
-                    return application
+                if (signed is None or signed.is_finite is not True) and not _real_on_the_region(value):
+                    return application  # (a value proved of one sign on the whole region is finite there)
             elif not _finite_ball(value):  # a number: log(sinh(cosh(1)^2 - sinh(1)^2 - 1)) is log 0
                 return application
     return None

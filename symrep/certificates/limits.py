@@ -49,15 +49,15 @@ def limit(expr, var, point, side, where):
     """
     charge(100, f"proving a limit ({where})")
     if point != sympy.oo:
-        value = _proved_limit(expr, var, point, side)
-        if value is not None:
-            return value
         structural = None
-        if point == 0 and side == "+" and expr.has(sympy.besselk):  # DLMF 10.30: K_b at 0, by structure
-            try:
+        if point == 0 and side == "+" and expr.has(sympy.besselk):  # DLMF 10.30: K_b at 0, by structure, first:
+            try:  # the rewritings below expand K of half-integer order and take long to compare
                 return _structural_limit(bessel_normal_form(expr), var, where)
             except CheckError as error:
                 structural = error
+        value = _proved_limit(expr, var, point, side)
+        if value is not None:
+            return value
         if expr.free_symbols - {var}:  # SymPy's limit is not used with parameters (it guesses their signs)
             raise structural or CheckError(f"{where}: cannot prove the limit of {short(expr)} at {point}{side} for "
                                            "every parameter value (a limit must be continuity, a proved rewriting, "

@@ -4,8 +4,8 @@ A term is mapped to a quotient ``N/D`` of polynomials with rational coefficients
 the variables and parameters, ``pi`` and the other constants, the imaginary unit ``I`` (with
 ``I^2 = -1``), and atoms. Two terms are proved equal when the numerator of their difference is the
 zero polynomial. Distinct generators are treated as independent indeterminates, so a zero numerator
-is an identity whatever values the generators take; a nonzero one proves nothing (the caller may then
-prove the terms *different* with balls, :mod:`~symrep.certificates.enclosures`).
+is an identity whatever values the generators take; a nonzero one proves nothing (balls may then prove
+the terms *different*).
 
 Generators may carry rational exponents where that is an identity: ``exp(c M)`` for a monomial ``M``
 (``exp(a)*exp(b) = exp(a + b)``), ``exp(i c M)`` (from ``sin`` and ``cos``), a variable that is
@@ -17,21 +17,20 @@ not a monomial (``u^(n + r) = u^n u^r``). The rewrites, each applied only where 
 * ``exp(c log v) = v^c`` (``v > 0`` wherever ``log v`` is defined), ``log(exp u) = u``,
   ``log(c M) = log c + sum e_g log g`` when ``c > 0`` and every generator of ``M`` is positive wherever it
   is defined, ``log q`` of a rational as a sum over its primes;
-* ``u^r`` for rational ``r`` with ``(c M)^r = c^r M^r`` under the same condition; ``u^e`` for an
+* ``u^r`` for rational ``r`` with ``(c M)^r = c^r M^r`` when ``c > 0`` and every generator of ``M`` is ``>= 0``
+  (``log u`` is when ``u = 1 + (positive terms in generators >= 0)``: ``log(1 + x)``); ``u^e`` for an
   exponent that is not a rational number as ``exp(e log u)`` only when ``u`` is proved positive on the
   whole domain from its form (positive coefficients, positive generators); otherwise it stays an atom;
 * odd functions (``atan``, ``erf``, ``asinh``, ``atanh``, ``asin``, ``sign``) take the sign out of a negative
   argument, even ones (``Abs``, ``besselk`` in its order) drop it; ``besselk(1/2, u) =
   sqrt(pi/(2u)) e^(-u)`` (DLMF 10.39.2); ``gamma`` of a positive integer or half-integer.
 
-What "proved equal" means: at every point of the domain where both terms are defined, they are
-equal. (Every rewrite above holds wherever its left side is defined; quotients hold where the written
-denominators are nonzero, which is where the terms are defined.)
+"Proved equal" means: equal at every point of the domain where both terms are defined (each rewrite
+holds wherever its left side is defined; quotients where the written denominators are nonzero).
 
-The polynomials are sparse dictionaries with python-flint's exact rationals (``fmpq``) as
-coefficients; python-flint's own multivariate polynomials need a fixed set of variables and integer
-exponents, while the kernel meets its atoms as it reads and gives them rational exponents. Every
-operation is charged to the fuel (:mod:`~symrep.certificates.fuel`).
+The polynomials are sparse dictionaries with python-flint's exact rationals (``fmpq``): its own
+multivariate polynomials need a fixed set of variables and integer exponents, while the kernel meets its
+atoms as it reads and gives them rational exponents. Every operation is charged to the fuel.
 
 Examples
 --------
@@ -55,8 +54,8 @@ from flint import fmpq, fmpz
 
 from .elementary import Elementary
 from .fuel import charge
-from .rational_functions import (MAX_POWER, ONE, NormalForm, NotNormal, mono_pow, nf_add, nf_const, nf_inv, nf_mul,
-                                 nf_pow, reduced_zero)
+from .rational_functions import (MAX_POWER, ONE, NormalForm, NotNormal, at_least_one, mono_pow, nf_add, nf_const,
+                                 nf_inv, nf_mul, nf_pow, reduced_zero)
 
 __all__ = ["Domain", "NormalForm", "normal_form", "proved_equal", "is_zero", "NotNormal"]
 
@@ -118,7 +117,8 @@ class _Builder(Elementary):
 
     def nonnegative_gen(self, g):
         kind = self.kinds[g]
-        return self.positive_gen(g) or (kind[0] == "var" and kind[1] in self.domain.nonnegative)
+        return self.positive_gen(g) or (kind[0] == "var" and kind[1] in self.domain.nonnegative) or (
+            kind[0] == "log" and at_least_one(self.log_of[g], self.nonnegative_gen))  # log u, u >= 1 by its shape
 
     def normal(self, term):
         hit = self.memo.get(term)

@@ -221,3 +221,12 @@ def reduced_zero(difference, needs, reduce_poly):
             break
         numerator = reduce_poly(numerator.num)
     return numerator.is_zero
+
+
+def at_least_one(u, nonnegative_gen):
+    """``u >= 1`` wherever defined, by its shape: a polynomial ``1 + q + sum c_m m`` with ``q >= 0`` and every
+    ``c_m > 0``, each monomial ``m`` of generators that ``nonnegative_gen`` proves ``>= 0`` (so ``log u >= 0``:
+    ``log(1 + x)`` for ``x >= 0``)."""
+    if not (u.den is ONE or u.den == ONE) or u.num.get((), 0) < 1:
+        return False
+    return all(c > 0 and all(nonnegative_gen(g) for g, _ in m) for m, c in u.num.items() if m)

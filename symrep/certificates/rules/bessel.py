@@ -63,6 +63,8 @@ def bessel_limit(term, region):
     for factor in parts:
         if factor is k:
             continue
+        if pair is None and factor.op == "var" and factor.args[0] == "x" and proved_equal(ONE, b, domain):
+            factor = power(factor, ONE)  # x K_1(c x): the pair with k = 1, b = 1
         if pair is None and factor.op == "^" and proved_equal(factor.args[1], b, domain):
             scale = _scale(factor.args[0])
             if scale is not None:

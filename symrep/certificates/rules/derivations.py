@@ -14,6 +14,10 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``cm-log-ratio`` ``log(1 + b/x)``, ``b > 0`` | CM | ``int (e^(-tx) - e^(-t(x+b)))/t dt`` (SSV Ch. 1) |
 | ``cm-log1p-ratio`` ``log(1 + b x)/x``, ``b > 0`` | CM | ``int_0^b dt/(1 + t x)``, a mixture of the CM ``(1 + t x)^(-1)`` (SSV Cor 1.6) |
 | ``cm-matern`` ``(c x)^nu K_nu(c x)``, ``c > 0``, ``nu <= 1/2`` | CM | DLMF 10.32.8 (at order ``-nu``, 10.27.3) and 10.39.2 |
+| ``cm-besselk`` ``K_nu(x)``, real ``nu`` | CM | DLMF 10.32.9: ``K_nu(x) = int_0^oo e^(-x cosh s) cosh(nu s) ds``, a mixture of ``e^(-a x)``, ``a >= 1``, with a positive weight |
+| ``cm-besselk-sqrt`` ``x^(nu/2) K_nu(sqrt x)``, real ``nu`` | CM | DLMF 10.32.10 at order ``-nu`` (10.27.3): ``z^nu K_nu(z) = 2^(nu-1) int_0^oo e^(-s) s^(nu-1) e^(-z^2/(4s)) ds``, a mixture of ``e^(-x/(4s))`` |
+| ``cm-erfcx`` ``exp(x^2) erfc(x)`` | CM | DLMF 7.2.2 with ``t = x + s``: ``e^(x^2) erfc x = (2/sqrt pi) int_0^oo e^(-s^2) e^(-2 s x) ds``, a Laplace transform of a positive density |
+| ``cm-gamma-ratio`` ``Gamma(x + a)/Gamma(x + b)``, ``b >= a >= 0`` | CM | DLMF 5.9.16: ``psi(x + b) - psi(x + a) = int_0^oo e^(-x t) (e^(-a t) - e^(-b t))/(1 - e^(-t)) dt`` is CM, so ``f = exp(-H)`` with ``H' `` CM; then ``-f' = H' f`` and Leibniz's rule give ``(-1)^n f^(n) >= 0`` by induction (a logarithmically CM function is CM) |
 | ``cm-laplace`` root-exponential family | CM | A&S 29.3.82 ``L[a t^(-3/2) e^(-a^2/(4t))/(2 sqrt pi)] = e^(-a sqrt x)``, differentiated under the integral in ``a`` |
 | ``bf-linear`` ``beta x``, ``bf-power`` ``x^s`` (``0 < s <= 1``), ``bf-log1p`` | BF | Levy-Khintchine (SSV Thm 3.2): ``x^s = s/Gamma(1-s) int (1 - e^(-tx)) t^(-1-s) dt``, ``log(1 + x) = int (1 - e^(-tx)) e^(-t)/t dt`` |
 | ``sum``, ``scale`` (``c >= 0``) | CM, BF | convex cone (SSV Cor 1.6, Cor 3.8) |
@@ -23,6 +27,7 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``reciprocal`` of a BF ``h`` with ``h(1) > 0`` | CM | ``1/h = int_0^oo e^(-t h) dt``, each ``e^(-t h)`` CM (SSV Thm 3.7) |
 | ``derivative``: ``expr >= 0`` at ``0+``, ``expr' `` CM | BF | the definition (SSV Def 3.1) |
 | ``rewrite`` | CM, BF | an identity |
+| ``antiderivative``: ``expr >= 0`` on ``(0, oo)``, ``-expr' `` CM | CM | the definition: ``(-1)^k f^(k) >= 0`` is ``f >= 0`` for ``k = 0`` and ``(-1)^(k-1) g^(k-1) >= 0`` for ``g = -f'`` CM and ``k >= 1`` |
 | ``st-is-cm``, ``cbf-is-bf`` | CM, BF | Stieltjes ``a/x + b + int sigma(dt)/(x + t)`` (SSV Def 2.1) is CM; complete Bernstein (SSV Def 6.1) is BF |
 | ``st-power`` ``(x + b)^(-s)``, ``0 <= s <= 1``, ``b >= 0``; ``st-log1p-ratio`` | ST | ``x^(-s) = sin(pi s)/pi int t^(-s)/(x + t) dt``; ``log(1 + b x)/x = int_(1/b)^oo dt/(t (x + t))`` |
 | ``st-tanh-root``, ``st-coth-root`` (``c > 0``) | ST | partial fractions of ``coth`` (DLMF 4.36): ``sum_k (2/c)/(x + t_k)``, ``t_k > 0`` |
@@ -47,15 +52,16 @@ Examples
 
 from fractions import Fraction
 
-from ..derivatives import derivative, nth_derivative
+from ..derivatives import derivative
 from ..domains import Span, analytic_on, continuous_on, prove_sign
 from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
-from ..terms import HALF, ONE, ZERO, add, apply, const, mul, num, power, substitute, var
+from ..terms import HALF, ONE, ZERO, add, apply, mul, num, power, substitute, var
 from .integral import PARAMS as INTEGRAL_PARAMS
 from .integral import integral_form
+from .root_exponential import root_exponential as _root_exponential
 
 __all__ = ["check_node", "Context", "RULES", "MAX_NODES"]
 
@@ -67,12 +73,14 @@ RULES = {
     "cm-const": (("CM", "ST"), ("c",), 0), "bf-const": (("BF", "CBF"), ("c",), 0), "cm-exp": (("CM",), ("a",), 0),
     "cm-power": (("CM",), ("s", "b"), 0), "cm-log-ratio": (("CM",), ("b",), 0),
     "cm-log1p-ratio": (("CM",), ("b",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),
+    "cm-besselk": (("CM",), ("nu",), 0), "cm-besselk-sqrt": (("CM",), ("nu",), 0), "cm-erfcx": (("CM",), (), 0),
+    "cm-gamma-ratio": (("CM",), ("a", "b"), 0),
     "cm-laplace": (("CM",), ("density", "rate", "coefficients"), 0),
     "bf-linear": (("BF", "CBF"), ("beta",), 0), "bf-power": (("BF", "CBF"), ("s",), 0),
     "bf-log1p": (("BF", "CBF"), (), 0),
     "sum": (_ALL, (), None), "product": (("CM",), (), None), "scale": (_ALL, ("c",), 1), "rewrite": (_ALL, (), 1),
     "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
-    "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1),
+    "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
     # Stieltjes (ST) and complete Bernstein (CBF) functions: theory section 4, SSV Ch. 2, 6 and 7
     "st-power": (("ST",), ("s", "b"), 0), "st-log1p-ratio": (("ST",), ("b",), 0),
     "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
@@ -171,6 +179,16 @@ def check_node(node, where, context, _count=None):
     elif rule == "cm-matern":
         nu, c = p("nu"), p("c"); context.sign(c, ">", here); context.sign(add(HALF, mul(num(-1), nu)), ">=", here)
         form = mul(power(mul(c, X), nu), apply("besselk", nu, mul(c, X)))
+    elif rule == "cm-besselk":  # DLMF 10.32.9: int_0^oo e^(-x cosh s) cosh(nu s) ds, for every real order
+        form = apply("besselk", p("nu"), X)
+    elif rule == "cm-besselk-sqrt":  # DLMF 10.32.10 at order -nu (10.27.3): a mixture of e^(-x/(4s)), real nu
+        nu = p("nu"); root = power(X, HALF)
+        form = mul(power(root, nu), apply("besselk", nu, root))
+    elif rule == "cm-erfcx":  # DLMF 7.2.2, t = x + s: (2/sqrt pi) int_0^oo e^(-s^2) e^(-2 s x) ds
+        form = mul(apply("exp", power(X, num(2))), apply("erfc", X))
+    elif rule == "cm-gamma-ratio":  # DLMF 5.9.16: -(log f)' = psi(x + b) - psi(x + a) is CM for b >= a >= 0
+        a, b = p("a"), p("b"); context.sign(a, ">=", here); context.sign(add(b, mul(num(-1), a)), ">=", here)
+        form = mul(apply("gamma", add(X, a)), power(apply("gamma", add(X, b)), num(-1)))
     elif rule == "cm-laplace":
         form = _root_exponential(params, context, here)
     elif rule == "bf-linear":
@@ -230,6 +248,13 @@ def check_node(node, where, context, _count=None):
         h = child(0, _RECIPROCAL_OF[cls])
         _positive_at_one(h, context, f"{here} h(1)")
         form = power(h, num(-1))
+    elif rule == "antiderivative":  # f >= 0 on (0, oo) and -f' CM: (-1)^k f^(k) >= 0 for every k, the definition
+        slope = child(0, "CM")
+        if not analytic_on(expr, "x", context.open):
+            raise CheckError(f"{here}: {_short(expr)} is not proved analytic on (0, oo), so its formal derivative may lie")
+        context.equal(mul(num(-1), derivative(expr, "x")), slope, here)
+        prove_sign(expr, context.open, ">=", f"{here}: f >= 0 on (0, oo)")
+        return expr
     else:  # derivative: expr continuous on (0, oo) with expr' CM and expr(0+) >= 0
         slope = child(0, "CM")
         if not analytic_on(expr, "x", context.open):
@@ -262,38 +287,6 @@ def _right_limit_at_0(term, context, where):
     from .growth import right_limit as limit_at_0
 
     return limit_at_0(term)
-
-
-_A = var("_a")  # the base pair's parameter: a name no certificate can use
-_BASE = mul(_A, power(mul(num(2), power(const("pi"), HALF)), num(-1)), power(var("t"), num(Fraction(-3, 2))),
-            apply("exp", mul(num(-1), power(_A, num(2)), power(mul(num(4), var("t")), num(-1)))))
-
-
-def _root_exponential(params, context, where):
-    """The family ``sum_k c_k (sqrt x)^k exp(-a sqrt x)``, ``a = rate > 0``: the Laplace transform of the density
-    ``sum_k c_k (-d/da)^k rho_a`` with ``rho_a(t) = a t^(-3/2) e^(-a^2/(4t)) / (2 sqrt pi)`` (A&S 29.3.82;
-    differentiation under the integral sign in ``a``, by dominated convergence on compact subsets of ``a > 0``),
-    which must equal the stated density and be ``>= 0`` for every ``t > 0``."""
-    rate = context.constant(params["rate"], f"{where} rate")
-    context.sign(rate, ">", f"{where} rate")
-    coefficients = params["coefficients"]
-    if type(coefficients) is not list or not 1 <= len(coefficients) <= 8:
-        raise CheckError(f"{where}: coefficients must be a list of 1 to 8 numbers")
-    cs = [context.constant(c, f"{where} coefficient") for c in coefficients]
-    density = context.term(params["density"], f"{where} density", variables=("t",))
-    pieces = [mul(c, num((-1) ** k), nth_derivative(_BASE, "_a", k)) for k, c in enumerate(cs)]
-    family = substitute(add(*pieces) if len(pieces) > 1 else pieces[0], {"_a": rate})
-    t_region = {"t": Span(Fraction(0), None, lo_closed=False), **context.parameters}
-    t_domain = Domain(positive=["t", *context.domain.positive], nonnegative=context.domain.nonnegative)
-    for term in (density, family):
-        if not continuous_on(term, "t", t_region):
-            raise CheckError(f"{where}: the density is not proved continuous on t > 0")
-    if not proved_equal(density, family, t_domain):
-        raise CheckError(f"{where}: the density is not the family's")
-    prove_sign(density, t_region, ">=", f"{where}: the density must be >= 0 for t > 0")
-    root = power(X, HALF)
-    polynomial = [mul(c, power(root, num(k))) for k, c in enumerate(cs)]
-    return mul(add(*polynomial) if len(polynomial) > 1 else polynomial[0], apply("exp", mul(num(-1), rate, root)))
 
 
 def _refuse(message):

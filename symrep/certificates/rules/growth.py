@@ -23,12 +23,15 @@ from ..domains import Span, continuous_on, prove_sign, sign_class
 from ..enclosures import sign_at
 from ..errors import CheckError
 from ..fuel import charge
-from ..terms import ZERO, add, apply, free_names, mul, num, power, substitute
+from ..terms import HALF, ZERO, add, apply, const, free_names, mul, num, power, substitute
 
 __all__ = ["growth_limit", "right_limit"]
 
 _NEAR_0 = {"x": Span(Fraction(0), Fraction(1, 8))}
 _BOUNDED = ("atan", "tanh", "erf", "sin", "cos", "sech", "sign", "Heaviside")
+#: The limits at +oo of monotone functions: atan -> pi/2 (DLMF 4.24), tanh -> 1 (4.35), erf -> 1 and erfc -> 0 (7.2)
+_AT_INFINITY = {"atan": lambda: mul(HALF, const("pi")), "tanh": lambda: num(1), "erf": lambda: num(1),
+                "erfc": lambda: ZERO}
 
 
 def right_limit(term):
@@ -53,7 +56,22 @@ def right_limit(term):
         try:
             return growth_limit(term)
         except CheckError:
+            pass
+        try:  # K_b(c x) has no Taylor model at 0 (a pole of order b, DLMF 10.30.2): (k x)^b K_b(c x) by its rule
+            return _bessel_limit(term)
+        except CheckError:
             raise series_error from None
+
+
+def _bessel_limit(term):
+    """The limit of a closed product ``(k x)^b K_b(c x) * (factors continuous at 0)`` by DLMF 10.30.2
+    (:func:`~symrep.certificates.rules.bessel.bessel_limit`, the rule families use too)."""
+    from fractions import Fraction
+
+    from ..domains import Span
+    from .bessel import bessel_limit
+
+    return bessel_limit(term, {"x": Span(Fraction(0), None)})
 
 
 def growth_limit(term):
@@ -109,6 +127,8 @@ def _growth(term):
                 return (ZERO if order > 0 else None), order * q, logs * q
         raise CheckError("a power whose base has no nonzero limit at 0+ is not read")
     u = term.args[-1] if term.args else None
+    if op in _AT_INFINITY and _to_plus_infinity(u):  # monotone with a limit at +oo (DLMF 4.24, 4.35, 7.2, 7.12.1)
+        return _AT_INFINITY[op](), Fraction(0), 0
     if op in _BOUNDED:
         limit, _, _ = _growth(u)
         if limit is not None and op in ("sign", "Heaviside"):  # they jump at 0: continuous only at a nonzero limit
@@ -133,6 +153,31 @@ def _growth(term):
                              "c + (terms >= 0) with a number c >= 1")
         return None, Fraction(0), 1
     raise CheckError(f"{op} near 0 is not read by orders of growth")
+
+
+def _to_plus_infinity(u):
+    """True if ``u -> +oo`` as ``x -> 0+``, by structure: ``c x^q`` with ``q < 0`` and a closed ``c > 0`` (proved by
+    balls), or a sum of such terms and terms with a finite limit (at least one of the first kind)."""
+    if u.op == "+":
+        diverging = [a for a in u.args if _to_plus_infinity(a)]
+        try:
+            return bool(diverging) and all(_growth(a)[0] is not None for a in u.args if a not in diverging)
+        except CheckError:
+            return False
+    parts = u.args if u.op == "*" else (u,)
+    powers = [a for a in parts if "x" in free_names(a)]
+    if len(powers) != 1:
+        return False
+    (p,) = powers
+    if p.op == "^" and p.args[0].op == "var" and p.args[1].op == "num" and p.args[1].value < 0:
+        constants = [a for a in parts if a is not p]
+        if not constants:
+            return True
+        try:
+            return sign_at(mul(*constants) if len(constants) > 1 else constants[0], "a coefficient", +1) > 0
+        except CheckError:
+            return False
+    return False
 
 
 def _at_least_one_near_0(u):
