@@ -60,11 +60,13 @@ def test_functions_without_a_finite_limit_at_0_are_refused():
     assert certify("1/x", "polynomial").status == "fails"   # no polynomial is undefined at 0
 
 
-def test_low_rank_refuses_functions_that_are_not_real_on_the_line():
-    with pytest.raises(InputError, match="not real on R"):
-        certify("sqrt(x)", "low-rank")
-    with pytest.raises(InputError, match="undefined at x = -1"):
-        certify("1/(1+x)", "low-rank")
+def test_low_rank_of_a_function_not_real_on_the_line_is_decided_on_an_interval_it_states():
+    for f, interval, why in (("sqrt(x)", "(0, oo)", "not real on R"), ("1/(1+x)", "(-1, oo)", "undefined at x = -1")):
+        verdict = certify(f, "low-rank")
+        assert verdict.status == "fails" and verdict.certificate["domain"] == interval
+        assert why in verdict.reason and check(verdict.certificate)[2] == "fails"
+    with pytest.raises(InputError, match="undefined at 0"):  # no interval (LO, oo) holds it: refused
+        certify("1/x", "low-rank")
 
 
 def test_continuity_is_proved_from_structure():
