@@ -225,4 +225,7 @@ REASONS = {
     "parametric-value-point-outside-domain": "-2/c must lie in the domain for every parameter value",
     "family-quotient-limit-wrong": "the limit of f at 0+ is not proved equal to 2*c",
     "simplified-form-for-a-number": "'simplified' is read for families only",
+    # one reading of f: at 0, f is its limit where it has one ((x^2 - x)/x is x - 1 there), so undefined-at 0 is
+    # read only where an infinite limit at 0+ is proved
+    "undefined-at-0-of-a-removable-singularity": "f is read at 0 by its limit where it has one",
 }

@@ -309,6 +309,7 @@ def _undefined_point(f):
     from symrep.certificates.errors import CheckError
     from symrep.certificates.grammar import read
     from symrep.certificates.rules.function import proved_undefined
+    from symrep.certificates.rules.growth import no_finite_limit_at_0
     from symrep.certificates.terms import substitute
 
     try:
@@ -321,6 +322,8 @@ def _undefined_point(f):
     term = _kernel_term(f)
     for x0 in sorted((p for p in points if p.is_number and p.is_real), key=lambda p: abs(float(p)))[:6]:
         try:
+            if x0 == 0 and (term is None or not no_finite_limit_at_0(term)):  # at 0, f is its limit where it has one
+                continue
             if term is not None and proved_undefined(substitute(term, {"x": read(_t(x0), "point", variables=())})):
                 return {"kind": "undefined-at", "point": _t(x0)}
         except CheckError:

@@ -63,6 +63,19 @@ def right_limit(term):
             raise series_error from None
 
 
+def no_finite_limit_at_0(term):
+    """True when ``term`` is proved to have no finite limit at ``0+`` (an infinite one, :class:`NoLimit`)."""
+    from ..series import NoLimit
+
+    try:
+        right_limit(term)
+    except NoLimit:
+        return True
+    except CheckError:
+        return False
+    return False
+
+
 def _bessel_limit(term):
     """The limit of a closed product ``(k x)^b K_b(c x) * (factors continuous at 0)`` by DLMF 10.30.2
     (:func:`~symrep.certificates.rules.bessel.bessel_limit`, the rule families use too)."""

@@ -18,7 +18,7 @@ on ``(0, oo)`` (so neither on R):
 At the top only (for ``f`` itself, on R): ``two-halves`` ``{positive P, negative N}`` (``f = P`` on ``(0, oo)``,
 ``f = N`` on ``(-oo, 0)``, a coefficient of ``P - N`` proved nonzero: ``Abs(x)``, ``Max(x, 0)``), and, for the
 claim ``polynomial`` (``f`` agrees with a polynomial at *every* real ``x``), ``undefined-at`` ``{point}``: ``f``
-proved undefined at that real point (``tan(x)`` at ``pi/2``).
+proved undefined at that real point (``tan(x)`` at ``pi/2``), never 0, where ``f`` is read by its limit.
 
 ``rank_witnesses`` are l1 boxes whose distance matrix has rank ``<= d + 1`` while ``f`` of it has every
 eigenvalue ``lambda_S`` proved nonzero: rank ``2^d`` (the seed paper's low-rank witnesses).
@@ -43,6 +43,7 @@ from ..grammar import read
 from ..normal_form import Domain, proved_equal
 from ..terms import ZERO, add, mul, num, power, substitute, var
 from .function import HALF_LINE, NEGATIVE_LINE, _resolve, defined_at, proved_undefined
+from .growth import no_finite_limit_at_0
 from .infinity import bounded_at_infinity
 
 __all__ = ["check_not_polynomial", "MAX_PROOF_NODES"]
@@ -179,6 +180,8 @@ def _undefined_at(claim, f, node):
     if claim != "polynomial" or set(node) != {"kind", "point"} or type(node["point"]) is not str:
         raise CheckError(f"{where}: fields are kind and point, for the claim polynomial only")
     point = read(node["point"], where, variables=())
+    if proved_equal(point, ZERO, Domain()) and not no_finite_limit_at_0(f.term):  # one reading: at 0 f is its limit
+        raise CheckError(f"{where}: f is read at 0 by its limit where it has one; no infinite limit at 0+ is proved")
     if not proved_undefined(substitute(f.term, {"x": point})):
         raise CheckError(f"{where}: f is not proved undefined at {node['point']}")
 
