@@ -630,9 +630,9 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.derivative_witness(target, of)
             yield self.flat_start(of)
             yield from self.parametric_witnesses(target, of)
-        hopeless = not family and not plausibly_cm(target)  # float samples: f' is not CM, so no derivation exists
-        if hopeless:  # (an ordering only: the witness must still be proved) tanh's search took 17 s to fail
-            yield self.derivative_witness(target, of)
+        # float samples show f' is not CM: no derivation exists, so the search is skipped and the witnesses below
+        # come at once (an ordering only: a witness is still proved); tanh's search took 17 s to fail
+        hopeless = not family and not plausibly_cm(target)
         node = self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None
         if node is not None:
             data = {"derivation": node}
