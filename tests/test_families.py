@@ -130,6 +130,17 @@ def test_a_small_unknown_region_is_not_rounded_up_to_all_decided():
     assert "decided: 99.9% of the parameter line" in str(result)
 
 
+def test_a_derivative_witness_is_read_near_its_point_when_f_bends_elsewhere():
+    # Max(0, 1 - sqrt(t))^nu is (1 - sqrt t)^nu near t = 1/4, for every nu < 0: increasing there, so not CM
+    verdict = certify("Max(0,1-x)^nu", "pd-l2", assume="nu < 0")
+    assert (verdict.status, verdict.certificate["method"]) == ("fails", "derivative-witness")
+    assert check(verdict.certificate)[2] == "fails"
+    forged = copy.deepcopy(dict(verdict.certificate))
+    forged["data"]["point"] = "1"  # the kink t = 1 lies in (1/2, 3/2): no branch is taken on the whole interval
+    with pytest.raises(CheckError, match="not proved analytic"):
+        check(forged)
+
+
 def test_classify_refuses_a_function_without_parameters():
     with pytest.raises(InputError, match="no parameters"):
         classify("exp(-x)", "pd-l1")
