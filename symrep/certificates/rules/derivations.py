@@ -80,7 +80,7 @@ RULES = {
     "bf-log1p": (("BF", "CBF"), (), 0),
     "sum": (_ALL, (), None), "product": (("CM",), (), None), "scale": (_ALL, ("c",), 1), "rewrite": (_ALL, (), 1),
     "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
-    "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
+    "derivative": (("BF",), (), 1), "bf-complement": (("BF",), ("c",), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
     # Stieltjes (ST) and complete Bernstein (CBF) functions: theory section 4, SSV Ch. 2, 6 and 7
     "st-power": (("ST",), ("s", "b"), 0), "st-log1p-ratio": (("ST",), ("b",), 0),
     "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
@@ -242,6 +242,10 @@ def check_node(node, where, context, _count=None):
     elif rule == "integral":  # int_a^b g(x, s) ds = G(x, b) - G(x, a), each g(., s) of the class
         form = integral_form(params, kids, cls, context, here,
                              lambda kid, inner: check_node(kid, f"{where}.0", inner, count))
+    elif rule == "bf-complement":  # c - g, g CM, c >= g(0+): -g' CM and g nonincreasing (SSV Def. 1.3, 3.1)
+        c, g = p("c"), child(0, "CM")
+        context.sign(add(c, mul(num(-1), _right_limit_at_0(g, context, f"{here} g(0+)"))), ">=", f"{here} c - g(0+)")
+        form = add(c, mul(num(-1), g))
     elif rule == "exp-of-cm":
         form = apply("exp", child(0, "CM"))
     elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0; S <-> CBF (SSV Ch. 7)
