@@ -11,6 +11,7 @@ REASONS = {
     "cm-exp-negative-rate": "(cm-exp): could not prove",
     "derivative-rule-negative-start": "f(0+): could not prove",
     "bernstein-complement-below-its-start": "(bf-complement) c - g(0+): could not prove",
+    "sinh-of-minus-a-cm-function": "(sinh-of-cm): sinh(-(1 + x)^(-1)) and sinh(1/(x + 1)) are not proved equal",
     "difference-of-cm-functions": "(scale): could not prove",
     "gaussian-compose-with-x-squared": "(bf-power): could not prove",
     # Stieltjes (ST) and complete Bernstein (CBF) rules: exponents, shifts, rates, labels (theory section 4)

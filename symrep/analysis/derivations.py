@@ -146,6 +146,9 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
             if inner is not None:
                 return _n("CM", e, "exp-of-cm", {}, [inner])
             return None
+        if isinstance(e, (sympy.cosh, sympy.sinh)) and e.args[0].has(X):  # power series >= 0 of a CM function
+            inner = self.derive(e.args[0], "CM", depth + 1)
+            return _n("CM", e, f"{type(e).__name__}-of-cm", {}, [inner]) if inner is not None else None
         if e.is_Pow and not e.exp.has(X) and e.exp != 0 and (_proved_positive(-e.exp) or _nonneg(-e.exp)):  # (x+b)^0 = 1 too
             s = -e.exp
             b = sympy.expand(e.base - X)

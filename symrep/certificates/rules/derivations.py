@@ -79,7 +79,7 @@ RULES = {
     "bf-linear": (("BF", "CBF"), ("beta",), 0), "bf-power": (("BF", "CBF"), ("s",), 0),
     "bf-log1p": (("BF", "CBF"), (), 0),
     "sum": (_ALL, (), None), "product": (("CM",), (), None), "scale": (_ALL, ("c",), 1), "rewrite": (_ALL, (), 1),
-    "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
+    "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "cosh-of-cm": (("CM",), (), 1), "sinh-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
     "derivative": (("BF",), (), 1), "bf-complement": (("BF",), ("c",), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
     # Stieltjes (ST) and complete Bernstein (CBF) functions: theory section 4, SSV Ch. 2, 6 and 7
     "st-power": (("ST",), ("s", "b"), 0), "st-log1p-ratio": (("ST",), ("b",), 0),
@@ -246,8 +246,8 @@ def check_node(node, where, context, _count=None):
         c, g = p("c"), child(0, "CM")
         context.sign(add(c, mul(num(-1), _right_limit_at_0(g, context, f"{here} g(0+)"))), ">=", f"{here} c - g(0+)")
         form = add(c, mul(num(-1), g))
-    elif rule == "exp-of-cm":
-        form = apply("exp", child(0, "CM"))
+    elif rule in ("exp-of-cm", "cosh-of-cm", "sinh-of-cm"):  # sum_n c_n g^n, c_n >= 0, of a CM g >= 0 (SSV Cor 1.6)
+        form = apply(rule[:-6], child(0, "CM"))
     elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0; S <-> CBF (SSV Ch. 7)
         h = child(0, _RECIPROCAL_OF[cls])
         _positive_at_one(h, context, f"{here} h(1)")
