@@ -117,7 +117,10 @@ def literal_node(function_text, l2):
     except CheckError:
         return None
     literal = text(substitute(term, {"x": power(var("x"), HALF)}) if l2 else term)
-    e = parse_expression(literal, ("x",))
+    try:
+        e = parse_expression(literal, ("x",))
+    except Exception:  # the kernel's text that the prover's parser does not read: no literal node
+        return None
     node = weierstrass_node(e.xreplace({s: X for s in e.free_symbols}), literal)
     return (node, literal) if node is not None else None
 
@@ -128,8 +131,11 @@ def weierstrass_node(e, expr_text=None):
     states ``e`` as ``expr_text`` when given (the kernel's own text of it)."""
     if e.free_symbols - {X} or not e.has(*_HYPERBOLIC):
         return None
-    k = _rate(e)
-    found = _exponents(e, k) if k is not None else None
+    try:
+        k = _rate(e)
+        found = _exponents(e, k) if k is not None else None
+    except (sympy.PolynomialError, ValueError, TypeError, AttributeError):  # a form SymPy cannot factor: no product
+        return None
     if found is None:
         return None
     C, alpha, beta = found

@@ -27,7 +27,7 @@ Examples
 >>> from symrep.certificates.terms import text
 >>> node = {"class": "CM", "expr": "1/cosh(sqrt(x))^2", "rule": "cm-sech-root", "params": {"c": "1", "a": "2"}}
 >>> text(check_node(node, "derivation", Context({})))
-'1/cosh(sqrt(x))^2'
+'1/cosh(x^(1/2))^2'
 """
 
 from ..normal_form import proved_equal
