@@ -118,3 +118,21 @@ def test_taylor_models_of_tanh_stay_short(f, value):
     of x/tanh(x) - 1 took 672,000 units of fuel (over the default 200,000), x coth x was not expanded at all."""
     with tank(50_000):
         Function(f, "[0, oo)", extension={"point": "0", "value": value})
+
+
+@pytest.mark.parametrize("f, assume, status", [
+    ("sech(x)^a", "0 < a", "holds"), ("1/cosh(c*x)^2", "0 < c", "holds"), ("sech(x)^a", "a < 0", "fails"),
+])
+def test_families(f, assume, status):
+    """The power and the rate may be parameters: each is proved positive on the whole region by the kernel."""
+    v = certify(f, "pd-l2", assume=assume, budget=10)
+    assert v.status == status, v.reason
+    assert check(v.certificate)[2] == status
+    if status == "holds":
+        assert "root" in str(v.certificate["data"]["derivation"])
+
+
+def test_a_family_region_reaching_zero_is_refused_by_the_atom():
+    root = _n("CM", "sech(x^(1/2))^a", "cm-sech-root", {"c": "1", "a": "a"})
+    with pytest.raises(CheckError, match="could not prove a > 0"):
+        check({**_cert("sech(x)^a", "pd-l2", root, "sech(x^(1/2))^a"), "assume": "(a >= 0)"})

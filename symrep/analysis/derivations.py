@@ -38,7 +38,7 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         # the S / CBF route is structural and cheap: before the rewrites (simplify can take seconds) for Bernstein
         # functions and for hyperbolic functions (tanh(sqrt(x))/sqrt(x)); after them for other CM functions
         early = cls == "BF" or e.has(sympy.tanh, sympy.coth, sympy.sinh, sympy.cosh)
-        if cls == "CM" and not active_region() and (node := weierstrass_node(e)) is not None:
+        if cls == "CM" and (node := weierstrass_node(e)) is not None:
             return node  # Weierstrass products (1/cosh(sqrt(x))^2, tanh(sqrt(x)) sech(sqrt(x))^2/sqrt(x)): cheap
         if depth <= 1 and early:
             routes = [self._by_stieltjes if cls == "CM" else self._by_complete_bernstein]

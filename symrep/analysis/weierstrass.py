@@ -25,8 +25,9 @@ True
 
 import sympy
 
-from symrep.analysis.common import X, _n, _t
+from symrep.analysis.common import X, _n, _proved_positive, _t
 from symrep.certificates import CheckError
+from symrep.certificates.regions import active_region
 
 __all__ = ["weierstrass_node", "literal_node"]
 
@@ -37,8 +38,12 @@ _T, _Q = (-1, 0, 1, 1, -1), (1, 1, -1, -1, 0)
 
 
 def _rate(e):
-    """The rate ``k > 0`` (rational) with every hyperbolic argument of ``e`` a whole multiple of ``k sqrt x``, or None."""
+    """The rate ``k > 0`` with every hyperbolic argument of ``e`` a whole multiple of ``k sqrt x`` (a rational ``k``), or
+    the one rate of a family, proved positive on its region (``cosh(c sqrt x)``); or None."""
     ratios = {sympy.cancel(h.args[0] / _ROOT) for h in e.atoms(*_HYPERBOLIC)}
+    if len(ratios) == 1 and not next(iter(ratios)).is_Rational:
+        k = next(iter(ratios))
+        return k if not k.has(X) and _proved_positive(k) else None
     if not ratios or any(not (r.is_Rational and r > 0) for r in ratios):
         return None
     k = min(ratios)
@@ -55,7 +60,7 @@ def _vector(e, u, w, primes):
                 return None
             out = (out[0] * part[0], [a + b for a, b in zip(out[1], part[1])])
         return out
-    if e.is_Pow and e.exp.is_Rational and not e.exp.is_Integer:
+    if e.is_Pow and not e.exp.has(u, w) and not e.exp.is_Integer:  # a rational or a parameter's power
         part = _vector(e.base, u, w, primes)
         if part is None or not part[0] > 0:
             return None
@@ -96,10 +101,11 @@ def _exponents(e, k):
         return None
     C, v = found
     alpha, beta = -v[4], v[1]
-    if [alpha * t + beta * q for t, q in zip(_T, _Q)] != list(v):
+    if any(sympy.expand(alpha * t + beta * q - a) != 0 for t, q, a in zip(_T, _Q, v)):
         return None
     # T = (w^2 - 1)/((w^2 + 1) k u) and Q = 2 k u w/(w^2 - 1): their constants are 1/k and 2k
-    return sympy.nsimplify(C * k ** alpha / (2 * k) ** beta), alpha, beta
+    C = C * k ** alpha / (2 * k) ** beta
+    return sympy.nsimplify(C) if C.is_number else sympy.simplify(C), alpha, beta
 
 
 def literal_node(function_text, l2):
@@ -129,7 +135,7 @@ def weierstrass_node(e, expr_text=None):
     """A CM node for ``e`` (a function of the positive ``x``) as a positive multiple of a product of the kernel's
     Weierstrass atoms, checked by the kernel before it is returned; None when ``e`` is no such product. The node
     states ``e`` as ``expr_text`` when given (the kernel's own text of it)."""
-    if e.free_symbols - {X} or not e.has(*_HYPERBOLIC):
+    if (e.free_symbols - {X} and not active_region()) or not e.has(*_HYPERBOLIC):
         return None
     try:
         k = _rate(e)
@@ -139,17 +145,19 @@ def weierstrass_node(e, expr_text=None):
     if found is None:
         return None
     C, alpha, beta = found
-    if not (C.is_Rational and C > 0 and alpha >= 0 and beta >= 0) or alpha == beta == 0:
+    if not _proved_positive(C) or alpha == beta == 0:
         return None
-    s = min(alpha, beta)
+    s = min(alpha, beta) if alpha.is_number and beta.is_number else alpha if alpha == beta else 0
     z = k * _ROOT
     forms = [(sympy.tanh(z) / z, "cm-tanhc-root", alpha - s), (1 / sympy.cosh(z), "cm-sech-root", s),
              (z / sympy.sinh(z), "cm-sinhc-root", beta - s)]
+    if any(a != 0 and not _proved_positive(a) for _, _, a in forms):  # every power used is > 0 (on the region)
+        return None
     kids = [_n("CM", form ** a, rule, {"c": _t(k), "a": _t(a)}) for form, rule, a in forms if a != 0]
     core = kids[0] if len(kids) == 1 else _n("CM", sympy.Mul(*[f ** a for f, _, a in forms]), "product", {}, kids)
     node = _n("CM", e, "scale", {"c": _t(C)}, [core]) if C != 1 else {**core, "expr": _t(e)}
     node["expr"] = expr_text or node["expr"]
-    return node if _accepted(node) else None
+    return node if active_region() or _accepted(node) else None  # a family's node: the referee checks the region
 
 
 def _accepted(node):
