@@ -26,6 +26,16 @@ REASONS = {
     # sqrt(x) coth(sqrt(x)) is 1 at 0: the atom is coth(sqrt(x))/sqrt(x) - 1/x, and the value at 0 is proved
     "stieltjes-coth-root-drops-the-constant": "(x-times-st): x^(1/2)/tanh(x^(1/2)) and x*(1/(x^(1/2)*tanh(x^(1",
     "stieltjes-coth-root-hides-the-value-at-0": "extension: the limit of f at 0+ is not proved equal to 0",
+    # Weierstrass products (rules/weierstrass): powers > 0, rates > 0, the atom's own form, f >= 0 for l2-to-l2
+    "weierstrass-cosh-root-negative-power": "(cm-sech-root) a: could not prove that -1 has sign +1",
+    "weierstrass-sinh-over-root-as-its-reciprocal": "derivation (cm-sinhc-root): sinh(x^(1/2))/x^(1/2) and",
+    "weierstrass-sinhc-of-x-not-of-its-root": "derivation (cm-sinhc-root): x/sinh(x) and",
+    "weierstrass-sech-zero-rate": "(cm-sech-root) c: could not prove that 0 has sign +1",
+    "weierstrass-secant-as-sech": "1/cos(x^(1/2)) is not proved continuous",
+    "weierstrass-tanhc-zero-power": "(cm-tanhc-root) a: could not prove that 0 has sign +1",
+    "weierstrass-tanh-squared-l2-to-l2": "derivation.0 (product): 2*(1 - tanh(x^(1/2))^2)*tanh(x^(1/2))^3/x^(1/2) and",
+    "weierstrass-negative-tanh-l2-to-l2": "so f >= 0 on (0, oo), which is not proved: could not prove -tanh(x) >= 0",
+    "weierstrass-tanh-l2-to-l2-jump-at-0": "Bernstein in the paper's sense needs f(0) = 0",
     # jumps behind a smooth derivative
     "sawtooth-behind-smooth-derivative": "derivation (derivative): atan(tan(x)) is not proved analytic on (0, oo",
     "sawtooth-inside-pd-l1": "derivation.1 (derivative): atan(tan(x)) is not proved analytic on (0, ",

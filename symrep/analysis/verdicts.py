@@ -46,6 +46,7 @@ from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.mixtures import plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
+from symrep.analysis.weierstrass import literal_node
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
 from symrep.certificates.claims import HALF_LINE
@@ -589,12 +590,13 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
             yield self.flat_start("f(sqrt(x))" if l2 else "f")
             yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
-        node = self._from_l1(g) if l2 and not below else None
+        literal = literal_node(expression_text(self.fn.real), l2) if not (below or family) else None
+        node = literal[0] if literal else self._from_l1(g) if l2 and not below else None
         node = node or (self.derive(g, "CM", 0) if not below else None)
         if node is not None:
             data = {"derivation": node}
             if l2:
-                data["transformed"] = _t(g)
+                data["transformed"] = literal[1] if literal else _t(g)
             what = "t -> f(sqrt t)" if l2 else "f"
             yield ("holds", "derivation", data,
                    f"{what} is completely monotone on (0, oo) by the derivation in the certificate, and f(0) is "

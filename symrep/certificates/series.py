@@ -21,8 +21,8 @@ Examples
 >>> from symrep.certificates.terms import text
 >>> from symrep.certificates.normal_form import Domain, proved_equal
 >>> value = limit_at_0(read("(1 - cos(x))/x^2", "f"))
->>> text(value), proved_equal(value, read("1/2", "c"), Domain())     # an exact term, proved equal to 1/2
-('(-1*(1/2*(-cos(0))))/1', True)
+>>> text(value), proved_equal(value, read("1/2", "c"), Domain())     # an exact term (folded), proved equal to 1/2
+('1/2', True)
 """
 
 import math
@@ -30,12 +30,12 @@ from fractions import Fraction
 
 from flint import arb, ctx
 
-from .derivatives import nth_derivative
+from .derivatives import QUOTIENTS, nth_derivative, through_sinh_cosh
 from .enclosures import enclose, interval_ball, sign_at
 from .errors import CheckError
 from .fuel import charge
-from .normal_form import Domain, proved_equal
-from .terms import HALF, ONE, ZERO, Term, add, apply, const, free_names, mul, num, power, substitute, var
+from .normal_form import Domain, normal_form, proved_equal
+from .terms import HALF, ONE, ZERO, Term, add, apply, const, free_names, mul, num, power, substitute, var, walk
 
 __all__ = ["limit_at_0", "NoLimit", "ORDER", "RADIUS"]
 
@@ -69,6 +69,17 @@ def _times(a, b):
     if a.op == "num" and b.op == "num":
         return num(a.value * b.value)
     return mul(a, b)
+
+
+def _folded(term):
+    """A closed coefficient with a finite ball and a rational normal form, as that number (products stay short)."""
+    try:
+        if term.op != "num" and not free_names(term) and _ball(term).is_finite():
+            value = normal_form(term, Domain())[0].constant()
+            return num(value) if value is not None else term
+    except CheckError:  # not proved defined: it fails where it is used, as before
+        pass
+    return term
 
 
 def _is_zero(term):
@@ -175,7 +186,7 @@ def _compose(F, inner):
     coefficients = []
     for k in range(n + 1):
         charge(1, "a Taylor coefficient")
-        coefficients.append(_times(num(Fraction(1, math.factorial(k))), substitute(nth_derivative(F, _U, k), {_U: c0})))
+        coefficients.append(_folded(_times(num(Fraction(1, math.factorial(k))), substitute(nth_derivative(F, _U, k), {_U: c0}))))
     # sum_k a_k e^k, e = x * e1: e^k has valuation k
     out = Model(0, [coefficients[0]] + [ZERO] * n, arb(0), inner.h)
     power_of_e = Model(0, [ONE] + [ZERO] * n, arb(0), inner.h)
@@ -216,6 +227,8 @@ def _model(term, n, h, memo):
         u = term.args[1]  # DLMF 10.39.2, for u > 0
         rewritten = mul(power(mul(const("pi"), power(mul(num(2), u), num(-1))), HALF), apply("exp", mul(num(-1), u)))
         out = _model(rewritten, n, h, memo)
+    elif op in QUOTIENTS:  # tanh u = sinh(u)/cosh(u): the derivatives of tanh itself grow exponentially as trees
+        out = _model(through_sinh_cosh(term), n, h, memo)
     elif op == "gamma" and _pole_order(term.args[0]) is not None:
         u, m = term.args[0], _pole_order(term.args[0])  # Gamma(u) = Gamma(u + m + 1)/(u (u + 1) ... (u + m)), DLMF 5.5.1
         below = [power(add(u, num(j)) if j else u, num(-1)) for j in range(m + 1)]
@@ -237,8 +250,8 @@ def _pole_order(u):
 
 def _power(term, n, h, memo):
     base, exponent = term.args
-    if "x" in free_names(exponent):
-        return _compose_exp_log(term, n, h, memo)
+    if "x" in free_names(exponent):  # u^e = exp(e log u) for u > 0
+        return _model(apply("exp", mul(exponent, apply("log", base))), n, h, memo)
     base_model = _model(base, n, h, memo).normalized()
     for more in (4, 8):  # every coefficient kept is 0 (the order was spent on divisions): expand further
         base_model = _truncate(_model(base, n + more, h, memo).normalized(), n) if len(base_model.c) == 1 and \
@@ -259,23 +272,9 @@ def _power(term, n, h, memo):
     return Model(out.v + int(base_model.v * q), out.c, out.R, h)
 
 
-def _compose_exp_log(term, n, h, memo):
-    base, exponent = term.args  # u^e = exp(e log u) for u > 0
-    return _model(apply("exp", mul(exponent, apply("log", base))), n, h, memo)
-
-
 def _half_powers(term):
     return any(t.op == "^" and t.args[1].op == "num" and t.args[1].value.denominator == 2 and "x" in free_names(t.args[0])
-               for t in _walk(term))
-
-
-def _walk(term):
-    stack = [term]
-    while stack:
-        t = stack.pop()
-        yield t
-        if t.op not in ("num", "var", "const"):
-            stack.extend(t.args)
+               for t in walk(term))
 
 
 def limit_at_0(term, *, order=ORDER, radius=RADIUS):

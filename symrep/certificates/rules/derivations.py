@@ -62,6 +62,7 @@ from ..terms import HALF, ONE, ZERO, add, apply, mul, num, power, substitute, va
 from .integral import PARAMS as INTEGRAL_PARAMS
 from .integral import integral_form
 from .root_exponential import root_exponential as _root_exponential
+from .weierstrass import RULES as _WEIERSTRASS, weierstrass_atom
 
 __all__ = ["check_node", "Context", "RULES", "MAX_NODES"]
 
@@ -86,6 +87,7 @@ RULES = {
     "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
     "x-times-st": (("CBF",), (), 1), "cbf-over-x": (("ST",), (), 1), "bf-over-x": (("CM",), (), 1),
     "st-is-cm": (("CM",), (), 1), "cbf-is-bf": (("BF",), (), 1), "geometric-mean": (("ST", "CBF"), ("a",), 2),
+    **{rule: (("CM",), ("c", "a"), 0) for rule in _WEIERSTRASS},  # Weierstrass products (DLMF 4.36.1-2, SSV Cor 1.6)
 }
 #: the class of the inner function of ``compose``, and of the child of ``reciprocal``, for each class
 _INNER = {"CM": "BF", "BF": "BF", "ST": "CBF", "CBF": "CBF"}
@@ -191,6 +193,8 @@ def check_node(node, where, context, _count=None):
         form = mul(apply("gamma", add(X, a)), power(apply("gamma", add(X, b)), num(-1)))
     elif rule == "cm-laplace":
         form = _root_exponential(params, context, here)
+    elif rule in _WEIERSTRASS:  # sech(c sqrt x)^a, (z/sinh z)^a, (tanh z/z)^a at z = c sqrt x: rules/weierstrass
+        form = weierstrass_atom(rule, p("c"), p("a"), expr, context, here)
     elif rule == "bf-linear":
         beta = p("beta"); context.sign(beta, ">=", here); form = mul(beta, X)
     elif rule == "bf-power":
