@@ -208,8 +208,8 @@ def prove_sign(term, region, relation, where):
             except CheckError:
                 continue
         raise CheckError(f"{where}: could not prove that {_short(term)} is not 0 on the region")
-    if _sturm(term, region, relation):
-        return True
+    if found is not None and _sturm(term, region, relation):  # defined on the region (by structure) first: the
+        return True  # normal form reads (x - 1)/(x - 1) as 1, undefined at 1 (found by an attack)
     names = sorted(n for n in region if n in free_names(term))  # the term's sign does not depend on the others
     if names and all(region[n].bounded() for n in names):
         want = 1 if relation in (">", ">=") else -1

@@ -209,17 +209,16 @@ class _Builder(Elementary):
     def power(self, base, exponent):
         r = exponent.constant()
         if r is not None:
-            if r.denominator == 1:
-                if abs(r) > MAX_POWER:
-                    raise NotNormal(f"an integer power beyond {MAX_POWER}")
-                return nf_pow(base, int(r))
-            return self.rational_power(base, r)
+            if r.denominator == 1 and abs(r) > MAX_POWER:
+                raise NotNormal(f"an integer power beyond {MAX_POWER}")
+            return nf_pow(base, int(r)) if r.denominator == 1 else self.rational_power(base, r)
         if self.positive_on_domain(base):
             return self.fn_exp(nf_mul(exponent, self.fn_log(base)))
         if base.is_zero and self.positive_on_domain(exponent):  # 0^e = 0 for e > 0
             return NormalForm({})
-        # u^(e + n) = u^e u^n (integer n) where both are defined (u < 0: integer exponents; u = 0: e, n >= 0)
-        shift = exponent.num.get(()) if exponent.den == ONE else None
+        # u^(e + n) = u^e u^n (integer n) for u not identically 0: at a zero of u the right side is undefined or equal;
+        # for u = 0 it would be the polynomial 0 where 0^(e + n) = 0^0 = 1 at e = -n (found by an attack)
+        shift = exponent.num.get(()) if exponent.den == ONE and not base.is_zero else None
         n = int(Fraction(int(shift.p), int(shift.q)) // 1) if shift is not None else 0
         if n and abs(n) <= MAX_POWER:
             return nf_mul(self.atom("^", [base, nf_add(exponent, nf_const(-n))]), nf_pow(base, n))
