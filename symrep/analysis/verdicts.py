@@ -45,6 +45,7 @@ from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch, plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
+from symrep.analysis.far_witnesses import FarWitnessSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
 from symrep.certificates.claims import HALF_LINE
@@ -61,6 +62,9 @@ from symrep.geometry.expressions import expression_text, lambda_body, parameter_
 
 __all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]
 
+#: Where float samples look for a sign that rules a Bernstein claim's derivation out (``2^20``: a near miss such as
+#: ``sqrt(x) + 10^-8 x^2`` shows its wrong sign only far out).
+_SAMPLES = (sympy.Rational(1, 10), sympy.Rational(1, 2), 1, 3, 2 ** 20)
 #: The share of the time left that pd-l2 gives to deriving f itself (pd-l1 implies pd-l2) before t -> f(sqrt t).
 L1_SHARE = 0.3
 
@@ -532,7 +536,7 @@ def _is_family(g):
     return bool(active_region()) and bool(g.free_symbols - {X})
 
 
-class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
+class _Prover(DerivationSearch, WitnessSearch, FarWitnessSearch, PolynomialSearch):
     """Candidate answers, best first; ``certify`` keeps the first that the checker accepts.
 
     ``self.f`` is ``f`` on ``(0, oo)`` (a positive ``x``), ``self.f0`` its value at 0 and
@@ -564,6 +568,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         if self.claim != "completely-monotone":  # the fast numeric witness first: the Laplace route may spend
             yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)  # the whole budget
         yield self.zero_witness()  # cheap, and no derivation exists where it applies (compact support)
+        yield self.derivative_zero_witness("f(sqrt(x))" if l2 else "f")  # f with kinks only: constant on a piece
         family = _is_family(g)
         if family:  # a family's witnesses are cheap to screen; a derivation search that cannot succeed is not
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
@@ -587,6 +592,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         if not family:
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
             yield self.flat_start("f(sqrt(x))" if l2 else "f")
+            yield from self.near_misses(g, "f(sqrt(x))" if l2 else "f")
 
     def _from_l1(self, g):
         """pd-l1 implies pd-l2: a derivation of ``f`` itself as CM, composed with the Bernstein ``sqrt t`` (CM after
@@ -632,7 +638,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield from self.parametric_witnesses(target, of)
         # float samples show f' is not CM: no derivation exists, so the search is skipped and the witnesses below
         # come at once (an ordering only: a witness is still proved); tanh's search took 17 s to fail
-        hopeless = not family and not plausibly_cm(target)
+        hopeless = not family and not plausibly_cm(target, points=_SAMPLES)  # a far sample: near misses
         node = self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None
         if node is not None:
             data = {"derivation": node}
@@ -649,4 +655,6 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         if not family:
             yield self.derivative_witness(target, of)
             yield self.flat_start(of)
+            yield self.derivative_zero_witness(of)
+            yield from self.near_misses(target, of)
 

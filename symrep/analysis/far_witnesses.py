@@ -1,0 +1,253 @@
+"""Refutations of near misses: witnesses far out, high up, on a derivative's zero, and by log-convexity.
+
+A function that is completely monotone up to a tiny perturbation (``exp(-x) - 10^-20 exp(-2x)``,
+``exp(-x) (1 + 10^-6 x)``, ``1/(1 + x) + 10^-10 sin x``) passes every derivative sign at small orders and
+moderate points. These searches run after the cheap ones have failed (they cost nothing on the common path):
+
+* **log-convexity** at the usual points (a CM ``g`` has ``g g'' - g'^2 >= 0``; one point refutes every order);
+* **high orders**: where the kernel reads ``g`` as a sum of exponential, trigonometric and power atoms times
+  polynomials (:mod:`symrep.certificates.closed_forms`), ``(-1)^k g^(k)(x0)`` is a closed term of a few summands
+  for every ``k``: orders on a geometric ladder ``0, 1, 2, 3, 4, 8, ..., 2^24`` at points ``2^j`` from ``2^-10``
+  to ``2^40`` (about ``10^12``), screened in ball arithmetic at 256 bits (a screen only: the kernel proves the
+  sign again at rising precision);
+* **far out**: ``(-1)^k g^(k)`` for ``k <= 3`` by SymPy's derivatives evaluated with mpmath at 50 digits at
+  points ``2^j (1, 5/4, 3/2, 7/4)`` up to ``2^40`` (``log(1 + x) - 10^-12 x^2`` is not Bernstein: ``f'(2^24) < 0``);
+* **a zero of a derivative**: where ``f`` has kinks (``Max``, ``Min``, ``Abs``, ``Heaviside``), a point where
+  ``(-1)^k g^(k)`` is exactly 0 while ``g`` is not constant (:mod:`symrep.certificates.rules.derivative_zeros`).
+
+Every candidate is offered to the kernel, which decides.
+"""
+
+from fractions import Fraction
+
+import sympy
+
+from symrep.analysis.common import POINTS, X, _t
+from symrep.certificates import DOMAINS, CheckError
+from symrep.certificates.fuel import tank
+
+__all__ = ["FarWitnessSearch", "ORDERS", "LADDER"]
+
+#: Derivative orders tried in closed form.
+ORDERS = (0, 1, 2, 3) + tuple(1 << i for i in range(2, 25))
+#: Points tried in closed form: 2^j for j = -10..40.
+LADDER = tuple(Fraction(2) ** j for j in range(-10, 41))
+_FAR = tuple(Fraction(2) ** j * m for j in range(3, 41) for m in (1, Fraction(5, 4), Fraction(3, 2), Fraction(7, 4)))
+_KINKS = (sympy.Max, sympy.Min, sympy.Abs, sympy.Heaviside, sympy.sign)
+_MAX_OFFERS = 4
+
+
+def _kernel_g(claim, fn_text, of):
+    """The kernel's ``g`` for the claim (a term), or None where the kernel does not read it."""
+    from symrep.certificates.rules.function import Function
+    from symrep.certificates.rules.witnesses import needed_function
+
+    try:
+        with tank():
+            return needed_function(claim, Function(fn_text, DOMAINS[claim]), of, "witness")
+    except (CheckError, ValueError, RecursionError):
+        return None
+
+
+class FarWitnessSearch:
+    """Mixin of :class:`~symrep.analysis.verdicts._Prover`: the searches above, for functions without parameters."""
+
+    def _plain_text(self):
+        from symrep.geometry.expressions import expression_text
+
+        from symrep.certificates.reading import XR
+
+        real = getattr(self.fn, "real", None)
+        if real is None or real.free_symbols - {XR}:
+            return None
+        if not getattr(self.fn, "kernel_reads_extension", True):
+            return None
+        return expression_text(real)
+
+    def near_misses(self, g, of):
+        """The searches of this module that need no kink, cheapest first (after every other search failed)."""
+        yield from self.log_convexity_witness(g, of)
+        yield from self.far_witnesses(g, of)
+
+    def log_convexity_witness(self, g, of):
+        """``g g'' - g'^2 < 0`` at one of the usual points (screened at 50 digits)."""
+        if self._plain_text() is None or not self.formal_derivatives_read(of):
+            return
+        first = sympy.diff(g, X)
+        gap = g * sympy.diff(first, X) - first ** 2
+        for x0 in POINTS:
+            self.tick()
+            try:
+                value = complex(sympy.N(gap.subs(X, x0), 50))
+            except (TypeError, ValueError, ZeroDivisionError):
+                continue
+            if value.imag == 0 and value.real < 0:
+                yield ("fails", "log-convexity-witness", {"point": _t(x0), "of": of},
+                       f"At x0 = {x0}, {of} times its second derivative minus the square of its first derivative is "
+                       f"negative (proved by ball arithmetic): a completely monotone function is log-convex "
+                       f"(Cauchy-Schwarz on its Bernstein representation), so {of} is not completely monotone and the "
+                       f"claim fails through the theorem cited.")
+                return
+
+    def far_witnesses(self, g, of):
+        """Derivative witnesses of high order (closed forms) and far out (mpmath), best first."""
+        text = self._plain_text()
+        if text is None or not self.formal_derivatives_read(of):
+            return
+        offered = 0
+        for k, x0 in self._closed_form_candidates(text, of):
+            offered += 1
+            yield self._derivative_answer(k, x0, of, "in closed form (Leibniz's formula and the atoms' k-th "
+                                                     "derivatives, checked by the kernel)")
+            if offered >= _MAX_OFFERS:
+                return
+        for k, x0 in self._far_candidates(g):
+            offered += 1
+            yield self._derivative_answer(k, x0, of, "far from 0")
+            if offered >= 2 * _MAX_OFFERS:
+                return
+
+    def _derivative_answer(self, k, x0, of, how):
+        return ("fails", "derivative-witness", {"order": k, "point": _t(sympy.Rational(x0.numerator, x0.denominator)),
+                                                "of": of},
+                f"(-1)^{k} times the {k}-th derivative of {of} at {x0} is negative ({how}; the sign proved by ball "
+                f"arithmetic), so {of} is not completely monotone; the claim fails through the theorem cited.")
+
+    def _closed_form_candidates(self, text, of):
+        from flint import ctx
+
+        from symrep.certificates.closed_forms import kth_derivative_at, summands
+        from symrep.certificates.enclosures import enclose
+        from symrep.certificates.terms import num
+
+        g = _kernel_g(self.claim, text, of)
+        try:
+            with tank():
+                summands(g)
+        except (CheckError, RecursionError):
+            g = None
+        if g is None:
+            return  # not a sum of atoms: no order reads in closed form
+        old = ctx.prec
+        try:
+            for x0 in LADDER:
+                for k in ORDERS:
+                    self.tick()
+                    try:
+                        with tank():
+                            ctx.prec = 256
+                            value = kth_derivative_at(g, k, num(x0))
+                            ball = (-1) ** k * enclose(value, {})
+                    except CheckError:
+                        continue
+                    finally:
+                        ctx.prec = old
+                    if ball.is_finite() and ball < 0:
+                        yield k, x0
+                        break
+        finally:
+            ctx.prec = old
+
+    def _far_candidates(self, g):
+        import mpmath
+
+        derivatives, d = [], g
+        for k in range(4):
+            try:
+                derivatives.append((k, sympy.lambdify(X, (-1) ** k * d, "mpmath")))
+            except Exception:  # noqa: BLE001 - SymPy cannot print it for mpmath: no screen
+                return
+            d = sympy.diff(d, X)
+        with mpmath.workdps(50):
+            for x0 in _FAR:
+                self.tick()
+                for k, fn in derivatives:
+                    try:
+                        value = fn(mpmath.mpf(x0.numerator) / x0.denominator)
+                    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+                        continue
+                    if isinstance(value, mpmath.mpf) and value < 0:
+                        yield k, x0
+                        break
+
+    def derivative_zero_witness(self, of):
+        """``(-1)^k g^(k)`` exactly 0 at a point where ``f`` is locally smooth, ``g`` not 0 (``k = 0``) or not
+        constant (``k >= 1``); for ``f`` with kinks only."""
+        from symrep.certificates.rules.derivative_zeros import local_derivative
+        from symrep.certificates.rules.function import Function
+        from symrep.certificates.rules.zeros import fold_rationals
+        from symrep.certificates.enclosures import sign_at
+        from symrep.certificates.terms import ZERO, add, mul, num
+
+        text = self._plain_text()
+        if text is None or not self.f.has(*_KINKS):
+            return None
+        squared = "sqrt" in of
+        points = [p * p if squared else p for p in _candidate_points(self.f)]
+        try:
+            with tank():
+                f = Function(text, DOMAINS[self.claim])
+                for k in range(3):
+                    for p in points:
+                        self.tick()
+                        try:
+                            value = fold_rationals(local_derivative(f, self.claim, of, p, p / 4, k, "zero"))
+                        except CheckError:
+                            continue
+                        if value != ZERO:
+                            continue
+                        others = [q * q if squared else q for q in (Fraction(1, 4), Fraction(1, 2), Fraction(1), 2)]
+                        values = {}
+                        for q in others:
+                            try:
+                                values[q] = local_derivative(f, self.claim, of, q, min(p / 4, q / 2), 0, "zero")
+                            except CheckError:
+                                pass
+                        pair = _unequal(values, k, sign_at, add, mul, num)
+                        if pair is None:
+                            continue
+                        data = {"kind": "zero", "order": k, "point": str(p), "radius": str(p / 4), "of": of}
+                        data.update({"nonzero": str(pair[0])} if k == 0 else {"unequal": [str(q) for q in pair]})
+                        return ("fails", "derivative-witness", data,
+                                f"(-1)^{k} times the {k}-th derivative of {of} is exactly 0 at {p} (f has no kink "
+                                f"within {p / 4} of it), but {of} is {'not 0' if k == 0 else 'not constant'}: a "
+                                f"completely monotone function with a zero is 0 (Bernstein's theorem), so {of} would "
+                                f"be {'0' if k == 0 else 'a polynomial, bounded, hence constant'}; the claim fails.")
+        except CheckError:
+            return None
+        return None
+
+
+def _unequal(values, k, sign_at, add, mul, num):
+    """Two points with different values (``k >= 1``), or one with a nonzero value (``k = 0``), proved by balls."""
+    items = list(values.items())
+    for i, (p, a) in enumerate(items):
+        if k == 0:
+            try:
+                sign_at(a, "screen")
+                return (p,)
+            except CheckError:
+                continue
+        for q, b in items[i + 1:]:
+            try:
+                sign_at(add(a, mul(num(-1), b)), "screen")
+                return p, q
+            except CheckError:
+                continue
+    return None
+
+
+def _candidate_points(f):
+    """Rational points of ``(0, oo)`` past the kinks of ``f`` (a linear argument's root ``r``: ``2 r``, ``r + 1``),
+    then ``2, 4, 8``."""
+    points = []
+    for atom in f.atoms(*_KINKS):
+        args = (atom.args[0] - atom.args[1],) if isinstance(atom, (sympy.Max, sympy.Min)) else atom.args[:1]
+        for u in args:
+            if u.free_symbols != {X} or not u.is_polynomial(X) or sympy.degree(u, X) != 1:
+                continue
+            root = sympy.solve(u, X)
+            if len(root) == 1 and root[0].is_Rational and root[0] > 0:
+                r = Fraction(int(root[0].p), int(root[0].q))
+                points += [2 * r, r + 1]
+    return list(dict.fromkeys(points + [Fraction(2), Fraction(4), Fraction(8)]))
