@@ -62,14 +62,21 @@ def _refuse(what):
 
 
 def _a(*parts):
-    parts = [p for p in parts if p != ZERO]
+    """A sum, its rational literals added (exact)."""
+    total = sum((p.value for p in parts if p.op == "num"), Fraction(0))
+    parts = [p for p in parts if p.op != "num"] + ([num(total)] if total else [])
     return ZERO if not parts else parts[0] if len(parts) == 1 else add(*parts)
 
 
 def _m(*parts):
-    if any(p == ZERO for p in parts):
+    """A product, its rational literals multiplied (exact)."""
+    factor = Fraction(1)
+    for p in parts:
+        if p.op == "num":
+            factor *= p.value
+    if factor == 0:
         return ZERO
-    parts = [p for p in parts if p != ONE]
+    parts = ([num(factor)] if factor != 1 else []) + [p for p in parts if p.op != "num"]
     return ONE if not parts else parts[0] if len(parts) == 1 else mul(*parts)
 
 
