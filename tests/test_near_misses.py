@@ -39,6 +39,19 @@ def test_near_misses_fail_with_a_checked_certificate(f, claim, method):
     assert check(v.certificate)[2] == "fails"
 
 
+@pytest.mark.parametrize("f, claim, data", [
+    ("x^(1/3)+10^(-10)*x^2", "bernstein", {"order": 1, "of": "f'"}),  # far out; the derivation search is skipped
+    ("1/(1+x)^2-1/(100*(1+x)^3)", "pd-l1", {"order": 256, "of": "f"}),  # k >= 199 near 0
+    ("1/(1+x^2)-1/(10*(1+x^2)^2)", "pd-l2", {"order": 16, "of": "f(sqrt(x))"}),  # SymPy's g stated as the form
+    ("sqrt(x)-10^(-8)*x", "l1-to-l1", {"order": 0, "of": "f'"}),  # f' < 0 beyond 2.5 10^15
+])
+def test_variants(f, claim, data):
+    v = certify(f, claim, budget=10)
+    assert v.status == "fails", v.reason
+    assert data.items() <= v.certificate["data"].items()
+    assert check(v.certificate)[2] == "fails"
+
+
 @pytest.mark.parametrize("f", ["exp(-x)+10^(-30)*exp(-3*x)", "1/(1+x)+1/(10*(1+x)^2)"])
 def test_true_neighbours_hold(f):
     assert certify(f, "pd-l1", budget=10).status == "holds"

@@ -8,7 +8,7 @@ moderate points. These searches run after the cheap ones have failed (they cost 
 * **high orders**: where the kernel reads ``g`` as a sum of exponential, trigonometric and power atoms times
   polynomials (:mod:`symrep.certificates.closed_forms`), ``(-1)^k g^(k)(x0)`` is a closed term of a few summands
   for every ``k``: orders on a geometric ladder ``0, 1, 2, 3, 4, 8, ..., 2^24`` at points ``2^j`` from ``2^-10``
-  to ``2^40`` (about ``10^12``), screened in ball arithmetic at 256 bits (a screen only: the kernel proves the
+  to ``2^10``, and orders up to 3 on to ``2^60`` (about ``10^18``), screened in ball arithmetic at 256 bits (a screen only: the kernel proves the
   sign again at rising precision);
 * **far out**: ``(-1)^k g^(k)`` for ``k <= 3`` by SymPy's derivatives evaluated with mpmath at 50 digits at
   points ``2^j (1, 5/4, 3/2, 7/4)`` up to ``2^40`` (``log(1 + x) - 10^-12 x^2`` is not Bernstein: ``f'(2^24) < 0``);
@@ -26,15 +26,28 @@ from symrep.analysis.common import POINTS, X, _t
 from symrep.certificates import DOMAINS, CheckError
 from symrep.certificates.fuel import tank
 
-__all__ = ["FarWitnessSearch", "ORDERS", "LADDER"]
+__all__ = ["FarWitnessSearch", "ORDERS", "LADDER", "negative_far_out"]
 
 #: Derivative orders tried in closed form.
 ORDERS = (0, 1, 2, 3) + tuple(1 << i for i in range(2, 25))
-#: Points tried in closed form: 2^j for j = -10..40.
-LADDER = tuple(Fraction(2) ** j for j in range(-10, 41))
+#: Points tried in closed form: 2^j for j = -10..60 (about 10^18; orders up to 3 beyond 2^10).
+LADDER = tuple(Fraction(2) ** j for j in range(-10, 61))
 _FAR = tuple(Fraction(2) ** j * m for j in range(3, 41) for m in (1, Fraction(5, 4), Fraction(3, 2), Fraction(7, 4)))
 _KINKS = (sympy.Max, sympy.Min, sympy.Abs, sympy.Heaviside, sympy.sign)
 _MAX_OFFERS = 4
+
+
+def _reads_closed(g):
+    from symrep.certificates.closed_forms import summands
+
+    if g is None:
+        return False
+    try:
+        with tank():
+            summands(g)
+        return True
+    except (CheckError, RecursionError):
+        return False
 
 
 def _kernel_g(claim, fn_text, of):
@@ -95,10 +108,13 @@ class FarWitnessSearch:
         if text is None or not self.formal_derivatives_read(of):
             return
         offered = 0
-        for k, x0 in self._closed_form_candidates(text, of):
+        for k, x0, form in self._closed_form_candidates(text, of, g):
             offered += 1
-            yield self._derivative_answer(k, x0, of, "in closed form (Leibniz's formula and the atoms' k-th "
-                                                     "derivatives, checked by the kernel)")
+            answer = self._derivative_answer(k, x0, of, "in closed form (Leibniz's formula and the atoms' k-th "
+                                                        "derivatives, checked by the kernel)")
+            if form is not None:
+                answer[2]["form"] = form
+            yield answer
             if offered >= _MAX_OFFERS:
                 return
         for k, x0 in self._far_candidates(g):
@@ -113,25 +129,30 @@ class FarWitnessSearch:
                 f"(-1)^{k} times the {k}-th derivative of {of} at {x0} is negative ({how}; the sign proved by ball "
                 f"arithmetic), so {of} is not completely monotone; the claim fails through the theorem cited.")
 
-    def _closed_form_candidates(self, text, of):
+    def _closed_form_candidates(self, text, of, g_sympy):
+        """``(k, x0, form)`` where the screen finds ``(-1)^k g^(k)(x0) < 0``: ``g`` is the kernel's own when it reads as
+        a sum of atoms, else SymPy's ``g`` (``f(sqrt t)`` simplified) stated as ``form`` for the kernel to prove
+        equal. High orders at points up to ``2^10``, orders up to 3 beyond (high derivatives far out are tiny)."""
         from flint import ctx
 
-        from symrep.certificates.closed_forms import kth_derivative_at, summands
+        from symrep.certificates.closed_forms import kth_derivative_at
         from symrep.certificates.enclosures import enclose
+        from symrep.certificates.grammar import read
         from symrep.certificates.terms import num
 
-        g = _kernel_g(self.claim, text, of)
-        try:
-            with tank():
-                summands(g)
-        except (CheckError, RecursionError):
-            g = None
-        if g is None:
-            return  # not a sum of atoms: no order reads in closed form
+        g, form = _kernel_g(self.claim, text, of), None
+        if not _reads_closed(g):
+            form = _t(g_sympy)
+            try:
+                g = read(form, "form")
+            except (CheckError, ValueError, RecursionError):
+                return
+            if not _reads_closed(g):
+                return  # not a sum of atoms: no order reads in closed form
         old = ctx.prec
         try:
             for x0 in LADDER:
-                for k in ORDERS:
+                for k in ORDERS if x0 <= 1024 else ORDERS[:4]:
                     self.tick()
                     try:
                         with tank():
@@ -143,7 +164,7 @@ class FarWitnessSearch:
                     finally:
                         ctx.prec = old
                     if ball.is_finite() and ball < 0:
-                        yield k, x0
+                        yield k, x0, form
                         break
         finally:
             ctx.prec = old
@@ -251,3 +272,33 @@ def _candidate_points(f):
                 r = Fraction(int(root[0].p), int(root[0].q))
                 points += [2 * r, r + 1]
     return list(dict.fromkeys(points + [Fraction(2), Fraction(4), Fraction(8)]))
+
+
+def negative_far_out(g, point=sympy.Integer(2) ** 30):
+    """True when ``(-1)^k g^(k)`` (``k <= 2``) at ``2^30`` comes out negative at 30 and at 60 digits (mpmath), the values
+    agreeing to 10 digits (so it is no rounding noise around 0): a derivation of ``g`` as CM cannot exist, and the
+    search skips it (``sqrt(x) + 10^-8 x^2`` and ``x^(1/3) + 10^-10 x^2`` are not Bernstein, which shows only far
+    out, and their derivation search never ends). Asked only where ``g`` has a coefficient below ``10^-4`` or above
+    ``10^4`` in size (a near miss; the common path pays nothing). An ordering of the search only, never a proof."""
+    if g.free_symbols - {X} or not _tiny_coefficient(g):
+        return False
+    import mpmath
+
+    try:
+        first = sympy.diff(g, X)
+        fn = sympy.lambdify(X, [g, -first, sympy.diff(first, X)], "mpmath")
+        values = []
+        for digits in (30, 60):
+            with mpmath.workdps(digits):
+                values.append(fn(mpmath.mpf(int(point))))
+    except Exception:  # noqa: BLE001 - SymPy cannot print it for mpmath, or mpmath cannot evaluate it: no answer
+        return False
+    for low, high in zip(*values):
+        if isinstance(low, mpmath.mpf) and isinstance(high, mpmath.mpf) and low < 0 and high < 0 and \
+                abs(low - high) <= abs(high) * mpmath.mpf(10) ** -10:
+            return True
+    return False
+
+
+def _tiny_coefficient(g):
+    return any(n != 0 and not (sympy.Rational(1, 10 ** 4) <= abs(n) <= 10 ** 4) for n in g.atoms(sympy.Number))

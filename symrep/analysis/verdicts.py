@@ -45,7 +45,7 @@ from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch, plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
-from symrep.analysis.far_witnesses import FarWitnessSearch
+from symrep.analysis.far_witnesses import FarWitnessSearch, negative_far_out
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
 from symrep.certificates.claims import HALF_LINE
@@ -62,9 +62,6 @@ from symrep.geometry.expressions import expression_text, lambda_body, parameter_
 
 __all__ = ["certify", "Verdict", "Certificate", "CLAIMS", "THEOREMS"]
 
-#: Where float samples look for a sign that rules a Bernstein claim's derivation out (``2^20``: a near miss such as
-#: ``sqrt(x) + 10^-8 x^2`` shows its wrong sign only far out).
-_SAMPLES = (sympy.Rational(1, 10), sympy.Rational(1, 2), 1, 3, 2 ** 20)
 #: The share of the time left that pd-l2 gives to deriving f itself (pd-l1 implies pd-l2) before t -> f(sqrt t).
 L1_SHARE = 0.3
 
@@ -638,7 +635,7 @@ class _Prover(DerivationSearch, WitnessSearch, FarWitnessSearch, PolynomialSearc
             yield from self.parametric_witnesses(target, of)
         # float samples show f' is not CM: no derivation exists, so the search is skipped and the witnesses below
         # come at once (an ordering only: a witness is still proved); tanh's search took 17 s to fail
-        hopeless = not family and not plausibly_cm(target, points=_SAMPLES)  # a far sample: near misses
+        hopeless = not family and (not plausibly_cm(target) or negative_far_out(target))  # near misses: far out
         node = self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None
         if node is not None:
             data = {"derivation": node}
