@@ -117,3 +117,16 @@ def test_kinks_refuted_by_a_vanishing_derivative(f, claim, of):
     assert v.status == "fails"
     assert v.certificate["data"]["kind"] == "zero" and v.certificate["data"]["of"] == of
     assert check(v.certificate)[2] == "fails"
+
+
+def test_evidence_and_documents_read_the_new_witnesses():
+    from symrep.analysis.evidence_report import evidence
+    from symrep.render.documents import certificate_document
+
+    high = _cert("pd-l1", "exp(-x)-10^(-20)*exp(-2*x)", {"order": 1 << 24, "point": "1/10", "of": "f"})
+    zero = _cert("pd-l2", "Max(0,1-x)^2+10^(-30)", {"kind": "zero", "order": 1, "point": "4", "radius": "1",
+                                                     "of": "f(sqrt(x))", "unequal": ["1/4", "4"]})
+    assert "closed form" in "\n".join(evidence(high))
+    assert "= 0 exactly" in "\n".join(evidence(zero))
+    for cert in (high, zero):
+        assert "\\begin{document}" in certificate_document(cert)

@@ -302,3 +302,44 @@ def negative_far_out(g, point=sympy.Integer(2) ** 30):
 
 def _tiny_coefficient(g):
     return any(n != 0 and not (sympy.Rational(1, 10 ** 4) <= abs(n) <= 10 ** 4) for n in g.atoms(sympy.Number))
+
+
+def closed_witness_value(cert):
+    """``(-1)^k g^(k)(x0)`` of a derivative witness as the kernel computes it in closed form: ``(text, ball)``, the
+    closed term and an enclosure at 256 bits (for people; the checker has proved the sign), or None where the
+    kernel does not read it in closed form."""
+    from flint import ctx
+
+    from symrep.certificates.closed_forms import kth_derivative_at
+    from symrep.certificates.enclosures import enclose
+    from symrep.certificates.grammar import read
+    from symrep.certificates.terms import mul, num, text
+
+    data = cert["data"]
+    k = data["order"]
+    try:
+        with tank():
+            g = read(data["form"], "form") if "form" in data else _kernel_g(cert["claim"], cert["function"], data["of"])
+            if g is None:
+                return None
+            value = mul(num((-1) ** k), kth_derivative_at(g, k, read(data["point"], "x0", variables=())))
+            old, ctx.prec = ctx.prec, 256
+            try:
+                ball = enclose(value, {})
+            finally:
+                ctx.prec = old
+    except (CheckError, ValueError, RecursionError):
+        return None
+    return text(value), ball.str(6, radius=False)
+
+
+def zero_witness_lines(data):
+    """The decisive facts of a derivative zero witness, as short lines."""
+    k, p, r = data["order"], data["point"], data["radius"]
+    lines = [f"(-1)^{k} g^({k})({p}) = 0 exactly, g = {data['of']} (its kinks resolved on [{p} - {r}, {p} + {r}])"]
+    if k == 0:
+        lines.append(f"g({data['nonzero']}) != 0: a CM function with a zero is 0")
+    else:
+        lines.append(f"g({data['unequal'][0]}) != g({data['unequal'][1]}): a CM g with (-1)^{k} g^({k}) = 0 at one point "
+                     f"is a polynomial, bounded, hence constant")
+    return lines
