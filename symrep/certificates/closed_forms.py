@@ -19,8 +19,9 @@ Its ``k``-th derivative at a point ``x0`` is then a sum of at most ``(deg P + 1)
   reads the principal branch), and for ``a = 0`` simply ``w^m cos(w x + phi + m pi/2)`` (``cos' (u) = cos(u + pi/2)``);
   the same for ``sin``;
 * ``((alpha x + beta)^s)^(m) = s (s - 1) ... (s - m + 1) alpha^m (alpha x + beta)^(s - m)`` (the power rule
-  ``m`` times); the falling factorial is exact for ``m <= 64`` or a whole ``s >= 0``, and otherwise
-  ``(-1)^m Gamma(m - s)/Gamma(-s)`` (the Pochhammer symbol ``(-s)_m = Gamma(-s + m)/Gamma(-s)``, DLMF 5.2.5).
+  ``m`` times); the falling factorial is exact for ``m <= 64`` (0 for a whole ``s >= 0`` below ``m``), and otherwise
+  ``(-1)^m Gamma(m - s)/Gamma(-s)``, or ``Gamma(s + 1)/Gamma(s + 1 - m)`` for a whole ``s >= m`` (the Pochhammer
+  symbol ``(a)_m = Gamma(a + m)/Gamma(a)``, DLMF 5.2.5).
 
 The reading of ``g`` is an identity near ``x0``: sums and products distribute; a whole power ``u^n`` (``n >= 0``)
 is a product; ``(u v)^n = u^n v^n`` and ``(u^e)^n = u^(e n)`` for a whole ``n``; ``exp``, ``sin``, ``cos`` of an
@@ -198,8 +199,12 @@ def _positive_affine_power(base, name):
 def _falling(s, m):
     """``s (s - 1) ... (s - m + 1)`` as a term."""
     if _whole(s) and s.value >= 0:
+        if m > s.value:
+            return ZERO
+        if m > _EXACT_FALLING:  # Gamma(s + 1)/Gamma(s + 1 - m), both arguments positive integers
+            return mul(apply("gamma", num(s.value + 1)), power(apply("gamma", num(s.value + 1 - m)), num(-1)))
         out = Fraction(1)
-        for i in range(min(m, int(s.value) + 1)):
+        for i in range(m):
             out *= s.value - i
         return num(out)
     if m <= _EXACT_FALLING:
