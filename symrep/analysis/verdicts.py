@@ -571,6 +571,8 @@ class _Prover(DerivationSearch, WitnessSearch, FarWitnessSearch, PolynomialSearc
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
             yield self.flat_start("f(sqrt(x))" if l2 else "f")
             yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
+        if not family:
+            yield from self.early_near_misses(g, "f(sqrt(x))" if l2 else "f")  # a difference of atoms only
         node = self._from_l1(g) if l2 and not below else None
         node = node or (self.derive(g, "CM", 0) if not below else None)
         if node is not None:
@@ -636,6 +638,8 @@ class _Prover(DerivationSearch, WitnessSearch, FarWitnessSearch, PolynomialSearc
         # float samples show f' is not CM: no derivation exists, so the search is skipped and the witnesses below
         # come at once (an ordering only: a witness is still proved); tanh's search took 17 s to fail
         hopeless = not family and (not plausibly_cm(target) or negative_far_out(target))  # near misses: far out
+        if not family and not hopeless:
+            yield from self.early_near_misses(target, of)  # a difference of atoms only
         node = self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None
         if node is not None:
             data = {"derivation": node}
