@@ -234,6 +234,7 @@ REASONS = {
     "closed-form-stated-form-differs": "the form is not proved equal to the function on (0, oo)",
     "closed-form-order-beyond-the-limit": "or up to 67108864 in closed form",
     "closed-form-exp-of-a-square": "exp of a non-affine argument is not a sum of exponential",
+    "closed-form-square-root-of-a-square": "exp of a non-affine argument is not a sum of exponential",
     "derivative-zero-of-a-cm-function": "g^(1)(2) = -(exp(-2)*(-1)) is not proved exactly 0",
     "derivative-zero-interval-across-the-kink": "is not proved analytic on (1/2, 3/2)",
     "derivative-zero-constant-function": "g(1) - g(3): could not prove",

@@ -130,3 +130,15 @@ def test_evidence_and_documents_read_the_new_witnesses():
     assert "= 0 exactly" in "\n".join(evidence(zero))
     for cert in (high, zero):
         assert "\\begin{document}" in certificate_document(cert)
+
+
+def test_a_root_of_a_square_is_no_affine_atom():
+    """sqrt((-1 - x)^2) is 1 + x, not -1 - x: the power law (A^e)^s = A^(e s) needs A > 0, so the kernel keeps a
+    power atom (its base proved positive at the point) even when e s is whole."""
+    with tank():
+        parts = summands(read("((-1-x)^2)^(1/2)", "g"))
+        assert parts[0][1][0] == "pow"
+        with pytest.raises(CheckError, match="base of a power atom"):
+            kth_derivative_at(read("((-1-x)^2)^(1/2)", "g"), 1, read("1", "x0", variables=()))
+        ball = enclose(kth_derivative_at(read("((1+x)^2)^(1/2)", "g"), 1, read("1", "x0", variables=())), {})
+        assert ball.contains(1)

@@ -171,9 +171,12 @@ def _power(base, exponent, name):
         return out
     if _whole(exponent) and base.op == "*":  # (u v)^n = u^n v^n
         return summands(mul(*[power(a, exponent) for a in base.args]), name)
-    if base.op == "^" and (_whole(exponent) or _positive_affine_power(base, name)):  # (u^e)^n = u^(e n)
+    if base.op == "^" and _whole(exponent):  # (u^e)^n = u^(e n) wherever the left side is defined
         inner, e = base.args
         return summands(power(inner, _m(e, exponent)), name)
+    if base.op == "^" and _affine_power(base, name):  # (A^e)^s = A^(e s) needs A > 0: a power atom, whose base is
+        (beta, alpha), = [p for p, _ in summands(base.args[0], name)]  # proved > 0 where it is evaluated, even
+        return [((ONE,), ("pow", alpha, beta, _m(base.args[1], exponent)))]  # when e s is whole (sqrt(u^2) = |u|)
     parts = summands(base, name)
     if len(parts) == 1 and parts[0][1] is None and len(parts[0][0]) == 2:  # (alpha x + beta)^s
         beta, alpha = parts[0][0]
@@ -190,8 +193,8 @@ def _power(base, exponent, name):
     _refuse("a power of a trigonometric atom")
 
 
-def _positive_affine_power(base, name):
-    """``base = u^e`` with ``u`` affine: its base is proved positive where it is evaluated, so powers compose."""
+def _affine_power(base, name):
+    """``base = u^e`` with ``u`` affine (read as a power atom, whose base is proved positive where it is evaluated)."""
     parts = summands(base.args[0], name)
     return len(parts) == 1 and parts[0][1] is None and len(parts[0][0]) == 2
 
