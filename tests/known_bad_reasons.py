@@ -254,4 +254,15 @@ REASONS = {
     # one reading of f: at 0, f is its limit where it has one ((x^2 - x)/x is x - 1 there), so undefined-at 0 is
     # read only where an infinite limit at 0+ is proved
     "undefined-at-0-of-a-removable-singularity": "f is read at 0 by its limit where it has one",
+    # near misses (issue 24): derivatives of high order in closed form (Leibniz's formula, the atoms' k-th
+    # derivatives), and zeros of (-1)^k g^(k) on an interval where f's kinks are resolved
+    "closed-form-high-order-of-a-cm-function": "g^(16777216)(x0): could not prove",
+    "closed-form-stated-form-differs": "the form is not proved equal to the function on (0, oo)",
+    "closed-form-order-beyond-the-limit": "or up to 67108864 in closed form",
+    "closed-form-exp-of-a-square": "exp of a non-affine argument is not a sum of exponential",
+    "closed-form-square-root-of-a-square": "exp of a non-affine argument is not a sum of exponential",
+    "derivative-zero-of-a-cm-function": "g^(1)(2) = -(exp(-2)*(-1)) is not proved exactly 0",
+    "derivative-zero-interval-across-the-kink": "is not proved analytic on (1/2, 3/2)",
+    "derivative-zero-constant-function": "g(1) - g(3): could not prove",
+    "derivative-zero-tiny-not-zero": "g^(2)(64) = 1*(exp(-64)*(-1)*(-1)) is not proved exactly 0",
 }

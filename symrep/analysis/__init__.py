@@ -4,7 +4,7 @@ witnesses and returns only what the independent checker accepts.
 May import ``symrep.geometry``, ``symrep.spectra`` and ``symrep.certificates`` (the checker, which imports
 nothing of this package), and the ground floor.
 
-Modules: :mod:`~symrep.analysis.balls`, :mod:`~symrep.analysis.budget`, :mod:`~symrep.analysis.hard_stop` (the search in a worker process killed at the deadline), :mod:`~symrep.analysis.common`, :mod:`~symrep.analysis.derivations`, :mod:`~symrep.analysis.witnesses`, :mod:`~symrep.analysis.polynomials`, :mod:`~symrep.analysis.verdicts`, :mod:`~symrep.analysis.evidence_report`, :mod:`~symrep.analysis.parameters` (families and
+Modules: :mod:`~symrep.analysis.balls`, :mod:`~symrep.analysis.budget`, :mod:`~symrep.analysis.hard_stop` (the search in a worker process killed at the deadline), :mod:`~symrep.analysis.common`, :mod:`~symrep.analysis.derivations`, :mod:`~symrep.analysis.witnesses`, :mod:`~symrep.analysis.far_witnesses` (near misses), :mod:`~symrep.analysis.polynomials`, :mod:`~symrep.analysis.verdicts`, :mod:`~symrep.analysis.evidence_report`, :mod:`~symrep.analysis.parameters` (families and
 their assumptions), :mod:`~symrep.analysis.classification` (regions of parameter space).
 
 Examples

@@ -90,6 +90,14 @@ def _evidence(cert):
     elif method == "log-convexity-witness" or "simplified" in data:
         lines.append(f"at x0 = {data['point']} (g = {data['of']}): the value equals {data.get('simplified', '?')}, "
                      f"negative on the whole region")
+    elif method == "derivative-witness" and data.get("kind") == "zero":
+        from symrep.analysis.far_witnesses import zero_witness_lines
+
+        lines += zero_witness_lines(data)
+    elif method == "derivative-witness" and (data["order"] > 8 or "form" in data) and _closed(cert) is not None:
+        value, ball = _closed(cert)
+        lines.append(f"(-1)^{data['order']} g^({data['order']})({data['point']}) = {value} in {ball} < 0, g = "
+                     f"{data['of']} (in closed form: Leibniz's formula{', the stated form' if 'form' in data else ''})")
     elif method == "derivative-witness":
         k, x0, of = data["order"], parse(data["point"], "point"), data["of"]
         value = derivative_value(fn.pos, claim, of, k, x0)
@@ -111,6 +119,12 @@ def _evidence(cert):
         lines.append(f"x/sqrt(l) <= f(x) <= sqrt(L) x on {cert['domain']}: l = {data['l']}, L = {data['L']}, "
                      f"f(x)/x enclosed on {len(data['subintervals'])} subintervals")
     return lines
+
+
+def _closed(cert):
+    from symrep.analysis.far_witnesses import closed_witness_value
+
+    return closed_witness_value(cert)
 
 
 def _tree(node, depth):

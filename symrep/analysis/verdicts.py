@@ -47,6 +47,7 @@ from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.mixtures import plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.weierstrass import literal_node
+from symrep.analysis.far_witnesses import FarWitnessSearch, negative_far_out
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
 from symrep.certificates.claims import HALF_LINE
@@ -553,7 +554,7 @@ def _is_family(g):
     return bool(active_region()) and bool(g.free_symbols - {X})
 
 
-class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
+class _Prover(DerivationSearch, WitnessSearch, FarWitnessSearch, PolynomialSearch):
     """Candidate answers, best first; ``certify`` keeps the first that the checker accepts.
 
     ``self.f`` is ``f`` on ``(0, oo)`` (a positive ``x``), ``self.f0`` its value at 0 and
@@ -585,11 +586,14 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         if self.claim != "completely-monotone":  # the fast numeric witness first: the Laplace route may spend
             yield self.box_witness("l2" if l2 else "l1", square=False, negative_type=False)  # the whole budget
         yield self.zero_witness()  # cheap, and no derivation exists where it applies (compact support)
+        yield self.derivative_zero_witness("f(sqrt(x))" if l2 else "f")  # f with kinks only: constant on a piece
         family = _is_family(g)
         if family:  # a family's witnesses are cheap to screen; a derivation search that cannot succeed is not
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
             yield self.flat_start("f(sqrt(x))" if l2 else "f")
             yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
+        if not family:
+            yield from self.early_near_misses(g, "f(sqrt(x))" if l2 else "f")  # a difference of atoms only
         literal = literal_node(expression_text(self.fn.real), l2) if not (below or family) else None
         node = literal[0] if literal else self._from_l1(g) if l2 and not below else None
         node = node or (self.derive(g, "CM", 0) if not below else None)
@@ -609,6 +613,7 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         if not family:
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
             yield self.flat_start("f(sqrt(x))" if l2 else "f")
+            yield from self.near_misses(g, "f(sqrt(x))" if l2 else "f")
 
     def _from_l1(self, g):
         """pd-l1 implies pd-l2: a derivation of ``f`` itself as CM, composed with the Bernstein ``sqrt t`` (CM after
@@ -654,7 +659,9 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield from self.parametric_witnesses(target, of)
         # float samples show f' is not CM: no derivation exists, so the search is skipped and the witnesses below
         # come at once (an ordering only: a witness is still proved); tanh's search took 17 s to fail
-        hopeless = not family and not plausibly_cm(target)
+        hopeless = not family and (not plausibly_cm(target) or negative_far_out(target))  # near misses: far out
+        if not family and not hopeless:
+            yield from self.early_near_misses(target, of)  # a difference of atoms only
         node = self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None
         if node is not None:
             data = {"derivation": node}
@@ -671,4 +678,6 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         if not family:
             yield self.derivative_witness(target, of)
             yield self.flat_start(of)
+            yield self.derivative_zero_witness(of)
+            yield from self.near_misses(target, of)
 

@@ -161,6 +161,7 @@ def _certificate_context(cert):
     data, method = cert["data"], cert["method"]
     f = fn.real if method == "polynomial" else fn.pos
     _AT_ZERO["value"] = fn.at0
+    _AT_ZERO["function"] = cert["function"]  # the text as certified (a closed-form derivative reads it again)
     if claim == STABLE_RANK_CLAIM:
         rows, steps = _ratio_page(cert["domain"], f, data)
         domain = _range_latex(cert["domain"])
@@ -286,6 +287,10 @@ def _box_page(claim, f, data):
 
 
 def _derivative_page(claim, f, data):
+    if data.get("kind") == "zero" or data["order"] > 8 or "form" in data:
+        page = _closed_or_zero_page(claim, f, data)
+        if page is not None:
+            return page
     k, x0, of = data["order"], parse(data["point"], "point"), data["of"]
     g = f.subs(X, sympy.sqrt(X)) ** (2 if claim == "l2-to-l2" else 1) if "sqrt" in of else f
     g = sympy.diff(g, X) if of.endswith("'") else g
@@ -293,6 +298,30 @@ def _derivative_page(claim, f, data):
     rows = [("function examined", f"$g = {escape(of)}$, $g(x) = {sympy.latex(g)}$"), ("order", f"$k = {k}$"),
             ("point", f"$x_0 = {sympy.latex(x0)}$")]
     steps = [f"$(-1)^{{{k}}} g^{{({k})}}(x_0) = {sympy.latex(value)}$ exactly."] + _negative_steps(value, data) + [
+             r"A completely monotone function has $(-1)^k g^{(k)} \ge 0$ on $(0, \infty)$, so $g$ is not completely "
+             r"monotone, and the theorem below turns this into the failure of the claim."]
+    return rows, steps
+
+
+def _closed_or_zero_page(claim, f, data):
+    """A zero of ``(-1)^k g^(k)`` (``g`` then constant), or a derivative of high order in the kernel's closed form."""
+    from symrep.analysis.far_witnesses import closed_witness_value, zero_witness_lines
+
+    k, of = data["order"], data["of"]
+    rows = [("function examined", f"$g = {escape(of)}$"), ("order", f"$k = {k}$"),
+            ("point", f"$x_0 = {escape(data['point'])}$")]
+    if data.get("kind") == "zero":
+        steps = [escape(line) + "." for line in zero_witness_lines(data)] + [
+            r"A completely monotone $g$ has every $(-1)^k g^{(k)}$ completely monotone, and a completely monotone "
+            r"function with a zero in $(0, \infty)$ is $0$ (Bernstein's theorem), so $g$ is not completely monotone."]
+        return rows, steps
+    cert = {"claim": claim, "function": _AT_ZERO.get("function"), "data": data}
+    closed = closed_witness_value(cert)
+    if closed is None:
+        return None
+    steps = [f"By Leibniz's formula and the $k$-th derivatives of the exponential, trigonometric and power atoms, "
+             f"$(-1)^{{{k}}} g^{{({k})}}(x_0)$ is \\texttt{{{escape(closed[0])}}}, enclosed in "
+             f"${escape(closed[1])}$: negative.",
              r"A completely monotone function has $(-1)^k g^{(k)} \ge 0$ on $(0, \infty)$, so $g$ is not completely "
              r"monotone, and the theorem below turns this into the failure of the claim."]
     return rows, steps

@@ -16,7 +16,11 @@ lie in the claim's domain, and every value proved defined.
 * **triangle-witness**: an l1 metric satisfies ``f(a + b) <= f(a) + f(b)`` on the points ``0, a, a + b``.
 * **derivative-witness** (Bernstein's theorem, SSV Thm 1.4; Schoenberg 1938 for the transforms): a CM
   ``g`` has ``(-1)^k g^(k) >= 0`` on ``(0, oo)``; ``g`` is ``f``, ``f(sqrt x)``, ``f'`` or ``(f(sqrt x)^2)'``
-  as the claim needs, proved analytic on ``(0, oo)`` so that its formal derivatives are its derivatives.
+  as the claim needs, proved analytic on ``(0, oo)`` so that its formal derivatives are its derivatives. Orders
+  above 8 of a ``g`` that is a sum of exponential, trigonometric and power atoms times polynomials, and every
+  order up to ``2^26``, are computed in closed form (:mod:`~symrep.certificates.closed_forms`: Leibniz's formula,
+  DLMF 1.4.12); a stated ``form`` is proved equal to ``g``. A zero of ``(-1)^k g^(k)``:
+  :mod:`~symrep.certificates.rules.derivative_zeros`.
 * **log-convexity-witness**: a CM ``g`` is log-convex, ``g g'' - g'^2 >= 0`` on ``(0, oo)``: by Bernstein's
   theorem ``g(x) = int e^(-xt) mu(dt)`` (SSV Thm 1.4), and Cauchy-Schwarz in ``L^2(e^(-xt) mu(dt))`` gives
   ``g'(x)^2 = (int t e^(-xt) mu(dt))^2 <= int e^(-xt) mu(dt) int t^2 e^(-xt) mu(dt) = g(x) g''(x)`` (Widder,
@@ -38,6 +42,7 @@ Examples
 ('l1-to-l1', 'fails')
 """
 
+from ..closed_forms import MAX_CLOSED_ORDER
 from ..derivatives import MAX_ORDER, derivative, nth_derivative
 from ..domains import Span, analytic_on, prove_sign
 from ..enclosures import sign_at
@@ -51,6 +56,7 @@ from .zeros import check_zero
 __all__ = ["check_box", "check_value", "check_triangle", "check_derivative", "check_log_convexity", "MAX_BOX_D"]
 
 MAX_BOX_D = 12
+_SMALL_ORDER = 8  # above it, a g that reads as a sum of atoms is differentiated in closed form
 _EXPECTED = {"pd-l1": ("l1", "identity", "not-psd"), "pd-l2": ("l2", "identity", "not-psd"),
              "l1-to-l1": ("l1", "identity", "not-negative-type"), "l1-to-l2sq": ("l1", "identity", "not-negative-type"),
              "l2-to-l2": ("l2", "square", "not-negative-type")}
@@ -208,16 +214,54 @@ def _sign_on(term, region):
 
 def check_derivative(claim, f, data):
     where = "derivative witness"
-    if type(data) is not dict or not {"order", "point", "of"} <= set(data) <= {"order", "point", "of", "simplified"}:
-        raise CheckError(f"{where}: fields are order, point, of (and simplified)")
+    if type(data) is dict and data.get("kind") == "zero":  # a zero of (-1)^k g^(k): rules/derivative_zeros
+        from .derivative_zeros import check_derivative_zero
+
+        return check_derivative_zero(claim, f, data)
+    if type(data) is not dict or not {"order", "point", "of"} <= set(data) <= {"order", "point", "of", "simplified",
+                                                                              "form"}:
+        raise CheckError(f"{where}: fields are order, point, of (and simplified, or form)")
     k = _field(data, "order", int, where)
-    if not 0 <= k <= MAX_ORDER:
-        raise CheckError(f"{where}: order in 0..{MAX_ORDER}")
+    closed = k > MAX_ORDER or "form" in data  # Leibniz's formula and the atoms' k-th derivatives (closed_forms)
+    if not 0 <= k <= (MAX_CLOSED_ORDER if closed else MAX_ORDER):
+        raise CheckError(f"{where}: order in 0..{MAX_ORDER}, or up to {MAX_CLOSED_ORDER} in closed form")
     point = _witness_point(f, _field(data, "point", str, where), f"{where}: the point", ">")
     g = needed_function(claim, f, _field(data, "of", str, where), where, near=point)
-    value = substitute(mul(num((-1) ** k), nth_derivative(g, "x", k)), {"x": point})
+    closed = closed or (k > _SMALL_ORDER and not f.region and _reads_closed(g))  # repeated rules grow fast
+    if closed:
+        value = mul(num((-1) ** k), _closed_derivative(f, g, k, point, data, where))
+    else:
+        value = substitute(mul(num((-1) ** k), nth_derivative(g, "x", k)), {"x": point})
     _negative(f, value, data, f"{where} (-1)^{k} g^({k})(x0)")  # a CM function has (-1)^k g^(k) >= 0
     return claim, "fails"
+
+
+def _reads_closed(g):
+    from ..closed_forms import summands
+
+    try:
+        summands(g)
+        return True
+    except CheckError:
+        return False
+
+
+def _closed_derivative(f, g, k, point, data, where):
+    """``g^(k)(point)`` by :func:`~symrep.certificates.closed_forms.kth_derivative_at`, read off ``g`` itself or
+    off the stated ``form``, which must be proved analytic on ``(0, oo)`` and equal to ``g`` there (normal form)."""
+    from ..closed_forms import kth_derivative_at
+    from ..normal_form import Domain, proved_equal
+
+    if f.region or "simplified" in data:
+        raise CheckError(f"{where}: a closed-form derivative is read for functions without parameters, unsimplified")
+    if "form" in data:
+        form = read(_field(data, "form", str, where), f"{where} form")
+        if not analytic_on(form, "x", HALF_LINE):
+            raise CheckError(f"{where}: the form is not proved analytic on (0, oo)")
+        if not proved_equal(form, g, Domain(positive=["x"])):
+            raise CheckError(f"{where}: the form is not proved equal to the function on (0, oo)")
+        g = form
+    return kth_derivative_at(g, k, point)
 
 
 def check_log_convexity(claim, f, data):
