@@ -44,12 +44,12 @@ Examples
 
 from ..closed_forms import MAX_CLOSED_ORDER
 from ..derivatives import MAX_ORDER, derivative, nth_derivative
-from ..domains import Span, analytic_on, prove_sign
+from ..domains import Span, analytic_on
 from ..enclosures import sign_at
 from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
-from ..terms import HALF, ZERO, Term, add, mul, num, power, substitute
+from ..terms import HALF, ZERO, add, mul, num, power, substitute
 from .function import HALF_LINE
 from .zeros import check_zero
 
@@ -178,38 +178,14 @@ def needed_function(claim, f, of, where, near=None):
 
 
 def _near(g, f, point):
-    """``g`` on (x0/2, 3 x0/2), with every Abs, Max and Min replaced by the branch it takes on that whole interval
-    (for every parameter value of the region), if the result is proved analytic there; else None."""
+    """``g`` on (x0/2, 3 x0/2), its kinks and jumps resolved by signs proved there for every parameter value of the
+    region (:func:`~.function._resolve`), if the result is proved analytic there; else None."""
     if point is None or point.op != "num" or point.args[0] <= 0:
         return None
     x0 = point.args[0]
     region = {**f.region, "x": Span(x0 / 2, 3 * x0 / 2, False, False)}
-    try:
-        g = _branch(g, region)
-    except CheckError:
-        return None
+    g = _resolve(g, region)
     return g if analytic_on(g, "x", region) else None
-
-
-def _branch(term, region):
-    if term.op in ("num", "const", "var"):
-        return term
-    args = [_branch(a, region) for a in term.args]
-    if term.op == "Abs" or term.op in ("Max", "Min") and len(args) == 2:
-        gap = args[0] if term.op == "Abs" else add(args[0], mul(num(-1), args[1]))
-        above = _sign_on(gap, region)  # raises where the branch changes or is not proved
-        if term.op == "Abs":
-            return args[0] if above else mul(num(-1), args[0])
-        return args[0] if above == (term.op == "Max") else args[1]
-    return Term(term.op, args)
-
-
-def _sign_on(term, region):
-    try:
-        return prove_sign(term, region, ">", "a branch")
-    except CheckError:
-        prove_sign(term, region, "<", "a branch")
-        return False
 
 
 def check_derivative(claim, f, data):
