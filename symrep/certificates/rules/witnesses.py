@@ -50,7 +50,7 @@ from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
 from ..terms import HALF, ZERO, add, mul, num, power, substitute
-from .function import HALF_LINE
+from .function import HALF_LINE, _resolve
 from .zeros import check_zero
 
 __all__ = ["check_box", "check_value", "check_triangle", "check_derivative", "check_log_convexity", "MAX_BOX_D"]
