@@ -30,8 +30,10 @@ __all__ = ["conjugacy_classes", "conjugation_maps", "permutation_order", "power_
 #: Largest number of conjugacy classes (the split works on r x r class matrices mod p).
 MAX_GENERIC_CLASSES = 512
 #: From this order on, the classes and the class-matrix rows are computed by the compiled loops of
-#: :mod:`symrep.groups.class_kernel` (numba); smaller groups never import numba (about 0.2 s).
-COMPILED_ORDER = 200_000
+#: :mod:`symrep.groups.class_kernel` (numba). They save about 0.15 s a table at A10 (1.8e6 elements), but the
+#: first of them in a process pays about 0.55 s once (importing numba, loading the machine code), so smaller
+#: groups (M22, 443520 elements: 0.13 s a table in numpy) keep the numpy path and never import numba.
+COMPILED_ORDER = 1_000_000
 #: Elements handled at a time by the whole-group passes (their work arrays stay in the cache).
 _CHUNK = 1 << 14
 
