@@ -92,15 +92,16 @@ class _Elements:
         return number.reshape(shape)
 
     def _block_tables(self):
-        """The chain's levels in blocks of ``k`` (``n^k <= _BLOCK_CODES``), each with its lookup tables.
+        """The chain's levels in blocks of ``k`` (``n^k`` at most ``_BLOCK_CODES`` and the order), each with its tables.
 
         A block's ``k`` residual base images, read as a code ``sum_a y_a n^a``, determine its ``k`` transversal
         positions at once: ``offset[code]`` is their part of the element number (-1 for images no element has) and
         ``residual[which[code]]`` the product of their inverses, applied to the later base images in one gather.
         The tables are built by sifting every code through the block's levels (at most ``_BLOCK_CODES`` rows)."""
         n, m = self.degree, len(self.base)
+        limit = min(_BLOCK_CODES, max(self.order, n))  # tables larger than the group cost more than they save
         k = 1
-        while k < m and float(n) ** (k + 1) <= _BLOCK_CODES:
+        while k < m and float(n) ** (k + 1) <= limit:
             k += 1
         blocks = []
         for s in range(0, m, k):
