@@ -1,17 +1,17 @@
 """Exact character tables of permutation groups (Dixon-Schneider, Dixon's lift).
 
-Why this module is long: the enumeration of the group (stabilizer chain, sifting), the classes, the
-class matrices, the split mod p and the lift are one pipeline whose array layouts depend on each other.
-
 For a group given only by permutation generators (an accidental symmetry group, or
 ``B_n`` rebuilt from its generators to cross-check the Murnaghan-Nakayama formula):
 
 1. enumerate the elements from a stabilizer chain (each element is numbered by sifting the images
-   of the base points), and the conjugacy classes as orbits under conjugation by the generators;
+   of the base points, :mod:`~symrep.groups.elements`), and the conjugacy classes as orbits under
+   conjugation by the generators (:mod:`~symrep.groups.classes`; compiled loops in
+   :mod:`~symrep.groups.class_kernel` for large groups);
 2. pick a prime ``p = 1 mod e`` (``e`` the exponent) with ``p > 2 sqrt(|G|)``;
 3. split ``F_p^r`` into common eigenvectors of the class matrices ``M_i[j, k] = a_ijk`` (class sums
-   ``K_i K_j = sum_k a_ijk K_k``), smallest classes first and only the rows at the pivots of the
-   subspaces still to split: each eigenvector is the vector of central character values
+   ``K_i K_j = sum_k a_ijk K_k``), each subspace still to split by the cheapest class that separates it
+   (read off the subspace itself) and only the rows at its pivots: each eigenvector is the vector of
+   central character values
    ``omega_chi(K_k) = |C_k| chi(g_k) / chi(1)`` of one irreducible, mod ``p``;
 4. recover ``chi(1)`` from ``sum_k omega(K_k) omega(K_k^-1) / |C_k| = |G| / chi(1)^2``
    and then ``chi(g_k)`` mod ``p``;
@@ -52,6 +52,7 @@ import numpy as np
 from flint import nmod_mat, nmod_poly
 
 from symrep.groups.character_table import CharacterTable
+from symrep.groups.classes import MAX_GENERIC_CLASSES, ClassMatrices, conjugacy_classes, power_classes
 from symrep.groups.cyclotomic import cyclotomic_value
 from symrep.groups.elements import _Elements
 from symrep.errors import InputError, LimitError
@@ -66,13 +67,13 @@ __all__ = ["generic_character_table", "estimate_cost", "DEFAULT_BUDGET", "MAX_GE
 DEFAULT_BUDGET = 120.0
 #: Kept for compatibility: there is no fixed order cap any more (issue 25); see :func:`estimate_cost`.
 MAX_GENERIC_ORDER = None
-#: Largest number of conjugacy classes (the split works on r x r class matrices mod p).
-MAX_GENERIC_CLASSES = 512
 #: Seconds per element and point moved, measured for the enumeration, the classes and the class matrices
-#: together (A10 on this machine: about 4.5 s for 1.8e6 elements on 10 points); used by the estimate.
-_SECONDS_PER_ELEMENT_POINT = 2.5e-7
-#: Bytes held per element: its images (1 byte a point up to 256 points), its code, the sort order, its class.
-_BYTES_PER_ELEMENT = 8 + 8 + 4
+#: together, with a margin of about 3 for a loaded machine (A10 on this machine: 0.3 s for 1.8e6 elements on
+#: 10 points since issue 25's sifting by blocks and compiled class loops, 4.5 s before); used by the estimate.
+_SECONDS_PER_ELEMENT_POINT = 5e-8
+#: Bytes held per element: its images (1 byte a point up to 256 points), its code, the sort order, its class,
+#: its conjugates by two generators and its parent in the orbit search.
+_BYTES_PER_ELEMENT = 8 + 8 + 4 + 8 + 4
 
 
 def estimate_cost(order, degree):
@@ -159,17 +160,16 @@ def generic_character_table(group, name=None, budget=None, progress=None):
     G = _Elements(group)
     report(f"conjugacy classes ({time.perf_counter() - started:.1f} s)")
     gens = [np.array(g.array_form + list(range(g.size, G.degree)), dtype=np.intp) for g in group.generators]
-    classes, class_of = _conjugacy_classes(G, gens)
-    r = len(classes)
-    reps = [G.array[cls[0]].astype(np.intp) for cls in classes]
-    sizes = [len(cls) for cls in classes]
-    powers = [_power_classes(g, G, class_of) for g in reps]  # class of g_k^j, j = 0 .. o_k - 1
+    starts, sizes, class_of = conjugacy_classes(G, gens)
+    r = len(starts)
+    reps = [G.array[x].astype(np.intp) for x in starts]
+    powers = [power_classes(g, G, class_of) for g in reps]  # class of g_k^j, j = 0 .. o_k - 1
     orders = [len(pw) for pw in powers]
     exponent = lcm(*orders)
     p = _prime(exponent, 2 * isqrt(order) + 2)
     report(f"{r} classes; splitting the class matrices mod {p} ({time.perf_counter() - started:.1f} s)")
-    coeff = _ClassMatrices(G, classes, reps, class_of, r)
-    vectors = _common_eigenvectors(coeff, p, r, order=sorted(range(1, r), key=lambda k: sizes[k]))
+    coeff = ClassMatrices(G, sizes, reps, class_of, r)
+    vectors = _common_eigenvectors(coeff, p, r)
     # ONE primitive e-th root of unity mod p for all classes: it fixes the reduction Z[zeta_e] -> F_p
     # (zeta_e -> z_e), and z_o must be z_e^(e/o) for every element order o. Roots chosen per order
     # independently twist each column by its own Galois automorphism (issue 25): the values of a
@@ -229,74 +229,6 @@ def _duration(seconds):
     return f"{seconds / 3600:.1f} h"
 
 
-def _conjugacy_classes(G, gens):
-    """The classes (arrays of element numbers) and each element's class.
-
-    Each class is the orbit of an element under conjugation by the generators, grown breadth first: the
-    conjugates ``h^-1 x h`` of a whole frontier by one generator ``h`` are one gather ``h[x[h^-1]]``. The total
-    work is ``|G|`` times the number of generators.
-    """
-    class_of = np.full(G.order, -1, dtype=np.int32)
-    stamp = np.zeros(G.order, dtype=np.int32)
-    classes = []
-    inverses = [np.argsort(h) for h in gens]
-    start = 0
-    while True:
-        free = np.flatnonzero(class_of[start:] < 0)
-        if not len(free):
-            break
-        start += int(free[0])
-        c = len(classes)
-        if c >= MAX_GENERIC_CLASSES:
-            raise LimitError(f"the generic character table of a group with more than {MAX_GENERIC_CLASSES} "
-                             f"conjugacy classes is refused (the limit is {MAX_GENERIC_CLASSES})")
-        class_of[start] = c
-        members, frontier = [np.array([start])], np.array([start])
-        while len(frontier):
-            X = G.array[frontier]
-            found = []
-            for h, hinv in zip(gens, inverses):
-                idx = G.index_of_base_images(h[X[:, hinv[G.base]]])  # h^-1 x h on the base points
-                fresh = idx[class_of[idx] < 0]
-                stamp[fresh] = np.arange(len(fresh), dtype=np.int32)  # keep the last copy of each (no sort)
-                fresh = fresh[stamp[fresh] == np.arange(len(fresh), dtype=np.int32)]
-                class_of[fresh] = c
-                found.append(fresh)
-            frontier = np.concatenate(found)
-            members.append(frontier)
-        classes.append(np.concatenate(members))
-    identity = int(G.index([np.arange(G.degree)])[0])
-    orders = [_permutation_order(G.array[cls[0]]) for cls in classes]
-    ranking = sorted(range(len(classes)),
-                     key=lambda k: (identity not in classes[k], orders[k], len(classes[k])))
-    renumber = np.empty(len(classes), dtype=np.int32)
-    renumber[ranking] = np.arange(len(classes))
-    return [classes[k] for k in ranking], renumber[class_of]
-
-
-def _permutation_order(g):
-    """The lcm of the cycle lengths."""
-    seen, lengths = set(), []
-    for start in range(len(g)):
-        if start not in seen:
-            length, j = 0, start
-            while j not in seen:
-                seen.add(j)
-                j = int(g[j])
-                length += 1
-            lengths.append(length)
-    return lcm(*lengths)
-
-
-def _power_classes(g, G, class_of):
-    """The classes of ``g^0, g^1, ..., g^(o-1)``."""
-    o = _permutation_order(g)
-    rows = [np.arange(G.degree)]
-    for _ in range(o - 1):
-        rows.append(g[rows[-1]])
-    return [int(c) for c in class_of[G.index(np.array(rows), exact=False)]]
-
-
 def _prime(exponent, lower):
     p = (lower // exponent + 1) * exponent + 1
     while not sympy.isprime(p):
@@ -304,60 +236,63 @@ def _prime(exponent, lower):
     return p
 
 
-def _class_coefficients(G, reps, class_of, r):
-    """``a[i][j][k]`` for all i (the whole r x r x r array; the tests compare it with the reference)."""
-    classes = [np.flatnonzero(class_of == i) for i in range(r)]
-    M = _ClassMatrices(G, classes, reps, class_of, r)
-    return np.array([M[i] for i in range(r)])
-
-
-class _ClassMatrices:
-    """``M[i][j, k] = a_ijk``: the number of x in C_i with x^-1 z_k in C_j, for the representative z_k.
-
-    The split needs only the rows of ``M_i`` at pivot columns of the subspaces still to be split
-    (:func:`_split`), so rows are computed when first asked for: counting the pairs ``(x, y)`` in
-    ``C_i x C_j`` with ``xy`` in ``C_k`` two ways gives ``|C_k| a_ijk = |C_j| #{x in C_i : x z_j in C_k}``, so
-    row ``j`` is one pass over ``C_i`` (one product and one lookup per element). ``M[i]`` is the whole matrix.
-    """
-
-    def __init__(self, G, classes, reps, class_of, r):
-        self.G, self.classes, self.class_of, self.r = G, classes, class_of, r
-        self.reps = [np.asarray(z, dtype=np.intp) for z in reps]
-        self.sizes = np.array([len(c) for c in classes], dtype=np.int64)
-        self._rows = {}
-
-    def row(self, i, j):
-        key = (i, j)
-        if key not in self._rows:
-            G, r = self.G, self.r
-            counts = np.zeros(r, dtype=np.int64)
-            members = self.classes[i]
-            z = self.reps[j].astype(G.dtype)
-            chunk = 2**20
-            for lo in range(0, len(members), chunk):
-                X = G.array[members[lo:lo + chunk]]
-                counts += np.bincount(self.class_of[G.index_of_base_images(z[X[:, G.base]])], minlength=r)  # x then z_j
-            numerator = counts * self.sizes[j]
-            if (numerator % self.sizes).any():
-                raise ArithmeticError("class multiplication coefficients are not integers")
-            self._rows[key] = numerator // self.sizes
-        return self._rows[key]
-
-    def rows(self, i, js):
-        return np.array([self.row(i, j) for j in js], dtype=np.int64).reshape(len(js), self.r)
-
-    def __getitem__(self, i):
-        return self.rows(i, range(self.r))
-
-
 def _common_eigenvectors(coeff, p, r, split=None, order=None):
     """Row vectors w (normalised w[0] = 1) with ``M_i w^T = lambda_i w^T`` for every i, mod p.
 
-    ``coeff[i]`` is the class matrix ``M_i`` (an array, or :class:`_ClassMatrices` computing it on demand);
-    the classes are taken in ``order`` (1, 2, ... by default) until the space is split.
+    ``coeff[i]`` is the class matrix ``M_i``: a :class:`~symrep.groups.classes.ClassMatrices` computing its rows on
+    demand (each subspace is then split by its cheapest separating class, :func:`_split_adaptively`), or an
+    array (the classes are then taken in ``order``, 1, 2, ... by default, until the space is split).
     ``split(V, M, p)`` cuts an invariant subspace into eigenspaces (:func:`_split` unless another is
     given: the tests' plain-Python reference brings its own)."""
     split = split or _split
+    if hasattr(coeff, "rows") and split is _split:
+        spaces = _split_adaptively(coeff, p, r)
+    else:
+        spaces = _split_in_order(coeff, p, r, split, order)
+    if any(V.shape[0] != 1 for V in spaces) or len(spaces) != r:
+        raise ArithmeticError("class matrices did not split into one-dimensional common eigenspaces")
+    out = []
+    for V in spaces:
+        v = V[0] % p
+        out.append([int(x) * pow(int(v[0]), -1, p) % p for x in v])
+    return out
+
+
+def _split_adaptively(coeff, p, r):
+    """The one-dimensional common eigenspaces, each invariant subspace split by its own cheapest class.
+
+    The eigenvalue of ``M_i`` on the eigenvector ``w`` (``w[0] = 1``) is ``w[i]``; so ``M_i`` splits the span
+    ``V`` of some eigenvectors iff their ``i``-th entries differ, that is iff column ``i`` of ``V`` is not a
+    multiple of column 0 (all of which is read off ``V``, for free). Of those classes, the one whose rows at
+    the pivot columns cost least is taken: row ``j`` of ``M_i`` is one pass over the smaller of ``C_i`` and
+    ``C_j`` (:class:`~symrep.groups.classes.ClassMatrices`), and the pivots are independent columns of ``V``
+    chosen smallest classes first. (Taking the classes in one global order instead, A10's two pairs of
+    characters that differ only on classes of 201600 and 86400 elements were tried against every class.)
+    """
+    sizes = np.asarray(coeff.sizes, dtype=np.int64)
+    by_size = np.argsort(sizes, kind="stable")
+    done, spaces = [], [np.eye(r, dtype=np.int64)]
+    while spaces:
+        V = spaces.pop()
+        if V.shape[0] == 1:
+            done.append(V)
+            continue
+        pivots = [int(by_size[c]) for c in _pivot_columns(V[:, by_size], p)]
+        a = int(np.flatnonzero(V[:, 0] % p)[0])  # a row with V[a, 0] != 0 (column 0 is never zero)
+        splitting = np.flatnonzero(((V * V[a, 0] - np.outer(V[:, 0], V[a])) % p).any(axis=0))
+        if not len(splitting):
+            raise ArithmeticError("class matrices did not split into one-dimensional common eigenspaces")
+        cost = lambda i: (sum(min(sizes[i], sizes[j]) for j in pivots), sizes[i], i)
+        i = int(min(splitting, key=cost))
+        pieces = _split_rows(V, lambda js: coeff.rows(i, js) % p, p, pivots)
+        if len(pieces) < 2:
+            raise ArithmeticError(f"class {i} did not split an invariant subspace it separates")
+        spaces.extend(pieces)
+    return done
+
+
+def _split_in_order(coeff, p, r, split, order):
+    """The common eigenspaces, the classes taken in ``order`` (the arrays of the tests' reference)."""
     spaces = [np.eye(r, dtype=np.int64)]
     for i in (order if order is not None else range(1, r)):
         if all(V.shape[0] == 1 for V in spaces):
@@ -371,13 +306,7 @@ def _common_eigenvectors(coeff, p, r, split=None, order=None):
             for V in spaces:
                 new.extend([V] if V.shape[0] == 1 else split(V, M, p))
         spaces = new
-    if any(V.shape[0] != 1 for V in spaces) or len(spaces) != r:
-        raise ArithmeticError("class matrices did not split into one-dimensional common eigenspaces")
-    out = []
-    for V in spaces:
-        v = V[0] % p
-        out.append([int(x) * pow(int(v[0]), -1, p) % p for x in v])
-    return out
+    return spaces
 
 
 def _flint(A, p):
@@ -412,11 +341,12 @@ def _split(V, M, p):
     return pieces
 
 
-def _split_rows(V, rows, p):
+def _split_rows(V, rows, p, pivots=None):
     """:func:`_split` given ``rows(js)`` = the rows ``M[js, :]`` of the class matrix: ``W[:, c] = V M[c, :]^T`` is
-    all that the restricted action ``A = W_c V_c^-1`` uses."""
+    all that the restricted action ``A = W_c V_c^-1`` uses (``c`` over ``pivots``, k independent columns of V:
+    the first ones unless given)."""
     k = V.shape[0]
-    pivots = _pivot_columns(V, p)
+    pivots = _pivot_columns(V, p) if pivots is None else pivots
     Wc = V @ (rows(pivots).T % p) % p
     A = _flint(Wc, p) * _flint(V[:, pivots], p).inv()
     At = A.transpose()

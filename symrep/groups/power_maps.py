@@ -365,12 +365,14 @@ def check_classes(table):
 
     Needs ``table.representatives`` and ``table.generators`` (lists of images, 0-based). The group is rebuilt from
     the generators (a new stabilizer chain, whose element numbers serve as a membership index), and the
-    conjugation orbit of each representative is grown from the generators, breadth first; its length must be
+    conjugation orbit of each representative is grown breadth first on the conjugation maps of the generators
+    (:func:`~symrep.groups.classes.conjugation_maps`, computed once for all elements); its length must be
     the class size; the orbits must be disjoint and together have ``|G|`` elements; each representative has the
     element order of its class; and ``rep^p`` must lie in the orbit of the class that the ``p``-power map names.
     """
     from sympy.combinatorics import Permutation, PermutationGroup
 
+    from symrep.groups.classes import conjugation_maps
     from symrep.groups.elements import _Elements
 
     reps = getattr(table, "representatives", None)
@@ -386,8 +388,9 @@ def check_classes(table):
     reps = [np.asarray(list(g.array_form if hasattr(g, "array_form") else g), dtype=np.intp) for g in reps]
     reps = [np.concatenate([g, np.arange(len(g), n)]) for g in reps]
     hs = [np.asarray(list(g) + list(range(len(g), n)), dtype=np.intp) for g in gens]
-    hinvs = [np.argsort(h) for h in hs]
+    maps = conjugation_maps(G, hs)  # maps[h][x]: the number of h^-1 x h, one sift per element and generator
     owner = np.full(G.order, -1, dtype=np.int32)
+    stamp = np.zeros(G.order, dtype=np.int32)
     for c, g in enumerate(reps):
         start = G.index([g])
         if owner[start[0]] >= 0:
@@ -396,23 +399,19 @@ def check_classes(table):
         owner[start] = c
         size, frontier = 1, start
         while len(frontier):
-            X = G.array[frontier]
-            found = []
-            for h, hinv in zip(hs, hinvs):
-                idx = G.index_of_base_images(h[X[:, hinv[G.base]]])
-                others = owner[idx]
-                if ((others >= 0) & (others != c)).any():
-                    failures.append(f"classes {text(c)} and {text(int(others[others >= 0][others[others >= 0] != c][0]))} "
-                                    "are the same class")
-                    break
-                fresh = np.unique(idx[others < 0])
-                owner[fresh] = c
-                found.append(fresh)
-            else:
-                frontier = np.concatenate(found)
-                size += len(frontier)
-                continue
-            break
+            found = np.concatenate([pi[frontier] for pi in maps])
+            others = owner[found]
+            clash = others[(others >= 0) & (others != c)]
+            if len(clash):
+                failures.append(f"classes {text(c)} and {text(int(clash[0]))} are the same class")
+                break
+            fresh = found[others < 0]
+            count = np.arange(len(fresh), dtype=np.int32)
+            stamp[fresh] = count  # keep the last copy of each (no sort)
+            fresh = fresh[stamp[fresh] == count]
+            owner[fresh] = c
+            size += len(fresh)
+            frontier = fresh
         checked += 1
         if size != table.class_sizes[c]:
             failures.append(f"class {text(c)}: its representative has {size} conjugates, the table says "
