@@ -59,6 +59,7 @@ from ..fuel import charge
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
 from ..terms import HALF, ONE, ZERO, add, apply, mul, num, power, substitute, var
+from .closure import CLOSURE_RULES, closure_form
 from .integral import PARAMS as INTEGRAL_PARAMS
 from .integral import integral_form
 from .root_exponential import root_exponential as _root_exponential
@@ -86,6 +87,7 @@ RULES = {
     "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
     "x-times-st": (("CBF",), (), 1), "cbf-over-x": (("ST",), (), 1), "bf-over-x": (("CM",), (), 1),
     "st-is-cm": (("CM",), (), 1), "cbf-is-bf": (("BF",), (), 1), "geometric-mean": (("ST", "CBF"), ("a",), 2),
+    **CLOSURE_RULES,  # polygamma, digamma, log(1 + b/x), atan(c/sqrt x)/sqrt x, g - c: rules/closure
 }
 #: the class of the inner function of ``compose``, and of the child of ``reciprocal``, for each class
 _INNER = {"CM": "BF", "BF": "BF", "ST": "CBF", "CBF": "CBF"}
@@ -165,7 +167,9 @@ def check_node(node, where, context, _count=None):
             raise CheckError(f"{here}: child {i} must be a {want} derivation")
         return check_node(kids[i], f"{where}.{i}", context, count)
 
-    if rule in ("cm-const", "bf-const"):
+    if rule in CLOSURE_RULES:
+        form = closure_form(rule, cls, p, child, context, here)
+    elif rule in ("cm-const", "bf-const"):
         c = p("c"); context.sign(c, ">=", here); form = c
     elif rule == "cm-exp":
         a = p("a"); context.sign(a, ">=", here); form = apply("exp", mul(num(-1), a, X))
