@@ -11,21 +11,18 @@ arithmetic, so ``F`` is proved analytic there). ``besselk(1/2, u)`` is first wri
 
 :func:`limit_at_0` reads the limit off a model: 0 for ``v > 0``, ``c_0`` for ``v = 0``, no finite limit for
 ``v < 0`` with ``c_0`` proved nonzero. Leading coefficients are proved 0 by the normal form before they
-are dropped. Anything else (``x log x``, ``x atan(1/x)``) is refused with the reason: the kernel does
-not expand it at 0 yet.
+are dropped; a coefficient the normal form proves equal to a rational is replaced by it. Anything else
+(``x log x``, ``x atan(1/x)``: orders of growth, :mod:`~symrep.certificates.rules.growth`) is refused here.
 
 Examples
 --------
 >>> from symrep.certificates.grammar import read
 >>> from symrep.certificates.series import limit_at_0
 >>> from symrep.certificates.terms import text
->>> from symrep.certificates.normal_form import Domain, proved_equal
->>> value = limit_at_0(read("(1 - cos(x))/x^2", "f"))
->>> text(value), proved_equal(value, read("1/2", "c"), Domain())     # an exact term, proved equal to 1/2
-('1/2', True)
+>>> text(limit_at_0(read("(1 - cos(x))/x^2", "f"))), text(limit_at_0(read("sqrt(x/tanh(x) - 1)", "f")))
+('1/2', '0')
 """
 
-import functools
 import math
 from fractions import Fraction
 
@@ -45,8 +42,7 @@ _U = "_u"
 
 
 class NoLimit(CheckError):
-    """The term has no finite limit at 0+ (its model starts with a negative power of x and a nonzero
-    coefficient)."""
+    """The term has no finite limit at 0+ (its model starts with a negative power of x, coefficient nonzero)."""
 
 
 def _plus(a, b):
@@ -245,8 +241,11 @@ def _power(term, n, h, memo):
     if exponent.op != "num":
         raise CheckError("a power of a function vanishing at 0 with a symbolic exponent is not expanded")
     q = exponent.value
-    if q.denominator == 1 and q >= 0:  # repeated products
-        return functools.reduce(lambda out, _: _mul(out, base_model), range(int(q)), Model(0, [ONE] + [ZERO] * n, arb(0), h))
+    if q.denominator == 1 and q >= 0:
+        out = Model(0, [ONE] + [ZERO] * n, arb(0), h)
+        for _ in range(int(q)):
+            out = _mul(out, base_model)
+        return out
     sign_at(base_model.c[0], "the leading coefficient of a series", +1 if q.denominator != 1 else 0)  # (x^v S)^q = x^(v q) S^q
     if (base_model.v * q).denominator != 1:
         raise CheckError(f"x^({base_model.v * q}) is not a whole power of x: expand in sqrt(x)")

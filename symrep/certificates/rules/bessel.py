@@ -73,8 +73,8 @@ def bessel_limit(term, region):
     if scaled is None:
         raise CheckError("the Bessel factor must be K_b(c x^q) with c free of x and a rational q > 0")
     c, q = scaled
-    prove_sign(c, parameters, ">", "the scale c of K_b(c x^q)")
-    prove_sign(b, parameters, ">", "the order b of K_b(c x^q) must be positive (DLMF 10.30.2)")
+    prove_sign(c, parameters, ">", "the scale c of K_b(c x)")
+    prove_sign(b, parameters, ">", "the order b of K_b(c x) must be positive (DLMF 10.30.2)")
     qb = mul(q, b)
     rest, pair = [], None
     for factor in parts:
