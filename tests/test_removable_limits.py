@@ -125,3 +125,11 @@ def test_polygamma_atoms_check_their_orders_and_shifts():
     assert check(_cert("polygamma(0, x + 3) - 3/2 + EulerGamma", "bernstein", digamma))[2] == "holds"
     with pytest.raises(CheckError, match="not proved equal"):  # the atom is psi(x + a) - psi(a), nothing else
         check(_cert("polygamma(0, x + 3)", "bernstein", _n("BF", "polygamma(0, x + 3)", "bf-digamma", {"a": "3"})))
+
+
+@pytest.mark.parametrize("f, claim", [("x*log(1+1/x)", "bernstein"), ("polygamma(0,x+1)+EulerGamma", "bernstein"),
+                                      ("x/log(1+x)-1", "bernstein"), ("sqrt(x)*atan(1/sqrt(x))", "bernstein")])
+def test_the_certificate_page_renders_the_new_rules_and_extensions(f, claim):
+    from symrep.render.documents import certificate_document
+
+    assert len(str(certificate_document(certify(f, claim, budget=10).certificate))) > 1000

@@ -37,6 +37,13 @@ RULE_TEXT = {
     "cbf-over-x": r"$f(x)/x$ is Stieltjes for a complete Bernstein $f$",
     "geometric-mean": r"$f^a g^{1-a}$ with $0 \le a \le 1$ stays in the class",
     "bf-over-x": r"$f(x)/x$ is CM for a Bernstein $f$",
+    "st-log-ratio": r"$\log(1 + b/x) = \int_0^b dt/(x + t)$ with $b > 0$ is Stieltjes",
+    "st-atan-root": r"$\arctan(c/\sqrt{x})/\sqrt{x} = \int_0^c ds/(x + s^2)$ with $c > 0$ is Stieltjes",
+    "cm-polygamma": r"$(-1)^{n+1}\psi^{(n)}(x) = \int_0^\infty t^n e^{-xt}/(1 - e^{-t})\,dt$, $n \ge 1$, is CM "
+                    r"(DLMF 5.15.1)",
+    "bf-digamma": r"$\psi(x + a) - \psi(a) = \int_0^\infty (1 - e^{-xt}) e^{-at}/(1 - e^{-t})\,dt$, $a > 0$, is "
+                  r"complete Bernstein (DLMF 5.9.16)",
+    "minus-start": r"$g - c$ with $c \le g(0^+)$ stays in the class (the constant of the Lévy--Khintchine triple)",
 }
 #: the text of a rule that reads differently in each class
 CLASS_RULE_TEXT = {
