@@ -39,6 +39,11 @@ CASES = [
     ("digamma(x+1)+EulerGamma", "l1-to-l1", "holds"),
     ("polygamma(0,x+1)+EulerGamma", "pd-l1", "fails"),
     ("polygamma(1,x+1)", "bernstein", "fails"),
+    ("polygamma(0,x+1/2)-polygamma(0,1/2)", "bernstein", "holds"),
+    ("polygamma(0,2*x+1)+EulerGamma", "bernstein", "holds"),
+    ("3*polygamma(0,x+2)+3*EulerGamma-3", "bernstein", "holds"),
+    ("polygamma(0,x+1)+1", "bernstein", "fails"),
+    ("x^(1/2)*besselk(0,x^(1/2))", "pd-l1", "fails"),
 ]
 
 
@@ -60,14 +65,14 @@ def test_the_parser_reads_polygamma_digamma_and_eulergamma_and_refuses_other_ord
     ("(x/tanh(x) - 1)^(1/2)", "0"), ("(x/tanh(x) - 1)/x^2", "1/3"), ("(x/sinh(x) - 1)/x^2", "-1/6"),
     ("x^(1/2)*atan(1/x^(1/2))", "0"), ("x^(1/3)*atan(2/x^(1/3))", "0"), ("atan(1/x^(1/3))", "pi/2"),
     ("x^(1/2)*besselk(1, x^(1/2))", "1"), ("x^(1/2)*besselk(1, 2*x^(1/2))", "1/2"), ("x*besselk(2, x^(1/2))", "2"),
-    ("x*log(1 + 1/x)", "0"),
+    ("x*log(1 + 1/x)", "0"), ("x^(1/2)*besselk(0, x^(1/2))", "0"), ("x*besselk(1, x^(1/2))", "0"),
 ])
 def test_kernel_limits_at_0_within_the_default_fuel(term, value):
     with tank():
         assert proved_equal(right_limit(read(term, "f")), read(value, "c"), Domain())
 
 
-@pytest.mark.parametrize("term", ["x^(1/4)*besselk(1, x^(1/2))", "atan(-1/x^(1/3))*x^(-1/3)", "x^(-1/3)*atan(1/x^(1/3))"])
+@pytest.mark.parametrize("term", ["x^(1/4)*besselk(1, x^(1/2))", "x^(1/2)*besselk(1, x)", "atan(-1/x^(1/3))*x^(-1/3)", "x^(-1/3)*atan(1/x^(1/3))"])
 def test_kernel_reads_no_limit_where_there_is_none(term):
     with pytest.raises(CheckError):
         right_limit(read(term, "f"))
@@ -77,6 +82,8 @@ def test_digamma_values_in_the_normal_form():
     assert proved_equal(read("polygamma(0, 1) + EulerGamma", "c"), read("0", "c"), Domain())
     assert proved_equal(read("polygamma(0, 4)", "c"), read("11/6 - EulerGamma", "c"), Domain())
     assert not proved_equal(read("polygamma(0, 2) + EulerGamma", "c"), read("0", "c"), Domain())
+    assert proved_equal(read("polygamma(0, 1/2)", "c"), read("-EulerGamma - 2*log(2)", "c"), Domain())
+    assert not proved_equal(read("polygamma(0, 1/3)", "c"), read("-EulerGamma - 2*log(2)", "c"), Domain())
     assert not proved_equal(read("polygamma(1, 1)", "c"), read("0", "c"), Domain())
 
 

@@ -73,8 +73,8 @@ def polygamma_cm(e, bernstein):
 
 
 def digamma_cbf(e):
-    """``c psi(x + a) + k`` with ``a > 0``, ``c >= 0`` and ``k + c psi(a) >= 0``: ``bf-digamma`` (complete Bernstein,
-    DLMF 5.9.16), scaled, plus a constant; None otherwise."""
+    """``c psi(beta x + a) + k`` with ``beta > 0``, ``a > 0`` a whole or half-integer, ``c >= 0`` and ``k + c psi(a) >= 0``:
+    ``bf-digamma`` (complete Bernstein, DLMF 5.9.16), after ``beta x``, scaled, plus a constant; None otherwise."""
     terms = sympy.Add.make_args(e)
     psis = [t for t in terms if t.has(sympy.polygamma)]
     if len(psis) != 1:
@@ -83,11 +83,15 @@ def digamma_cbf(e):
     c, rest = psis[0].as_independent(X, as_Add=False) if psis[0].is_Mul else (sympy.Integer(1), psis[0])
     if k.has(X) or not isinstance(rest, sympy.polygamma) or rest.args[0] != 0 or not _nonneg(c):
         return None
-    a = sympy.expand(rest.args[1] - X)
-    if a.has(X) or not _proved_positive(a):
+    u = sympy.expand(rest.args[1])
+    a, beta = u.subs(X, 0), sympy.diff(u, X)
+    if beta.has(X) or sympy.expand(u - beta * X - a) != 0 or not _proved_positive(beta) or not a.is_Rational \
+            or a <= 0 or a.q > 2:  # the kernel knows psi(a) at whole and half-integer a only (DLMF 5.4.13-15)
         return None
     atom = rest - sympy.polygamma(0, a)
-    node = _n("CBF", atom, "bf-digamma", {"a": _t(a)})
+    node = _n("CBF", sympy.polygamma(0, X + a) - sympy.polygamma(0, a), "bf-digamma", {"a": _t(a)})
+    if beta != 1:  # psi(beta x + a) - psi(a): CBF after the CBF beta x
+        node = _n("CBF", atom, "compose", {}, [node, _n("CBF", beta * X, "bf-linear", {"beta": _t(beta)})])
     if c != 1:
         node, atom = _n("CBF", c * atom, "scale", {"c": _t(c)}, [node]), c * atom
     left = sympy.simplify(k + c * sympy.polygamma(0, a))

@@ -103,9 +103,10 @@ def bessel_limit(term, region):
 
 
 def bessel_vanishes(term, region):
-    """True if ``term``, a product of one ``K_b(c x)``, powers ``(k x)^a`` or ``x^a`` and factors continuous on
-    ``[0, oo)``, tends to 0 at ``x -> 0+`` for every parameter value of ``region``: the exponents ``a`` add up
-    to more than ``|b|``, proved on the region. False when this rule cannot tell."""
+    """True if ``term``, a product of one ``K_b(c x^q)``, powers ``(k x^p)^a`` or ``x^a`` and factors continuous on
+    ``[0, oo)``, tends to 0 at ``x -> 0+`` for every parameter value of ``region``: with ``z = c x^q``, the powers
+    make ``z^A`` with ``A = (sum of p a)/q``, and ``A > |b|`` is proved on the region. False when this rule cannot
+    tell."""
     parameters = {n: s for n, s in region.items() if n != "x"}
     parts = factors(term)
     bessels = [f for f in parts if f.op == "besselk" and "x" not in free_names(f.args[0])]
@@ -113,25 +114,27 @@ def bessel_vanishes(term, region):
         return False
     (k,) = bessels
     b, u = k.args
-    c = _scale(u)
+    scaled = _scaled_power(u)
     exponents = []
     try:
-        if c is None:
+        if scaled is None:
             return False
+        c, q = scaled
         prove_sign(c, parameters, ">", "the scale c of K_b(c x)")
         for factor in parts:
             if factor is k:
                 continue
             if factor.op == "var" and factor.args[0] == "x":
                 exponents.append(ONE)
-            elif factor.op == "^" and "x" not in free_names(factor.args[1]) and _scale(factor.args[0]) is not None:
-                prove_sign(_scale(factor.args[0]), parameters, ">", "the factor k of (k x)^a")
-                exponents.append(factor.args[1])
+            elif factor.op == "^" and "x" not in free_names(factor.args[1]) and _scaled_power(factor.args[0]) is not None:
+                scale, p = _scaled_power(factor.args[0])
+                prove_sign(scale, parameters, ">", "the factor k of (k x)^a")
+                exponents.append(mul(p, factor.args[1]))
             elif not continuous_on(factor, "x", region):
                 return False
         if not exponents:
             return False
-        a = add(*exponents) if len(exponents) > 1 else exponents[0]
+        a = mul(add(*exponents) if len(exponents) > 1 else exponents[0], power(q, num(-1)))
         prove_sign(add(a, mul(num(-1), b)), parameters, ">", "a - b in (k x)^a K_b(c x)")
         prove_sign(add(a, b), parameters, ">", "a + b in (k x)^a K_b(c x)")
     except CheckError:

@@ -82,9 +82,10 @@ def _bessel_limit(term):
     from fractions import Fraction
 
     from ..domains import Span
-    from .bessel import bessel_limit
+    from .bessel import bessel_limit, bessel_vanishes
 
-    return bessel_limit(term, {"x": Span(Fraction(0), None)})
+    region = {"x": Span(Fraction(0), None)}
+    return ZERO if bessel_vanishes(term, region) else bessel_limit(term, region)  # DLMF 10.30.2, 10.30.3
 
 
 def growth_limit(term):
