@@ -37,8 +37,9 @@ CLOSURE_RULES = {
 X = var("x")
 
 
-def closure_form(rule, cls, p, child, context, here):
-    """The form the node's ``expr`` must equal, with the rule's side conditions proved."""
+def closure_form(rule, cls, p, child, context, here, right_limit):
+    """The form the node's ``expr`` must equal, with the rule's side conditions proved; ``right_limit(term, context,
+    where)`` is the kernel's proof of a limit at ``0+`` (from :mod:`~symrep.certificates.rules.derivations`)."""
     if rule == "cm-polygamma":  # DLMF 5.15.1: int_0^oo t^n e^(-x t)/(1 - e^(-t)) dt, for a whole n >= 1
         n = p("n")
         if n.op != "num" or n.value.denominator != 1 or n.value < 1:
@@ -55,9 +56,7 @@ def closure_form(rule, cls, p, child, context, here):
         root = power(X, HALF)
         return mul(apply("atan", mul(c, power(root, num(-1)))), power(root, num(-1)))
     # minus-start: g - c with c <= g(0+), the constant of g's Levy-Khintchine triple
-    from .derivations import _right_limit_at_0
-
     c, g = p("c"), child(0, cls)
-    start = _right_limit_at_0(g, context, f"{here} g(0+)")
+    start = right_limit(g, context, f"{here} g(0+)")
     context.sign(add(start, mul(num(-1), c)), ">=", f"{here} g(0+) - c")
     return add(g, mul(num(-1), c))

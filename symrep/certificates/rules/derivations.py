@@ -168,7 +168,7 @@ def check_node(node, where, context, _count=None):
         return check_node(kids[i], f"{where}.{i}", context, count)
 
     if rule in CLOSURE_RULES:
-        form = closure_form(rule, cls, p, child, context, here)
+        form = closure_form(rule, cls, p, child, context, here, _right_limit_at_0)
     elif rule in ("cm-const", "bf-const"):
         c = p("c"); context.sign(c, ">=", here); form = c
     elif rule == "cm-exp":
