@@ -24,7 +24,8 @@ The families and what the literature says (docs/theory.md, section 9):
 * issue 24 (docs/theory.md, "Families decided on their whole range"): ``(1 + c x) exp(-x)``: PD Manhattan only
   for ``c = 0`` (not log-convex otherwise); ``exp(-c x) cosh(x)``: iff ``c >= 1``; ``1 - (x/(1 + x))^s``,
   ``s > 0``: iff ``s <= 1``; ``(x + c)^s - c^s``, ``c > 0``: l1 -> l1 iff ``0 <= s <= 1``; ``(1 - exp(-c x))/x``
-  (``f(0) = c``): iff ``c >= 0``. On the command line: ``symrep classify "(1-exp(-c*x))/x" --claim pd-l1``.
+  (``f(0) = c``): iff ``c >= 0``; the truncated power ``Max(0, 1 - x)^nu`` (Askey 1973): PD in l2 (all
+  dimensions) only for ``nu = 0`` (a zero at ``x = 1`` for ``nu > 0``; increasing on ``[0, 1)`` for ``nu < 0``). On the command line: ``symrep classify "(1-exp(-c*x))/x" --claim pd-l1``.
 """
 
 import argparse
@@ -50,6 +51,7 @@ FAMILIES = [
     ("one minus a power of x/(1+x)", "1 - (x/(1 + x))^s", "pd-l1", ["s > 0"]),
     ("shifted power, l1 -> l1", "(x + c)^s - c^s", "l1-to-l1", ["c > 0"]),
     ("averaged Laplace", "(1 - exp(-c*x))/x", "pd-l1", []),
+    ("truncated power (Askey), l2", "Max(0, 1 - x)^nu", "pd-l2", []),
 ]
 
 

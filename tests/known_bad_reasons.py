@@ -10,6 +10,7 @@ REASONS = {
     "bernstein-leaf-labelled-cm": "the rule bf-linear proves BF or CBF, not 'CM'",
     "cm-exp-negative-rate": "(cm-exp): could not prove",
     "derivative-rule-negative-start": "f(0+): could not prove",
+    "bernstein-complement-below-its-start": "(bf-complement) c - g(0+): could not prove",
     "difference-of-cm-functions": "(scale): could not prove",
     "gaussian-compose-with-x-squared": "(bf-power): could not prove",
     # Stieltjes (ST) and complete Bernstein (CBF) rules: exponents, shifts, rates, labels (theory section 4)

@@ -197,6 +197,13 @@ def test_json_and_gap_outputs():
     assert gap.count("[ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 ]") >= 1
 
 
+def test_gap_cyclotomics_are_written_as_gap_writes_them():
+    # the golden ratio's conjugates: 1 + E(5)^2 + E(5)^3 = -E(5) - E(5)^4, the shortest sum, in GAP's style
+    gap = generic_character_table(AlternatingGroup(5)).to_gap()
+    assert "-E(5)-E(5)^4" in gap and "-E(5)^2-E(5)^3" in gap
+    assert "1*E" not in gap and "^0" not in gap and "E(5)^1" not in gap
+
+
 def test_power_maps_are_group_powers():
     n = 3
     T = hyperoctahedral_table(n)

@@ -3,9 +3,11 @@ region), classify into regions (each with a certificate the checker accepts), th
 refutation, forged parametric certificates refused, and bad assumptions refused in one line."""
 
 import copy
+import dataclasses
 import json
 
 import pytest
+import sympy
 
 from symrep import certify
 from symrep.analysis.classification import classify
@@ -116,6 +118,27 @@ def test_unknown_regions_are_reported_with_sampled_points_marked():
     assert verdicts["(s < 0)"] == "unknown" and verdicts["(1 < s)"] == "fails"
     assert "undecided" not in str(result) and "unknown" in str(result)
     assert result.decided_share() < 1
+    assert "decided: 100%" not in str(result)
+
+
+def test_a_small_unknown_region_is_not_rounded_up_to_all_decided():
+    result = classify("x^s", "l1-to-l1", budget=30)
+    (unknown,) = [r for r in result.regions if r.verdict == "unknown"]
+    ((name, interval),) = unknown.box.items()
+    unknown.box = {name: dataclasses.replace(interval, lo=sympy.Rational(-1, 1000))}  # a sliver of (-1/1000, 0)
+    assert 0.999 < result.decided_share() < 1
+    assert "decided: 99.9% of the parameter line" in str(result)
+
+
+def test_a_derivative_witness_is_read_near_its_point_when_f_bends_elsewhere():
+    # Max(0, 1 - sqrt(t))^nu is (1 - sqrt t)^nu near t = 1/4, for every nu < 0: increasing there, so not CM
+    verdict = certify("Max(0,1-x)^nu", "pd-l2", assume="nu < 0")
+    assert (verdict.status, verdict.certificate["method"]) == ("fails", "derivative-witness")
+    assert check(verdict.certificate)[2] == "fails"
+    forged = copy.deepcopy(dict(verdict.certificate))
+    forged["data"]["point"] = "1"  # the kink t = 1 lies in (1/2, 3/2): no branch is taken on the whole interval
+    with pytest.raises(CheckError, match="not proved analytic"):
+        check(forged)
 
 
 def test_classify_refuses_a_function_without_parameters():

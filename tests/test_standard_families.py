@@ -27,6 +27,7 @@ FAMILIES = [
     ("exp(-c*x)*cosh(x)", "pd-l1", [], lambda c: c >= 1),               # (e^(-(c-1)x) + e^(-(c+1)x))/2
     ("1-(x/(1+x))^s", "pd-l1", ["s > 0"], lambda s: s <= 1),             # f'' < 0 near 0 for s > 1
     ("(1-exp(-c*x))/x", "pd-l1", [], lambda c: c >= 0),                 # int_0^c e^(-xt) dt; negative for c < 0
+    ("Max(0,1-x)^nu", "pd-l2", [], lambda nu: nu == 0),                 # a zero at 1 (nu > 0), increasing (nu < 0)
 ]
 
 

@@ -132,7 +132,9 @@ class Classification:
                 lines.append(f"  {'':<{width}}    at {point}: {verdict} (a sampled point, not the region)")
         share = self.decided_share()
         if share is not None:
-            lines.append(f"decided: {100 * share:.0f}% of the parameter line in [-10, 10]; {self.seconds:.1f} s")
+            # never round a share with an unknown region in it up to "100%"
+            shown = "100%" if share == 1 else f"{min(100 * share, 99.9):.1f}%"
+            lines.append(f"decided: {shown} of the parameter line in [-10, 10]; {self.seconds:.1f} s")
         return "\n".join(lines)
 
     def __repr__(self):

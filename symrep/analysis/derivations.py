@@ -9,8 +9,9 @@ import time
 import sympy
 
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
+from symrep.analysis.complements import ComplementSearch
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
-from symrep.analysis.mixtures import MixtureSearch
+from symrep.analysis.mixtures import MixtureSearch, plausibly_cm
 from symrep.analysis.special_atoms import _log1p_ratio, _matern, polygamma_cm
 from symrep.analysis.stieltjes import StieltjesSearch, demoted
 from symrep.certificates import CheckError
@@ -28,7 +29,7 @@ LAPLACE_SECONDS = 4.0
 STIELTJES_SECONDS = 0.5
 
 
-class DerivationSearch(StieltjesSearch, MixtureSearch):
+class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
     """Mixin of :class:`~symrep.analysis.verdicts._Prover`: ``derive(e, "CM" | "BF", depth)``."""
 
     def derive(self, e, cls, depth):
@@ -61,7 +62,7 @@ class DerivationSearch(StieltjesSearch, MixtureSearch):
         # root-exponential family (read at once), after the derivative rule for Bernstein functions
         late = () if depth <= 1 and early else ("complete_bernstein",) if cls == "BF" else ("stieltjes",)
         if cls == "BF":
-            order = (*late, "derivative", "mixture")
+            order = (*late, "complement", "derivative", "mixture")
         elif active_region() or _root_exponential_family(e) is not None:
             order = (*late, "laplace", "mixture", "antiderivative")
         else:
@@ -371,25 +372,6 @@ def _exp_log_form(e):
     as ``exp(u log b)``: ``(1 + x)^(1/x)`` is ``exp(log(1 + x)/x)`` (the checker proves the identity)."""
     return e.replace(lambda p: p.is_Pow and p.exp.has(X) and p.base.has(X) and p.base.is_positive is True,
                      lambda p: sympy.exp(p.exp * sympy.log(p.base)))
-
-
-def plausibly_cm(f, orders=3, points=(sympy.Rational(1, 10), sympy.Rational(1, 2), 1, 3)):
-    """False when a float sample shows ``(-1)^k f^(k)(x0) < 0`` for some ``k <= orders`` (so ``f`` is not CM and
-    deriving it is wasted time: ``(1 + x^2)^(-3)`` has ``f''(0.1) < 0``); True otherwise, or when ``f`` has
-    parameters or a value cannot be formed. A heuristic that only orders the search, never a proof."""
-    if f.free_symbols - {X}:
-        return True
-    try:
-        g = f
-        for k in range(1, orders + 1):
-            g = sympy.diff(g, X)
-            for x0 in points:
-                value = complex(sympy.N(g.subs(X, x0), 15))
-                if abs(value.imag) < 1e-9 and (-1) ** k * value.real < -1e-9 * max(1.0, abs(value.real)):
-                    return False
-    except Exception:
-        return True
-    return True
 
 
 def _nonnegative_samples(e, points=(sympy.Rational(1, 100), sympy.Rational(1, 2), 2, 50)):

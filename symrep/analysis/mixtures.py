@@ -241,3 +241,22 @@ class MixtureSearch:
         finally:
             self.in_mixture = False
         return None
+
+
+def plausibly_cm(f, orders=3, points=(sympy.Rational(1, 10), sympy.Rational(1, 2), 1, 3)):
+    """False when a float sample shows ``(-1)^k f^(k)(x0) < 0`` for some ``k <= orders`` (so ``f`` is not CM and
+    deriving it is wasted time: ``(1 + x^2)^(-3)`` has ``f''(0.1) < 0``); True otherwise, or when ``f`` has
+    parameters or a value cannot be formed. A heuristic that only orders the search, never a proof."""
+    if f.free_symbols - {X}:
+        return True
+    try:
+        g = f
+        for k in range(1, orders + 1):
+            g = sympy.diff(g, X)
+            for x0 in points:
+                value = complex(sympy.N(g.subs(X, x0), 15))
+                if abs(value.imag) < 1e-9 and (-1) ** k * value.real < -1e-9 * max(1.0, abs(value.real)):
+                    return False
+    except Exception:
+        return True
+    return True

@@ -43,7 +43,8 @@ import sympy
 from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
-from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch, plausibly_cm
+from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
+from symrep.analysis.mixtures import plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check

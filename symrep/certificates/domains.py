@@ -116,6 +116,11 @@ def sign_class(term, region):
         for positive, weak in (("+", "0+"), ("-", "0-")):
             if set(args) <= {positive, weak, "0"}:
                 return positive if positive in args else weak if weak in args else "0"
+        if not free_names(term):  # a closed number: its sign at rising precision, if it has one
+            try:
+                return "+" if sign_at(term, "a closed sum") > 0 else "-"
+            except CheckError:
+                pass
         shifted = shifted_class(term, region, sign_class)
         return shifted if shifted is not None else _sturm_class(term, region)
     if op == "*":
@@ -205,7 +210,7 @@ def prove_sign(term, region, relation, where):
         raise CheckError(f"{where}: could not prove that {_short(term)} is not 0 on the region")
     if _sturm(term, region, relation):
         return True
-    names = sorted(region)
+    names = sorted(n for n in region if n in free_names(term))  # the term's sign does not depend on the others
     if names and all(region[n].bounded() for n in names):
         want = 1 if relation in (">", ">=") else -1
         sign_on(term, {n: (region[n].lo, region[n].hi) for n in names}, want, where, strict=relation in (">", "<"))
@@ -254,8 +259,11 @@ def continuous_on(term, name, region, analytic=False):
     u = term.args[-1]
     if op in _ENTIRE:
         return ok(u)
-    if op in ("Abs", "Max", "Min"):
-        return not analytic and ok(*term.args)
+    if op in ("Abs", "Max", "Min"):  # analytic where one branch is taken on the whole (connected) region
+        if not analytic or not ok(*term.args):
+            return ok(*term.args)
+        gap = u if op == "Abs" else add(term.args[0], mul(num(-1), term.args[1])) if len(term.args) == 2 else None
+        return gap is not None and _holds(gap, region, "!=")
     if op in ("log", "gamma", "polygamma"):
         order = term.args[0]
         whole = op != "polygamma" or (order.op == "num" and order.value.denominator == 1 and order.value >= 0)

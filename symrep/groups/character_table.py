@@ -384,7 +384,10 @@ class CharacterTable:
             if not any(reduced[1:]):
                 return str(reduced[0])
             g = math.gcd(e, *(j for j, m in enumerate(vector) if m))  # write it in the smallest E(e / g)
-            return " + ".join(f"{int(m)}*E({e // g})^{j // g}" for j, m in enumerate(vector) if m)
+            n = e // g
+            short = [int(vector[j * g]) for j in range(n)]
+            return _gap_sum(min(_equal_vectors(short, reduce_cyclotomic(short, n), n),
+                                key=lambda v: sum(1 for m in v if m)))
 
         return [[gap(vector) for vector in row] for row in vectors]
 
@@ -507,3 +510,25 @@ def _text(v):
 
 def _gap_list(values):
     return "[ " + ", ".join(str(v) for v in values) + " ]"
+
+
+
+def _equal_vectors(vector, reduced, e):
+    """Coefficient vectors (of ``1, E(e), E(e)^2, ...``) of the same cyclotomic: as computed, reduced modulo
+    Phi_e, and for a prime ``e`` minus ``c (1 + E(e) + ... + E(e)^(e-1)) = 0`` for each coefficient c."""
+    out = [vector, reduced + [0] * (e - len(reduced))]
+    if e > 1 and all(e % p for p in range(2, math.isqrt(e) + 1)):
+        out += [[m - c for m in v] for v in out[:2] for c in set(v) if c]
+    return out
+
+
+def _gap_sum(vector):
+    """``sum_j vector[j] E(e)^j`` (``e = len(vector)``) as GAP writes it: ``-E(5)-E(5)^4``."""
+    e, parts = len(vector), []
+    for j, m in enumerate(vector):
+        if not m:
+            continue
+        root = "" if j == 0 else f"E({e})" + (f"^{j}" if j > 1 else "")
+        magnitude = str(abs(m)) if not root else "" if abs(m) == 1 else f"{abs(m)}*"
+        parts.append(("-" if m < 0 else "+") + magnitude + root)
+    return "".join(parts).lstrip("+")

@@ -87,7 +87,7 @@ RULES = {
     "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
     "x-times-st": (("CBF",), (), 1), "cbf-over-x": (("ST",), (), 1), "bf-over-x": (("CM",), (), 1),
     "st-is-cm": (("CM",), (), 1), "cbf-is-bf": (("BF",), (), 1), "geometric-mean": (("ST", "CBF"), ("a",), 2),
-    **CLOSURE_RULES,  # polygamma, digamma, log(1 + b/x), atan(c/sqrt x)/sqrt x, g - c: rules/closure
+    **CLOSURE_RULES,  # polygamma, digamma, log(1 + b/x), atan(c/sqrt x)/sqrt x, g - c, c - g: rules/closure
 }
 #: the class of the inner function of ``compose``, and of the child of ``reciprocal``, for each class
 _INNER = {"CM": "BF", "BF": "BF", "ST": "CBF", "CBF": "CBF"}

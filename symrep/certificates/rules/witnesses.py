@@ -39,12 +39,12 @@ Examples
 """
 
 from ..derivatives import MAX_ORDER, derivative, nth_derivative
-from ..domains import analytic_on
+from ..domains import Span, analytic_on, prove_sign
 from ..enclosures import sign_at
 from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
-from ..terms import HALF, ZERO, add, mul, num, power, substitute
+from ..terms import HALF, ZERO, Term, add, mul, num, power, substitute
 from .function import HALF_LINE
 from .zeros import check_zero
 
@@ -151,8 +151,12 @@ def check_triangle(claim, f, data):
     return claim, "fails"
 
 
-def needed_function(claim, f, of, where):
-    """The ``g`` on ``(0, oo)`` that the claim needs completely monotone, named as the certificate names it."""
+def needed_function(claim, f, of, where, near=None):
+    """The ``g`` on ``(0, oo)`` that the claim needs completely monotone, named as the certificate names it.
+
+    Its formal derivatives are read where ``g`` is proved analytic on ``(0, oo)``, or, given ``near`` (a
+    rational witness point x0), on the open interval (x0/2, 3 x0/2) alone: a CM function is smooth, and
+    where it equals an expression analytic near x0 its derivatives at x0 are the expression's."""
     if _NEEDED.get(claim) != of:
         raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
     g = f.on_half_line()
@@ -161,8 +165,45 @@ def needed_function(claim, f, of, where):
         if claim == "l2-to-l2":
             g = power(g, num(2))
     if not analytic_on(g, "x", {**HALF_LINE, **f.region}):
-        raise CheckError(f"{where}: {of} is not proved analytic on (0, oo), so its formal derivatives may lie")
+        g = _near(g, f, near)
+        if g is None:
+            raise CheckError(f"{where}: {of} is not proved analytic on (0, oo), so its formal derivatives may lie")
     return derivative(g, "x") if of.endswith("'") else g
+
+
+def _near(g, f, point):
+    """``g`` on (x0/2, 3 x0/2), with every Abs, Max and Min replaced by the branch it takes on that whole interval
+    (for every parameter value of the region), if the result is proved analytic there; else None."""
+    if point is None or point.op != "num" or point.args[0] <= 0:
+        return None
+    x0 = point.args[0]
+    region = {**f.region, "x": Span(x0 / 2, 3 * x0 / 2, False, False)}
+    try:
+        g = _branch(g, region)
+    except CheckError:
+        return None
+    return g if analytic_on(g, "x", region) else None
+
+
+def _branch(term, region):
+    if term.op in ("num", "const", "var"):
+        return term
+    args = [_branch(a, region) for a in term.args]
+    if term.op == "Abs" or term.op in ("Max", "Min") and len(args) == 2:
+        gap = args[0] if term.op == "Abs" else add(args[0], mul(num(-1), args[1]))
+        above = _sign_on(gap, region)  # raises where the branch changes or is not proved
+        if term.op == "Abs":
+            return args[0] if above else mul(num(-1), args[0])
+        return args[0] if above == (term.op == "Max") else args[1]
+    return Term(term.op, args)
+
+
+def _sign_on(term, region):
+    try:
+        return prove_sign(term, region, ">", "a branch")
+    except CheckError:
+        prove_sign(term, region, "<", "a branch")
+        return False
 
 
 def check_derivative(claim, f, data):
@@ -173,7 +214,7 @@ def check_derivative(claim, f, data):
     if not 0 <= k <= MAX_ORDER:
         raise CheckError(f"{where}: order in 0..{MAX_ORDER}")
     point = _witness_point(f, _field(data, "point", str, where), f"{where}: the point", ">")
-    g = needed_function(claim, f, _field(data, "of", str, where), where)
+    g = needed_function(claim, f, _field(data, "of", str, where), where, near=point)
     value = substitute(mul(num((-1) ** k), nth_derivative(g, "x", k)), {"x": point})
     _negative(f, value, data, f"{where} (-1)^{k} g^({k})(x0)")  # a CM function has (-1)^k g^(k) >= 0
     return claim, "fails"
@@ -184,7 +225,7 @@ def check_log_convexity(claim, f, data):
     if type(data) is not dict or not {"point", "of"} <= set(data) <= {"point", "of", "simplified"}:
         raise CheckError(f"{where}: fields are point, of (and simplified)")
     point = _witness_point(f, _field(data, "point", str, where), f"{where}: the point", ">")
-    g = needed_function(claim, f, _field(data, "of", str, where), where)
+    g = needed_function(claim, f, _field(data, "of", str, where), where, near=point)
     g1 = derivative(g, "x")
     g2 = derivative(g1, "x")
     gap = add(mul(g, g2), mul(num(-1), power(g1, num(2))))

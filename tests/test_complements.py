@@ -1,0 +1,35 @@
+"""The complement rule: ``c - g`` is Bernstein for a CM ``g`` with ``g(0+) <= c`` (SSV Def. 1.3 and 3.1), so
+``1 - g`` is an l1 -> l1 transform for every CM ``g`` with ``g(0) = 1``; the kernel proves ``c >= g(0+)``."""
+
+import copy
+
+import pytest
+
+from symrep import certify
+from symrep.certificates import CheckError, check
+
+
+@pytest.mark.parametrize("f", ["1 - (1 - exp(-x))/x", "1 - log(1 + x)/x", "1 - 1/(1 + x)^2",
+                               "3 - 3*atan(sqrt(x))/sqrt(x)"])
+@pytest.mark.parametrize("claim", ["bernstein", "l1-to-l1"])
+def test_one_minus_a_cm_function_with_value_one_at_0_is_bernstein(f, claim):
+    verdict = certify(f, claim, budget=30)
+    assert verdict.status == "holds", verdict.reason
+    assert check(verdict.certificate)[2] == "holds"
+
+
+@pytest.mark.parametrize("f", ["2 - log(1 + x)/x", "1/2 - log(1 + x)/x", "1 - 2*log(1 + x)/x"])
+def test_a_complement_that_is_not_bernstein_is_refuted(f):
+    verdict = certify(f, "l1-to-l1", budget=30)
+    assert verdict.status == "fails", verdict.reason
+
+
+def test_the_constant_must_reach_the_start():
+    verdict = certify("1 - 1/(1 + x)^2", "bernstein")
+    cert = copy.deepcopy(dict(verdict.certificate))
+    node = cert["data"]["derivation"]
+    while node["rule"] != "bf-complement":
+        node = node["children"][0]
+    node["params"]["c"] = "1/2"  # 1/2 - g is -1/2 at 0: the step must fail on its constant
+    with pytest.raises(CheckError, match=r"c - g\(0\+\): could not prove"):
+        check(cert)
