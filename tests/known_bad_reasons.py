@@ -11,6 +11,7 @@ REASONS = {
     "cm-exp-negative-rate": "(cm-exp): could not prove",
     "derivative-rule-negative-start": "f(0+): could not prove",
     "bernstein-complement-below-its-start": "(bf-complement) c - g(0+): could not prove",
+    "sinh-of-minus-a-cm-function": "(sinh-of-cm): sinh(-(1 + x)^(-1)) and sinh(1/(x + 1)) are not proved equal",
     "difference-of-cm-functions": "(scale): could not prove",
     "gaussian-compose-with-x-squared": "(bf-power): could not prove",
     # Stieltjes (ST) and complete Bernstein (CBF) rules: exponents, shifts, rates, labels (theory section 4)
@@ -35,6 +36,16 @@ REASONS = {
     "bessel-root-limit-stated-wrong": "extension: the limit of f at 0+ is not proved equal to 2",
     "bessel-root-unpaired-power": "is not a whole power of x",
     "growth-nested-power-negative-coefficient": "is not a whole power of x",
+    # Weierstrass products (rules/weierstrass): powers > 0, rates > 0, the atom's own form, f >= 0 for l2-to-l2
+    "weierstrass-cosh-root-negative-power": "(cm-sech-root) a: could not prove that -1 has sign +1",
+    "weierstrass-sinh-over-root-as-its-reciprocal": "derivation (cm-sinhc-root): sinh(x^(1/2))/x^(1/2) and",
+    "weierstrass-sinhc-of-x-not-of-its-root": "derivation (cm-sinhc-root): x/sinh(x) and",
+    "weierstrass-sech-zero-rate": "(cm-sech-root) c: could not prove that 0 has sign +1",
+    "weierstrass-secant-as-sech": "1/cos(x^(1/2)) is not proved continuous",
+    "weierstrass-tanhc-zero-power": "(cm-tanhc-root) a: could not prove that 0 has sign +1",
+    "weierstrass-tanh-squared-l2-to-l2": "derivation.0 (product): 2*(1 - tanh(x^(1/2))^2)*tanh(x^(1/2))^3/x^(1/2) and",
+    "weierstrass-negative-tanh-l2-to-l2": "so f >= 0 on (0, oo), which is not proved: could not prove -tanh(x) >= 0",
+    "weierstrass-tanh-l2-to-l2-jump-at-0": "Bernstein in the paper's sense needs f(0) = 0",
     # jumps behind a smooth derivative
     "sawtooth-behind-smooth-derivative": "derivation (derivative): atan(tan(x)) is not proved analytic on (0, oo",
     "sawtooth-inside-pd-l1": "derivation.1 (derivative): atan(tan(x)) is not proved analytic on (0, ",

@@ -344,6 +344,30 @@ for _f, _ev, _w in POLY_FALSE:
     _add(_f, "low-rank", False, _ev, _w)
     _add(_f, "polynomial", False, _ev, _w)
 
+# ---------------------------------------------------------------------------------------------------
+# 7. Weierstrass products and partial fractions of the hyperbolic functions (DLMF 4.36.1-3): with t = z^2,
+#    sinh(z)/z = prod (1 + t/(k pi)^2) and cosh z = prod (1 + 4t/((2k-1) pi)^2), so every power a > 0 of their
+#    reciprocals is a limit of products of the CM (1 + t/a_k)^(-a) [SSV Cor. 1.6]; the reciprocals themselves
+#    increase. tanh(z)/z = (sinh(z)/z)/cosh(z), and sqrt t coth sqrt t - 1 = sum 2t/(t + (k pi)^2).
+# ---------------------------------------------------------------------------------------------------
+HYPERBOLIC = [
+    ("1/cosh(x)", "pd-l2", True, "1/cosh(sqrt t) = prod_k (1 + 4t/((2k-1)^2 pi^2))^(-1) CM [DLMF 4.36.2, SSV Cor. 1.6]",
+     None),
+    ("x/sinh(x)", "pd-l2", True, "sqrt t/sinh(sqrt t) = prod_k (1 + t/(k^2 pi^2))^(-1) CM [DLMF 4.36.1, SSV Cor. 1.6]",
+     None),
+    ("sqrt(x/sinh(x))", "pd-l2", True, "(sqrt t/sinh(sqrt t))^(1/2) = prod_k (1 + t/(k^2 pi^2))^(-1/2), each factor CM "
+                                       "[DLMF 4.36.1, SSV Cor. 1.6]", None),
+    ("tanh(x)", "l2-to-l2", True, "f(sqrt t)^2 = tanh(sqrt t)^2 is 0 at 0 with derivative (tanh(sqrt t)/sqrt t) "
+                                  "sech(sqrt t)^2, a product of CM functions [DLMF 4.36.1-2, SSV Cor. 1.6, Def. 3.1]", None),
+    ("sqrt(x/tanh(x)-1)", "l2-to-l2", True, "f(sqrt t)^2 = sqrt t coth(sqrt t) - 1 = sum_k 2t/(t + k^2 pi^2) (Mittag-Leffler "
+                                           "for coth, DLMF 4.36.3): complete Bernstein, 0 at 0 [SSV Thm 6.2]", None),
+    ("x/sinh(x)", "pd-l1", False, "f = 1 - x^2/6 + ...: f''(0+) < 0, not CM (CM in x^2 only)", D("cm", 2, "1/10")),
+    ("1/cosh(x)", "pd-l1", False, "f = 1 - x^2/2 + ...: f''(0+) < 0, not CM", D("cm", 2, "1/10")),
+    ("sinh(x)/x", "pd-l2", False, "f(sqrt t) = prod_k (1 + t/(k pi)^2) increases", D("s2", 1, "1/10")),
+]
+for _f, _claim, _truth, _ev, _w in HYPERBOLIC:
+    _add(_f, _claim, _truth, _ev, _w)
+
 
 # ---------------------------------------------------------------------------------------------------
 # 6. Removable singularities at 0 and the polygamma functions (issue 24): f(0) is the limit at 0+.
@@ -364,8 +388,6 @@ _add("polygamma(1,x+1)", "pd-l1", True, "psi'(x) = int_0^oo t e^(-xt)/(1-e^(-t))
 _add("polygamma(0,x+1)+EulerGamma", "bernstein", True, "psi(x+1) + gamma = int_0^oo (1-e^(-xt)) e^(-t)/(1-e^(-t)) dt "
      "[DLMF 5.9.16; SSV Ch. 16], Levy-Khintchine with f(0) = 0")
 _add("polygamma(0,x+1)", "bernstein", False, "f(0) = psi(1) = -EulerGamma != 0", V0)
-_add("sqrt(x/tanh(x)-1)", "l2-to-l2", True, "f(sqrt t)^2 = sqrt(t) coth(sqrt t) - 1 = sum_k 2t/(t + (k pi)^2) "
-     "[DLMF 4.36.3] is complete Bernstein; f(0+) = 0")
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The complement rule: ``c - g`` is Bernstein for a CM ``g`` with ``g(0+) <= c`` (SSV Def. 1.3 and 3.1), so
+"""The complement rule, and power series with nonnegative coefficients of CM functions. The complement rule: ``c - g`` is Bernstein for a CM ``g`` with ``g(0+) <= c`` (SSV Def. 1.3 and 3.1), so
 ``1 - g`` is an l1 -> l1 transform for every CM ``g`` with ``g(0) = 1``; the kernel proves ``c >= g(0+)``."""
 
 import copy
@@ -33,3 +33,16 @@ def test_the_constant_must_reach_the_start():
     node["params"]["c"] = "1/2"  # 1/2 - g is -1/2 at 0: the step must fail on its constant
     with pytest.raises(CheckError, match=r"c - g\(0\+\): could not prove"):
         check(cert)
+
+
+@pytest.mark.parametrize("f, claim, status", [
+    ("cosh(exp(-x))", "completely-monotone", "holds"),   # cosh y = sum y^(2n)/(2n)!, nonnegative coefficients
+    ("sinh(1/(1 + x))", "pd-l1", "holds"),
+    ("exp(1/(1 + x)) - 1", "pd-l1", "holds"),            # sum_(n >= 1) g^n/n!, and exp(0/(1 + x)) = 1
+    ("sinh(x)", "completely-monotone", "fails"),
+    ("cosh(1 - exp(-x))", "pd-l1", "fails"),             # of a Bernstein function: increasing
+])
+def test_power_series_with_nonnegative_coefficients_of_cm_functions(f, claim, status):
+    verdict = certify(f, claim, budget=30)
+    assert verdict.status == status, verdict.reason
+    assert check(verdict.certificate)[2] == status

@@ -61,12 +61,14 @@ def test_functions_without_a_finite_limit_at_0_are_refused():
 
 
 def test_low_rank_of_a_function_not_real_on_the_line_is_decided_on_an_interval_it_states():
-    for f, interval, why in (("sqrt(x)", "(0, oo)", "not real on R"), ("1/(1+x)", "(-1, oo)", "undefined at x = -1")):
+    for f, interval, why in (("sqrt(x)", "(0, oo)", "not real on R"), ("1/(1+x)", "(-1, oo)", "undefined at x = -1"),
+                             ("1/x", "(0, oo)", "undefined at 0"), ("log(x)", "(0, oo)", "not real on R")):
         verdict = certify(f, "low-rank")
         assert verdict.status == "fails" and verdict.certificate["domain"] == interval
         assert why in verdict.reason and check(verdict.certificate)[2] == "fails"
-    with pytest.raises(InputError, match="undefined at 0"):  # no interval (LO, oo) holds it: refused
-        certify("1/x", "low-rank")
+        assert "rank_witnesses" not in verdict.certificate["data"] or interval != "(0, oo)"  # boxes need f(0)
+    with pytest.raises(InputError, match="not real on R"):  # no interval (LO, oo) holds it: refused
+        certify("log(-x)", "low-rank")
 
 
 def test_continuity_is_proved_from_structure():

@@ -94,7 +94,7 @@ def test_expression_text_round_trips(text):
 
 def test_every_whitelisted_function_is_callable():
     for name, (_, arity) in FUNCTIONS.items():
-        args = ", ".join(["x"] * (arity or 1)) if name not in ("besselk", "polygamma") else "1, x"
+        args = ", ".join(["x"] * (arity or 1)) if arity != 2 else "1/2, x" if name != "polygamma" else "1, x"
         assert parse_expression(f"{name}({args})").has(x) or name in ("Min", "Max")
 
 
@@ -110,3 +110,12 @@ def test_sides_become_positive_symbols():
     assert a.is_positive and parse_side("2*a").is_positive
     with pytest.raises(ParseError):
         parse_side("__class__")
+
+
+def test_incomplete_gamma_is_read_where_it_reduces_to_erf_and_exp():
+    from symrep.geometry.expressions import parse_expression
+
+    assert parse_expression("lowergamma(1/2, x)") == sympy.sqrt(sympy.pi) * sympy.erf(sympy.sqrt(x))
+    assert sympy.simplify(parse_expression("uppergamma(2, x)") - (x + 1) * sympy.exp(-x)) == 0
+    with pytest.raises(ParseError, match="half an odd integer"):
+        parse_expression("lowergamma(1/3, x)")

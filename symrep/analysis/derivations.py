@@ -14,6 +14,7 @@ from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved
 from symrep.analysis.mixtures import MixtureSearch, plausibly_cm
 from symrep.analysis.special_atoms import _log1p_ratio, _matern, polygamma_cm
 from symrep.analysis.stieltjes import StieltjesSearch, demoted
+from symrep.analysis.weierstrass import weierstrass_node
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
@@ -39,11 +40,13 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
         # the S / CBF route is structural and cheap: before the rewrites (simplify can take seconds) for Bernstein
         # functions and for hyperbolic functions (tanh(sqrt(x))/sqrt(x)); after them for other CM functions
         early = cls == "BF" or e.has(sympy.tanh, sympy.coth, sympy.sinh, sympy.cosh)
+        if cls == "CM" and (node := weierstrass_node(e)) is not None:
+            return node  # Weierstrass products (1/cosh(sqrt(x))^2, tanh(sqrt(x)) sech(sqrt(x))^2/sqrt(x)): cheap
         if depth <= 1 and early:
             routes = [self._by_stieltjes if cls == "CM" else self._by_complete_bernstein]
-            if cls == "BF" and depth == 0:  # f' Stieltjes (log(cosh(sqrt(x)))); first for a logarithm
+            if cls == "BF" and depth == 0:  # f' Stieltjes (log(cosh(sqrt(x)))) or a Weierstrass product (tanh^2)
                 quick = lambda e, cls, depth: self._by_derivative(
-                    e, cls, depth, slope=lambda d: self._by_stieltjes(d, "CM", depth + 1))
+                    e, cls, depth, slope=lambda d: weierstrass_node(d) or self._by_stieltjes(d, "CM", depth + 1))
                 routes.insert(0 if isinstance(e, sympy.log) else 1, quick)
             for route in routes:
                 node = route(e, cls, depth)
@@ -97,9 +100,6 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
         finally:
             self.tick = whole
 
-    def _by_mixture(self, e, cls, depth):
-        return self._mixture(e, cls, depth)
-
     def _by_laplace(self, e, cls, depth):
         if depth <= 2 and not getattr(self, "in_mixture", False):
             return self._laplace(e)
@@ -147,6 +147,9 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
             if inner is not None:
                 return _n("CM", e, "exp-of-cm", {}, [inner])
             return None
+        if isinstance(e, (sympy.cosh, sympy.sinh)) and e.args[0].has(X):  # power series >= 0 of a CM function
+            inner = self.derive(e.args[0], "CM", depth + 1)
+            return _n("CM", e, f"{type(e).__name__}-of-cm", {}, [inner]) if inner is not None else None
         if e.is_Pow and not e.exp.has(X) and e.exp != 0 and (_proved_positive(-e.exp) or _nonneg(-e.exp)):  # (x+b)^0 = 1 too
             s = -e.exp
             b = sympy.expand(e.base - X)
@@ -315,9 +318,8 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
             except CheckError:
                 return None
             candidates.append((rho, {"rate": _t(rate), "coefficients": [_t(c) for c in coefficients]}))
-        # A general density (SymPy's inverse transform) is not offered: the kernel's cm-laplace reads only the
-        # root-exponential family (its params rate and coefficients), so such a node was always rejected
-        # ("needs params [...]", a prover/kernel disagreement of issue 31)
+        # A general density (SymPy's inverse transform) is not offered: the kernel's cm-laplace reads only the root-
+        # exponential family, so such a node was always rejected (a prover/kernel disagreement of issue 31)
         for rho, family_params in candidates:
             tick()
             rho = _nonnegative_form(sympy.factor(sympy.simplify(rho)))

@@ -209,6 +209,8 @@ class MixtureSearch:
             if depth > 0:
                 self.mixture_left = left - (time.monotonic() - start)
 
+    _by_mixture = _mixture  # the name the derivation search gives each route
+
     def _mixture_route(self, e, cls, depth):
         box = dict(active_region() or {})
         if e.has(sympy.besselk) or not plausible(e, cls, box):  # Bessel families: slow to simplify, the kernel's own atom

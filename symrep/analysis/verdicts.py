@@ -46,6 +46,7 @@ from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.mixtures import plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
+from symrep.analysis.weierstrass import literal_node
 from symrep.analysis.witnesses import WitnessSearch
 from symrep.certificates import CLAIMS, DOMAINS, FORMAT, VERSION, CheckError, check
 from symrep.certificates.claims import HALF_LINE
@@ -467,14 +468,33 @@ def _as_function(f, claim, parameters=None):
             return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10,
                                                       -sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10))
         except (InputError, TypeError, ValueError) as exc:  # SymPy cannot value f at a negative point: not real there
+            points = (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10)
             try:
-                fn = _as_function_on(f, claim, HALF_LINE, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
+                fn = _as_function_on(f, claim, HALF_LINE, points)
             except (InputError, _UnprovedLimit, TypeError, ValueError):
-                raise exc from None
+                fn = _open_half_line(f, points)  # log(x), 1/x: real on (0, oo), undefined at 0
+                if fn is None:
+                    raise exc from None
             fn.interval_only = str(exc) if isinstance(exc, InputError) else \
                 f"f = {expression_text(f)} has no real value SymPy can form at a negative x"
             return fn
     return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
+
+
+def _open_half_line(f, points):
+    """``f`` read as written on ``(0, oo)`` where it is real at the points but has no value or finite limit at 0
+    (``log(x)``, ``1/x``): for ``low-rank`` on an interval ``(LO, oo)``, ``LO >= 0``, alone; None if not real."""
+    for x0 in points:
+        value = _numeric_complex(value_at(f, XR, x0))
+        if value is None or abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
+            return None
+    fn = _Fn.__new__(_Fn)
+    try:
+        Function.__init__(fn, f, HALF_LINE, None, undefined_at_0_allowed=True)
+    except CheckError:
+        return None
+    fn.extended = False
+    return fn
 
 
 def _as_function_on(f, claim, domain, points):
@@ -570,12 +590,13 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
             yield self.derivative_witness(g, "f(sqrt(x))" if l2 else "f")
             yield self.flat_start("f(sqrt(x))" if l2 else "f")
             yield from self.parametric_witnesses(g, "f(sqrt(x))" if l2 else "f")
-        node = self._from_l1(g) if l2 and not below else None
+        literal = literal_node(expression_text(self.fn.real), l2) if not (below or family) else None
+        node = literal[0] if literal else self._from_l1(g) if l2 and not below else None
         node = node or (self.derive(g, "CM", 0) if not below else None)
         if node is not None:
             data = {"derivation": node}
             if l2:
-                data["transformed"] = _t(g)
+                data["transformed"] = literal[1] if literal else _t(g)
             what = "t -> f(sqrt t)" if l2 else "f"
             yield ("holds", "derivation", data,
                    f"{what} is completely monotone on (0, oo) by the derivation in the certificate, and f(0) is "

@@ -25,7 +25,7 @@ from .errors import CheckError
 from .fuel import charge
 from .terms import ONE, ZERO, add, apply, const, free_names, mul, num, power
 
-__all__ = ["derivative", "nth_derivative", "MAX_ORDER"]
+__all__ = ["derivative", "nth_derivative", "MAX_ORDER", "QUOTIENTS", "through_sinh_cosh"]
 
 MAX_ORDER = 40
 
@@ -133,6 +133,18 @@ _OUTER = {
     "sinc": lambda u, t: add(_div(apply("cos", u), u), _neg(_div(apply("sin", u), _sq(u)))),
     "Abs": lambda u, t: apply("sign", u),
 }
+
+
+#: tanh, coth, sech, csch as quotients of sinh and cosh (identities wherever the left side is defined); the n-th
+#: derivatives of sinh and cosh stay one term, while tanh's grow as trees (a Taylor model of order 6 at 0 needs 7)
+QUOTIENTS = {"tanh": ("sinh", "cosh"), "coth": ("cosh", "sinh"), "sech": (None, "cosh"), "csch": (None, "sinh")}
+
+
+def through_sinh_cosh(term):
+    """``tanh u`` as ``sinh(u) cosh(u)^(-1)``, and the others of :data:`QUOTIENTS` alike."""
+    top, bottom = QUOTIENTS[term.op]
+    below = power(apply(bottom, term.args[0]), num(-1))
+    return below if top is None else mul(apply(top, term.args[0]), below)
 
 
 def nth_derivative(term, name, order):

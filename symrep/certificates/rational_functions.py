@@ -101,7 +101,9 @@ class NormalForm:
         den = ONE if den is None else den
         if not den:
             raise NotNormal("division by a normal form that is identically 0")
-        if len(den) == 1:  # a monomial denominator moves into the numerator
+        if not num:  # 0/d is 0 (where d is defined and not 0: the term's own domain)
+            den = ONE
+        elif len(den) == 1:  # a monomial denominator moves into the numerator
             (m, c), = den.items()
             num, den = _pscale(num, 1 / c, mono_pow(m, -1)), ONE
         else:

@@ -11,16 +11,18 @@ arithmetic, so ``F`` is proved analytic there). ``besselk(1/2, u)`` is first wri
 
 :func:`limit_at_0` reads the limit off a model: 0 for ``v > 0``, ``c_0`` for ``v = 0``, no finite limit for
 ``v < 0`` with ``c_0`` proved nonzero. Leading coefficients are proved 0 by the normal form before they
-are dropped; a coefficient the normal form proves equal to a rational is replaced by it. Anything else
-(``x log x``, ``x atan(1/x)``: orders of growth, :mod:`~symrep.certificates.rules.growth`) is refused here.
+are dropped. Anything else (``x log x``, ``x atan(1/x)``) is refused with the reason: the kernel does
+not expand it at 0 yet.
 
 Examples
 --------
 >>> from symrep.certificates.grammar import read
 >>> from symrep.certificates.series import limit_at_0
 >>> from symrep.certificates.terms import text
->>> text(limit_at_0(read("(1 - cos(x))/x^2", "f"))), text(limit_at_0(read("sqrt(x/tanh(x) - 1)", "f")))
-('1/2', '0')
+>>> from symrep.certificates.normal_form import Domain, proved_equal
+>>> value = limit_at_0(read("(1 - cos(x))/x^2", "f"))
+>>> text(value), proved_equal(value, read("1/2", "c"), Domain())     # an exact term (folded), proved equal to 1/2
+('1/2', True)
 """
 
 import math
@@ -28,12 +30,12 @@ from fractions import Fraction
 
 from flint import arb, ctx
 
-from .derivatives import nth_derivative
+from .derivatives import QUOTIENTS, nth_derivative, through_sinh_cosh
 from .enclosures import enclose, interval_ball, sign_at
 from .errors import CheckError
 from .fuel import charge
-from .normal_form import Domain, proved_equal
-from .terms import HALF, ONE, ZERO, Term, add, apply, const, free_names, mul, num, power, substitute, var
+from .normal_form import Domain, normal_form, proved_equal
+from .terms import HALF, ONE, ZERO, Term, add, apply, const, free_names, mul, num, power, substitute, var, walk
 
 __all__ = ["limit_at_0", "NoLimit", "ORDER", "RADIUS"]
 
@@ -42,22 +44,42 @@ _U = "_u"
 
 
 class NoLimit(CheckError):
-    """The term has no finite limit at 0+ (its model starts with a negative power of x, coefficient nonzero)."""
+    """The term has no finite limit at 0+ (its model starts with a negative power of x and a nonzero
+    coefficient)."""
 
 
 def _plus(a, b):
     """``a + b`` with the literal clean-ups that keep coefficients short (0 + b = b, p + q folded)."""
-    if ZERO in (a, b):
-        return b if a == ZERO else a
-    return num(a.value + b.value) if a.op == "num" and b.op == "num" else add(a, b)
+    if a == ZERO:
+        return b
+    if b == ZERO:
+        return a
+    if a.op == "num" and b.op == "num":
+        return num(a.value + b.value)
+    return add(a, b)
 
 
 def _times(a, b):
-    if ZERO in (a, b):
+    if a == ZERO or b == ZERO:
         return ZERO
-    if ONE in (a, b):
-        return b if a == ONE else a
-    return num(a.value * b.value) if a.op == "num" and b.op == "num" else mul(a, b)
+    if a == ONE:
+        return b
+    if b == ONE:
+        return a
+    if a.op == "num" and b.op == "num":
+        return num(a.value * b.value)
+    return mul(a, b)
+
+
+def _folded(term):
+    """A closed coefficient with a finite ball and a rational normal form, as that number (products stay short)."""
+    try:
+        if term.op != "num" and not free_names(term) and _ball(term).is_finite():
+            value = normal_form(term, Domain())[0].constant()
+            return num(value) if value is not None else term
+    except CheckError:  # not proved defined: it fails where it is used, as before
+        pass
+    return term
 
 
 def _is_zero(term):
@@ -82,7 +104,9 @@ class Model:
     def range(self):
         """A ball containing ``sum c_i x^i + x^(n+1) r(x)`` (without ``x^v``) on ``[0, h]``."""
         X = self.x_ball()
-        out = sum((_ball(c) * X ** i for i, c in enumerate(self.c)), arb(0))
+        out = arb(0)
+        for i, c in enumerate(self.c):
+            out += _ball(c) * X ** i
         return out + X ** (self.n + 1) * self.R
 
     def normalized(self):
@@ -95,9 +119,9 @@ class Model:
 
 def _ball(term):
     value = enclose(term, {})
-    if value.is_finite():
-        return value
-    raise CheckError(f"a coefficient of a series is not proved defined: {term}")
+    if not value.is_finite():
+        raise CheckError(f"a coefficient of a series is not proved defined: {term}")
+    return value
 
 
 def _truncate(model, n):
@@ -114,7 +138,9 @@ def _truncate(model, n):
 
 def _shift(model, k):
     """``x^k`` times the model's polynomial part, at the same valuation (``k >= 0``)."""
-    return model if k == 0 else _truncate(Model(model.v, [ZERO] * k + model.c, model.R, model.h), model.n)
+    if k == 0:
+        return model
+    return _truncate(Model(model.v, [ZERO] * k + model.c, model.R, model.h), model.n)
 
 
 def _add(a, b):
@@ -160,8 +186,7 @@ def _compose(F, inner):
     coefficients = []
     for k in range(n + 1):
         charge(1, "a Taylor coefficient")
-        coefficients.append(_rational(_times(num(Fraction(1, math.factorial(k))),
-                                             substitute(nth_derivative(F, _U, k), {_U: c0}))))
+        coefficients.append(_folded(_times(num(Fraction(1, math.factorial(k))), substitute(nth_derivative(F, _U, k), {_U: c0}))))
     # sum_k a_k e^k, e = x * e1: e^k has valuation k
     out = Model(0, [coefficients[0]] + [ZERO] * n, arb(0), inner.h)
     power_of_e = Model(0, [ONE] + [ZERO] * n, arb(0), inner.h)
@@ -176,15 +201,6 @@ def _compose(F, inner):
         raise CheckError("the function is not proved analytic near the point of expansion")
     rest = slope / math.factorial(n + 1) * e1 ** (n + 1)
     return Model(out.v, out.c, out.R + rest, out.h)
-
-
-def _rational(term):
-    """The term as the rational its ball suggests where the normal form proves them equal (``1 - tanh(0)^2``)."""
-    value = _ball(term)
-    if term.op == "num" or value.rad() > 2.0 ** -100:
-        return term
-    guess = Fraction(float(value.mid())).limit_denominator(10 ** 6)
-    return num(guess) if proved_equal(term, num(guess), Domain()) else term
 
 
 def _model(term, n, h, memo):
@@ -211,6 +227,8 @@ def _model(term, n, h, memo):
         u = term.args[1]  # DLMF 10.39.2, for u > 0
         rewritten = mul(power(mul(const("pi"), power(mul(num(2), u), num(-1))), HALF), apply("exp", mul(num(-1), u)))
         out = _model(rewritten, n, h, memo)
+    elif op in QUOTIENTS:  # tanh u = sinh(u)/cosh(u): the derivatives of tanh itself grow exponentially as trees
+        out = _model(through_sinh_cosh(term), n, h, memo)
     elif op == "gamma" and _pole_order(term.args[0]) is not None:
         u, m = term.args[0], _pole_order(term.args[0])  # Gamma(u) = Gamma(u + m + 1)/(u (u + 1) ... (u + m)), DLMF 5.5.1
         below = [power(add(u, num(j)) if j else u, num(-1)) for j in range(m + 1)]
@@ -256,44 +274,26 @@ def _power(term, n, h, memo):
 
 def _half_powers(term):
     return any(t.op == "^" and t.args[1].op == "num" and t.args[1].value.denominator == 2 and "x" in free_names(t.args[0])
-               for t in _walk(term))
-
-
-def _walk(term):
-    stack = [term]
-    while stack:
-        t = stack.pop()
-        yield t
-        stack.extend(t.args if t.op not in ("num", "var", "const") else ())
+               for t in walk(term))
 
 
 def limit_at_0(term, *, order=ORDER, radius=RADIUS):
     """The limit of a term of ``x`` as ``x -> 0+``, as an exact closed term; :class:`NoLimit` when it is infinite,
-    :class:`~symrep.certificates.errors.CheckError` when the kernel cannot expand the term. Cheap models first
-    (orders 2 and 4 before ``order``; half powers as they stand before ``x = u^2``): each model is a proof."""
-    error = None
-    for n in sorted({min(2, order), min(4, order), order}):
-        for substituted in (False, True) if _half_powers(term) else (False,):
-            try:
-                return _limit_at_0(term, n, radius, substituted)
-            except NoLimit:
-                raise
-            except CheckError as exc:  # a cheaper model that reads nothing: the next one
-                error = exc
-    raise error
-
-
-def _limit_at_0(term, order, radius, substituted):
+    :class:`~symrep.certificates.errors.CheckError` when the kernel cannot expand the term."""
     old, ctx.prec = ctx.prec, 256
     try:
-        if substituted:  # x = u^2, u -> 0+: the same limit
+        if _half_powers(term):  # x = u^2, u -> 0+: the same limit
             term = substitute(term, {"x": power(var("x"), num(2))})
         model = _model(term, order, radius, {}).normalized()
         if not model.R.is_finite() or not all(_ball(c).is_finite() for c in model.c):
             raise CheckError("the series of the function has no finite remainder bound near 0")
     finally:
         ctx.prec = old
-    if model.v >= 0:
-        return ZERO if model.v > 0 else model.c[0]
+    if model.v > 0:
+        return ZERO
+    if model.v == 0:
+        return model.c[0]
     sign_at(model.c[0], "the leading coefficient of a series", 0)
     raise NoLimit(f"no finite limit at 0+: the function grows like x^({model.v})")
+
+

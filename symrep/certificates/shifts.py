@@ -3,7 +3,9 @@
 ``exp`` is increasing with ``exp(0) = 1``, so ``exp(u) - 1`` has the sign of ``u``; ``cosh(u) - 1 >= 0`` with
 equality only at ``u = 0``. Written ``n + m F(u)`` with numbers ``n = -m F(0)`` (``1 - exp(-x)``,
 ``3 - 3 exp(-x^2)``, ``cosh(x) - 1``), the sign is read off the sign of ``u`` and of ``m``: the transformed function
-``(1 - exp(-(x^(1/2))^2))^(1/2)`` of an l2 claim is then proved defined on ``(0, oo)``.
+``(1 - exp(-(x^(1/2))^2))^(1/2)`` of an l2 claim is then proved defined on ``(0, oo)``. Other numbers ``n`` are
+signed by the bound ``F(u) <= 1`` (``exp`` of ``u <= 0``) or ``F(u) >= 1`` (``exp`` of ``u >= 0``, and ``cosh``):
+``2 - exp(-x) >= 1``, ``cosh(x) - 1/2 >= 1/2``.
 
 >>> from symrep.certificates.grammar import read
 >>> from symrep.certificates.domains import Span, sign_class
@@ -35,10 +37,18 @@ def shifted_class(term, region, sign_class):
     m, inner = Fraction(1), other
     if other.op == "*" and len(other.args) == 2 and other.args[0].op == "num":
         m, inner = other.args[0].value, other.args[1]
-    if inner.op not in ("exp", "cosh") or n != -m or m == 0:
+    if inner.op not in ("exp", "cosh") or m == 0:
         return None
     u = sign_class(inner.args[0], region)
     if u is None:
+        return None
+    if n != -m:  # F(u) on one side of F(0) = 1 bounds n + m F(u) by n + m: 2 - exp(-x) >= 1 on x >= 0
+        below = inner.op == "exp" and u in ("-", "0-", "0")  # F(u) <= 1
+        above = u in ("+", "0+", "0") or inner.op == "cosh"  # F(u) >= 1
+        if (below and m < 0 or above and m > 0) and n + m > 0:
+            return "+"
+        if (below and m > 0 or above and m < 0) and n + m < 0:
+            return "-"
         return None
     if inner.op == "exp":
         found = u

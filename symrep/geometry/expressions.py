@@ -87,11 +87,23 @@ FUNCTIONS = {
     "besselk": (sympy.besselk, 2),
     "polygamma": (sympy.polygamma, 2),
     "digamma": (lambda u: sympy.polygamma(0, u), 1),
+    "lowergamma": (lambda s, x: _incomplete_gamma(sympy.lowergamma, s, x), 2),
+    "uppergamma": (lambda s, x: _incomplete_gamma(sympy.uppergamma, s, x), 2),
     "Min": (sympy.Min, None),
     "Max": (sympy.Max, None),
     "Heaviside": (sympy.Heaviside, 1),
     "sign": (sympy.sign, 1),
 }
+
+def _incomplete_gamma(kind, s, x):
+    """``lowergamma(s, x)``, ``uppergamma(s, x)`` where SymPy writes them with ``exp``, powers and ``erf``/``erfc``
+    (``s`` a positive integer or half an odd integer: ``lowergamma(1/2, x) = sqrt(pi) erf(sqrt(x))``, DLMF 8.4)."""
+    value = kind(s, x)
+    if value.has(sympy.lowergamma, sympy.uppergamma, sympy.expint, sympy.Ei, sympy.E1):
+        raise ParseError(f"{kind.__name__}({s}, ...) is read where it reduces to exp, powers and erf (s a positive "
+                         f"integer or half an odd integer); got s = {s}")
+    return value
+
 
 #: Constant names accepted in user text.
 CONSTANTS = {"pi": sympy.pi, "E": sympy.E, "EulerGamma": sympy.EulerGamma}

@@ -63,6 +63,7 @@ from .closure import CLOSURE_RULES, closure_form
 from .integral import PARAMS as INTEGRAL_PARAMS
 from .integral import integral_form
 from .root_exponential import root_exponential as _root_exponential
+from .weierstrass import RULES as _WEIERSTRASS, weierstrass_atom
 
 __all__ = ["check_node", "Context", "RULES", "MAX_NODES"]
 
@@ -77,10 +78,9 @@ RULES = {
     "cm-besselk": (("CM",), ("nu",), 0), "cm-besselk-sqrt": (("CM",), ("nu",), 0), "cm-erfcx": (("CM",), (), 0),
     "cm-gamma-ratio": (("CM",), ("a", "b"), 0),
     "cm-laplace": (("CM",), ("density", "rate", "coefficients"), 0),
-    "bf-linear": (("BF", "CBF"), ("beta",), 0), "bf-power": (("BF", "CBF"), ("s",), 0),
-    "bf-log1p": (("BF", "CBF"), (), 0),
+    "bf-linear": (("BF", "CBF"), ("beta",), 0), "bf-power": (("BF", "CBF"), ("s",), 0), "bf-log1p": (("BF", "CBF"), (), 0),
     "sum": (_ALL, (), None), "product": (("CM",), (), None), "scale": (_ALL, ("c",), 1), "rewrite": (_ALL, (), 1),
-    "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
+    "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "cosh-of-cm": (("CM",), (), 1), "sinh-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
     "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
     # Stieltjes (ST) and complete Bernstein (CBF) functions: theory section 4, SSV Ch. 2, 6 and 7
     "st-power": (("ST",), ("s", "b"), 0), "st-log1p-ratio": (("ST",), ("b",), 0),
@@ -88,6 +88,7 @@ RULES = {
     "x-times-st": (("CBF",), (), 1), "cbf-over-x": (("ST",), (), 1), "bf-over-x": (("CM",), (), 1),
     "st-is-cm": (("CM",), (), 1), "cbf-is-bf": (("BF",), (), 1), "geometric-mean": (("ST", "CBF"), ("a",), 2),
     **CLOSURE_RULES,  # polygamma, digamma, log(1 + b/x), atan(c/sqrt x)/sqrt x, g - c, c - g: rules/closure
+    **{rule: (("CM",), ("c", "a"), 0) for rule in _WEIERSTRASS},  # Weierstrass products (DLMF 4.36.1-2, SSV Cor 1.6)
 }
 #: the class of the inner function of ``compose``, and of the child of ``reciprocal``, for each class
 _INNER = {"CM": "BF", "BF": "BF", "ST": "CBF", "CBF": "CBF"}
@@ -195,6 +196,8 @@ def check_node(node, where, context, _count=None):
         form = mul(apply("gamma", add(X, a)), power(apply("gamma", add(X, b)), num(-1)))
     elif rule == "cm-laplace":
         form = _root_exponential(params, context, here)
+    elif rule in _WEIERSTRASS:  # sech(c sqrt x)^a, (z/sinh z)^a, (tanh z/z)^a at z = c sqrt x: rules/weierstrass
+        form = weierstrass_atom(rule, p("c"), p("a"), expr, context, here)
     elif rule == "bf-linear":
         beta = p("beta"); context.sign(beta, ">=", here); form = mul(beta, X)
     elif rule == "bf-power":
@@ -246,8 +249,8 @@ def check_node(node, where, context, _count=None):
     elif rule == "integral":  # int_a^b g(x, s) ds = G(x, b) - G(x, a), each g(., s) of the class
         form = integral_form(params, kids, cls, context, here,
                              lambda kid, inner: check_node(kid, f"{where}.0", inner, count))
-    elif rule == "exp-of-cm":
-        form = apply("exp", child(0, "CM"))
+    elif rule in ("exp-of-cm", "cosh-of-cm", "sinh-of-cm"):  # sum_n c_n g^n, c_n >= 0, of a CM g >= 0 (SSV Cor 1.6)
+        form = apply(rule[:-6], child(0, "CM"))
     elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0; S <-> CBF (SSV Ch. 7)
         h = child(0, _RECIPROCAL_OF[cls])
         _positive_at_one(h, context, f"{here} h(1)")
