@@ -40,6 +40,16 @@ REASONS = {
     # sqrt(x) coth(sqrt(x)) is 1 at 0: the atom is coth(sqrt(x))/sqrt(x) - 1/x, and the value at 0 is proved
     "stieltjes-coth-root-drops-the-constant": "(x-times-st): x^(1/2)/tanh(x^(1/2)) and x*(1/(x^(1/2)*tanh(x^(1",
     "stieltjes-coth-root-hides-the-value-at-0": "extension: the limit of f at 0+ is not proved equal to 0",
+    # issue 24, limits and closure rules (rules/closure, rules/bessel, rules/growth, special_values)
+    "minus-start-above-the-start": "(minus-start) g(0+) - c: could not prove",
+    "polygamma-of-order-zero-labelled-cm": "the order n must be a whole number >= 1",
+    "digamma-shift-zero": "(bf-digamma): could not prove that 0 has sign +1",
+    "digamma-shifted-by-two-is-one-at-0": "needs f(0) = 0",
+    "stieltjes-log-ratio-negative-b": "(st-log-ratio): could not prove that -1/2 has sign +1",
+    "stieltjes-atan-root-negative-c": "(st-atan-root): could not prove that -1 has sign +1",
+    "bessel-root-limit-stated-wrong": "extension: the limit of f at 0+ is not proved equal to 2",
+    "bessel-root-unpaired-power": "is not a whole power of x",
+    "growth-nested-power-negative-coefficient": "is not a whole power of x",
     # Weierstrass products (rules/weierstrass): powers > 0, rates > 0, the atom's own form, f >= 0 for l2-to-l2
     "weierstrass-cosh-root-negative-power": "(cm-sech-root) a: could not prove that -1 has sign +1",
     "weierstrass-sinh-over-root-as-its-reciprocal": "derivation (cm-sinhc-root): sinh(x^(1/2))/x^(1/2) and",

@@ -370,6 +370,27 @@ for _f, _claim, _truth, _ev, _w in HYPERBOLIC:
 
 
 # ---------------------------------------------------------------------------------------------------
+# 6. Removable singularities at 0 and the polygamma functions (issue 24): f(0) is the limit at 0+.
+# ---------------------------------------------------------------------------------------------------
+_add("x^(1/2)*besselk(1,x^(1/2))", "pd-l1", True, "(sqrt x)^nu K_nu(sqrt x) = 2^(nu-1) int_0^oo e^(-s) s^(nu-1) "
+     "e^(-x/(4s)) ds [DLMF 10.32.10, 10.27.3], CM; f(0+) = 1 [DLMF 10.30.2]")
+_add("sqrt(x)*atan(1/sqrt(x))", "bernstein", True, "f(x)/x = atan(1/sqrt x)/sqrt x = int_0^1 ds/(x+s^2) is "
+     "Stieltjes, so f is complete Bernstein [SSV Thm 6.2]; f(0+) = 0")
+_add("x*log(1+1/x)", "bernstein l1-to-l1", True, "log(1+1/x) = int_0^1 dt/(x+t) is Stieltjes, x times a Stieltjes "
+     "function is complete Bernstein [SSV Thm 6.2]; f(0+) = 0")
+_add("x*log(1+1/x)", "pd-l1", False, "f(0) = 0 < f(x): f increases, a CM function does not", D("cm", 1, "1"))
+_add("1+x*log(1+1/x)", "bernstein", False, "f(0) = 1 != 0", V0)
+_add("x/log(1+x)-1", "bernstein", True, "log(1+x) is complete Bernstein, so x/log(1+x) is [SSV Prop. 7.1]; a "
+     "Bernstein g minus g(0+) = 1 is Bernstein (Levy-Khintchine, [SSV Thm 3.2])")
+_add("log(1+x)/(1+log(1+x))", "l1-to-l1", True, "y/(1+y) and log(1+x) are complete Bernstein, and so is their "
+     "composition [SSV Cor. 3.8, Ch. 7]")
+_add("polygamma(1,x+1)", "pd-l1", True, "psi'(x) = int_0^oo t e^(-xt)/(1-e^(-t)) dt [DLMF 5.15.1], CM o (x+1)")
+_add("polygamma(0,x+1)+EulerGamma", "bernstein", True, "psi(x+1) + gamma = int_0^oo (1-e^(-xt)) e^(-t)/(1-e^(-t)) dt "
+     "[DLMF 5.9.16; SSV Ch. 16], Levy-Khintchine with f(0) = 0")
+_add("polygamma(0,x+1)", "bernstein", False, "f(0) = psi(1) = -EulerGamma != 0", V0)
+
+
+# ---------------------------------------------------------------------------------------------------
 # Witnesses found by search (tests/literature.py --search) and pasted here; see WITNESSES.
 # ---------------------------------------------------------------------------------------------------
 # Box witnesses (found by a numpy search over small boxes, re-verified in mpmath by verify_case): they
@@ -493,14 +514,15 @@ def _min(*args):
 _NAMES = {"exp": mpmath.exp, "log": mpmath.log, "sqrt": mpmath.sqrt, "sin": mpmath.sin, "cos": mpmath.cos,
           "tan": mpmath.tan, "sinh": mpmath.sinh, "cosh": mpmath.cosh, "tanh": mpmath.tanh, "atan": mpmath.atan,
           "asinh": mpmath.asinh, "erf": mpmath.erf, "erfc": mpmath.erfc, "gamma": mpmath.gamma,
-          "besselk": mpmath.besselk, "Abs": mpmath.fabs, "Max": _max, "Min": _min}
+          "besselk": mpmath.besselk, "Abs": mpmath.fabs, "Max": _max, "Min": _min,
+          "polygamma": lambda n, z: mpmath.psi(int(n), z)}
 
 
 def mp_function(text):
     """f as a Python function of an mpmath number, evaluated by mpmath alone (integers become mpf)."""
     code = text.replace("^", "**")
     code = re.sub(r"(?<![\w.])(\d+)(?![\w.])", r"mpf(\1)", code)
-    env = dict(_NAMES, mpf=mpmath.mpf, pi=mpmath.pi, E=mpmath.e)
+    env = dict(_NAMES, mpf=mpmath.mpf, pi=mpmath.pi, E=mpmath.e, EulerGamma=mpmath.euler)
     compiled = compile(code, "<f>", "eval")
 
     def f(x):
@@ -555,7 +577,9 @@ def _value_at_0(f):
             return v
     except (ZeroDivisionError, ValueError):
         pass
-    return mpmath.limit(f, 0, direction=1)
+    with mpmath.workdps(300):  # f at 10^-120 with 300 digits: no cancellation, and x log x or sqrt(x) terms are
+        v = f(mpmath.mpf(10) ** -120)  # negligible (mpmath.limit extrapolates them badly: x log(1 + 1/x))
+    return +v if mpmath.isfinite(v) else mpmath.limit(f, 0, direction=1)
 
 
 def verify_case(case):

@@ -94,7 +94,7 @@ def test_expression_text_round_trips(text):
 
 def test_every_whitelisted_function_is_callable():
     for name, (_, arity) in FUNCTIONS.items():
-        args = ", ".join(["x"] * (arity or 1)) if arity != 2 else "1/2, x"
+        args = ", ".join(["x"] * (arity or 1)) if arity != 2 else "1/2, x" if name != "polygamma" else "1, x"
         assert parse_expression(f"{name}({args})").has(x) or name in ("Min", "Max")
 
 

@@ -12,6 +12,7 @@ from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.complements import ComplementSearch
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
 from symrep.analysis.mixtures import MixtureSearch, plausibly_cm
+from symrep.analysis.special_atoms import _log1p_ratio, _matern, polygamma_cm
 from symrep.analysis.stieltjes import StieltjesSearch, demoted
 from symrep.analysis.weierstrass import weierstrass_node
 from symrep.certificates import CheckError
@@ -170,6 +171,8 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
         if e.is_Add:
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
             return _n("CM", e, "sum", {}, kids) if all(kids) else None
+        if e.has(sympy.polygamma):  # (-1)^(n+1) psi^(n)(u), u Bernstein (DLMF 5.15.1)
+            return polygamma_cm(e, lambda u: self.derive(u, "BF", depth + 1))
         if e.has(sympy.besselk):
             node = _matern(e)
             if node is None:
@@ -364,38 +367,6 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
                 if inner is not None:
                     return _n("BF", e, "scale", {"c": _t(c)}, [inner])
         return None
-
-
-def _matern(e):
-    """``A (c x)^nu K_nu(c x)`` with ``A >= 0``, ``c > 0`` and ``nu <= 1/2``: a multiple of the checker's
-    Matern atom (completely monotone: an integral of decaying exponentials, DLMF 10.32.8), or None."""
-    factors = sympy.Mul.make_args(e)
-    bessels = [a for a in factors if isinstance(a, sympy.besselk)]
-    if len(bessels) != 1:
-        return None
-    nu, argument = bessels[0].args
-    c = sympy.cancel(argument / X)
-    if c.has(X) or nu.has(X):
-        return None
-    atom = (c * X) ** nu * bessels[0]
-    scale = sympy.powsimp(sympy.cancel(e / atom))
-    if scale.has(X) or not (_proved_positive(c) and _nonneg(sympy.Rational(1, 2) - nu) and _nonneg(scale)):
-        return None
-    node = _n("CM", atom, "cm-matern", {"nu": _t(nu), "c": _t(c)})
-    return node if scale == 1 else _n("CM", e, "scale", {"c": _t(scale)}, [node])
-
-
-def _log1p_ratio(e):
-    """``c log(1 + b x)/x`` with ``b, c > 0``: the atom ``cm-log1p-ratio``, scaled."""
-    c, rest = e.as_coeff_Mul()
-    logs = [a for a in sympy.Mul.make_args(rest) if isinstance(a, sympy.log)]
-    if len(logs) != 1 or sympy.simplify(rest * X / logs[0]) != 1 or not _proved_positive(c):
-        return None
-    b = sympy.simplify((logs[0].args[0] - 1) / X)
-    if b.has(X) or not _proved_positive(b):
-        return None
-    node = _n("CM", logs[0] / X, "cm-log1p-ratio", {"b": _t(b)})
-    return node if c == 1 else _n("CM", e, "scale", {"c": _t(c)}, [node])
 
 
 def _exp_log_form(e):

@@ -19,7 +19,8 @@ complete Bernstein, and ``log(cosh(sqrt x))``, whose derivative is ``tanh(sqrt x
 
 import sympy
 
-from symrep.analysis.common import X, _n, _nonneg, _proved_positive, _t
+from symrep.analysis.common import X, _limit_from_right, _n, _nonneg, _proved_positive, _t
+from symrep.analysis.special_atoms import atan_root_st, digamma_cbf, log_ratio_st
 from symrep.certificates.regions import active_region
 
 __all__ = ["StieltjesSearch", "stieltjes_atom", "demoted", "RULE_TEXT", "CLASS_RULE_TEXT"]
@@ -36,6 +37,13 @@ RULE_TEXT = {
     "cbf-over-x": r"$f(x)/x$ is Stieltjes for a complete Bernstein $f$",
     "geometric-mean": r"$f^a g^{1-a}$ with $0 \le a \le 1$ stays in the class",
     "bf-over-x": r"$f(x)/x$ is CM for a Bernstein $f$",
+    "st-log-ratio": r"$\log(1 + b/x) = \int_0^b dt/(x + t)$ with $b > 0$ is Stieltjes",
+    "st-atan-root": r"$\arctan(c/\sqrt{x})/\sqrt{x} = \int_0^c ds/(x + s^2)$ with $c > 0$ is Stieltjes",
+    "cm-polygamma": r"$(-1)^{n+1}\psi^{(n)}(x) = \int_0^\infty t^n e^{-xt}/(1 - e^{-t})\,dt$, $n \ge 1$, is CM "
+                    r"(DLMF 5.15.1)",
+    "bf-digamma": r"$\psi(x + a) - \psi(a) = \int_0^\infty (1 - e^{-xt}) e^{-at}/(1 - e^{-t})\,dt$, $a > 0$, is "
+                  r"complete Bernstein (DLMF 5.9.16)",
+    "minus-start": r"$g - c$ with $c \le g(0^+)$ stays in the class (the constant of the Lévy--Khintchine triple)",
 }
 #: the text of a rule that reads differently in each class
 CLASS_RULE_TEXT = {
@@ -52,8 +60,9 @@ _ROOT = sympy.sqrt(X)
 
 
 #: rules that read the same for S as for CM (and CBF as BF), and the CM / BF rule each S / CBF atom becomes
-_SAME = {"sum", "scale", "rewrite", "compose", "cm-const", "bf-const", "bf-linear", "bf-power", "bf-log1p"}
-_AS = {"st-power": "cm-power", "st-log1p-ratio": "cm-log1p-ratio"}
+_SAME = {"sum", "scale", "rewrite", "compose", "cm-const", "bf-const", "bf-linear", "bf-power", "bf-log1p", "bf-digamma",
+         "minus-start"}
+_AS = {"st-power": "cm-power", "st-log1p-ratio": "cm-log1p-ratio", "st-log-ratio": "cm-log-ratio"}
 
 
 def demoted(node):
@@ -125,6 +134,12 @@ def stieltjes_atom(e):
             b = sympy.simplify((logs[0].args[0] - 1) / X)
             if _const(b) and _proved_positive(b):
                 node = _n("ST", logs[0] / X, "st-log1p-ratio", {"b": _t(b)})
+    if node is None:
+        node = log_ratio_st(rest)
+    if node is None and rest.has(sympy.atan):
+        found = atan_root_st(rest)
+        if found is not None:
+            node, c = found[0], c * found[1]
     if node is None:
         return None
     return node if c == 1 else _n("ST", e, "scale", {"c": _t(c)}, [node])
@@ -223,6 +238,8 @@ class StieltjesSearch:
             return _n("CBF", e, "bf-power", {"s": _t(e.exp)})
         if isinstance(e, sympy.log) and sympy.expand(e.args[0] - 1 - X) == 0:
             return _n("CBF", e, "bf-log1p", {})
+        if e.has(sympy.polygamma):
+            return digamma_cbf(e)
         if e.is_Add:
             kids = []
             for term in e.args:
@@ -258,7 +275,51 @@ class StieltjesSearch:
             inner = self._stieltjes(e.base, depth + 1)
             if inner is not None:
                 return _n("CBF", e, "reciprocal", {}, [inner])
+        return self._minus_start(e, depth) or self._substituted(e, depth)
+
+    def _minus_start(self, e, depth):
+        """``g - c`` with ``g`` complete Bernstein and ``0 < c <= g(0+)``: the rule ``minus-start`` (Levy-Khintchine:
+        ``g(0+)`` is the constant of ``g``'s triple). ``g(0+)`` is SymPy's here; the kernel proves it."""
+        c = -sum((t for t in sympy.Add.make_args(e) if not t.has(X)), sympy.Integer(0))
+        if not e.is_Add or not _proved_positive(c):
+            return None
+        g = sympy.expand(e + c) if e.is_polynomial(X) else e + c
+        start = _limit_from_right(g)
+        if start is None or not _nonneg(start - c):
+            return None
+        inner = self._complete_bernstein(g, depth + 1)
+        return _n("CBF", e, "minus-start", {"c": _t(c)}, [inner]) if inner is not None else None
+
+    def _substituted(self, e, depth):
+        """``h(g)`` with ``g`` a subterm (a function of ``x``, not a power of ``x``) such that ``h`` is free of ``x``:
+        CBF after CBF is CBF (``log(1 + x)/(1 + log(1 + x))`` is ``y/(1 + y)`` after ``log(1 + x)``)."""
+        y = sympy.Dummy("y", positive=True)
+        for g, h in self._substitutions(e, y):
+            outer = self._complete_bernstein(h.xreplace({y: X}), depth + 1)
+            inner = self._complete_bernstein(g, depth + 1) if outer is not None else None
+            if inner is not None:
+                return _n("CBF", e, "compose", {}, [outer, inner])
         return None
+
+    @staticmethod
+    def _substitutions(e, y):
+        """Pairs ``(g, h(y))`` with ``e = h(g)``: ``g`` a function of ``x`` in ``e`` (the three shortest), or ``g = x^q``
+        with ``q`` twice the smallest exponent of ``x`` in ``e`` (or that exponent), ``0 < q < 1``
+        (``x^(1/3) atan(x^(-1/3))`` is ``sqrt(y) atan(1/sqrt(y))`` after ``y = x^(2/3)``)."""
+        pairs = []
+        for g in sorted(e.atoms(sympy.Function), key=sympy.count_ops)[:3]:
+            h = e.xreplace({g: y})
+            if g.has(X) and h.has(y) and not h.has(X) and h != y:
+                pairs.append((g, h))
+        exponents = {abs(p.exp) for p in e.atoms(sympy.Pow) if p.base == X and p.exp.is_Rational}
+        if exponents:
+            smallest = min(exponents)
+            for q in (2 * smallest, smallest):
+                if 0 < q < 1:
+                    h = sympy.powsimp(sympy.expand_power_base(e.xreplace({X: y ** (1 / q)}), force=True), force=True)
+                    if not h.has(X) and h != e.xreplace({X: y}):
+                        pairs.append((X ** q, h))
+        return pairs
 
     def _geometric_mean(self, e, cls, depth):
         """``e = u^r v^s`` with ``r, s`` of one sign: ``F^a G^(1-a)`` with ``F = u^(r+s)``, ``G = v^(r+s)`` and

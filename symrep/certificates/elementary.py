@@ -3,7 +3,7 @@
 A mixin of :class:`~symrep.certificates.normal_form` 's builder: ``exp`` of a sum as a product of
 generators with rational exponents (``exp(c log v) = v^c``), ``log`` of a positive monomial as a sum of
 logarithms, the trigonometric and hyperbolic functions through exponentials (for real arguments),
-``erfc = 1 - erf``, ``gamma`` at positive integers and half-integers (DLMF 5.4.1, 5.4.6),
+``erfc = 1 - erf``, ``gamma`` at positive integers and half-integers (DLMF 5.4.1, 5.4.6), ``polygamma(0, n)`` (DLMF 5.4.14),
 ``besselk(1/2, u) = sqrt(pi/(2u)) e^(-u)`` (DLMF 10.39.2), and opaque atoms for the rest, with the sign
 taken out of an odd function's argument (and dropped from an even one's). Known values at an argument
 whose normal form is 0: ``atan(0) = erf(0) = asinh(0) = sign(0) = Abs(0) = 0``, ``Heaviside(0) = 1/2``,
@@ -22,6 +22,7 @@ from fractions import Fraction
 from flint import fmpq, fmpz
 
 from .rational_functions import ONE, NormalForm, NotNormal, factor, nf_add, nf_const, nf_inv, nf_mul, order
+from .special_values import SpecialValues
 
 __all__ = ["Elementary"]
 
@@ -35,11 +36,10 @@ _PI_SIXTHS = [((Fraction(1), 1), (Fraction(0), 1)), ((Fraction(1, 2), 3), (Fract
 #: The farthest the Bessel recurrence carries an order to its base orders.
 MAX_RECURRENCE = 24
 _ODD = ("atan", "erf", "asinh", "atanh", "asin", "sign")
-_AT_ZERO = {"atan": 0, "erf": 0, "asinh": 0, "atanh": 0, "asin": 0, "sign": 0, "Abs": 0, "Heaviside": Fraction(1, 2),
-            "sinc": 1}
+_AT_ZERO = {"atan": 0, "erf": 0, "asinh": 0, "atanh": 0, "asin": 0, "sign": 0, "Abs": 0, "Heaviside": Fraction(1, 2), "sinc": 1}
 
 
-class Elementary:
+class Elementary(SpecialValues):
     """The function rules; the builder supplies ``gen``, ``gen_nf``, ``power``, ``rational_power``,
     ``positive_gen``, ``root_base``, ``kinds``, ``_reduce`` and ``_log_of``."""
 

@@ -44,8 +44,8 @@ FUNCTIONS = {"exp": sympy.exp, "log": sympy.log, "sqrt": sympy.sqrt, "sin": symp
              "coth": sympy.coth, "atan": sympy.atan,
              "asinh": sympy.asinh, "erf": sympy.erf, "erfc": sympy.erfc, "gamma": sympy.gamma, "Abs": sympy.Abs,
              "besselk": sympy.besselk, "cbrt": sympy.cbrt, "sinc": sympy.sinc, "Heaviside": sympy.Heaviside,
-             "Max": sympy.Max, "Min": sympy.Min, "sign": sympy.sign}
-_ARITY = {"besselk": (2,), "Max": range(2, 9), "Min": range(2, 9)}
+             "Max": sympy.Max, "Min": sympy.Min, "sign": sympy.sign, "polygamma": sympy.polygamma}
+_ARITY = {"besselk": (2,), "polygamma": (2,), "Max": range(2, 9), "Min": range(2, 9)}
 
 
 def parse(text, where, variable="x", symbol=None, size=1):
@@ -87,7 +87,7 @@ def _build(node, text, where, depth, variable):
     if isinstance(node, ast.Constant) and type(node.value) is float:
         return decimal(ast.get_source_segment(text, node), where)
     if isinstance(node, ast.Name):
-        names = {**variable, "pi": sympy.pi, "E": sympy.E}
+        names = {**variable, "pi": sympy.pi, "E": sympy.E, "EulerGamma": sympy.EulerGamma}
         if node.id not in names:
             raise CheckError(f"{where}: unknown name {node.id!r} in {text!r}")
         return names[node.id]

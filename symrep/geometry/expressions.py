@@ -85,6 +85,8 @@ FUNCTIONS = {
     "abs": (sympy.Abs, 1),
     "Abs": (sympy.Abs, 1),
     "besselk": (sympy.besselk, 2),
+    "polygamma": (sympy.polygamma, 2),
+    "digamma": (lambda u: sympy.polygamma(0, u), 1),
     "lowergamma": (lambda s, x: _incomplete_gamma(sympy.lowergamma, s, x), 2),
     "uppergamma": (lambda s, x: _incomplete_gamma(sympy.uppergamma, s, x), 2),
     "Min": (sympy.Min, None),
@@ -104,7 +106,10 @@ def _incomplete_gamma(kind, s, x):
 
 
 #: Constant names accepted in user text.
-CONSTANTS = {"pi": sympy.pi, "E": sympy.E}
+CONSTANTS = {"pi": sympy.pi, "E": sympy.E, "EulerGamma": sympy.EulerGamma}
+
+#: Largest order ``n`` of ``polygamma(n, u)`` (a nonnegative integer literal, DLMF 5.15).
+MAX_POLYGAMMA_ORDER = 50
 
 _BINARY = {
     ast.Add: lambda a, b: a + b,
@@ -379,6 +384,8 @@ class _Builder:
         func, arity = FUNCTIONS[ident]
         if arity is None and not args or arity is not None and len(args) != arity:
             self.fail(node, f"function {ident} takes {arity or 'at least one'} argument(s), got {len(args)}")
+        if ident == "polygamma" and not (args[0].is_Integer and 0 <= args[0] <= MAX_POLYGAMMA_ORDER):
+            self.fail(node, f"the order n of polygamma(n, x) must be an integer from 0 to {MAX_POLYGAMMA_ORDER}")
         return func(*args)
 
 

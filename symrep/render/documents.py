@@ -157,7 +157,8 @@ def _certificate_context(cert):
     claim, function, verdict = check(cert)
     on_interval = claim == "low-rank" and cert["domain"] != DOMAINS[claim]  # a refutation on (LO, oo)
     fn = Function(parse(function, "function", symbol=XR), "[0, oo)" if on_interval else DOMAINS[claim],
-                  cert.get("extension"), undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0 or on_interval)
+                  cert.get("extension"), undefined_at_0_allowed=claim in MAY_BE_UNDEFINED_AT_0 or on_interval,
+                  kernel_checked=True)  # check(cert) above proved the extension's limit
     data, method = cert["data"], cert["method"]
     f = fn.real if method == "polynomial" else fn.pos
     _AT_ZERO["value"] = fn.at0

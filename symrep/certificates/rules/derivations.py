@@ -59,6 +59,7 @@ from ..fuel import charge
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
 from ..terms import HALF, ONE, ZERO, add, apply, mul, num, power, substitute, var
+from .closure import CLOSURE_RULES, closure_form
 from .integral import PARAMS as INTEGRAL_PARAMS
 from .integral import integral_form
 from .root_exponential import root_exponential as _root_exponential
@@ -80,12 +81,13 @@ RULES = {
     "bf-linear": (("BF", "CBF"), ("beta",), 0), "bf-power": (("BF", "CBF"), ("s",), 0), "bf-log1p": (("BF", "CBF"), (), 0),
     "sum": (_ALL, (), None), "product": (("CM",), (), None), "scale": (_ALL, ("c",), 1), "rewrite": (_ALL, (), 1),
     "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "cosh-of-cm": (("CM",), (), 1), "sinh-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
-    "derivative": (("BF",), (), 1), "bf-complement": (("BF",), ("c",), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
+    "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
     # Stieltjes (ST) and complete Bernstein (CBF) functions: theory section 4, SSV Ch. 2, 6 and 7
     "st-power": (("ST",), ("s", "b"), 0), "st-log1p-ratio": (("ST",), ("b",), 0),
     "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
     "x-times-st": (("CBF",), (), 1), "cbf-over-x": (("ST",), (), 1), "bf-over-x": (("CM",), (), 1),
     "st-is-cm": (("CM",), (), 1), "cbf-is-bf": (("BF",), (), 1), "geometric-mean": (("ST", "CBF"), ("a",), 2),
+    **CLOSURE_RULES,  # polygamma, digamma, log(1 + b/x), atan(c/sqrt x)/sqrt x, g - c, c - g: rules/closure
     **{rule: (("CM",), ("c", "a"), 0) for rule in _WEIERSTRASS},  # Weierstrass products (DLMF 4.36.1-2, SSV Cor 1.6)
 }
 #: the class of the inner function of ``compose``, and of the child of ``reciprocal``, for each class
@@ -166,7 +168,9 @@ def check_node(node, where, context, _count=None):
             raise CheckError(f"{here}: child {i} must be a {want} derivation")
         return check_node(kids[i], f"{where}.{i}", context, count)
 
-    if rule in ("cm-const", "bf-const"):
+    if rule in CLOSURE_RULES:
+        form = closure_form(rule, cls, p, child, context, here, _right_limit_at_0)
+    elif rule in ("cm-const", "bf-const"):
         c = p("c"); context.sign(c, ">=", here); form = c
     elif rule == "cm-exp":
         a = p("a"); context.sign(a, ">=", here); form = apply("exp", mul(num(-1), a, X))
@@ -245,10 +249,6 @@ def check_node(node, where, context, _count=None):
     elif rule == "integral":  # int_a^b g(x, s) ds = G(x, b) - G(x, a), each g(., s) of the class
         form = integral_form(params, kids, cls, context, here,
                              lambda kid, inner: check_node(kid, f"{where}.0", inner, count))
-    elif rule == "bf-complement":  # c - g, g CM, c >= g(0+): -g' CM and g nonincreasing (SSV Def. 1.3, 3.1)
-        c, g = p("c"), child(0, "CM")
-        context.sign(add(c, mul(num(-1), _right_limit_at_0(g, context, f"{here} g(0+)"))), ">=", f"{here} c - g(0+)")
-        form = add(c, mul(num(-1), g))
     elif rule in ("exp-of-cm", "cosh-of-cm", "sinh-of-cm"):  # sum_n c_n g^n, c_n >= 0, of a CM g >= 0 (SSV Cor 1.6)
         form = apply(rule[:-6], child(0, "CM"))
     elif rule == "reciprocal":  # 1/h is CM for a Bernstein h that is not identically 0; S <-> CBF (SSV Ch. 7)

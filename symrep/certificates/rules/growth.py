@@ -82,9 +82,10 @@ def _bessel_limit(term):
     from fractions import Fraction
 
     from ..domains import Span
-    from .bessel import bessel_limit
+    from .bessel import bessel_limit, bessel_vanishes
 
-    return bessel_limit(term, {"x": Span(Fraction(0), None)})
+    region = {"x": Span(Fraction(0), None)}
+    return ZERO if bessel_vanishes(term, region) else bessel_limit(term, region)  # DLMF 10.30.2, 10.30.3
 
 
 def growth_limit(term):
@@ -105,8 +106,8 @@ def _growth(term):
         return term, Fraction(0), 0
     if term.op == "var":
         return ZERO, Fraction(1), 0
-    if term.op == "^" and term.args[0].op == "var" and term.args[1].op == "num":
-        q = term.args[1].value
+    q = _x_exponent(term)
+    if q is not None:  # x^q, or (x^p)^r = x^(p r) for x > 0
         return (ZERO if q > 0 else num(1) if q == 0 else None), q, 0
     if term.op == "log" and term.args[0].op == "var":
         return None, Fraction(0), 1
@@ -182,7 +183,7 @@ def _to_plus_infinity(u):
     if len(powers) != 1:
         return False
     (p,) = powers
-    if p.op == "^" and p.args[0].op == "var" and p.args[1].op == "num" and p.args[1].value < 0:
+    if p.op == "^" and _x_exponent(p) is not None and _x_exponent(p) < 0:
         constants = [a for a in parts if a is not p]
         if not constants:
             return True
@@ -191,6 +192,17 @@ def _to_plus_infinity(u):
         except CheckError:
             return False
     return False
+
+
+def _x_exponent(t):
+    """``q`` if ``t`` is ``x^q`` written as ``x``, ``x^q`` or nested powers ``(x^p)^r`` (``= x^(p r)`` for ``x > 0``)
+    with rational exponents, else None."""
+    if t.op == "var" and t.args[0] == "x":
+        return Fraction(1)
+    if t.op == "^" and t.args[1].op == "num":
+        inner = _x_exponent(t.args[0])
+        return None if inner is None else inner * t.args[1].value
+    return None
 
 
 def _at_least_one_near_0(u):
