@@ -136,3 +136,11 @@ def test_a_family_region_reaching_zero_is_refused_by_the_atom():
     root = _n("CM", "sech(x^(1/2))^a", "cm-sech-root", {"c": "1", "a": "a"})
     with pytest.raises(CheckError, match="could not prove a > 0"):
         check({**_cert("sech(x)^a", "pd-l2", root, "sech(x^(1/2))^a"), "assume": "(a >= 0)"})
+
+
+@pytest.mark.parametrize("f, claim", [("tanh(sqrt(x))", "bernstein"), ("tanh(sqrt(2*x))", "l1-to-l1")])
+def test_a_weierstrass_product_over_a_power_of_x_is_a_bernstein_slope(f, claim):
+    # (tanh(sqrt x))' = sech(sqrt x)^2 / (2 sqrt x): x^(-1/2) times a Weierstrass atom, a product of CM functions
+    verdict = certify(f, claim, budget=10)
+    assert verdict.status == "holds", verdict.reason
+    assert check(verdict.certificate)[2] == "holds"

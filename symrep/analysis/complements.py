@@ -15,6 +15,8 @@ Examples
 ('holds', 'bf-complement')
 """
 
+import sympy
+
 from symrep.analysis.common import X, _n, _t
 from symrep.analysis.mixtures import plausibly_cm
 
@@ -28,6 +30,8 @@ class ComplementSearch:
         if cls != "BF" or depth >= 6:
             return None
         c, rest = e.as_independent(X, as_Add=True)
+        if c == 0 and e.is_rational_function(X):  # x(x + 3)/((x + 1)(x + 2)) = 1 - 2/((x + 1)(x + 2))
+            c, rest = sympy.apart(sympy.cancel(e), X).as_independent(X, as_Add=True)
         if c == 0 or not rest.has(X) or not c.is_extended_real:
             return None
         g = -rest

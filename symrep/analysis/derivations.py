@@ -14,7 +14,7 @@ from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved
 from symrep.analysis.mixtures import MixtureSearch, plausibly_cm
 from symrep.analysis.special_atoms import _log1p_ratio, _matern, polygamma_cm
 from symrep.analysis.stieltjes import StieltjesSearch, demoted
-from symrep.analysis.weierstrass import weierstrass_node
+from symrep.analysis.weierstrass import weierstrass_node, weierstrass_times_power
 from symrep.certificates import CheckError
 from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
 from symrep.certificates.calculus import positive_density, root_exponential_family
@@ -46,7 +46,8 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
             routes = [self._by_stieltjes if cls == "CM" else self._by_complete_bernstein]
             if cls == "BF" and depth == 0:  # f' Stieltjes (log(cosh(sqrt(x)))) or a Weierstrass product (tanh^2)
                 quick = lambda e, cls, depth: self._by_derivative(
-                    e, cls, depth, slope=lambda d: weierstrass_node(d) or self._by_stieltjes(d, "CM", depth + 1))
+                    e, cls, depth, slope=lambda d: weierstrass_node(d) or weierstrass_times_power(d)
+                    or self._by_stieltjes(d, "CM", depth + 1))
                 routes.insert(0 if isinstance(e, sympy.log) else 1, quick)
             for route in routes:
                 node = route(e, cls, depth)

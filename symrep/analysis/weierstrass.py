@@ -160,6 +160,25 @@ def weierstrass_node(e, expr_text=None):
     return node if active_region() or _accepted(node) else None  # a family's node: the referee checks the region
 
 
+def weierstrass_times_power(e):
+    """A CM node for ``e = C x^(-s) W`` with ``s >= 0`` and ``W`` a product of Weierstrass atoms (a product of CM
+    functions): the slope ``sech(sqrt(x))^2/(2 sqrt(x))`` of ``tanh(sqrt(x))``; None otherwise."""
+    if not e.is_Mul or e.free_symbols - {X}:
+        return None
+    power = sympy.Mul(*[f for f in e.args if not f.has(*_HYPERBOLIC)])
+    core = weierstrass_node(sympy.Mul(*[f for f in e.args if f.has(*_HYPERBOLIC)]))
+    c, rest = power.as_independent(X, as_Add=False)
+    if core is None or not _proved_positive(c) or rest == 1 or not (rest.is_Pow and rest.base == X):
+        return None
+    s = -rest.exp
+    if not (s.is_number and s >= 0):
+        return None
+    atom = _n("CM", rest, "cm-power", {"s": _t(s), "b": "0"})
+    product = _n("CM", e / c, "product", {}, [atom, core])
+    node = _n("CM", e, "scale", {"c": _t(c)}, [product]) if c != 1 else product
+    return node if _accepted(node) else None
+
+
 def _accepted(node):
     """The kernel's verdict on the node (the prover offers only what its checker reads: a fractional power of
     ``sinh`` is not always joined by the normal form)."""

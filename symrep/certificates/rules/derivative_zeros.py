@@ -95,7 +95,7 @@ def check_derivative_zero(claim, f, data):
         raise CheckError(f"{where}: (-1)^{k} g^({k})({x1}) = {text(value)[:120]} is not proved exactly 0")
     if k == 0:
         x2 = _rational(data, "nonzero", where)
-        sign_at(local_derivative(f, claim, of, x2, radius, 0, where), f"{where}: g({x2})")
+        sign_at(local_derivative(f, claim, of, x2, min(radius, x2 / 2), 0, where), f"{where}: g({x2})")
         return claim, "fails"
     points = data["unequal"]
     if type(points) is not list or len(points) != 2:
