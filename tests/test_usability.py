@@ -57,7 +57,7 @@ def test_implicit_products_are_read(text, expected):
 @pytest.mark.parametrize("text, message", [
     ("e^-x", "write E, or exp(...)"), ("|x|", "abs(u)"), ("exp(-x", "parentheses that match"),
     ("1.5.2", "cannot read '1.5.2'"), ("foo(x)", "unknown function 'foo'"), ("x +* 2", "cannot read 'x +* 2'"),
-    ("2^y", "allowed names: x, E, pi"),
+    ("2^y", "allowed names: x, E, EulerGamma, pi"),
 ])
 def test_bad_input_gets_one_line_that_quotes_what_was_typed(text, message):
     from symrep.errors import ParseError
