@@ -19,6 +19,7 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``cm-erfcx`` ``exp(x^2) erfc(x)`` | CM | DLMF 7.2.2 with ``t = x + s``: ``e^(x^2) erfc x = (2/sqrt pi) int_0^oo e^(-s^2) e^(-2 s x) ds``, a Laplace transform of a positive density |
 | ``cm-gamma-ratio`` ``Gamma(x + a)/Gamma(x + b)``, ``b >= a >= 0`` | CM | DLMF 5.9.16: ``psi(x + b) - psi(x + a) = int_0^oo e^(-x t) (e^(-a t) - e^(-b t))/(1 - e^(-t)) dt`` is CM, so ``f = exp(-H)`` with ``H' `` CM; then ``-f' = H' f`` and Leibniz's rule give ``(-1)^n f^(n) >= 0`` by induction (a logarithmically CM function is CM) |
 | ``cm-laplace`` root-exponential family | CM | A&S 29.3.82 ``L[a t^(-3/2) e^(-a^2/(4t))/(2 sqrt pi)] = e^(-a sqrt x)``, differentiated under the integral in ``a`` |
+| ``cm-power-sum`` ``sum c_k (x + a_k)^(-j_k)``, mixed signs | CM | the kernel's own density ``sum c_k t^(j_k-1) e^(-a_k t)/(j_k-1)!`` proved ``>= 0`` (SSV Thm 1.4; Widder Thm IV.12a); :mod:`~symrep.certificates.rules.densities` |
 | ``bf-linear`` ``beta x``, ``bf-power`` ``x^s`` (``0 < s <= 1``), ``bf-log1p`` | BF | Levy-Khintchine (SSV Thm 3.2): ``x^s = s/Gamma(1-s) int (1 - e^(-tx)) t^(-1-s) dt``, ``log(1 + x) = int (1 - e^(-tx)) e^(-t)/t dt`` |
 | ``sum``, ``scale`` (``c >= 0``) | CM, BF | convex cone (SSV Cor 1.6, Cor 3.8) |
 | ``product`` | CM | SSV Cor 1.6 |
@@ -61,6 +62,7 @@ from ..normal_form import Domain, proved_equal
 from ..terms import HALF, ONE, ZERO, add, apply, mul, num, power, substitute, var
 from .integral import PARAMS as INTEGRAL_PARAMS
 from .integral import integral_form
+from .densities import density_sign, power_sum_terms
 from .root_exponential import root_exponential as _root_exponential
 
 __all__ = ["check_node", "Context", "RULES", "MAX_NODES"]
@@ -75,7 +77,7 @@ RULES = {
     "cm-log1p-ratio": (("CM",), ("b",), 0), "cm-matern": (("CM",), ("nu", "c"), 0),
     "cm-besselk": (("CM",), ("nu",), 0), "cm-besselk-sqrt": (("CM",), ("nu",), 0), "cm-erfcx": (("CM",), (), 0),
     "cm-gamma-ratio": (("CM",), ("a", "b"), 0),
-    "cm-laplace": (("CM",), ("density", "rate", "coefficients"), 0),
+    "cm-laplace": (("CM",), ("density", "rate", "coefficients"), 0), "cm-power-sum": (("CM",), ("terms", "bounds"), 0),
     "bf-linear": (("BF", "CBF"), ("beta",), 0), "bf-power": (("BF", "CBF"), ("s",), 0),
     "bf-log1p": (("BF", "CBF"), (), 0),
     "sum": (_ALL, (), None), "product": (("CM",), (), None), "scale": (_ALL, ("c",), 1), "rewrite": (_ALL, (), 1),
@@ -191,6 +193,10 @@ def check_node(node, where, context, _count=None):
         form = mul(apply("gamma", add(X, a)), power(apply("gamma", add(X, b)), num(-1)))
     elif rule == "cm-laplace":
         form = _root_exponential(params, context, here)
+    elif rule == "cm-power-sum":  # the Laplace transform of the kernel's own density, proved >= 0 (rules/densities)
+        terms = power_sum_terms(params["terms"], context.constant)
+        density_sign(terms, params["bounds"])
+        form = add(*(mul(num(c), power(add(X, num(a)), num(-j))) for c, a, j in terms), ZERO)
     elif rule == "bf-linear":
         beta = p("beta"); context.sign(beta, ">=", here); form = mul(beta, X)
     elif rule == "bf-power":
