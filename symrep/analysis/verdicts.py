@@ -43,6 +43,7 @@ import sympy
 from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
+from symrep.analysis.square_split import square_split
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch, plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
 from symrep.analysis.witnesses import WitnessSearch
@@ -633,7 +634,8 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         # float samples show f' is not CM: no derivation exists, so the search is skipped and the witnesses below
         # come at once (an ordering only: a witness is still proved); tanh's search took 17 s to fail
         hopeless = not family and not plausibly_cm(target)
-        node = self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None
+        node = square_split(self, self.f, g) if square and f0 == 0 and not family else None  # g' = f(√t)/√t · f'(√t)
+        node = node or (self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None)
         if node is not None:
             data = {"derivation": node}
             if square:
