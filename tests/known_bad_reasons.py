@@ -228,4 +228,14 @@ REASONS = {
     # one reading of f: at 0, f is its limit where it has one ((x^2 - x)/x is x - 1 there), so undefined-at 0 is
     # read only where an infinite limit at 0+ is proved
     "undefined-at-0-of-a-removable-singularity": "f is read at 0 by its limit where it has one",
+    # cm-power-sum: partial fractions of mixed signs through the kernel's own Laplace density (issue 24): a density
+    # negative for t > 10, terms that are not f, bounds over a dip of the density, a coefficient that is no rational,
+    # exponents with two fractional parts (no common factor t^(sigma - 1))
+    "power-sum-density-negative-far-out": "D = 1 - 1/10 t, not proved >= 0 for t > 0",
+    "power-sum-terms-are-not-f": "derivation (cm-power-sum): 1/(x + 1) - 3/(x + 2) + 1/(x + 3) and",
+    "power-sum-bounds-hide-a-dip": "cm-power-sum: the density is not proved > 0 on [",
+    "power-sum-irrational-coefficient": "term 1 must be exact rational numbers",
+    "power-sum-mixed-fractional-parts": "the exponents s must differ by integers",
+    # square-split (l2-to-l2): f(sqrt t)^2 of -log(1 + x) is Bernstein, but f < 0 is no distance
+    "square-split-of-a-negative-function": "f = x A(x^2), so f >= 0: -log(1 + x) and",
 }

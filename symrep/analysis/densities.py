@@ -1,6 +1,6 @@
 """The exact Laplace density route: a rational function with real poles ``<= 0`` and partial fractions of mixed
-signs, ``f = c_0 + sum_k c_k (x + a_k)^(-j_k)``, is CM when its density
-``rho(t) = sum_k c_k t^(j_k-1) e^(-a_k t)/(j_k-1)!`` is ``>= 0`` on ``(0, oo)`` (Bernstein's theorem, SSV Thm 1.4;
+signs, or a sum of powers, ``f = c_0 + sum_k c_k (x + a_k)^(-s_k)``, is CM when its density
+``rho(t) = sum_k c_k t^(s_k-1) e^(-a_k t)/Gamma(s_k)`` is ``>= 0`` on ``(0, oo)`` (Bernstein's theorem, SSV Thm 1.4;
 Widder, *The Laplace Transform*, Thm IV.12a). The kernel's ``cm-power-sum`` rule
 (:mod:`symrep.certificates.rules.densities`) builds ``rho`` from the terms itself and proves its sign; this module
 finds the terms (SymPy's partial fractions) and, where the proof needs them, the bounds ``[delta, T]`` of the
@@ -43,12 +43,13 @@ def partial_fractions(e):
 
 
 def power_sum_terms(e):
-    """``(c_0, [(c, a, j)])`` with ``e = c_0 + sum c (x + a)^(-j)``, rationals ``a >= 0`` and integers ``j >= 1``; None
-    when ``e`` is not such a rational function (a pole off ``(-oo, 0]``, a complex pair, a polynomial part)."""
-    if e.free_symbols != {X} or not e.is_rational_function(X):
+    """``(c_0, [(c, a, s)])`` with ``e = c_0 + sum c (x + a)^(-s)``, rationals ``a >= 0`` and ``s > 0`` of one fractional
+    part; None when ``e`` is no such function (a pole off ``(-oo, 0]``, a complex pair, a polynomial part)."""
+    if e.free_symbols != {X}:
         return None
     try:
-        parts = sympy.Add.make_args(sympy.apart(sympy.cancel(e), X))
+        rational = e.is_rational_function(X)
+        parts = sympy.Add.make_args(sympy.apart(sympy.cancel(e), X) if rational else e)
     except (sympy.PolynomialError, NotImplementedError):
         return None
     constant, terms = sympy.Integer(0), []
@@ -56,18 +57,19 @@ def power_sum_terms(e):
         if not part.has(X):
             constant += part
             continue
-        numerator, denominator = sympy.fraction(sympy.together(part))
-        if numerator.has(X) or not numerator.is_Rational:
+        c, rest = part.as_independent(X, as_Add=False)
+        base, exponent = sympy.powsimp(rest).as_base_exp()
+        if not (c.is_Rational and exponent.is_Rational and exponent < 0 and base.is_polynomial(X)) \
+                or sympy.degree(base, X) != 1:
             return None
-        scale, factors = sympy.factor_list(denominator, X)
-        if len(factors) != 1 or sympy.degree(factors[0][0], X) != 1:
+        b, d = sympy.Poly(base, X).all_coeffs()
+        if not (b.is_Rational and d.is_Rational and b > 0) or d / b < 0 or -exponent > MAX_POWER:
             return None
-        linear, j = factors[0]
-        b, d = sympy.Poly(linear, X).all_coeffs()
-        if not (b.is_Rational and d.is_Rational) or d / b < 0 or not 1 <= j <= MAX_POWER:
+        if not (c * b**exponent).is_Rational:  # (2x + 1)^(-3/2) = 2^(-3/2) (x + 1/2)^(-3/2): the kernel reads rationals
             return None
-        terms.append((sympy.Rational(numerator / (scale * b**j)), sympy.Rational(d / b), int(j)))
-    if not constant.is_Rational or constant < 0 or not 1 <= len(terms) <= MAX_TERMS:
+        terms.append((sympy.Rational(c * b**exponent), sympy.Rational(d / b), sympy.Rational(-exponent)))
+    if not constant.is_Rational or constant < 0 or not 1 <= len(terms) <= MAX_TERMS \
+            or len({s - sympy.ceiling(s) for _, _, s in terms}) != 1:
         return None
     return constant, sorted(terms, key=lambda term: (term[1], term[2]))
 
@@ -80,12 +82,12 @@ def power_sum_node(e):
     if found is None or all(c >= 0 for c, _, _ in found[1]):
         return None
     constant, terms = found
-    exact = [(Fraction(int(c.p), int(c.q)), Fraction(int(a.p), int(a.q)), j) for c, a, j in terms]
+    exact = [tuple(Fraction(int(v.p), int(v.q)) for v in term) for term in terms]
     bounds = _bounds(exact)
     if bounds is None:
         return None
-    rest = sum((c * (X + a) ** (-j) for c, a, j in terms), sympy.Integer(0))
-    node = _n("CM", rest, "cm-power-sum", {"terms": [[_t(c), _t(a), str(j)] for c, a, j in terms], "bounds": bounds})
+    rest = sum((c * (X + a) ** (-s) for c, a, s in terms), sympy.Integer(0))
+    node = _n("CM", rest, "cm-power-sum", {"terms": [[_t(v) for v in term] for term in terms], "bounds": bounds})
     if constant == 0:
         return node if rest == e else _n("CM", e, "rewrite", {}, [node])
     return _n("CM", e, "sum", {}, [_n("CM", constant, "cm-const", {"c": _t(constant)}), node])
@@ -106,8 +108,8 @@ def _bounds(terms):
 
 def _candidates(terms):
     yield []
-    low = min(a for _, a, _ in terms)
-    slopes = [Fraction(j - 1) / (a - low) for _, a, j in terms if a != low]
+    low, sigma = min(a for _, a, _ in terms), min(s - math.ceil(s) + 1 for _, _, s in terms)
+    slopes = [(s - sigma) / (a - low) for _, a, s in terms if a != low]
     start = max(1, math.ceil(max(slopes, default=0)))
     for T in (start, 2 * start, 4 * start, 8 * start, 16 * start, 32 * start):
         for delta in (Fraction(1, 2), Fraction(1, 8), Fraction(1, 32)):

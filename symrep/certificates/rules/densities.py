@@ -1,22 +1,26 @@
-"""The kernel's ``cm-power-sum`` atom: ``sum_k c_k (x + a_k)^(-j_k)`` with mixed signs, CM through its exact
+"""The kernel's ``cm-power-sum`` atom: ``sum_k c_k (x + a_k)^(-s_k)`` with mixed signs, CM through its exact
 Laplace density, which the kernel builds from the terms itself and proves ``>= 0`` on ``(0, oo)``.
 
-**Theorem.** For ``x > 0``, ``a >= 0`` and an integer ``j >= 1``,
-``(x + a)^(-j) = int_0^oo e^(-x t) t^(j-1) e^(-a t) / (j-1)! dt`` (Euler's Gamma integral; Schilling, Song,
-Vondracek, *Bernstein Functions*, 2nd ed., Ch. 1), so ``f = sum_k c_k (x + a_k)^(-j_k)`` is the Laplace
-transform of ``rho(t) = sum_k c_k t^(j_k-1) e^(-a_k t) / (j_k-1)!``. Where ``rho >= 0`` on ``(0, oo)``, ``f`` is
-completely monotone: ``(-1)^n f^(n)(x) = int t^n e^(-x t) rho(t) dt >= 0`` (Bernstein's theorem, SSV Thm 1.4;
-Widder, *The Laplace Transform*, Thm IV.12a). Nothing about ``rho`` is read from the certificate: it states
-the terms ``[c, a, j]`` (exact rationals, ``a >= 0``, integer ``1 <= j``), the caller proves the node's
-expression equal to their sum by the normal form, and the density is the kernel's.
+**Theorem.** For ``x > 0``, ``a >= 0`` and ``s > 0``, ``(x + a)^(-s) = int_0^oo e^(-x t) t^(s-1) e^(-a t) / Gamma(s) dt``
+(Euler's Gamma integral; Schilling, Song, Vondracek, *Bernstein Functions*, 2nd ed., Ch. 1), so
+``f = sum_k c_k (x + a_k)^(-s_k)`` is the Laplace transform of ``rho(t) = sum_k c_k t^(s_k-1) e^(-a_k t) / Gamma(s_k)``.
+Where ``rho >= 0`` on ``(0, oo)``, ``f`` is completely monotone: ``(-1)^n f^(n)(x) = int t^n e^(-x t) rho(t) dt >= 0``
+(Bernstein's theorem, SSV Thm 1.4; Widder, *The Laplace Transform*, Thm IV.12a). Nothing about ``rho`` is read
+from the certificate: it states the terms ``[c, a, s]`` (exact rationals, ``a >= 0``, ``0 < s <= 12``, every
+``s_k`` with one fractional part ``sigma`` in ``(0, 1]``, so ``s_k = sigma + m_k`` with integers ``m_k >= 0``); the
+caller proves the node's expression equal to their sum by the normal form, and the density is the kernel's:
+``Gamma(sigma + m) = Gamma(sigma) (sigma)_m`` (DLMF 5.2.5) gives
+``rho(t) = t^(sigma-1)/Gamma(sigma) sum_k w_k t^(m_k) e^(-a_k t)`` with rational ``w_k = c_k / (sigma)_(m_k)``, and the
+first factor is positive: the sign of ``rho`` is that of the exponential polynomial (``sigma = 1``: integer powers,
+``w_k = c_k/(s_k - 1)!``).
 
 **The sign of ``rho`` on ``(0, oo)``**, exactly or by balls:
 
-1. one rate (every ``a_k`` equal): ``rho = e^(-a t) D(t)`` with ``D`` a polynomial: ``D >= 0`` on ``(0, oo)`` by
+1. one rate (every ``a_k`` equal): the polynomial ``D``, ``sum w_k t^(m_k) = e^(a t) D(t)`` with ``D`` a polynomial: ``D >= 0`` on ``(0, oo)`` by
    Sturm's theorem (:mod:`~symrep.certificates.sturm`);
-2. no powers of ``t`` (every ``j_k = 1``): with ``q`` the common denominator of the rates and ``u = e^(-t/q)``,
+2. no powers of ``t`` (every ``m_k = 0``): with ``q`` the common denominator of the rates and ``u = e^(-t/q)``,
    which maps ``(0, oo)`` onto ``(0, 1)``, ``rho = P(u)`` for a polynomial ``P``: ``P >= 0`` on ``(0, 1)`` by Sturm;
-3. otherwise ``h = e^(a_min t) rho = D(t) + sum_(b_k > 0) w_k t^(m_k) e^(-b_k t)``, with the certificate's
+3. otherwise ``h = e^(a_min t) sum w_k t^(m_k) e^(-a_k t) = D(t) + sum_(b_k > 0) w_k t^(m_k) e^(-b_k t)``, with the certificate's
    ``bounds`` ``[delta, T]``, ``0 < delta <= T``:
 
    * ``(0, delta]``: the exact Taylor coefficients ``r_n`` of ``h`` at 0; the first nonzero one, ``r_(n0)``, must
@@ -43,6 +47,7 @@ symrep.certificates.errors.CheckError: cm-power-sum: the density e^(-t) D(t) has
 """
 
 import math
+import re
 from fractions import Fraction
 
 from flint import arb, ctx
@@ -57,38 +62,47 @@ __all__ = ["power_sum_terms", "density_sign", "MAX_TERMS", "MAX_POWER", "MAX_DEG
 
 MAX_TERMS, MAX_POWER, MAX_DEGREE, MAX_PIECES, ORDER = 16, 12, 400, 2048, 12
 WHERE = "cm-power-sum"
+_BOUND = re.compile(r"[0-9]{1,7}(/[1-9][0-9]{0,6})?")
 
 
 def power_sum_terms(raw, read_number):
-    """The certificate's ``terms`` as ``[(c, a, j)]`` of Fractions and ints; ``read_number(text, where)`` reads
-    a constant term, which must be an exact rational."""
+    """The certificate's ``terms`` as ``[(c, a, s)]`` of Fractions; ``read_number(text, where)`` reads a constant
+    term, which must be an exact rational."""
     if type(raw) is not list or not 1 <= len(raw) <= MAX_TERMS:
-        raise CheckError(f"{WHERE}: terms must be a list of 1 to {MAX_TERMS} triples [c, a, j]")
+        raise CheckError(f"{WHERE}: terms must be a list of 1 to {MAX_TERMS} triples [c, a, s]")
     out = []
     for i, item in enumerate(raw):
         if type(item) is not list or len(item) != 3:
-            raise CheckError(f"{WHERE}: term {i} must be a triple [c, a, j] of texts")
+            raise CheckError(f"{WHERE}: term {i} must be a triple [c, a, s] of texts")
         values = [read_number(v, f"{WHERE} term {i}") for v in item]
         if any(v.op != "num" for v in values):
             raise CheckError(f"{WHERE}: term {i} must be exact rational numbers (no parameters, no constants)")
-        c, a, j = (v.value for v in values)
-        if a < 0 or j != int(j) or not 1 <= j <= MAX_POWER:
-            raise CheckError(f"{WHERE}: term {i} needs a >= 0 and an integer 1 <= j <= {MAX_POWER}, got a = {a}, j = {j}")
-        out.append((c, a, int(j)))
+        c, a, s = (Fraction(v.value) for v in values)
+        if a < 0 or not 0 < s <= MAX_POWER or s.denominator > 1000:
+            raise CheckError(f"{WHERE}: term {i} needs a >= 0 and 0 < s <= {MAX_POWER} (denominator <= 1000), got "
+                             f"a = {a}, s = {s}")
+        out.append((c, a, s))
+    if len({s - math.ceil(s) for _, _, s in out}) != 1:
+        raise CheckError(f"{WHERE}: the exponents s must differ by integers (one fractional part)")
     return out
 
 
 def density_sign(terms, bounds):
-    """Prove ``rho(t) = sum c t^(j-1) e^(-a t)/(j-1)! >= 0`` for every ``t > 0``; return which proof did it.
+    """Prove ``rho(t) = sum c t^(s-1) e^(-a t)/Gamma(s) >= 0`` for every ``t > 0``; return which proof did it.
 
     Raises
     ------
     CheckError
         Naming the part of ``(0, oo)`` where the sign is not proved.
     """
+    sigma = {Fraction(s) - math.ceil(s) + 1 for _, _, s in terms}
+    if len(sigma) != 1:
+        raise CheckError(f"{WHERE}: the exponents s must differ by integers (one fractional part)")
+    sigma = sigma.pop()
     weights = {}
-    for c, a, j in terms:  # w t^m e^(-a t), grouped exactly by (a, m)
-        weights[(a, j - 1)] = weights.get((a, j - 1), Fraction(0)) + c / math.factorial(j - 1)
+    for c, a, s in terms:  # w t^m e^(-a t) with s = sigma + m, w = c/(sigma)_m, grouped exactly by (a, m)
+        m = int(s - sigma)
+        weights[(a, m)] = weights.get((a, m), Fraction(0)) + c / math.prod(sigma + i for i in range(m))
     weights = {k: w for k, w in weights.items() if w != 0}
     if not weights:
         return "zero"
@@ -101,10 +115,9 @@ def density_sign(terms, bounds):
         return "one rate"
     if all(m == 0 for _, m in weights):
         q = math.lcm(*(a.denominator for a in rates))
-        degrees = {int(a * q): w for (a, _), w in weights.items()}
-        if max(degrees) > MAX_DEGREE:
-            raise CheckError(f"{WHERE}: the polynomial in u = e^(-t/{q}) has degree {max(degrees)} > {MAX_DEGREE}")
-        P = _poly(degrees)
+        if max(rates) * q > MAX_DEGREE:
+            raise CheckError(f"{WHERE}: the polynomial in u = e^(-t/{q}) has degree {max(rates) * q} > {MAX_DEGREE}")
+        P = _poly({int(a * q): w for (a, _), w in weights.items()})
         charge(len(P) ** 2 // 4 + 1, "Sturm sequences of the density")
         if not polynomial_sign(P, Span(Fraction(0), Fraction(1), False, False), ">="):
             raise CheckError(f"{WHERE}: the density, a polynomial in u = e^(-t/{q}), is not proved >= 0 for 0 < u < 1")
@@ -115,12 +128,9 @@ def density_sign(terms, bounds):
 
 def _bounded_proof(h, bounds):
     """``h = sum w t^m e^(-b t) > 0`` on ``(0, oo)`` (``b >= 0``, some ``b = 0``): Taylor, balls, tail."""
-    if type(bounds) is not list or len(bounds) != 2 or any(type(v) is not str for v in bounds):
-        raise CheckError(f"{WHERE}: a density with several rates and powers of t needs bounds [delta, T] (texts)")
-    try:
-        delta, T = (Fraction(v) for v in bounds)
-    except (ValueError, ZeroDivisionError):
-        raise CheckError(f"{WHERE}: bounds must be exact rationals p/q, got {bounds!r}") from None
+    if type(bounds) is not list or len(bounds) != 2 or not all(type(v) is str and _BOUND.fullmatch(v) for v in bounds):
+        raise CheckError(f"{WHERE}: a density with several rates and powers of t needs bounds [delta, T], texts p/q")
+    delta, T = (Fraction(v) for v in bounds)
     if not 0 < delta <= T or max(delta.denominator, T.denominator, T.numerator) > 10**6:
         raise CheckError(f"{WHERE}: bounds need 0 < delta <= T (numbers of at most 7 digits), got {delta}, {T}")
     old = ctx.prec
