@@ -19,14 +19,14 @@ Examples
 
 import sympy
 
-from symrep.analysis.budget import Budget, OutOfTime
+from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _n
 from symrep.analysis.derivations import plausibly_cm
 
 __all__ = ["square_factors", "square_split"]
 
-#: The share of the budget left that the split may take.
-SHARE = 0.4
+#: The share of the budget left that the split may take, and the seconds of its quick form (scaled).
+SHARE, QUICK_SECONDS = 0.6, 0.6
 
 
 def square_factors(f):
@@ -35,17 +35,22 @@ def square_factors(f):
     return sympy.powsimp(f.subs(X, root) / root), sympy.diff(f, X).subs(X, root)
 
 
-def square_split(prover, f, g):
-    """A ``derivative`` node proving ``g = f(sqrt x)^2`` Bernstein through the split, or None; ``prover`` is the
-    :class:`~symrep.analysis.verdicts._Prover` (its ``derive`` and budget)."""
+def square_split(prover, f, g, quick=False):
+    """A ``square-split`` node proving ``g = f(sqrt x)^2`` Bernstein, or None; ``prover`` is the
+    :class:`~symrep.analysis.verdicts._Prover` (its ``derive`` and budget). ``quick``: only ``f(s)/s`` and ``f'`` as
+    CM functions of ``s`` composed with ``sqrt t``, within ``QUICK_SECONDS`` (tried before the general search, which
+    often spends seconds failing on ``g``); else every form, within ``SHARE`` of the budget left."""
     if not f.has(X) or f.free_symbols - {X} or not all(plausibly_cm(factor) for factor in square_factors(f)):
         return None  # float samples show a factor is not CM (x^2: f(sqrt t)/sqrt t = sqrt t): no split to look for
+    if quick and any(not p.exp.is_Integer for p in f.atoms(sympy.Pow)):
+        return None  # roots (sqrt(log(cosh(x)))): slow to fail here, and the search of g itself reads H^(1/2)
     whole = prover.tick
-    prover.tick = Budget(max(SHARE * prover.clock.left(), 1e-3)).tick
+    seconds = default_seconds(QUICK_SECONDS) if quick else SHARE * prover.clock.left()
+    prover.tick = Budget(max(min(seconds, prover.clock.left()), 1e-3)).tick
     try:
         kids = []
-        for h, at_root in ((sympy.cancel(f / X), square_factors(f)[0]), (sympy.diff(f, X), square_factors(f)[1])):
-            kid = _composed(prover, h, at_root)
+        for h, at_root in ((f / X, square_factors(f)[0]), (sympy.diff(f, X), square_factors(f)[1])):
+            kid = _composed(prover, h, at_root, quick)
             if kid is None:
                 return None
             kids.append(kid)
@@ -54,19 +59,13 @@ def square_split(prover, f, g):
     finally:
         prover.tick = whole
     prover.tick()
-    return _n("BF", g, "square-split", {}, [_public(k) for k in kids])
+    return _n("BF", g, "square-split", {}, kids)
 
 
-def _composed(prover, h, at_root):
+def _composed(prover, h, at_root, quick):
     """A CM node for ``at_root = h(sqrt x)``: ``h`` proved CM and composed with ``sqrt x``, else ``at_root`` directly."""
-    node = prover.derive(h, "CM", 1)
+    node = prover.derive(h, "CM", 0)
     if node is not None:
         root = _n("BF", sympy.sqrt(X), "bf-power", {"s": "1/2"})
-        node = _n("CM", at_root, "compose", {}, [node, root])
-    else:
-        node = prover.derive(at_root, "CM", 1)
-    return None if node is None else {**node, "_expr": at_root}
-
-
-def _public(node):
-    return {k: v for k, v in node.items() if k != "_expr"}
+        return _n("CM", at_root, "compose", {}, [node, root])
+    return None if quick else prover.derive(at_root, "CM", 0)

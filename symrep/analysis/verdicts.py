@@ -634,8 +634,10 @@ class _Prover(DerivationSearch, WitnessSearch, PolynomialSearch):
         # float samples show f' is not CM: no derivation exists, so the search is skipped and the witnesses below
         # come at once (an ordering only: a witness is still proved); tanh's search took 17 s to fail
         hopeless = not family and not plausibly_cm(target)
-        node = square_split(self, self.f, g) if square and f0 == 0 and not family else None  # g' = f(√t)/√t · f'(√t)
+        split = square and f0 == 0 and not family  # g' = [f(sqrt t)/sqrt t] f'(sqrt t), both CM: g Bernstein
+        node = square_split(self, self.f, g, quick=True) if split else None
         node = node or (self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None)
+        node = node or (square_split(self, self.f, g) if split else None)
         if node is not None:
             data = {"derivation": node}
             if square:
