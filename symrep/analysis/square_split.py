@@ -40,10 +40,10 @@ def square_split(prover, f, g, quick=False):
     :class:`~symrep.analysis.verdicts._Prover` (its ``derive`` and budget). ``quick``: only ``f(s)/s`` and ``f'`` as
     CM functions of ``s`` composed with ``sqrt t``, within ``QUICK_SECONDS`` (tried before the general search, which
     often spends seconds failing on ``g``); else every form, within ``SHARE`` of the budget left."""
-    if not f.has(X) or f.free_symbols - {X} or not all(plausibly_cm(factor) for factor in square_factors(f)):
-        return None  # float samples show a factor is not CM (x^2: f(sqrt t)/sqrt t = sqrt t): no split to look for
-    if quick and any(not p.exp.is_Integer for p in f.atoms(sympy.Pow)):
+    if not f.has(X) or f.free_symbols - {X} or (quick and any(not p.exp.is_Integer for p in f.atoms(sympy.Pow))):
         return None  # roots (sqrt(log(cosh(x)))): slow to fail here, and the search of g itself reads H^(1/2)
+    if not all(plausibly_cm(factor) for factor in square_factors(f)):
+        return None  # float samples show a factor is not CM (x^2: f(sqrt t)/sqrt t = sqrt t): no split to look for
     whole = prover.tick
     seconds = default_seconds(QUICK_SECONDS) if quick else SHARE * prover.clock.left()
     prover.tick = Budget(max(min(seconds, prover.clock.left()), 1e-3)).tick
