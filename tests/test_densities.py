@@ -121,3 +121,20 @@ def test_false_neighbours_stay_false(f):
     v = certify(f, "l2-to-l2", budget=10)
     assert v.status == "fails", v.reason
     assert check(v.certificate)[2] == "fails"
+
+
+def test_exponential_sums_of_high_degree_are_refused_or_fast():
+    """The polynomial in u = e^(-t/q) has degree at most 48 (a Sturm chain of a sparse polynomial of degree 100 in
+    Python fractions took minutes: a certificate must not stall the kernel)."""
+    import random
+    import time
+
+    with pytest.raises(CheckError, match="degree 100 > 48"):
+        density_sign([(Q(1), Q(1), Q(1)), (Q(-1), Q(2), Q(1)), (Q(1), Q(100), Q(1))], [])
+    random.seed(5)
+    big = 10**12
+    terms = [(Q(random.randint(-big, big), random.randint(1, big)), Q(random.randint(0, 48), 97), Q(1)) for _ in range(15)]
+    terms.append((Q(10**15), Q(0), Q(1)))
+    start = time.monotonic()
+    assert density_sign(terms + [(Q(1), Q(48, 97), Q(1))], []) == "exponential sum"
+    assert time.monotonic() - start < 5

@@ -67,7 +67,10 @@ def power_sum_terms(e):
             return None
         if not (c * b**exponent).is_Rational:  # (2x + 1)^(-3/2) = 2^(-3/2) (x + 1/2)^(-3/2): the kernel reads rationals
             return None
-        terms.append((sympy.Rational(c * b**exponent), sympy.Rational(d / b), sympy.Rational(-exponent)))
+        term = (sympy.Rational(c * b**exponent), sympy.Rational(d / b), sympy.Rational(-exponent))
+        if max(abs(term[0].p), term[0].q) > 10**15 or max(term[1].p, term[1].q) > 10**6:
+            return None  # the kernel reads coefficients of at most 15 digits and rates of at most 6
+        terms.append(term)
     if not constant.is_Rational or constant < 0 or not 1 <= len(terms) <= MAX_TERMS \
             or len({s - sympy.ceiling(s) for _, _, s in terms}) != 1:
         return None

@@ -19,7 +19,8 @@ first factor is positive: the sign of ``rho`` is that of the exponential polynom
 1. one rate (every ``a_k`` equal): the polynomial ``D``, ``sum w_k t^(m_k) = e^(a t) D(t)`` with ``D`` a polynomial: ``D >= 0`` on ``(0, oo)`` by
    Sturm's theorem (:mod:`~symrep.certificates.sturm`);
 2. no powers of ``t`` (every ``m_k = 0``): with ``q`` the common denominator of the rates and ``u = e^(-t/q)``,
-   which maps ``(0, oo)`` onto ``(0, 1)``, ``rho = P(u)`` for a polynomial ``P``: ``P >= 0`` on ``(0, 1)`` by Sturm;
+   which maps ``(0, oo)`` onto ``(0, 1)``, ``rho = P(u)`` for a polynomial ``P`` of degree at most 48: ``P >= 0`` on
+   ``(0, 1)`` by Sturm's theorem on the factors of odd multiplicity (in python-flint's ``fmpq_poly``);
 3. otherwise ``h = e^(a_min t) sum w_k t^(m_k) e^(-a_k t) = D(t) + sum_(b_k > 0) w_k t^(m_k) e^(-b_k t)``, with the certificate's
    ``bounds`` ``[delta, T]``, ``0 < delta <= T``:
 
@@ -50,7 +51,7 @@ import math
 import re
 from fractions import Fraction
 
-from flint import arb, ctx
+from flint import arb, ctx, fmpq, fmpq_poly
 
 from ..domains import Span
 from ..enclosures import ball_of, interval_ball
@@ -60,7 +61,7 @@ from ..sturm import polynomial_sign
 
 __all__ = ["power_sum_terms", "density_sign", "MAX_TERMS", "MAX_POWER", "MAX_DEGREE"]
 
-MAX_TERMS, MAX_POWER, MAX_DEGREE, MAX_PIECES, ORDER = 16, 12, 400, 2048, 12
+MAX_TERMS, MAX_POWER, MAX_DEGREE, MAX_PIECES, ORDER = 16, 12, 48, 2048, 12
 WHERE = "cm-power-sum"
 _BOUND = re.compile(r"[0-9]{1,7}(/[1-9][0-9]{0,6})?")
 
@@ -78,9 +79,10 @@ def power_sum_terms(raw, read_number):
         if any(v.op != "num" for v in values):
             raise CheckError(f"{WHERE}: term {i} must be exact rational numbers (no parameters, no constants)")
         c, a, s = (Fraction(v.value) for v in values)
-        if a < 0 or not 0 < s <= MAX_POWER or s.denominator > 1000:
-            raise CheckError(f"{WHERE}: term {i} needs a >= 0 and 0 < s <= {MAX_POWER} (denominator <= 1000), got "
-                             f"a = {a}, s = {s}")
+        if a < 0 or not 0 < s <= MAX_POWER or s.denominator > 1000 or max(abs(c.numerator), c.denominator) > 10**15 \
+                or max(a.numerator, a.denominator) > 10**6:
+            raise CheckError(f"{WHERE}: term {i} needs a >= 0 (at most 6 digits), 0 < s <= {MAX_POWER} (denominator "
+                             f"<= 1000) and c of at most 15 digits, got c = {c}, a = {a}, s = {s}")
         out.append((c, a, s))
     if len({s - math.ceil(s) for _, _, s in out}) != 1:
         raise CheckError(f"{WHERE}: the exponents s must differ by integers (one fractional part)")
@@ -117,9 +119,7 @@ def density_sign(terms, bounds):
         q = math.lcm(*(a.denominator for a in rates))
         if max(rates) * q > MAX_DEGREE:
             raise CheckError(f"{WHERE}: the polynomial in u = e^(-t/{q}) has degree {max(rates) * q} > {MAX_DEGREE}")
-        P = _poly({int(a * q): w for (a, _), w in weights.items()})
-        charge(len(P) ** 2 // 4 + 1, "Sturm sequences of the density")
-        if not polynomial_sign(P, Span(Fraction(0), Fraction(1), False, False), ">="):
+        if not _nonnegative_on_unit_interval(_poly({int(a * q): w for (a, _), w in weights.items()})):
             raise CheckError(f"{WHERE}: the density, a polynomial in u = e^(-t/{q}), is not proved >= 0 for 0 < u < 1")
         return "exponential sum"
     _bounded_proof({(a - rates[0], m): w for (a, m), w in weights.items()}, bounds)
@@ -209,6 +209,44 @@ def _tail(h, T):
     D[0] -= M
     if not polynomial_sign(D, Span(T, None, True), ">="):
         raise CheckError(f"{WHERE}: the leading rate's polynomial does not dominate the decaying part on [{T}, oo)")
+
+
+def _nonnegative_on_unit_interval(P):
+    """``P >= 0`` on ``(0, 1)`` (coefficients lowest first), exactly: the factors of odd multiplicity (python-flint's
+    square-free decomposition) have no root in ``(0, 1)`` by Sturm's theorem (the chain in ``fmpq_poly`` arithmetic,
+    each remainder scaled by a positive number; the factors ``u`` and ``u - 1`` removed so the ends are no roots),
+    and ``P > 0`` at a rational point of ``(0, 1)`` where it is not 0. (The kernel's :mod:`~..sturm` does the same in
+    Python fractions, too slow for the sparse polynomials of high degree met here.)"""
+    p = fmpq_poly([fmpq(c.numerator, c.denominator) for c in P])
+    if p.degree() < 0:
+        return True
+    charge(4 * p.degree() ** 2, "Sturm sequences of the density")
+    odd = fmpq_poly([1])
+    for factor, multiplicity in p.factor_squarefree()[1]:
+        odd = odd * factor if multiplicity % 2 else odd
+    for end in (fmpq_poly([0, 1]), fmpq_poly([-1, 1])):
+        while odd.degree() > 0 and odd % end == 0:
+            odd = odd // end
+    if odd.degree() > 0:
+        chain = [odd, odd.derivative()]
+        while chain[-1].degree() > 0:
+            rest = -(chain[-2] % chain[-1])
+            if rest.degree() < 0:
+                break
+            lead = rest.coeffs()[-1]
+            chain.append(rest / (lead if lead > 0 else -lead))
+
+        def changes(point):
+            signs = [v > 0 for v in (s(point) for s in chain) if v != 0]
+            return sum(a != b for a, b in zip(signs, signs[1:]))
+
+        if changes(fmpq(0)) != changes(fmpq(1)):
+            return False
+    for k in range(2, p.degree() + 4):  # p has at most deg p roots: one of these points is none
+        value = p(fmpq(1, k))
+        if value != 0:
+            return value > 0
+    return False
 
 
 def _poly(coefficients):
