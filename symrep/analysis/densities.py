@@ -103,7 +103,7 @@ def _bounds(terms):
             with tank(TRIAL_FUEL):
                 density_sign(terms, bounds)
             return bounds
-        except CheckError as exc:
+        except (CheckError, ArithmeticError, ValueError) as exc:
             if ("needs bounds" not in str(exc) and bounds == []) or "Taylor coefficient" in str(exc):
                 return None  # an exact proof failed, or the density is negative near 0: no bounds help
     return None
