@@ -275,4 +275,14 @@ REASONS = {
     "derivative-zero-interval-across-the-kink": "is not proved analytic on (1/2, 3/2)",
     "derivative-zero-constant-function": "g(1) - g(3): could not prove",
     "derivative-zero-tiny-not-zero": "g^(2)(64) = 1*(exp(-64)*(-1)*(-1)) is not proved exactly 0",
+    # cm-power-sum: partial fractions of mixed signs through the kernel's own Laplace density (issue 24): a density
+    # negative for t > 10, terms that are not f, bounds over a dip of the density, a coefficient that is no rational,
+    # exponents with two fractional parts (no common factor t^(sigma - 1))
+    "power-sum-density-negative-far-out": "D = 1 - 1/10 t, not proved >= 0 for t > 0",
+    "power-sum-terms-are-not-f": "derivation (cm-power-sum): 1/(x + 1) - 3/(x + 2) + 1/(x + 3) and",
+    "power-sum-bounds-hide-a-dip": "cm-power-sum: the density is not proved > 0 on [",
+    "power-sum-irrational-coefficient": "term 1 must be exact rational numbers",
+    "power-sum-mixed-fractional-parts": "the exponents s must differ by integers",
+    # square-split (l2-to-l2): f(sqrt t)^2 of -log(1 + x) is Bernstein, but f < 0 is no distance
+    "square-split-of-a-negative-function": "f = x A(x^2), so f >= 0: -log(1 + x) and",
 }

@@ -135,6 +135,20 @@ for _f, _ev in CM_FUNCTIONS[::5]:
 for _f, _ev in CM_FUNCTIONS[3::6]:
     _add(_f, "l2-to-l2", False, "f(sqrt t)^2 is not 0 at t = 0, so it is not Bernstein", V0)
 
+# Completely monotone through an exact Laplace density of mixed signs, a regrouped square, a Stieltjes root (issue 24)
+CM_DENSITY = [
+    ("1/(1+x)-1/(2+x)+1/(3+x)", "= int_0^oo e^(-tx) (e^(-t) - e^(-2t) + e^(-3t)) dt, density u (1 - u + u^2) > 0 with "
+                                "u = e^(-t) [SSV Thm 1.4; W Thm IV.12a]"),
+    ("1/(1+x)^2+1/(1+x)-1/(2+x)", "density t e^(-t) + e^(-t) - e^(-2t) = e^(-t) (t + 1 - e^(-t)) > 0 [SSV Thm 1.4]"),
+    ("(1-exp(-x))^2/x^2", "((1 - e^(-x))/x)^2 with (1 - e^(-x))/x = int_0^1 e^(-tx) dt: a product of CM [SSV Cor. 1.6]"),
+    ("sqrt((2+x)/(1+x))", "(1 + 1/(1+x))^(1/2): the geometric mean of the Stieltjes 1 + 1/(1+x) and 1 is Stieltjes "
+                          "[SSV Ch. 7], hence CM"),
+]
+for _f, _ev in CM_DENSITY:
+    _add(_f, "pd-l1", True, _ev)
+_add(CM_DENSITY[0][0], "pd-l2", True, "CM f gives f(sqrt t) = CM o Bernstein, CM [SSV Thm 3.7]; " + CM_DENSITY[0][1])
+_add(CM_DENSITY[3][0], "completely-monotone", True, CM_DENSITY[3][1])
+
 # ---------------------------------------------------------------------------------------------------
 # 2. Gaussian-process kernels: PD in every R^d (pd-l2 holds, Schoenberg), not CM (pd-l1 fails: f'(0) = 0
 #    or f''(0+) = -oo for a smooth even kernel, a negative second derivative near 0 is the witness).
@@ -293,6 +307,11 @@ E2_TRUE = [
     ("sqrt(log(cosh(x)))", "f(sqrt t)^2 = log cosh sqrt t = sum log(1 + 4t/((2k-1)pi)^2) Bernstein"),
     ("sqrt(x*tanh(x))", "f(sqrt t)^2 = sqrt(t) tanh(sqrt t), complete Bernstein [SSV Thm 6.2]"),
     ("(x^2/(1+x^2))^(1/4)", "f(sqrt t)^2 = sqrt(t/(1+t)), Bernstein o Bernstein [SSV Cor. 3.8]"),
+    # a Bernstein f with f(0) = 0: g' = [f(sqrt t)/sqrt t] f'(sqrt t), f(s)/s CM (Levy-Khintchine) and f' CM
+    ("log(1+x)", "g' = [log(1+sqrt t)/sqrt t] / (1+sqrt t): a product of CM functions [Sch; SSV Cor. 1.6, Thm 3.7]"),
+    ("atan(x)", "g' = [atan(sqrt t)/sqrt t] / (1+t), atan(sqrt t)/sqrt t = int_0^1 du/(1+t u^2) [Sch; SSV Cor. 1.6]"),
+    ("1-exp(-x)", "g' = [(1-e^(-sqrt t))/sqrt t] e^(-sqrt t): a product of CM functions [Sch; SSV Cor. 1.6, Thm 3.7]"),
+    ("x/(1+x)", "g' = [1/(1+sqrt t)] / (1+sqrt t)^2: a product of CM functions [Sch; SSV Cor. 1.6, Thm 3.7]"),
 ]
 for _f, _ev in E2_TRUE:
     _add(_f, "l2-to-l2", True, _ev)

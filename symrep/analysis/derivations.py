@@ -1,9 +1,9 @@
-"""The derivation search: completely monotone and Bernstein functions on (0, oo) by the calculus of
-the theory's section 4 (atoms, closure rules, the derivative rule), with rewrites, the mixture route
-(:mod:`~symrep.analysis.mixtures`: an integral over a constant promoted to a variable) and the Laplace
-route (a density >= 0 whose transform the checker proves by an antiderivative).
+"""The derivation search: completely monotone and Bernstein functions on (0, oo) by the calculus of the theory's
+section 4 (atoms, closure rules, the derivative rule), with rewrites, the mixture route (:mod:`~symrep.analysis.mixtures`)
+and the Laplace routes (root-exponential densities; exact densities of partial fractions, :mod:`~symrep.analysis.densities`).
 """
 
+import math
 import time
 
 import sympy
@@ -11,13 +11,14 @@ import sympy
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.complements import ComplementSearch
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
+from symrep.analysis.densities import partial_fractions as _partial_fractions, power_sum_node
 from symrep.analysis.mixtures import MixtureSearch, plausibly_cm
 from symrep.analysis.special_atoms import _log1p_ratio, _matern, polygamma_cm
 from symrep.analysis.stieltjes import StieltjesSearch, demoted
 from symrep.analysis.weierstrass import weierstrass_node, weierstrass_times_power
 from symrep.certificates import CheckError
-from symrep.certificates.calculus import laplace_transform as checked_laplace_transform
-from symrep.certificates.calculus import positive_density, root_exponential_family
+from symrep.certificates.calculus import laplace_transform as checked_laplace_transform, positive_density, \
+    root_exponential_family
 from symrep.certificates.exact import continuous, exponential_form
 from symrep.certificates.regions import active_region
 from symrep.geometry.expressions import expression_text
@@ -169,9 +170,9 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
             if not b.has(X) and _proved_positive(b):
                 return _n("CM", e, "cm-log-ratio", {"b": _t(b)})
             return None
-        if e.is_Add:
+        if e.is_Add:  # a sum of CM terms, or partial fractions of mixed signs with a density >= 0 (cm-power-sum)
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
-            return _n("CM", e, "sum", {}, kids) if all(kids) else None
+            return _n("CM", e, "sum", {}, kids) if all(kids) else power_sum_node(e)
         if e.has(sympy.polygamma):  # (-1)^(n+1) psi^(n)(u), u Bernstein (DLMF 5.15.1)
             return polygamma_cm(e, lambda u: self.derive(u, "BF", depth + 1))
         if e.has(sympy.besselk):
@@ -196,8 +197,17 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
                 inner = self.derive(rest, "CM", depth + 1) if _nonneg(c) else None
                 return _n("CM", e, "scale", {"c": _t(c)}, [inner]) if inner else None
             kids = [self.derive(t, "CM", depth + 1) for t in e.args]
-            return _n("CM", e, "product", {}, kids) if all(kids) else None
+            return _n("CM", e, "product", {}, kids) if all(kids) else self._power_of_product(e, depth)
         return None
+
+    def _power_of_product(self, e, depth):
+        """``e = u^k``, ``k >= 2`` the gcd of the factors' integer exponents (SymPy splits ``((1 - exp(-x))/x)^2``)."""
+        pairs = [factor.as_base_exp() for factor in e.args]
+        k = math.gcd(*(int(p) for _, p in pairs)) if all(p.is_Integer for _, p in pairs) and depth <= 4 else 1
+        if k < 2:
+            return None
+        inner = self.derive(sympy.Mul(*(b ** (p / k) for b, p in pairs)), "CM", depth + 1)
+        return _n("CM", e, "product", {}, [inner] * k) if inner is not None else None
 
     def _times_cm(self, e, atom, node, depth):
         """``e = atom * rest`` with ``node`` proving ``atom`` CM: ``node`` scaled by a constant ``rest >= 0``, or the
@@ -386,15 +396,6 @@ def _nonnegative_samples(e, points=(sympy.Rational(1, 100), sympy.Rational(1, 2)
         return all(complex(sympy.N(e.subs(X, x0), 15)).real >= 0 for x0 in points)
     except Exception:
         return False
-
-
-def _partial_fractions(e):
-    """A rational function of ``x`` as its partial fractions over Q (``(1 + x)/(1 + 2x) = 1/2 + 1/(2 (2x + 1))``):
-    each term ``c/(x + a)^k`` with ``c, a >= 0`` is CM (``cm-power``, scaled), and a sum of CM functions is CM; a
-    sufficient condition only (a rational function can be CM with some ``c < 0``)."""
-    if not e.is_rational_function(X) or sympy.degree(sympy.denom(sympy.cancel(e)), X) < 1:
-        return e
-    return sympy.apart(e, X)
 
 
 def _hyperbolic_exponentials(e):

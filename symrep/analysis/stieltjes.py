@@ -325,6 +325,8 @@ class StieltjesSearch:
         """``e = u^r v^s`` with ``r, s`` of one sign: ``F^a G^(1-a)`` with ``F = u^(r+s)``, ``G = v^(r+s)`` and
         ``a = r/(r+s)`` in ``[0, 1]``, if ``F`` and ``G`` are of the class (``x^(-1/2) (1 + x)^(-1/2)`` is the mean of
         the Stieltjes ``1/x`` and ``1/(1 + x)``)."""
+        if e.is_Pow and e.base.has(X) and _const(e.exp) and e.exp.is_Rational and 0 < e.exp < 1:
+            return self._root_mean(e, e.base, e.exp, cls, depth)
         factors = sympy.Mul.make_args(sympy.powsimp(sympy.expand_power_base(e, force=True), force=True))
         if len(factors) != 2 or not all(f.has(X) for f in factors):
             return None
@@ -333,6 +335,8 @@ class StieltjesSearch:
             return None
         (u, r), (v, s) = pairs
         total = r + s
+        if total == 0 and 0 < abs(r) < 1:  # (u/v)^r = F^a 1^(1-a): a power in (0, 1) of a function of the class
+            return self._root_mean(e, sympy.cancel(u / v if r > 0 else v / u), abs(r), cls, depth)
         if total == 0 or r / total < 0 or s / total < 0:
             return None
         left = self._st_or_cbf(u ** total, cls, depth + 1)
@@ -340,6 +344,15 @@ class StieltjesSearch:
         if right is None:
             return None
         return _n(cls, e, "geometric-mean", {"a": _t(r / total)}, [left, right])
+
+    def _root_mean(self, e, base, a, cls, depth):
+        """``e = base^a`` with ``0 < a < 1``: the geometric mean of ``base`` and the constant 1 (SSV Ch. 7: S and CBF
+        are closed under ``f^a g^(1-a)``), so ``sqrt((2 + x)/(1 + x))`` is Stieltjes with ``(2 + x)/(1 + x)``."""
+        left = self._st_or_cbf(base, cls, depth + 1)
+        if left is None:
+            return None
+        one = _n(cls, sympy.Integer(1), "cm-const" if cls == "ST" else "bf-const", {"c": "1"})
+        return _n(cls, e, "geometric-mean", {"a": _t(a)}, [left, one])
 
 
 def _forms(e):

@@ -43,6 +43,7 @@ import sympy
 from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
+from symrep.analysis.square_split import square_split
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.mixtures import plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
@@ -662,7 +663,10 @@ class _Prover(DerivationSearch, WitnessSearch, FarWitnessSearch, PolynomialSearc
         hopeless = not family and (not plausibly_cm(target) or negative_far_out(target))  # near misses: far out
         if not family and not hopeless:
             yield from self.early_near_misses(target, of)  # a difference of atoms only
-        node = self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None
+        split = square and f0 == 0 and not family  # g' = [f(sqrt t)/sqrt t] f'(sqrt t), both CM: g Bernstein
+        node = square_split(self, self.f, g, quick=True) if split else None
+        node = node or (self.derive(g, "BF", 0) if f0 == 0 and not hopeless else None)
+        node = node or (square_split(self, self.f, g) if split else None)
         if node is not None:
             data = {"derivation": node}
             if square:

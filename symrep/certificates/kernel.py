@@ -122,7 +122,7 @@ def _derivation(claim, f, data, context):
     l2 claims), plus the paper's condition at 0: ``f(0) >= f(0+)`` (CM) or ``f(0) = 0`` (Bernstein)."""
     from .domains import continuous_on, prove_sign
     from .normal_form import proved_equal
-    from .terms import HALF, ZERO, num, power, substitute, var
+    from .terms import HALF, ZERO, mul, num, power, substitute, var
 
     if set(data) - {"derivation", "transformed"}:
         raise CheckError(f"derivation data has unknown fields {sorted(set(data) - {'derivation', 'transformed'})}")
@@ -141,6 +141,12 @@ def _derivation(claim, f, data, context):
             # holds on (0, oo) once H(sqrt t) = transformed, a Bernstein function (checked below), hence >= 0 (so f is
             # defined there too): sqrt(log(sinh(x)/x)) needs no sign of log(sinh(x)/x) read off its form
             context.equal(transformed, substitute(g.args[0], {"x": power(var("x"), HALF)}), "transformed")
+        elif claim == "l2-to-l2" and root.get("rule") == "square-split" and type(root.get("children")) is list \
+                and root["children"] and type(root["children"][0]) is dict:
+            # f(s) = s A(s^2) with A the split's first factor, CM (checked with the root below): so f >= 0 on (0, oo)
+            context.equal(transformed, power(expected, num(2)), "transformed")
+            A = context.term(root["children"][0].get("expr"), "square-split A")
+            context.equal(g, mul(var("x"), substitute(A, {"x": power(var("x"), num(2))})), "f = x A(x^2), so f >= 0")
         elif claim == "l2-to-l2":  # f = sqrt(g(x^2)) >= 0: as an identity, or g = f(sqrt t)^2 and a sign proved (tanh x)
             context.equal(transformed, power(expected, num(2)), "transformed")
             back = power(substitute(transformed, {"x": power(var("x"), num(2))}), HALF)

@@ -100,7 +100,10 @@ _RULES = {
     "derivative": r"$f$ is Bernstein when $f'$ is CM and $f(0^+) \ge 0$", "antiderivative": r"$f \ge 0$ with $-f'$ CM is CM",
     "integral": r"$\int_a^b g(x, s)\,ds$ of functions $g(\cdot, s)$ of the class stays in it", "cm-matern": r"$(cx)^\nu K_\nu(cx)$, $c > 0$, $\nu \le 1/2$, is CM (DLMF 10.32.8)",
     "cm-besselk": r"$K_\nu(x)$ is CM for real $\nu$ (DLMF 10.32.9)", "cm-erfcx": r"$e^{x^2}\,\mathrm{erfc}\,x$ is CM (DLMF 7.2.2)",
-    "cm-besselk-sqrt": r"$x^{\nu/2} K_\nu(\sqrt x)$ is CM for real $\nu$ (DLMF 10.32.10)", "cm-gamma-ratio": r"$\Gamma(x+a)/\Gamma(x+b)$, $b \ge a \ge 0$, is CM (DLMF 5.9.16)",
+    "cm-besselk-sqrt": r"$x^{\nu/2} K_\nu(\sqrt x)$ is CM for real $\nu$ (DLMF 10.32.10)",
+    "cm-power-sum": r"$\sum_k c_k (x + a_k)^{-s_k}$ is CM: the Laplace transform of its density "
+                    r"$\sum_k c_k t^{s_k - 1} e^{-a_k t}/\Gamma(s_k)$, proved $\ge 0$ (SSV Thm 1.4)",
+    "square-split": r"$g = x A^2$ with $g' = A B$, $A$ and $B$ CM, is Bernstein (a product of CM functions is CM)", "cm-gamma-ratio": r"$\Gamma(x+a)/\Gamma(x+b)$, $b \ge a \ge 0$, is CM (DLMF 5.9.16)",
 }
 _RULES.update(RULE_TEXT)
 _CLASS = {"CM": "completely monotone", "BF": "Bernstein", "ST": "Stieltjes", "CBF": "complete Bernstein"}
@@ -227,6 +230,7 @@ def _derivation_page(claim, f, data):
         for child in node.get("children", []):
             walk(child)
         params = ", ".join(f"${escape(k)} = {sympy.latex(parse(v, k, 't' if k == 'density' else 'x'))}$"
+                           if isinstance(v, str) else f"{escape(k)} = \\texttt{{{escape(str(v))}}}"
                            for k, v in node["params"].items())
         rule = _RULES[node["rule"]]
         rule = CLASS_RULE_TEXT.get((node["rule"], node["class"]), rule)  # compose and reciprocal, by class

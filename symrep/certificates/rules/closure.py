@@ -8,6 +8,7 @@
 | ``st-atan-root`` ``atan(c/sqrt x)/sqrt x``, ``c > 0`` | ST | ``int_0^c ds/(x + s^2) = int_0^(c^2) (2 sqrt t)^(-1) dt/(x + t)``: SSV Def 2.1 |
 | ``bf-complement`` ``c - g`` with ``g`` CM and ``c >= g(0+)`` | BF | ``(c - g)' = -g'`` is CM, and ``c - g >= c - g(0+) >= 0`` as ``g`` does not increase (SSV Def. 1.3, 3.1) |
 | ``minus-start`` ``g - c`` with ``g`` of the class and ``c <= g(0+)`` | BF, CBF | Levy-Khintchine (SSV Thm 3.2): ``g = g(0+) + b x + int (1 - e^(-t x)) nu(dt)``, so ``g - c`` has the constant ``g(0+) - c >= 0`` and the same ``b`` and ``nu`` (complete Bernstein: SSV Thm 6.2, the same triple) |
+| ``cm-power-sum`` ``sum c_k (x + a_k)^(-j_k)``, mixed signs | CM | the kernel's own density ``sum c_k t^(j_k-1) e^(-a_k t)/(j_k-1)!`` proved ``>= 0`` (SSV Thm 1.4; Widder Thm IV.12a); :mod:`~symrep.certificates.rules.densities` |
 
 The limit ``g(0+)`` is proved by the kernel (continuity, a Taylor model, orders of growth or the Bessel rule), never
 read from the certificate; ``c`` is compared with it by exact algebra or balls.
@@ -22,10 +23,12 @@ Examples
 ...         {"class": "ST", "expr": "log(1 + x)/x", "rule": "st-log1p-ratio", "params": {"b": "1"}}]}]}
 >>> text(check_node(node, "derivation", Context({})))
 'x/log(1 + x) - 1'
+
 """
 
 from ..errors import CheckError
-from ..terms import HALF, ONE, add, apply, mul, num, power, var
+from ..terms import HALF, ONE, ZERO, add, apply, mul, num, power, var
+from .densities import density_sign, power_sum_terms
 
 __all__ = ["CLOSURE_RULES", "closure_form"]
 
@@ -34,11 +37,12 @@ CLOSURE_RULES = {
     "cm-polygamma": (("CM",), ("n",), 0), "bf-digamma": (("BF", "CBF"), ("a",), 0),
     "st-log-ratio": (("ST",), ("b",), 0), "st-atan-root": (("ST",), ("c",), 0),
     "minus-start": (("BF", "CBF"), ("c",), 1), "bf-complement": (("BF",), ("c",), 1),
+    "cm-power-sum": (("CM",), ("terms", "bounds"), 0),
 }
 X = var("x")
 
 
-def closure_form(rule, cls, p, child, context, here, right_limit):
+def closure_form(rule, cls, p, child, context, here, right_limit, params=None):
     """The form the node's ``expr`` must equal, with the rule's side conditions proved; ``right_limit(term, context,
     where)`` is the kernel's proof of a limit at ``0+`` (from :mod:`~symrep.certificates.rules.derivations`)."""
     if rule == "cm-polygamma":  # DLMF 5.15.1: int_0^oo t^n e^(-x t)/(1 - e^(-t)) dt, for a whole n >= 1
@@ -56,6 +60,10 @@ def closure_form(rule, cls, p, child, context, here, right_limit):
         c = p("c"); context.sign(c, ">", here)
         root = power(X, HALF)
         return mul(apply("atan", mul(c, power(root, num(-1)))), power(root, num(-1)))
+    if rule == "cm-power-sum":  # the Laplace transform of the kernel's own density, proved >= 0 (rules/densities)
+        terms = power_sum_terms(params["terms"], context.constant)
+        density_sign(terms, params["bounds"])
+        return add(*(mul(num(c), power(add(X, num(a)), num(-j))) for c, a, j in terms), ZERO)
     if rule == "bf-complement":  # c - g, g CM, c >= g(0+): -g' CM and g nonincreasing (SSV Def. 1.3, 3.1)
         c, g = p("c"), child(0, "CM")
         context.sign(add(c, mul(num(-1), right_limit(g, context, f"{here} g(0+)"))), ">=", f"{here} c - g(0+)")

@@ -27,6 +27,7 @@ Conditions on constants and parameters (``a >= 0``) are proved on the whole regi
 | ``reciprocal`` of a BF ``h`` with ``h(1) > 0`` | CM | ``1/h = int_0^oo e^(-t h) dt``, each ``e^(-t h)`` CM (SSV Thm 3.7) |
 | ``derivative``: ``expr >= 0`` at ``0+``, ``expr' `` CM | BF | the definition (SSV Def 3.1) |
 | ``rewrite`` | CM, BF | an identity |
+| ``square-split``: ``expr = x A^2``, ``expr' = A B``, ``A`` and ``B`` CM | BF | ``expr >= 0`` and ``expr' `` CM (SSV Cor 1.6, Def 3.1): ``g = f(sqrt t)^2`` has ``g' = [f(sqrt t)/sqrt t] f'(sqrt t)`` (Schoenberg's ``l2-to-l2``) |
 | ``antiderivative``: ``expr >= 0`` on ``(0, oo)``, ``-expr' `` CM | CM | the definition: ``(-1)^k f^(k) >= 0`` is ``f >= 0`` for ``k = 0`` and ``(-1)^(k-1) g^(k-1) >= 0`` for ``g = -f'`` CM and ``k >= 1`` |
 | ``st-is-cm``, ``cbf-is-bf`` | CM, BF | Stieltjes ``a/x + b + int sigma(dt)/(x + t)`` (SSV Def 2.1) is CM; complete Bernstein (SSV Def 6.1) is BF |
 | ``st-power`` ``(x + b)^(-s)``, ``0 <= s <= 1``, ``b >= 0``; ``st-log1p-ratio`` | ST | ``x^(-s) = sin(pi s)/pi int t^(-s)/(x + t) dt``; ``log(1 + b x)/x = int_(1/b)^oo dt/(t (x + t))`` |
@@ -82,6 +83,7 @@ RULES = {
     "sum": (_ALL, (), None), "product": (("CM",), (), None), "scale": (_ALL, ("c",), 1), "rewrite": (_ALL, (), 1),
     "compose": (_ALL, (), 2), "exp-of-cm": (("CM",), (), 1), "cosh-of-cm": (("CM",), (), 1), "sinh-of-cm": (("CM",), (), 1), "reciprocal": (("CM", "ST", "CBF"), (), 1),
     "derivative": (("BF",), (), 1), "integral": (_BOTH, INTEGRAL_PARAMS, 1), "antiderivative": (("CM",), (), 1),
+    "square-split": (("BF",), (), 2),
     # Stieltjes (ST) and complete Bernstein (CBF) functions: theory section 4, SSV Ch. 2, 6 and 7
     "st-power": (("ST",), ("s", "b"), 0), "st-log1p-ratio": (("ST",), ("b",), 0),
     "st-tanh-root": (("ST",), ("c",), 0), "st-coth-root": (("ST",), ("c",), 0),
@@ -132,7 +134,6 @@ class Context:
 
 def _short(term):
     from ..terms import text
-
     shown = text(term)
     return shown if len(shown) <= 200 else shown[:180] + " ..."
 
@@ -169,7 +170,7 @@ def check_node(node, where, context, _count=None):
         return check_node(kids[i], f"{where}.{i}", context, count)
 
     if rule in CLOSURE_RULES:
-        form = closure_form(rule, cls, p, child, context, here, _right_limit_at_0)
+        form = closure_form(rule, cls, p, child, context, here, _right_limit_at_0, params)
     elif rule in ("cm-const", "bf-const"):
         c = p("c"); context.sign(c, ">=", here); form = c
     elif rule == "cm-exp":
@@ -255,20 +256,19 @@ def check_node(node, where, context, _count=None):
         h = child(0, _RECIPROCAL_OF[cls])
         _positive_at_one(h, context, f"{here} h(1)")
         form = power(h, num(-1))
-    elif rule == "antiderivative":  # f >= 0 on (0, oo) and -f' CM: (-1)^k f^(k) >= 0 for every k, the definition
-        slope = child(0, "CM")
+    else:  # antiderivative: f >= 0 and -f' CM (the definition); derivative: f' CM and f(0+) >= 0 (SSV Def 3.1);
+        # square-split: f' = A B with A, B CM (so f' CM, SSV Cor 1.6) and f = x A^2 >= 0 (Schoenberg's l2-to-l2 split)
+        parts = [child(i, "CM") for i in range(len(kids))]
         if not analytic_on(expr, "x", context.open):
             raise CheckError(f"{here}: {_short(expr)} is not proved analytic on (0, oo), so its formal derivative may lie")
-        context.equal(mul(num(-1), derivative(expr, "x")), slope, here)
-        prove_sign(expr, context.open, ">=", f"{here}: f >= 0 on (0, oo)")
-        return expr
-    else:  # derivative: expr continuous on (0, oo) with expr' CM and expr(0+) >= 0
-        slope = child(0, "CM")
-        if not analytic_on(expr, "x", context.open):
-            raise CheckError(f"{here}: {_short(expr)} is not proved analytic on (0, oo), so its formal derivative may lie")
-        context.equal(derivative(expr, "x"), slope, here)
-        start = _right_limit_at_0(expr, context, f"{here} f(0+)")
-        context.sign(start, ">=", f"{here} f(0+)")
+        slope = derivative(expr, "x")
+        context.equal(mul(num(-1), slope) if rule == "antiderivative" else slope, mul(*parts) if len(parts) > 1 else parts[0], here)
+        if rule == "antiderivative":
+            prove_sign(expr, context.open, ">=", f"{here}: f >= 0 on (0, oo)")
+        elif rule == "square-split":
+            context.equal(expr, mul(X, power(parts[0], num(2))), f"{here}: f = x A^2 >= 0")
+        else:
+            context.sign(_right_limit_at_0(expr, context, f"{here} f(0+)"), ">=", f"{here} f(0+)")
         return expr
     context.equal(expr, form, here)
     return expr
