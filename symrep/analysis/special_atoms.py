@@ -1,5 +1,5 @@
 """Atoms of the derivation search read off the form of a function: Matérn, ``log(1 + b x)/x``, the polygamma
-functions (DLMF 5.15.1, 5.9.16) and the Stieltjes atoms ``log(1 + b/x)`` and ``atan(c/sqrt x)/sqrt x``.
+functions (DLMF 5.15.1, 5.9.16), ``e^(-c x) (a x)^(-nu) I_nu(a x)`` (DLMF 10.32.2) and the Stieltjes atoms ``log(1 + b/x)`` and ``atan(c/sqrt x)/sqrt x``.
 
 Each returns a node for the kernel's rule of the same name (:mod:`symrep.certificates.rules.closure` for the new
 ones), or None; nothing here is trusted: the kernel proves every side condition again.
@@ -16,7 +16,7 @@ import sympy
 
 from symrep.analysis.common import X, _n, _nonneg, _proved_positive, _t
 
-__all__ = ["polygamma_cm", "digamma_cbf", "log_ratio_st", "atan_root_st"]
+__all__ = ["besseli_cm", "polygamma_cm", "digamma_cbf", "log_ratio_st", "atan_root_st"]
 
 
 def _matern(e):
@@ -124,3 +124,34 @@ def atan_root_st(rest):
     if ratio.has(X) or not _nonneg(ratio):
         return None
     return _n("ST", atom, "st-atan-root", {"c": _t(c)}), ratio
+
+
+def besseli_cm(e, cm):
+    """``k e^(-c x) x^(-nu) I_nu(a x) g`` with ``c >= a > 0``, ``nu > -1/2``, ``k >= 0`` and ``g`` derived CM by ``cm``: a
+    multiple of the atom ``cm-besseli`` (Poisson's integral, DLMF 10.32.2), times ``g``; None otherwise.
+
+    >>> besseli_cm(sympy.exp(-X) * sympy.besseli(1, X) / X, lambda g: None)["rule"]
+    'cm-besseli'
+    >>> besseli_cm(sympy.exp(-X) * sympy.besseli(0, 2 * X), lambda g: None) is None     # c < a: it grows
+    True
+    """
+    factors = sympy.Mul.make_args(e)
+    bessels = [f for f in factors if isinstance(f, sympy.besseli)]
+    if len(bessels) != 1:
+        return None
+    nu, u = bessels[0].args
+    a = sympy.cancel(u / X)
+    if a.has(X) or nu.has(X) or not nu.is_real or not (_proved_positive(a) and _proved_positive(nu + sympy.Rational(1, 2))):
+        return None
+    c = -sympy.cancel(sympy.Add(*[f.args[0] for f in factors if isinstance(f, sympy.exp)]) / X)
+    if c.has(X) or not _nonneg(c - a):
+        return None
+    atom = sympy.exp(-c * X) * (a * X) ** (-nu) * bessels[0]
+    node = _n("CM", atom, "cm-besseli", {"c": _t(c), "a": _t(a), "nu": _t(nu)})
+    rest = sympy.powsimp(sympy.cancel(e / atom), force=True)
+    if rest == 1:
+        return node if atom == e else _n("CM", e, "rewrite", {}, [node])
+    if not rest.has(X):
+        return _n("CM", e, "scale", {"c": _t(rest)}, [node]) if _nonneg(rest) else None
+    other = cm(rest)
+    return _n("CM", e, "product", {}, [node, other]) if other is not None else None
