@@ -275,4 +275,12 @@ REASONS = {
     "derivative-zero-interval-across-the-kink": "is not proved analytic on (1/2, 3/2)",
     "derivative-zero-constant-function": "g(1) - g(3): could not prove",
     "derivative-zero-tiny-not-zero": "g^(2)(64) = 1*(exp(-64)*(-1)*(-1)) is not proved exactly 0",
+    # cm-besseli (issue 24): e^(-c x) (a x)^(-nu) I_nu(a x) is CM for c >= a > 0, nu > -1/2 only (DLMF 10.32.2)
+    "besseli-rate-below-the-scale": "(cm-besseli) c - a: could not prove that 1 + (-1*2)",
+    "besseli-order-below-minus-half": "(cm-besseli) nu + 1/2: could not prove that -3/2 + 1/2",
+    "besseli-scale-zero": "(cm-besseli) a: could not prove that 0 has sign +1",
+    "besseli-scale-negative": "(cm-besseli) a: could not prove that -1 has sign +1",
+    "besseli-atom-for-another-argument": "exp(-x)*besseli(0, 2*x) and exp(-1*1*x)*(1*x)^(-1*0)*besseli(0, 1*x) are not proved equal",
+    "besseli-atom-missing-its-power": "(cm-besseli): exp(-x)*besseli(1, x) and exp(-1*1*x)*(1*x)^(-1*1)*besseli(1, 1*x) are not proved equal",
+    "besseli-complement-below-its-start": "(bf-complement) c - g(0+): could not prove that 1/2 - exp(-1*0)*besseli(0, 0)",
 }

@@ -174,7 +174,7 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
         if e.has(sympy.polygamma):  # (-1)^(n+1) psi^(n)(u), u Bernstein (DLMF 5.15.1)
             return polygamma_cm(e, lambda u: self.derive(u, "BF", depth + 1))
         if e.has(sympy.besseli):  # e^(-c x) (a x)^(-nu) I_nu(a x), c >= a > 0, nu > -1/2 (DLMF 10.32.2)
-            return besseli_cm(e, lambda g: self.derive(g, "CM", depth + 1))
+            return besseli_cm(e, lambda g: self.derive(g, "CM", depth + 1), lambda u: self.derive(u, "BF", depth + 1))
         if e.has(sympy.besselk):
             node = _matern(e)
             if node is None:

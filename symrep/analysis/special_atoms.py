@@ -126,13 +126,14 @@ def atan_root_st(rest):
     return _n("ST", atom, "st-atan-root", {"c": _t(c)}), ratio
 
 
-def besseli_cm(e, cm):
-    """``k e^(-c x) x^(-nu) I_nu(a x) g`` with ``c >= a > 0``, ``nu > -1/2``, ``k >= 0`` and ``g`` derived CM by ``cm``: a
-    multiple of the atom ``cm-besseli`` (Poisson's integral, DLMF 10.32.2), times ``g``; None otherwise.
+def besseli_cm(e, cm, bf=lambda u: None):
+    """``k e^(-r u) u^(-nu) I_nu(u) g`` with ``r >= 1``, ``nu > -1/2``, ``k >= 0``, ``g`` derived CM by ``cm`` and ``u = a x``
+    (``a > 0``) or derived Bernstein by ``bf``: a multiple of the atom ``cm-besseli`` (Poisson's integral, DLMF 10.32.2),
+    composed with ``u`` unless it is linear (CM after Bernstein is CM, SSV Thm 3.7), times ``g``; None otherwise.
 
     >>> besseli_cm(sympy.exp(-X) * sympy.besseli(1, X) / X, lambda g: None)["rule"]
     'cm-besseli'
-    >>> besseli_cm(sympy.exp(-X) * sympy.besseli(0, 2 * X), lambda g: None) is None     # c < a: it grows
+    >>> besseli_cm(sympy.exp(-X) * sympy.besseli(0, 2 * X), lambda g: None) is None     # r < 1: it grows
     True
     """
     factors = sympy.Mul.make_args(e)
@@ -141,13 +142,22 @@ def besseli_cm(e, cm):
         return None
     nu, u = bessels[0].args
     a = sympy.cancel(u / X)
-    if a.has(X) or nu.has(X) or not nu.is_real or not (_proved_positive(a) and _proved_positive(nu + sympy.Rational(1, 2))):
+    if nu.has(X) or not nu.is_real or not _proved_positive(nu + sympy.Rational(1, 2)) or not u.has(X):
         return None
-    c = -sympy.cancel(sympy.Add(*[f.args[0] for f in factors if isinstance(f, sympy.exp)]) / X)
-    if c.has(X) or not _nonneg(c - a):
+    r = -sympy.cancel(sympy.Add(*[f.args[0] for f in factors if isinstance(f, sympy.exp)]) / u)
+    if r.has(X) or not _nonneg(r - 1):
         return None
-    atom = sympy.exp(-c * X) * (a * X) ** (-nu) * bessels[0]
-    node = _n("CM", atom, "cm-besseli", {"c": _t(c), "a": _t(a), "nu": _t(nu)})
+    atom = sympy.exp(-r * u) * u ** (-nu) * bessels[0]
+    if not a.has(X):
+        if not _proved_positive(a):
+            return None
+        node = _n("CM", atom, "cm-besseli", {"c": _t(r * a), "a": _t(a), "nu": _t(nu)})
+    else:
+        inner = bf(u)
+        if inner is None:
+            return None
+        outer = _n("CM", sympy.exp(-r * X) * X ** (-nu) * sympy.besseli(nu, X), "cm-besseli", {"c": _t(r), "a": "1", "nu": _t(nu)})
+        node = _n("CM", atom, "compose", {}, [outer, inner])
     rest = sympy.powsimp(sympy.cancel(e / atom), force=True)
     if rest == 1:
         return node if atom == e else _n("CM", e, "rewrite", {}, [node])
