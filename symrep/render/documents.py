@@ -101,6 +101,7 @@ _RULES = {
     "integral": r"$\int_a^b g(x, s)\,ds$ of functions $g(\cdot, s)$ of the class stays in it", "cm-matern": r"$(cx)^\nu K_\nu(cx)$, $c > 0$, $\nu \le 1/2$, is CM (DLMF 10.32.8)",
     "cm-besselk": r"$K_\nu(x)$ is CM for real $\nu$ (DLMF 10.32.9)", "cm-erfcx": r"$e^{x^2}\,\mathrm{erfc}\,x$ is CM (DLMF 7.2.2)",
     "cm-besselk-sqrt": r"$x^{\nu/2} K_\nu(\sqrt x)$ is CM for real $\nu$ (DLMF 10.32.10)", "cm-gamma-ratio": r"$\Gamma(x+a)/\Gamma(x+b)$, $b \ge a \ge 0$, is CM (DLMF 5.9.16)",
+    "cm-besseli": r"$e^{-cx} (ax)^{-\nu} I_\nu(ax)$, $c \ge a > 0$, $\nu > -1/2$, is CM (DLMF 10.32.2)",
 }
 _RULES.update(RULE_TEXT)
 _CLASS = {"CM": "completely monotone", "BF": "Bernstein", "ST": "Stieltjes", "CBF": "complete Bernstein"}
