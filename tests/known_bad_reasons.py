@@ -283,4 +283,5 @@ REASONS = {
     "besseli-atom-for-another-argument": "exp(-x)*besseli(0, 2*x) and exp(-1*1*x)*(1*x)^(-1*0)*besseli(0, 1*x) are not proved equal",
     "besseli-atom-missing-its-power": "(cm-besseli): exp(-x)*besseli(1, x) and exp(-1*1*x)*(1*x)^(-1*1)*besseli(1, 1*x) are not proved equal",
     "besseli-complement-below-its-start": "(bf-complement) c - g(0+): could not prove that 1/2 - exp(-1*0)*besseli(0, 0)",
+    "besseli-half-order-complement-below-its-start": "(bf-complement) c - g(0+): could not prove that 9/10 - 1^(-1)*(1^(1/2)/(2^(1/2)*gamma(1/2 + 1)))",
 }

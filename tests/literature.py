@@ -403,6 +403,10 @@ _add("1-exp(-x)*besseli(0,x)", "bernstein l1-to-l1", True, "1 - g with g = e^(-x
 _add("sqrt(1-exp(-x)*besseli(0,x))", "l2-to-l2", True, "f(sqrt t)^2 = 1 - e^(-sqrt t) I_0(sqrt t) = (1/pi) int_0^pi "
      "(1 - e^(-(1 - cos s) sqrt t)) ds, a mixture of Bernstein functions [DLMF 10.32.2; SSV Thm 3.7, Cor. 3.8]")
 _add("exp(-x*2)*besseli(0,2*x)", "pd-l1", True, "e^(-2x) I_0(2x): DLMF 10.32.2 at z = 2x, rates 2 - 2 cos t >= 0, CM")
+_add("exp(-x)*besseli(1/2,x)/sqrt(x)", "pd-l1", True, "= (1 - e^(-2x))/(sqrt(2 pi) x) [DLMF 10.39.1]; Poisson's integral "
+     "with nu = 1/2 [DLMF 10.32.2], CM; f(0+) = sqrt(2/pi) [DLMF 10.30.1]")
+_add("1-sqrt(pi/2)*exp(-x)*besseli(1/2,x)/sqrt(x)", "bernstein", True, "= 1 - (1 - e^(-2x))/(2x) = int_0^1 (1 - e^(-2sx)) ds: "
+     "1 - g with g CM and g(0+) = 1 [DLMF 10.30.1, 10.32.2; SSV Def. 3.1]")
 _add("exp(-x)*besseli(0,2*x)", "pd-l1", False, "grows like e^x/sqrt(4 pi x) [DLMF 10.40.1]: f'(1) > 0", D("cm", 1, "1"))
 _add("besseli(0,x)", "pd-l1", False, "I_0 increases (I_0' = I_1 > 0) [DLMF 10.29.3]", D("cm", 1, "1"))
 _add("exp(-x)*besseli(0,x)", "bernstein", False, "f(0) = I_0(0) = 1 != 0", V0)

@@ -16,6 +16,7 @@ from symrep.certificates.normal_form import Domain, proved_equal
 from symrep.certificates.rules.derivations import Context, check_node
 from symrep.certificates.rules.function import proved_undefined
 from symrep.certificates.series import limit_at_0
+from symrep.certificates.terms import ZERO
 
 
 def _f(text):
@@ -90,5 +91,34 @@ def test_a_forged_variant_of_a_proof_is_rejected():
     v = certify("exp(-x)*besseli(1, x)/x", "pd-l1", budget=10)
     forged = copy.deepcopy(dict(v.certificate))
     forged["function"] = forged["data"]["derivation"]["expr"] = "exp(-x)*besseli(1, 2*x)/x"
+    with pytest.raises(CheckError):
+        check(forged)
+
+
+def test_the_limit_at_0_of_a_non_integer_order():  # DLMF 10.30.1: I_b(z) ~ (z/2)^b/Gamma(b + 1)
+    from symrep.certificates.rules.besseli_limit import besseli_limit
+    from symrep.certificates.rules.growth import right_limit
+
+    assert proved_equal(right_limit(_f("exp(-x)*besseli(1/2, x)/sqrt(x)")), read("sqrt(2/pi)", "c"), Domain())
+    assert proved_equal(right_limit(_f("besseli(-1/2, x)*sqrt(x)")), read("sqrt(2/pi)", "c"), Domain())
+    assert proved_equal(right_limit(_f("1 - besseli(1/3, 2*x)*(3*x)^(-1/3)")), read("1 - 3^(-1/3)/gamma(4/3)", "c"), Domain())
+    for unpaired in ("besseli(1/2, x)/x", "besseli(-3/2, x)*x^(3/2)", "besseli(1/2, x)*besseli(1/2, x)/x"):
+        with pytest.raises(CheckError):
+            besseli_limit(_f(unpaired))
+    try:  # two infinite limits: the sum's limit is 0, never anything else
+        value = right_limit(_f("besseli(1/2, x)/x - 2*besseli(1/2, x)/x + besseli(1/2, x)/x"))
+    except CheckError:
+        return
+    assert proved_equal(value, ZERO, Domain())
+
+
+def test_a_complement_of_a_non_integer_order():
+    v = certify("1 - sqrt(pi/2)*exp(-x)*besseli(1/2, x)/sqrt(x)", "bernstein", budget=10)
+    assert v.status == "holds"
+    check(v.certificate)
+    forged = copy.deepcopy(dict(v.certificate))
+    node = forged["data"]["derivation"]
+    forged["function"] = node["expr"] = "9/10 - sqrt(pi/2)*exp(-x)*besseli(1/2, x)/sqrt(x)"
+    node["params"]["c"] = "9/10"
     with pytest.raises(CheckError):
         check(forged)
