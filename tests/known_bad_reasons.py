@@ -285,4 +285,13 @@ REASONS = {
     "power-sum-mixed-fractional-parts": "the exponents s must differ by integers",
     # square-split (l2-to-l2): f(sqrt t)^2 of -log(1 + x) is Bernstein, but f < 0 is no distance
     "square-split-of-a-negative-function": "f = x A(x^2), so f >= 0: -log(1 + x) and",
+    # cm-besseli (issue 24): e^(-c x) (a x)^(-nu) I_nu(a x) is CM for c >= a > 0, nu > -1/2 only (DLMF 10.32.2)
+    "besseli-rate-below-the-scale": "(cm-besseli) c - a: could not prove that 1 + (-1*2)",
+    "besseli-order-below-minus-half": "(cm-besseli) nu + 1/2: could not prove that -3/2 + 1/2",
+    "besseli-scale-zero": "(cm-besseli) a: could not prove that 0 has sign +1",
+    "besseli-scale-negative": "(cm-besseli) a: could not prove that -1 has sign +1",
+    "besseli-atom-for-another-argument": "exp(-x)*besseli(0, 2*x) and exp(-1*1*x)*(1*x)^(-1*0)*besseli(0, 1*x) are not proved equal",
+    "besseli-atom-missing-its-power": "(cm-besseli): exp(-x)*besseli(1, x) and exp(-1*1*x)*(1*x)^(-1*1)*besseli(1, 1*x) are not proved equal",
+    "besseli-complement-below-its-start": "(bf-complement) c - g(0+): could not prove that 1/2 - exp(-1*0)*besseli(0, 0)",
+    "besseli-half-order-complement-below-its-start": "(bf-complement) c - g(0+): could not prove that 9/10 - 1^(-1)*(1^(1/2)/(2^(1/2)*gamma(1/2 + 1)))",
 }

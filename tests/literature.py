@@ -410,6 +410,28 @@ _add("polygamma(0,x+1)", "bernstein", False, "f(0) = psi(1) = -EulerGamma != 0",
 
 
 # ---------------------------------------------------------------------------------------------------
+# 7. The modified Bessel function I_nu (issue 24): Poisson's integral DLMF 10.32.2, z^(-nu) I_nu(z) =
+#    2^(-nu)/(sqrt(pi) Gamma(nu+1/2)) int_0^pi e^(z cos t) sin(t)^(2 nu) dt for nu > -1/2.
+# ---------------------------------------------------------------------------------------------------
+_I0 = "e^(-x) I_0(x) = (1/pi) int_0^pi e^(-(1 - cos t) x) dt [DLMF 10.32.2]: a mixture of exponentials, CM [SSV Thm 1.4; W]"
+_add("exp(-x)*besseli(0,x)", "pd-l1 completely-monotone", True, _I0)
+_add("exp(-x)*besseli(1,x)/x", "pd-l1 completely-monotone", True, "e^(-x) I_1(x)/x = (2/pi) int_0^pi e^(-(1 - cos t) x) "
+     "sin(t)^2 dt [DLMF 10.32.2], CM [SSV Thm 1.4]; f(0+) = 1/2 [DLMF 10.30.1]")
+_add("1-exp(-x)*besseli(0,x)", "bernstein l1-to-l1", True, "1 - g with g = e^(-x) I_0(x) CM and g(0) = 1: f' = -g' is "
+     "CM and f(0) = 0 [SSV Def. 3.1; DLMF 10.32.2]")
+_add("sqrt(1-exp(-x)*besseli(0,x))", "l2-to-l2", True, "f(sqrt t)^2 = 1 - e^(-sqrt t) I_0(sqrt t) = (1/pi) int_0^pi "
+     "(1 - e^(-(1 - cos s) sqrt t)) ds, a mixture of Bernstein functions [DLMF 10.32.2; SSV Thm 3.7, Cor. 3.8]")
+_add("exp(-x*2)*besseli(0,2*x)", "pd-l1", True, "e^(-2x) I_0(2x): DLMF 10.32.2 at z = 2x, rates 2 - 2 cos t >= 0, CM")
+_add("exp(-x)*besseli(1/2,x)/sqrt(x)", "pd-l1", True, "= (1 - e^(-2x))/(sqrt(2 pi) x) [DLMF 10.39.1]; Poisson's integral "
+     "with nu = 1/2 [DLMF 10.32.2], CM; f(0+) = sqrt(2/pi) [DLMF 10.30.1]")
+_add("1-sqrt(pi/2)*exp(-x)*besseli(1/2,x)/sqrt(x)", "bernstein", True, "= 1 - (1 - e^(-2x))/(2x) = int_0^1 (1 - e^(-2sx)) ds: "
+     "1 - g with g CM and g(0+) = 1 [DLMF 10.30.1, 10.32.2; SSV Def. 3.1]")
+_add("exp(-x)*besseli(0,2*x)", "pd-l1", False, "grows like e^x/sqrt(4 pi x) [DLMF 10.40.1]: f'(1) > 0", D("cm", 1, "1"))
+_add("besseli(0,x)", "pd-l1", False, "I_0 increases (I_0' = I_1 > 0) [DLMF 10.29.3]", D("cm", 1, "1"))
+_add("exp(-x)*besseli(0,x)", "bernstein", False, "f(0) = I_0(0) = 1 != 0", V0)
+
+
+# ---------------------------------------------------------------------------------------------------
 # Witnesses found by search (tests/literature.py --search) and pasted here; see WITNESSES.
 # ---------------------------------------------------------------------------------------------------
 # Box witnesses (found by a numpy search over small boxes, re-verified in mpmath by verify_case): they
@@ -533,7 +555,7 @@ def _min(*args):
 _NAMES = {"exp": mpmath.exp, "log": mpmath.log, "sqrt": mpmath.sqrt, "sin": mpmath.sin, "cos": mpmath.cos,
           "tan": mpmath.tan, "sinh": mpmath.sinh, "cosh": mpmath.cosh, "tanh": mpmath.tanh, "atan": mpmath.atan,
           "asinh": mpmath.asinh, "erf": mpmath.erf, "erfc": mpmath.erfc, "gamma": mpmath.gamma,
-          "besselk": mpmath.besselk, "Abs": mpmath.fabs, "Max": _max, "Min": _min,
+          "besselk": mpmath.besselk, "besseli": mpmath.besseli, "Abs": mpmath.fabs, "Max": _max, "Min": _min,
           "polygamma": lambda n, z: mpmath.psi(int(n), z)}
 
 

@@ -166,6 +166,10 @@ def _besselk(nu, x):
     return x.bessel_k(nu)
 
 
+def _besseli(nu, x):  # entire for an integer order (DLMF 10.25.2), else real for x > 0 only
+    return x.bessel_i(nu) if x > 0 or (nu.is_exact() and nu.is_integer()) else _nan()
+
+
 _FUNCTIONS = {
     sympy.exp: lambda x: x.exp(),
     sympy.log: lambda x: x.log(),
@@ -185,6 +189,7 @@ _FUNCTIONS = {
     sympy.gamma: lambda x: x.gamma(),
     sympy.Abs: lambda x: abs(x),
     sympy.besselk: _besselk,
+    sympy.besseli: _besseli,
     sympy.Min: lambda *xs: _fold(xs, "min"),
     sympy.Max: lambda *xs: _fold(xs, "max"),
 }

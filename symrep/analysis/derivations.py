@@ -13,7 +13,7 @@ from symrep.analysis.complements import ComplementSearch
 from symrep.analysis.common import T, X, _limit_from_right, _n, _nonneg, _proved_positive, _t
 from symrep.analysis.densities import partial_fractions as _partial_fractions, power_sum_node
 from symrep.analysis.mixtures import MixtureSearch, plausibly_cm
-from symrep.analysis.special_atoms import _log1p_ratio, _matern, polygamma_cm
+from symrep.analysis.special_atoms import _log1p_ratio, _matern, besseli_cm, polygamma_cm
 from symrep.analysis.stieltjes import StieltjesSearch, demoted
 from symrep.analysis.weierstrass import weierstrass_node, weierstrass_times_power
 from symrep.certificates import CheckError
@@ -175,6 +175,8 @@ class DerivationSearch(StieltjesSearch, MixtureSearch, ComplementSearch):
             return _n("CM", e, "sum", {}, kids) if all(kids) else power_sum_node(e)
         if e.has(sympy.polygamma):  # (-1)^(n+1) psi^(n)(u), u Bernstein (DLMF 5.15.1)
             return polygamma_cm(e, lambda u: self.derive(u, "BF", depth + 1))
+        if e.has(sympy.besseli):  # e^(-c x) (a x)^(-nu) I_nu(a x), c >= a > 0, nu > -1/2 (DLMF 10.32.2)
+            return besseli_cm(e, lambda g: self.derive(g, "CM", depth + 1), lambda u: self.derive(u, "BF", depth + 1))
         if e.has(sympy.besselk):
             node = _matern(e)
             if node is None:

@@ -1,5 +1,5 @@
 """Atoms of the derivation search read off the form of a function: Matérn, ``log(1 + b x)/x``, the polygamma
-functions (DLMF 5.15.1, 5.9.16) and the Stieltjes atoms ``log(1 + b/x)`` and ``atan(c/sqrt x)/sqrt x``.
+functions (DLMF 5.15.1, 5.9.16), ``e^(-c x) (a x)^(-nu) I_nu(a x)`` (DLMF 10.32.2) and the Stieltjes atoms ``log(1 + b/x)`` and ``atan(c/sqrt x)/sqrt x``.
 
 Each returns a node for the kernel's rule of the same name (:mod:`symrep.certificates.rules.closure` for the new
 ones), or None; nothing here is trusted: the kernel proves every side condition again.
@@ -16,7 +16,7 @@ import sympy
 
 from symrep.analysis.common import X, _n, _nonneg, _proved_positive, _t
 
-__all__ = ["polygamma_cm", "digamma_cbf", "log_ratio_st", "atan_root_st"]
+__all__ = ["besseli_cm", "polygamma_cm", "digamma_cbf", "log_ratio_st", "atan_root_st"]
 
 
 def _matern(e):
@@ -124,3 +124,44 @@ def atan_root_st(rest):
     if ratio.has(X) or not _nonneg(ratio):
         return None
     return _n("ST", atom, "st-atan-root", {"c": _t(c)}), ratio
+
+
+def besseli_cm(e, cm, bf=lambda u: None):
+    """``k e^(-r u) u^(-nu) I_nu(u) g`` with ``r >= 1``, ``nu > -1/2``, ``k >= 0``, ``g`` derived CM by ``cm`` and ``u = a x``
+    (``a > 0``) or derived Bernstein by ``bf``: a multiple of the atom ``cm-besseli`` (Poisson's integral, DLMF 10.32.2),
+    composed with ``u`` unless it is linear (CM after Bernstein is CM, SSV Thm 3.7), times ``g``; None otherwise.
+
+    >>> besseli_cm(sympy.exp(-X) * sympy.besseli(1, X) / X, lambda g: None)["rule"]
+    'cm-besseli'
+    >>> besseli_cm(sympy.exp(-X) * sympy.besseli(0, 2 * X), lambda g: None) is None     # r < 1: it grows
+    True
+    """
+    factors = sympy.Mul.make_args(e)
+    bessels = [f for f in factors if isinstance(f, sympy.besseli)]
+    if len(bessels) != 1:
+        return None
+    nu, u = bessels[0].args
+    a = sympy.cancel(u / X)
+    if nu.has(X) or not nu.is_real or not _proved_positive(nu + sympy.Rational(1, 2)) or not u.has(X):
+        return None
+    r = -sympy.cancel(sympy.Add(*[f.args[0] for f in factors if isinstance(f, sympy.exp)]) / u)
+    if r.has(X) or not _nonneg(r - 1):
+        return None
+    atom = sympy.exp(-r * u) * u ** (-nu) * bessels[0]
+    if not a.has(X):
+        if not _proved_positive(a):
+            return None
+        node = _n("CM", atom, "cm-besseli", {"c": _t(r * a), "a": _t(a), "nu": _t(nu)})
+    else:
+        inner = bf(u)
+        if inner is None:
+            return None
+        outer = _n("CM", sympy.exp(-r * X) * X ** (-nu) * sympy.besseli(nu, X), "cm-besseli", {"c": _t(r), "a": "1", "nu": _t(nu)})
+        node = _n("CM", atom, "compose", {}, [outer, inner])
+    rest = sympy.powsimp(sympy.cancel(e / atom), force=True)
+    if rest == 1:
+        return node if atom == e else _n("CM", e, "rewrite", {}, [node])
+    if not rest.has(X):
+        return _n("CM", e, "scale", {"c": _t(rest)}, [node]) if _nonneg(rest) else None
+    other = cm(rest)
+    return _n("CM", e, "product", {}, [node, other]) if other is not None else None

@@ -121,6 +121,8 @@ def _arb(e, at=None):
         return out
     if isinstance(e, sympy.besselk):
         return _arb(e.args[1], at).bessel_k(_arb(e.args[0], at))
+    if isinstance(e, sympy.besseli) and e.args[0].is_integer:  # entire for an integer order (DLMF 10.25.2)
+        return _arb(e.args[1], at).bessel_i(_arb(e.args[0], at))
     raise CheckError(f"cannot evaluate {short(e)} in ball arithmetic")
 
 

@@ -89,12 +89,12 @@ def _rule(t, name, memo):
         return _mul(t, _add(_mul(d(exponent), apply("log", base)), _mul(exponent, _div(d(base), base))))
     u = t.args[-1]
     du = d(u)
-    if op == "besselk":
+    if op in ("besselk", "besseli"):  # DLMF 10.29.1: K' = -(K_(nu-1) + K_(nu+1))/2, I' = (I_(nu-1) + I_(nu+1))/2
         if name in free_names(t.args[0]):
-            raise CheckError("the kernel differentiates besselk in its argument only, not in its order")
+            raise CheckError(f"the kernel differentiates {op} in its argument only, not in its order")
         nu = t.args[0]
-        return _mul(num(Fraction(-1, 2)), _add(apply("besselk", add(nu, num(-1)), u),
-                                               apply("besselk", add(nu, num(1)), u)), du)
+        return _mul(num(Fraction(-1 if op == "besselk" else 1, 2)), _add(apply(op, add(nu, num(-1)), u),
+                                                                         apply(op, add(nu, num(1)), u)), du)
     if op == "polygamma":
         n = t.args[0]
         if n.op != "num":

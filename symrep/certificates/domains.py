@@ -5,7 +5,7 @@ or closed). :func:`prove_sign` proves ``term > 0`` (``>= 0``, ``< 0``, ``<= 0``,
 of the region, and that the term is defined there, by the first method that applies:
 
 1. structure: sums of terms of one sign, products, powers, ``exp`` of anything defined, ``log u`` with
-   the sign of ``u - 1``, ``gamma`` and ``besselk`` of a positive argument (DLMF 5.2.1, 10.32.9), the
+   the sign of ``u - 1``, ``gamma``, ``besselk``, ``besseli`` (order > -1) at u > 0 (DLMF 5.2.1, 10.32.9, 10.25.2), the
    increasing odd functions (``atan``, ``asinh``, ``erf``, ``tanh``, ``sinh``) keeping the sign of their
    argument, and so on: each rule is a fact about the real functions;
 2. a polynomial in one variable with rational coefficients: Sturm sequences count its real roots in
@@ -14,7 +14,7 @@ of the region, and that the term is defined there, by the first method that appl
    (:func:`~symrep.certificates.enclosures.sign_on`); a finite enclosure also proves the term defined.
 
 :func:`analytic_on` and :func:`continuous_on` read regularity off the structure: every function is
-applied where it is analytic (``log``, ``gamma``, ``besselk`` and non-integer powers at positive
+applied where it is analytic (``log``, ``gamma``, ``besselk``, ``besseli`` and non-integer powers at positive
 arguments, negative powers at nonzero ones, ``tan`` where ``cos`` is nonzero, ...), each side condition
 proved on the region by :func:`prove_sign`. ``Abs``, ``Max``, ``Min`` are continuous, not analytic;
 ``Heaviside`` and ``sign`` are neither.
@@ -155,6 +155,9 @@ def sign_class(term, region):
         return sign_class(add(term.args[0], num(-1)), region)
     if op in ("gamma", "besselk"):
         return "+" if u == "+" else None
+    if op == "besseli":  # I_nu(u) > 0 for u > 0, nu > -1 or whole (DLMF 10.25.2, 10.27.1); entire for a whole nu
+        nu, whole = term.args[0], _whole(term.args[0])
+        return ("+" if nu.op == "num" and (whole or nu.value > -1) else "?") if u == "+" else "?" if whole else None
     if op == "polygamma":
         n = term.args[0]
         return "?" if u == "+" and n.op == "num" and n.value.denominator == 1 and n.value >= 0 else None
@@ -268,8 +271,8 @@ def continuous_on(term, name, region, analytic=False):
         order = term.args[0]
         whole = op != "polygamma" or (order.op == "num" and order.value.denominator == 1 and order.value >= 0)
         return ok(u) and _holds(u, region, ">") and whole
-    if op == "besselk":
-        return ok(*term.args) and _holds(u, region, ">")
+    if op in ("besselk", "besseli"):
+        return ok(*term.args) and ((op == "besseli" and _whole(term.args[0])) or _holds(u, region, ">"))
     if op == "tan":
         return ok(u) and _holds(apply("cos", u), region, "!=")
     if op in ("csch", "coth"):
@@ -289,3 +292,8 @@ def _holds(term, region, relation):
         return prove_sign(term, region, relation, "a side condition")
     except CheckError:
         return False
+
+
+def _whole(order):
+    """True for an integer literal: ``besseli`` of such an order is entire (DLMF 10.25.2)."""
+    return order.op == "num" and order.value.denominator == 1

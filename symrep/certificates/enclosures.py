@@ -10,7 +10,7 @@ number at rising precision (64 to 8192 bits), so a zero in disguise never passes
 precision step and box is charged to the fuel.
 
 The constants of the grammar each have a ball: ``pi``, ``E``, ``EulerGamma`` (``arb.const_euler``),
-``Catalan``; so do ``polygamma(n, u)`` (``acb.polygamma``) and ``besselk``.
+``Catalan``; so do ``polygamma(n, u)`` (``acb.polygamma``), ``besselk`` and ``besseli``.
 
 Examples
 --------
@@ -112,6 +112,8 @@ def enclose(term, env):
         return acb(u).polygamma(acb(int(n.value))).real
     if op == "besselk":
         return u.bessel_k(args[0]) if u > 0 else _nan()
+    if op == "besseli":  # entire in u for an integer order (DLMF 10.25.2), else defined for u > 0
+        return u.bessel_i(args[0]) if u > 0 or (args[0].is_exact() and args[0].is_integer()) else _nan()
     if op == "Abs":
         return abs(u)
     if op in ("Max", "Min"):

@@ -43,9 +43,9 @@ FUNCTIONS = {"exp": sympy.exp, "log": sympy.log, "sqrt": sympy.sqrt, "sin": symp
              "csch": sympy.csch,
              "coth": sympy.coth, "atan": sympy.atan,
              "asinh": sympy.asinh, "erf": sympy.erf, "erfc": sympy.erfc, "gamma": sympy.gamma, "Abs": sympy.Abs,
-             "besselk": sympy.besselk, "cbrt": sympy.cbrt, "sinc": sympy.sinc, "Heaviside": sympy.Heaviside,
+             "besselk": sympy.besselk, "besseli": sympy.besseli, "cbrt": sympy.cbrt, "sinc": sympy.sinc, "Heaviside": sympy.Heaviside,
              "Max": sympy.Max, "Min": sympy.Min, "sign": sympy.sign, "polygamma": sympy.polygamma}
-_ARITY = {"besselk": (2,), "polygamma": (2,), "Max": range(2, 9), "Min": range(2, 9)}
+_ARITY = {"besselk": (2,), "besseli": (2,), "polygamma": (2,), "Max": range(2, 9), "Min": range(2, 9)}
 
 
 def parse(text, where, variable="x", symbol=None, size=1):

@@ -233,7 +233,7 @@ def _model(term, n, h, memo):
         u, m = term.args[0], _pole_order(term.args[0])  # Gamma(u) = Gamma(u + m + 1)/(u (u + 1) ... (u + m)), DLMF 5.5.1
         below = [power(add(u, num(j)) if j else u, num(-1)) for j in range(m + 1)]
         out = _model(mul(apply("gamma", add(u, num(m + 1))), *below), n, h, memo)
-    elif len(term.args) == 1 or (op in ("besselk", "polygamma") and "x" not in free_names(term.args[0])):
+    elif len(term.args) == 1 or (op in ("besselk", "besseli", "polygamma") and "x" not in free_names(term.args[0])):
         F = Term(op, term.args[:-1] + (var(_U),))
         out = _compose(F, _model(term.args[-1], n, h, memo))
     else:

@@ -16,7 +16,8 @@ Grammar::
     number   := digits | digits "." digits [e exponent]   (read exactly; |exponent| <= 400)
     name     := x | t | a parameter | pi | E | EulerGamma | Catalan
     function := exp log sqrt cbrt sin cos tan sinh cosh tanh sech csch coth asin acos atan
-                asinh acosh atanh erf erfc gamma polygamma besselk Abs Max Min Heaviside sign sinc
+                asinh acosh atanh erf erfc gamma polygamma besselk besseli Abs Max Min Heaviside sign
+                sinc
 
 Values are real, and a term is a partial function: ``log u`` needs ``u > 0``, ``u^(p/q)`` with
 ``q > 1`` needs ``u >= 0`` (``u > 0`` if ``p < 0``), a power with an exponent that is not a rational
@@ -56,7 +57,7 @@ MAX_TEXT, MAX_NODES, MAX_DEPTH, MAX_EXPONENT = 20000, 4000, 100, 2000
 FUNCTIONS = {name: 1 for name in (
     "exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "sech", "csch", "coth", "asin", "acos", "atan",
     "asinh", "acosh", "atanh", "erf", "erfc", "gamma", "Abs", "Heaviside", "sign", "sinc")}
-FUNCTIONS.update({"polygamma": 2, "besselk": 2, "Max": 2, "Min": 2})
+FUNCTIONS.update({"polygamma": 2, "besselk": 2, "besseli": 2, "Max": 2, "Min": 2})
 #: The named constants: each has a ball in :mod:`~symrep.certificates.enclosures`.
 CONSTANTS = ("pi", "E", "EulerGamma", "Catalan")
 

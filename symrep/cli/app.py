@@ -44,7 +44,7 @@ examples:
 
 Sides are numbers (3/2, 0.25), names (a positive symbol), or VALUE:COUNT for repeats.
 Kernels use x as the variable, + - * / ^ **, and functions such as exp, log, sqrt,
-sin, cos, besselk; f, g, h are undefined functions. Text is parsed, never executed.
+sin, cos, besselk, besseli; f, g, h are undefined functions. Text is parsed, never executed.
 """
 
 _TABLE_EXAMPLES = """\

@@ -85,6 +85,7 @@ FUNCTIONS = {
     "abs": (sympy.Abs, 1),
     "Abs": (sympy.Abs, 1),
     "besselk": (sympy.besselk, 2),
+    "besseli": (sympy.besseli, 2),
     "polygamma": (sympy.polygamma, 2),
     "digamma": (lambda u: sympy.polygamma(0, u), 1),
     "lowergamma": (lambda s, x: _incomplete_gamma(sympy.lowergamma, s, x), 2),

@@ -104,6 +104,7 @@ _RULES = {
     "cm-power-sum": r"$\sum_k c_k (x + a_k)^{-s_k}$ is CM: the Laplace transform of its density "
                     r"$\sum_k c_k t^{s_k - 1} e^{-a_k t}/\Gamma(s_k)$, proved $\ge 0$ (SSV Thm 1.4)",
     "square-split": r"$g = x A^2$ with $g' = A B$, $A$ and $B$ CM, is Bernstein (a product of CM functions is CM)", "cm-gamma-ratio": r"$\Gamma(x+a)/\Gamma(x+b)$, $b \ge a \ge 0$, is CM (DLMF 5.9.16)",
+    "cm-besseli": r"$e^{-cx} (ax)^{-\nu} I_\nu(ax)$, $c \ge a > 0$, $\nu > -1/2$, is CM (DLMF 10.32.2)",
 }
 _RULES.update(RULE_TEXT)
 _CLASS = {"CM": "completely monotone", "BF": "Bernstein", "ST": "Stieltjes", "CBF": "complete Bernstein"}

@@ -7,6 +7,7 @@
 | ``st-log-ratio`` ``log(1 + b/x)``, ``b > 0`` | ST | ``int_0^b dt/(x + t)``: SSV Def 2.1 with ``sigma = 1_(0, b)(t) dt`` |
 | ``st-atan-root`` ``atan(c/sqrt x)/sqrt x``, ``c > 0`` | ST | ``int_0^c ds/(x + s^2) = int_0^(c^2) (2 sqrt t)^(-1) dt/(x + t)``: SSV Def 2.1 |
 | ``bf-complement`` ``c - g`` with ``g`` CM and ``c >= g(0+)`` | BF | ``(c - g)' = -g'`` is CM, and ``c - g >= c - g(0+) >= 0`` as ``g`` does not increase (SSV Def. 1.3, 3.1) |
+| ``cm-besseli`` ``exp(-c x) (a x)^(-nu) I_nu(a x)``, ``c >= a > 0``, ``nu > -1/2`` | CM | DLMF 10.32.2 (Poisson's integral): a mixture of ``e^(-(c - a cos t) x)`` with rates ``>= 0`` (SSV Thm 1.4, Cor 1.6); :mod:`~symrep.certificates.rules.besseli` |
 | ``minus-start`` ``g - c`` with ``g`` of the class and ``c <= g(0+)`` | BF, CBF | Levy-Khintchine (SSV Thm 3.2): ``g = g(0+) + b x + int (1 - e^(-t x)) nu(dt)``, so ``g - c`` has the constant ``g(0+) - c >= 0`` and the same ``b`` and ``nu`` (complete Bernstein: SSV Thm 6.2, the same triple) |
 | ``cm-power-sum`` ``sum c_k (x + a_k)^(-j_k)``, mixed signs | CM | the kernel's own density ``sum c_k t^(j_k-1) e^(-a_k t)/(j_k-1)!`` proved ``>= 0`` (SSV Thm 1.4; Widder Thm IV.12a); :mod:`~symrep.certificates.rules.densities` |
 
@@ -29,6 +30,7 @@ Examples
 from ..errors import CheckError
 from ..terms import HALF, ONE, ZERO, add, apply, mul, num, power, var
 from .densities import density_sign, power_sum_terms
+from .besseli import RULES as _BESSELI, besseli_atom
 
 __all__ = ["CLOSURE_RULES", "closure_form"]
 
@@ -38,6 +40,7 @@ CLOSURE_RULES = {
     "st-log-ratio": (("ST",), ("b",), 0), "st-atan-root": (("ST",), ("c",), 0),
     "minus-start": (("BF", "CBF"), ("c",), 1), "bf-complement": (("BF",), ("c",), 1),
     "cm-power-sum": (("CM",), ("terms", "bounds"), 0),
+    **_BESSELI,  # e^(-c x) (a x)^(-nu) I_nu(a x): rules/besseli (DLMF 10.32.2)
 }
 X = var("x")
 
@@ -45,6 +48,8 @@ X = var("x")
 def closure_form(rule, cls, p, child, context, here, right_limit, params=None):
     """The form the node's ``expr`` must equal, with the rule's side conditions proved; ``right_limit(term, context,
     where)`` is the kernel's proof of a limit at ``0+`` (from :mod:`~symrep.certificates.rules.derivations`)."""
+    if rule in _BESSELI:  # e^(-c x) (a x)^(-nu) I_nu(a x), c >= a > 0, nu > -1/2: a mixture of e^(-r x), r >= 0
+        return besseli_atom(p("c"), p("a"), p("nu"), context, here)
     if rule == "cm-polygamma":  # DLMF 5.15.1: int_0^oo t^n e^(-x t)/(1 - e^(-t)) dt, for a whole n >= 1
         n = p("n")
         if n.op != "num" or n.value.denominator != 1 or n.value < 1:

@@ -58,7 +58,8 @@ def proved_undefined(value):
                 return True
         if term.op == "log" and (zero(term.args[0]) or negative(term.args[0])):
             return True
-        if term.op == "besselk" and (zero(term.args[1]) or negative(term.args[1])):
+        if (term.op == "besselk" or (term.op == "besseli" and not _whole(term.args[0]))) and (
+                zero(term.args[1]) or negative(term.args[1])):
             return True
         if term.op in ("gamma", "polygamma") and zero(term.args[-1]):  # a pole
             return True
@@ -214,3 +215,8 @@ def _sign(term, region, relation):
         return prove_sign(term, region, relation, "a jump's argument")
     except CheckError:
         return False
+
+
+def _whole(order):
+    """True for an integer literal: ``besseli`` of such an order is entire (DLMF 10.25.2)."""
+    return order.op == "num" and order.value.denominator == 1

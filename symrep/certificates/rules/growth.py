@@ -23,7 +23,7 @@ from ..domains import Span, continuous_on, prove_sign, sign_class
 from ..enclosures import sign_at
 from ..errors import CheckError
 from ..fuel import charge
-from ..terms import HALF, ZERO, add, apply, const, free_names, mul, num, power, substitute
+from ..terms import HALF, ZERO, add, apply, const, factors, free_names, mul, num, power, substitute
 
 __all__ = ["growth_limit", "right_limit"]
 
@@ -83,9 +83,24 @@ def _bessel_limit(term):
 
     from ..domains import Span
     from .bessel import bessel_limit, bessel_vanishes
+    from .besseli_limit import besseli_limit
 
+    if any(f.op == "besseli" for f in factors(term)):
+        return besseli_limit(term)  # DLMF 10.30.1
+    if term.op == "+" and any(f.op == "besseli" for a in term.args for f in factors(a)):
+        return add(*(_finite_limit(a) for a in term.args))  # each summand's limit is finite: the sum's is their sum
     region = {"x": Span(Fraction(0), None)}
     return ZERO if bessel_vanishes(term, region) else bessel_limit(term, region)  # DLMF 10.30.2, 10.30.3
+
+
+def _finite_limit(term):
+    """``right_limit(term)``, with "no finite limit" read as "not proved" (a sum of two infinite limits may be finite)."""
+    from ..series import NoLimit
+
+    try:
+        return right_limit(term)
+    except NoLimit:
+        raise CheckError("a summand has no finite limit at 0+") from None
 
 
 def growth_limit(term):
