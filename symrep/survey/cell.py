@@ -14,7 +14,7 @@ Examples
 >>> cell = compute({"function": "exp(-x)", "assumptions": [], "claim": "pd-l1", "budget": 10.0})
 >>> cell["verdict"], cell["method"], cell["certificate"]["verdict"]
 ('holds', 'derivation', 'holds')
->>> compute({"function": "1/x", "assumptions": [], "claim": "low-rank", "budget": 10.0})["reason"][:24]
+>>> compute({"function": "1/x", "assumptions": [], "claim": "pd-l1", "budget": 10.0})["reason"][:24]
 'not decided: bad input: '
 >>> hard_stop.set_in_process(None)
 """
