@@ -31,7 +31,7 @@ The families and what the literature says (docs/theory.md, section 9):
 import argparse
 import time
 
-from symrep.analysis.classification import classify
+from symrep.analysis.classification import classify, percent
 
 FAMILIES = [
     ("stable, l1", "exp(-x^a)", "pd-l1", ["a > 0"]),
@@ -68,7 +68,7 @@ def main():
         seconds = time.perf_counter() - start
         regions = "; ".join(f"{r.region}: {r.verdict}" for r in result.regions)
         share = result.decided_share()
-        shown = f"{100 * share:.0f}%" if share is not None else (
+        shown = percent(share) if share is not None else (
             "all" if all(r.verdict != "unknown" for r in result.regions) else "partly")
         print(f"| {name} | `{f}` | {claim} | {' & '.join(assume) or '-'} | {regions} | {shown} | {seconds:.1f} |",
               flush=True)

@@ -62,6 +62,11 @@ class RegionVerdict:
         return out
 
 
+def percent(share):
+    """A decided share as text, never rounded up to ``100%`` while an unknown region is left: ``99.9%``."""
+    return "100%" if share == 1 else f"{min(100 * share, 99.9):.1f}%"
+
+
 @dataclass
 class Classification:
     """The regions of :func:`classify`, in order along the (first) parameter.
@@ -132,9 +137,7 @@ class Classification:
                 lines.append(f"  {'':<{width}}    at {point}: {verdict} (a sampled point, not the region)")
         share = self.decided_share()
         if share is not None:
-            # never round a share with an unknown region in it up to "100%"
-            shown = "100%" if share == 1 else f"{min(100 * share, 99.9):.1f}%"
-            lines.append(f"decided: {shown} of the parameter line in [-10, 10]; {self.seconds:.1f} s")
+            lines.append(f"decided: {percent(share)} of the parameter line in [-10, 10]; {self.seconds:.1f} s")
         return "\n".join(lines)
 
     def __repr__(self):
