@@ -57,6 +57,19 @@ def _scaled_power(u):
     return (mul(*rest) if len(rest) > 1 else rest[0] if rest else ONE), q
 
 
+
+def one_bessel_factor(parts, op, shown):
+    """The one factor ``op(b, c x^q)`` (``besselk`` or ``besseli``; order free of x, c free of x, rational q > 0) among
+    a product's factors: ``(factor, b, (c, q))``, or a CheckError naming ``shown``."""
+    found = [f for f in parts if f.op == op and "x" not in free_names(f.args[0])]
+    if len(found) != 1:
+        raise CheckError(f"a Bessel limit takes a product with one factor {shown}")
+    scaled = _scaled_power(found[0].args[1])
+    if scaled is None:
+        raise CheckError(f"the Bessel factor must be {shown} with c free of x and a rational q > 0")
+    return found[0], found[0].args[0], scaled
+
+
 def bessel_limit(term, region):
     """The limit of ``term`` at ``x -> 0+`` for every parameter value of ``region`` (which gives ``x`` the span
     ``[0, oo)``), by DLMF 10.30.2; a CheckError when the product is not of that form."""
@@ -64,15 +77,7 @@ def bessel_limit(term, region):
     domain = Domain(positive=[n for n, s in parameters.items() if s.lo is not None and s.lo >= 0 and
                               (s.lo > 0 or not s.lo_closed)])
     parts = factors(term)
-    bessels = [f for f in parts if f.op == "besselk" and "x" not in free_names(f.args[0])]
-    if len(bessels) != 1:
-        raise CheckError("a Bessel limit takes a product with one factor K_b(c x)")
-    (k,) = bessels
-    b, u = k.args
-    scaled = _scaled_power(u)
-    if scaled is None:
-        raise CheckError("the Bessel factor must be K_b(c x^q) with c free of x and a rational q > 0")
-    c, q = scaled
+    k, b, (c, q) = one_bessel_factor(parts, "besselk", "K_b(c x^q)")
     prove_sign(c, parameters, ">", "the scale c of K_b(c x)")
     prove_sign(b, parameters, ">", "the order b of K_b(c x) must be positive (DLMF 10.30.2)")
     qb = mul(q, b)

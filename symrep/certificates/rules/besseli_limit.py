@@ -24,7 +24,7 @@ from ..domains import Span, continuous_on, prove_sign
 from ..errors import CheckError
 from ..normal_form import Domain, proved_equal
 from ..terms import ONE, ZERO, add, apply, factors, free_names, mul, num, power, substitute
-from .bessel import _scaled_power
+from .bessel import _scaled_power, one_bessel_factor
 
 __all__ = ["besseli_limit"]
 
@@ -34,15 +34,9 @@ def besseli_limit(term):
     form above."""
     region, closed = {}, {"x": Span(Fraction(0), None)}
     parts = factors(term)
-    bessels = [f for f in parts if f.op == "besseli" and "x" not in free_names(f.args[0])]
-    if len(bessels) != 1 or free_names(term) - {"x"}:
-        raise CheckError("a Bessel I limit takes a closed product with one factor I_b(c x^q)")
-    (i,) = bessels
-    b, u = i.args
-    scaled = _scaled_power(u)
-    if scaled is None:
-        raise CheckError("the Bessel factor must be I_b(c x^q) with c free of x and a rational q > 0")
-    c, q = scaled
+    if free_names(term) - {"x"}:
+        raise CheckError("a Bessel I limit takes a closed product (no parameters)")
+    i, b, (c, q) = one_bessel_factor(parts, "besseli", "I_b(c x^q)")
     prove_sign(c, region, ">", "the scale c of I_b(c x^q)")
     prove_sign(add(b, ONE), region, ">", "the order b of I_b(c x^q) must be > -1 (DLMF 10.30.1)")
     constants, orders, rest = [], [], []
