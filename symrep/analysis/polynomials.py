@@ -49,7 +49,7 @@ class PolynomialSearch:
             else None
         reason = f"f is undefined at x = {proof['point']}, so it agrees with no polynomial on R" if proof else \
             "f agrees with no polynomial on (0, inf) (see the proof in the certificate)"
-        proof = proof or self.non_polynomial(self.f, 0)
+        proof = proof or self.non_polynomial(self.f, 0, _kernel_half_line(self.fn.real, self.claim))
         if proof is None:
             proof = self.two_halves()
             reason = "f is one polynomial on (0, inf) and another on (-inf, 0), so it is no polynomial on R"
@@ -253,6 +253,21 @@ def _limit_certificate(g, term):
         if a != b and abs(_numeric(g.subs(X, a) - g.subs(X, b))) > 1e-9:
             return {"kind": "limit", "a": _t(a), "b": _t(b)}
     return None
+
+
+def _kernel_half_line(real, claim):
+    """f on (0, oo) as the kernel reads the certificate's function (kinks resolved, nothing cancelled:
+    ``(Max(x, -x)*(sin(x)/x))^3`` stays ``(x*(sin(x)/x))^3``, which SymPy writes ``sin(x)^3``); None if unread."""
+    from symrep.certificates import DOMAINS
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.rules.function import Function as KernelFunction
+    from symrep.geometry.expressions import expression_text
+
+    try:
+        with tank():
+            return KernelFunction(expression_text(real), DOMAINS[claim]).on_half_line()
+    except (CheckError, ValueError, TypeError):
+        return None
 
 
 def _kernel_term(g):

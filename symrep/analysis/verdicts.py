@@ -487,7 +487,10 @@ def _open_half_line(f, points):
     """``f`` read as written on ``(0, oo)`` where it is real at the points but has no value or finite limit at 0
     (``log(x)``, ``1/x``): for ``low-rank`` on an interval ``(LO, oo)``, ``LO >= 0``, alone; None if not real."""
     for x0 in points:
-        value = _numeric_complex(value_at(f, XR, x0))
+        try:
+            value = _numeric_complex(value_at(f, XR, x0))
+        except (TypeError, ValueError, ArithmeticError, InputError):  # SymPy cannot form it: Max((-1)^x, x)
+            return None
         if value is None or abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
             return None
     fn = _Fn.__new__(_Fn)
