@@ -33,14 +33,12 @@ from ..enclosures import sign_at
 from ..errors import CheckError
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
-from ..terms import HALF, ZERO, add, mul, num, power, substitute, text, var
+from ..terms import ZERO, add, mul, num, substitute, text
 from .function import _resolve
+from .witnesses import claimed_function
 from .zeros import fold_rationals
 
 __all__ = ["check_derivative_zero", "local_derivative"]
-
-_NEEDED = {"pd-l1": "f", "completely-monotone": "f", "pd-l2": "f(sqrt(x))", "bernstein": "f'", "l1-to-l1": "f'",
-           "l1-to-l2sq": "f'", "l2-to-l2": "(f(sqrt(x))^2)'"}
 
 
 def _rational(data, key, where):
@@ -55,16 +53,10 @@ def _rational(data, key, where):
 def local_derivative(f, claim, of, point, radius, order, where):
     """``(-1)^order g^(order)(point)`` for the claim's ``g``, read on ``[point - radius, point + radius]`` (rational
     ends, inside ``(0, oo)``) where ``g`` is proved analytic once its jumps and kinks are resolved."""
-    if _NEEDED.get(claim) != of:
-        raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
+    g = claimed_function(claim, f, of, where)
     lo, hi = Fraction(point) - Fraction(radius), Fraction(point) + Fraction(radius)
     if lo <= 0:
         raise CheckError(f"{where}: the interval [{lo}, {hi}] around {point} must lie in (0, oo)")
-    g = f.term
-    if "sqrt" in of:
-        g = substitute(g, {"x": power(var("x"), HALF)})
-        if claim == "l2-to-l2":
-            g = power(g, num(2))
     h = _resolve(g, {"x": Span(lo, hi)})
     if not analytic_on(h, "x", {"x": Span(lo, hi, False, False)}):
         raise CheckError(f"{where}: {text(h)[:120]} is not proved analytic on ({lo}, {hi})")

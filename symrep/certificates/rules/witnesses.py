@@ -157,12 +157,9 @@ def check_triangle(claim, f, data):
     return claim, "fails"
 
 
-def needed_function(claim, f, of, where, near=None):
-    """The ``g`` on ``(0, oo)`` that the claim needs completely monotone, named as the certificate names it.
-
-    Its formal derivatives are read where ``g`` is proved analytic on ``(0, oo)``, or, given ``near`` (a
-    rational witness point x0), on the open interval (x0/2, 3 x0/2) alone: a CM function is smooth, and
-    where it equals an expression analytic near x0 its derivatives at x0 are the expression's."""
+def claimed_function(claim, f, of, where):
+    """The claim's ``g`` on ``(0, oo)`` as written (``f``, ``f(sqrt x)``, ``f(sqrt x)^2``; before any derivative),
+    if ``of`` names the one the claim needs."""
     if _NEEDED.get(claim) != of:
         raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
     g = f.on_half_line()
@@ -170,6 +167,16 @@ def needed_function(claim, f, of, where, near=None):
         g = substitute(g, {"x": power(read("x", where), HALF)})
         if claim == "l2-to-l2":
             g = power(g, num(2))
+    return g
+
+
+def needed_function(claim, f, of, where, near=None):
+    """The ``g`` on ``(0, oo)`` that the claim needs completely monotone, named as the certificate names it.
+
+    Its formal derivatives are read where ``g`` is proved analytic on ``(0, oo)``, or, given ``near`` (a
+    rational witness point x0), on the open interval (x0/2, 3 x0/2) alone: a CM function is smooth, and
+    where it equals an expression analytic near x0 its derivatives at x0 are the expression's."""
+    g = claimed_function(claim, f, of, where)
     if not analytic_on(g, "x", {**HALF_LINE, **f.region}):
         g = _near(g, f, near)
         if g is None:
