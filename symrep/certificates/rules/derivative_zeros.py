@@ -34,8 +34,7 @@ from ..errors import CheckError
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
 from ..terms import ZERO, add, mul, num, substitute, text
-from .function import _resolve
-from .witnesses import claimed_function
+from .function import _resolve, claimed_function
 from .zeros import fold_rationals
 
 __all__ = ["check_derivative_zero", "local_derivative"]

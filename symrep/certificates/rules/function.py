@@ -24,13 +24,16 @@ from ..domains import Span, prove_sign
 from ..enclosures import enclose
 from ..errors import CheckError
 from ..grammar import read
-from ..terms import ZERO, Term, add, mul, num, substitute, text
+from ..terms import HALF, ZERO, Term, add, mul, num, power, substitute, text
 
-__all__ = ["Function", "defined_at", "proved_undefined", "HALF_LINE", "NEGATIVE_LINE"]
+__all__ = ["Function", "defined_at", "proved_undefined", "HALF_LINE", "NEGATIVE_LINE", "claimed_function"]
 
 #: ``x`` on the open half-line, where the textbook classes live.
 HALF_LINE = {"x": Span(Fraction(0), None, lo_closed=False)}
 NEGATIVE_LINE = {"x": Span(None, Fraction(0), hi_closed=False)}
+#: The function each claim needs completely monotone, as a certificate names it.
+_NEEDED = {"pd-l1": "f", "completely-monotone": "f", "pd-l2": "f(sqrt(x))", "bernstein": "f'", "l1-to-l1": "f'",
+           "l1-to-l2sq": "f'", "l2-to-l2": "(f(sqrt(x))^2)'"}
 
 
 def proved_undefined(value):
@@ -220,3 +223,16 @@ def _sign(term, region, relation):
 def _whole(order):
     """True for an integer literal: ``besseli`` of such an order is entire (DLMF 10.25.2)."""
     return order.op == "num" and order.value.denominator == 1
+
+
+def claimed_function(claim, f, of, where):
+    """The claim's ``g`` on ``(0, oo)`` as written (``f``, ``f(sqrt x)``, ``f(sqrt x)^2``; before any derivative),
+    if ``of`` names the one the claim needs."""
+    if _NEEDED.get(claim) != of:
+        raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
+    g = f.on_half_line()
+    if "sqrt" in of:
+        g = substitute(g, {"x": power(read("x", where), HALF)})
+        if claim == "l2-to-l2":
+            g = power(g, num(2))
+    return g

@@ -50,7 +50,7 @@ from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
 from ..terms import HALF, ZERO, add, mul, num, power, substitute
-from .function import HALF_LINE, _resolve
+from .function import HALF_LINE, _resolve, claimed_function
 from .zeros import check_zero
 
 __all__ = ["check_box", "check_value", "check_triangle", "check_derivative", "check_log_convexity", "MAX_BOX_D"]
@@ -60,10 +60,6 @@ _SMALL_ORDER = 8  # above it, a g that reads as a sum of atoms is differentiated
 _EXPECTED = {"pd-l1": ("l1", "identity", "not-psd"), "pd-l2": ("l2", "identity", "not-psd"),
              "l1-to-l1": ("l1", "identity", "not-negative-type"), "l1-to-l2sq": ("l1", "identity", "not-negative-type"),
              "l2-to-l2": ("l2", "square", "not-negative-type")}
-_NEEDED = {"pd-l1": "f", "completely-monotone": "f", "pd-l2": "f(sqrt(x))", "bernstein": "f'", "l1-to-l1": "f'",
-           "l1-to-l2sq": "f'", "l2-to-l2": "(f(sqrt(x))^2)'"}
-
-
 def _field(data, key, kind, where):
     if type(data) is not dict or key not in data:
         raise CheckError(f"{where}: missing {key!r}")
@@ -155,19 +151,6 @@ def check_triangle(claim, f, data):
     gap = add(f.at(add(a, b), where), mul(num(-1), f.at(a, where)), mul(num(-1), f.at(b, where)))
     f.sign(gap, +1, f"{where} f(a+b) - f(a) - f(b)")
     return claim, "fails"
-
-
-def claimed_function(claim, f, of, where):
-    """The claim's ``g`` on ``(0, oo)`` as written (``f``, ``f(sqrt x)``, ``f(sqrt x)^2``; before any derivative),
-    if ``of`` names the one the claim needs."""
-    if _NEEDED.get(claim) != of:
-        raise CheckError(f"{where}: a derivative of {of!r} does not bear on {claim}")
-    g = f.on_half_line()
-    if "sqrt" in of:
-        g = substitute(g, {"x": power(read("x", where), HALF)})
-        if claim == "l2-to-l2":
-            g = power(g, num(2))
-    return g
 
 
 def needed_function(claim, f, of, where, near=None):
