@@ -4,6 +4,21 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    # the completely-monotone node of a non-polynomial proof (a CM function is bounded, so no polynomial unless constant)
+    "cm-bound-bernstein-at-the-root": "h'(a^m) > h'(b^m): could not prove",
+    "cm-bound-bernstein-with-a-root": "a Bernstein one with root 1",
+    "cm-bound-bernstein-x-plus-a-kink": "x + Max(0, 1 - x) and 1*x are not proved equal",
+    "cm-bound-constant-passed-off-as-nonconstant": "h(a^m) > h(b^m): could not prove",
+    "cm-bound-constant-piece-after-a-kink": "Min(1, 1/x) and (x + 0)^(-1*1) are not proved equal",
+    "cm-bound-low-rank-x-squared-on-an-interval": "g = h: 1*(x - 1)^2 and exp(-x) are not proved equal",
+    "cm-bound-negated-cm-function": "-g = h: -exp(-x) and exp(-x) are not proved equal",
+    "cm-bound-of-another-function": "g = h: 1*x^2 and exp(-x) are not proved equal",
+    "cm-bound-point-at-0": "the points must satisfy 0 < a < b",
+    "cm-bound-points-reversed": "the points must satisfy 0 < a < b",
+    "cm-bound-root-5": "'root' is an integer 1..4 and 'negated' a boolean",
+    "cm-bound-root-of-a-square": "(cm-power): could not prove that -1 has sign +1",
+    "cm-bound-zero-in-disguise-vs-exp": "and exp(-x) are not proved equal",
+    "cm-bound-zero-in-disguise": "h(a^m) > h(b^m): could not prove",
     # function classes, leaves and rules
     "bernstein-nonzero-at-0": "needs f(0) = 0",
     "bernstein-product-rule": "proves CM, not 'BF'",

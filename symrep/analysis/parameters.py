@@ -49,9 +49,10 @@ def parse_family(f, assume=()):
     Raises :class:`~symrep.errors.InputError` for an assumption that is contradictory, names a
     parameter ``f`` does not have, or is not a conjunction of comparisons with numbers.
     """
-    if isinstance(assume, str):
-        assume = [assume]
-    assume = [a for a in assume if a and a.strip()]
+    if assume is None or not isinstance(assume, (list, tuple, set, frozenset)):
+        assume = [assume] if assume is not None else []  # one condition: text, or a SymPy relation (c > 0)
+    assume = [a if isinstance(a, str) else str(a) for a in assume if a is not None]
+    assume = [a for a in assume if a.strip()]
     body = lambda_body(f, XR)
     expr = (parse_expression(f, ("x",), new_symbol=parameter_symbol) if isinstance(f, str)
             else body if body is not None else sympy.sympify(f))

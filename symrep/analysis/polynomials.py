@@ -1,5 +1,5 @@
 """Polynomial answers: the coefficients with their feature-map rank bound, or a proof that f agrees
-with no polynomial (limits, rational functions, ODEs, derivatives, substitutions, two different
+with no polynomial (limits, completely monotone bounds, rational functions, ODEs, derivatives, substitutions, two different
 polynomials on the two half-lines, or, for the claim ``polynomial``, a real point where f is undefined), with full-rank box witnesses for ``low-rank``.
 """
 
@@ -21,6 +21,10 @@ INTERVAL_THEOREM = ("f real analytic on an open interval I and no polynomial the
                     "[f(c + s u_i v_j)] has rank n (its determinant's lowest term in s is a product of nonzero Taylor "
                     "coefficients and two generalized Vandermonde determinants, positive for 0 < u_1 < ... < u_n; "
                     "Gantmacher-Krein), so rank f(QK^T) with entries of QK^T in I is unbounded already for d = 2")
+
+
+#: The share of the budget left that one derivation search of ``completely_monotone_bound`` may take.
+CM_SHARE = 0.25
 
 
 class PolynomialSearch:
@@ -117,6 +121,9 @@ class PolynomialSearch:
         rational = _rational_certificate(g)
         if rational:
             return rational
+        monotone = self.completely_monotone_bound(g, term) if depth <= 1 else None
+        if monotone:
+            return monotone
         ode = _ode_certificate(g)
         if ode:
             return ode
@@ -132,6 +139,45 @@ class PolynomialSearch:
         inner = self.non_polynomial(sympy.diff(g, X), depth + 1, _kernel_derivative(term))
         return {"kind": "derivative", "of": inner} if inner else None
 
+    def completely_monotone_bound(self, g, term=None):
+        """``g = +-h(x^m)`` (``m`` = 1, 2) with ``h`` completely monotone by a derivation, or ``g = +-h`` with ``h``
+        Bernstein: then ``g`` (resp. ``h'``) is bounded on ``[1, oo)`` and, being nonconstant, ``g`` is no polynomial
+        (the kernel's ``completely-monotone`` node). CM kernels whose bounds at infinity meet ``oo * 0``
+        (``besselk(0, x)``, ``exp(x^2) erfc(x)``) are settled this way. Float samples choose which searches run
+        (an ordering only); each derivation search gets a share (``CM_SHARE``) of what is left of the budget."""
+        from symrep.analysis.common import _simplify_sqrt
+        from symrep.analysis.mixtures import plausibly_cm
+
+        family = bool(g.free_symbols - {X})
+        for cls, m in (("CM", 1), ("CM", 2), ("BF", 1)):
+            base = g if m == 1 else _simplify_sqrt(g)
+            for negated in (False, True):
+                h = -base if negated else base
+                k = h if cls == "CM" else sympy.diff(h, X)
+                at = [_numeric(k.subs(X, sympy.Integer(p) ** m)) for p in (1, 2)] if not family else None
+                if not family and not (all(v == v for v in at) and at[0] > at[1] > -1e-12 and plausibly_cm(k)):
+                    continue
+                node = self._derive_within(h, cls)
+                if node is not None:
+                    extra = {**({"root": m} if m > 1 else {}), **({"negated": True} if negated else {})}
+                    proof = {"kind": "completely-monotone", "derivation": node, "a": "1", "b": "2", **extra}
+                    if family or _kernel_accepts_node(term, proof):  # else the next route (a rejected start at 0)
+                        return proof
+        return None
+
+    def _derive_within(self, h, cls):
+        from symrep.analysis.budget import Budget, OutOfTime
+
+        whole = self.tick
+        self.tick = Budget(max(CM_SHARE * self.clock.left(), 1e-3)).tick
+        try:
+            return self.derive(h, cls, 0)
+        except OutOfTime:
+            return None
+        finally:
+            self.tick = whole
+            self.tick()
+
     def rank_witnesses(self):
         out = []
         for d in (1, 2, 3):
@@ -145,6 +191,20 @@ class PolynomialSearch:
                 break
         return out
 
+
+
+def _kernel_accepts_node(term, proof):
+    """Whether the kernel accepts a ``completely-monotone`` node for its own reading ``term`` of g (no parameters)."""
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.rules.cm_bounded import check_cm_bounded
+
+    if term is None:
+        return True  # the kernel's reading is not at hand: the checker decides at the end
+    try:
+        with tank():
+            return check_cm_bounded(term, proof, "proof", {})
+    except (CheckError, ArithmeticError, ValueError, TypeError, RecursionError):
+        return False
 
 
 def _interval_starts(f, term):

@@ -473,6 +473,8 @@ def _as_function(f, claim, parameters=None):
             points = (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10)
             try:
                 fn = _as_function_on(f, claim, HALF_LINE, points)
+                if fn.extended or fn.offered:  # undefined at 0 as written: the interval (0, oo) needs no f(0)
+                    fn = _open_half_line(f, points) or fn
             except (InputError, _UnprovedLimit, TypeError, ValueError):
                 fn = _open_half_line(f, points)  # log(x), 1/x: real on (0, oo), undefined at 0
                 if fn is None:

@@ -21,7 +21,7 @@ from .errors import CheckError
 from .fuel import charge
 
 __all__ = ["NormalForm", "NotNormal", "ONE", "nf_add", "nf_mul", "nf_inv", "nf_pow", "nf_const", "mono_pow",
-           "order", "MAX_POWER"]
+           "order", "MAX_POWER", "resultant", "determinant"]
 
 MAX_TERMS, MAX_POWER = 20000, 400
 
@@ -232,3 +232,34 @@ def at_least_one(u, nonnegative_gen):
     if not (u.den is ONE or u.den == ONE) or u.num.get((), 0) < 1:
         return False
     return all(c > 0 and all(nonnegative_gen(g) for g, _ in m) for m, c in u.num.items() if m)
+
+
+def resultant(p, q):
+    """The Sylvester resultant of two coefficient lists (lowest first), exactly."""
+    p, q = list(reversed(p)), list(reversed(q))
+    m, n = len(p) - 1, len(q) - 1
+    if m == 0:
+        return p[0] ** n
+    rows = [[Fraction(0)] * i + p + [Fraction(0)] * (n - 1 - i) for i in range(n)] + \
+           [[Fraction(0)] * i + q + [Fraction(0)] * (m - 1 - i) for i in range(m)]
+    return determinant(rows)
+
+
+def determinant(rows):
+    """The determinant of a square matrix of Fractions (a list of rows), by exact elimination."""
+    rows = [list(r) for r in rows]
+    size, det = len(rows), Fraction(1)
+    for col in range(size):
+        charge(size, "a determinant")
+        pivot = next((r for r in range(col, size) if rows[r][col] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        if pivot != col:
+            rows[col], rows[pivot] = rows[pivot], rows[col]
+            det = -det
+        det *= rows[col][col]
+        for r in range(col + 1, size):
+            factor = rows[r][col] / rows[col][col]
+            if factor:
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
+    return det

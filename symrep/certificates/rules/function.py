@@ -111,7 +111,6 @@ class Function:
         self.region = dict(region or {})  # the parameters' spans: every fact is proved for all of them
         self.extension = None
         self.right_limit_at_0 = None  # f(0+) where the extension proved it
-        self.region = dict(region or {})
         if extension is not None:
             self.extension = self._extension(extension, parameters)
 

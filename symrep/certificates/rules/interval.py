@@ -67,7 +67,7 @@ def check_on_interval(claim, f, data, domain):
     if type(proof) is not dict or proof.get("kind") in ("two-halves", "undefined-at"):
         raise CheckError("on an interval the proof is a node about g(x) = f(x + LO) on (0, oo)")
     g = _resolve(substitute(f.term, {"x": add(X, num(lo))}), HALF_LINE)
-    _node(g, proof, "proof", [0])
+    _node(g, proof, "proof", [0], f.region)
     witnesses = data.get("rank_witnesses", [])
     if type(witnesses) is not list or len(witnesses) > 6:
         raise CheckError("rank_witnesses must be a list of at most 6 boxes")

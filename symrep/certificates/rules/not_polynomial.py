@@ -10,6 +10,8 @@ on ``(0, oo)`` (so neither on R):
 * ``rational`` ``{numerator P, denominator Q}``: ``g Q = P`` by the normal form, with ``deg Q >= 1`` and the
   resultant of ``P`` and ``Q`` nonzero (they are coprime, so ``Q`` does not divide ``P``); rational
   coefficients;
+* ``completely-monotone`` ``{derivation, a, b}``: ``g`` is CM by a derivation, so bounded on ``[1, oo)``, and
+  ``g(a) != g(b)`` (:mod:`~symrep.certificates.rules.cm_bounded`);
 * ``ode`` ``{coefficients, nonzero_at}``: ``sum_k p_k(x) g^(k) = 0`` with ``g`` analytic and ``g(x0) != 0``, whose
   indicial polynomial has no root in N: a polynomial solution of degree ``n`` would make the top
   coefficient ``lc(g) indicial(n)`` vanish. Coefficients are constants (``sqrt(3)``: the Matérn kernels);
@@ -41,7 +43,9 @@ from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
 from ..normal_form import Domain, proved_equal
+from ..rational_functions import resultant
 from ..terms import ZERO, add, mul, num, power, substitute, var
+from .cm_bounded import FIELDS as CM, OPTIONAL, check_cm_bounded
 from .function import HALF_LINE, NEGATIVE_LINE, _resolve, defined_at, proved_undefined
 from .growth import no_finite_limit_at_0
 from .infinity import bounded_at_infinity
@@ -49,8 +53,9 @@ from .infinity import bounded_at_infinity
 __all__ = ["check_not_polynomial", "MAX_PROOF_NODES"]
 
 MAX_PROOF_NODES, MAX_DEGREE = 20, 40
+_OPTIONAL = {"limit": {"from"}, "completely-monotone": OPTIONAL}
 _FIELDS = {"derivative": {"of"}, "substitution": {"power", "of"}, "limit": {"a", "b"},
-           "rational": {"numerator", "denominator"}, "ode": {"coefficients", "nonzero_at"}}
+           "rational": {"numerator", "denominator"}, "ode": {"coefficients", "nonzero_at"}, "completely-monotone": CM}
 X = var("x")
 POSITIVE = Domain(positive=("x",))
 
@@ -68,7 +73,7 @@ def check_not_polynomial(claim, f, data):
     elif kind == "undefined-at":
         _undefined_at(claim, f, proof)
     else:
-        _node(f.on_half_line(), proof, "proof", [0])
+        _node(f.on_half_line(), proof, "proof", [0], f.region)
     witnesses = data.get("rank_witnesses", [])
     if type(witnesses) is not list or len(witnesses) > 6:
         raise CheckError("rank_witnesses must be a list of at most 6 boxes")
@@ -104,26 +109,26 @@ def _point(source, where):
     return value
 
 
-def _node(g, node, where, count):
+def _node(g, node, where, count, region=None):
     count[0] += 1
     charge(10, f"checking non-polynomial proof node {where}")
     if count[0] > MAX_PROOF_NODES or type(node) is not dict or node.get("kind") not in _FIELDS:
         raise CheckError(f"{where}: malformed non-polynomial proof (kinds: {', '.join(_FIELDS)}; the kernel does not "
                          f"read others yet)")
     kind = node["kind"]
-    allowed = _FIELDS[kind] | {"kind"} | ({"from"} if kind == "limit" else set())
+    allowed = _FIELDS[kind] | {"kind"} | _OPTIONAL.get(kind, set())
     if not _FIELDS[kind] | {"kind"} <= set(node) <= allowed:
         raise CheckError(f"{where}: a {kind} node has the fields {sorted(_FIELDS[kind] | {'kind'})}")
     here = f"{where} ({kind})"
     if kind == "derivative":
         if not analytic_on(g, "x", HALF_LINE):
             raise CheckError(f"{here}: g is not proved analytic on (0, oo), so its formal derivative may lie")
-        _node(derivative(g, "x"), node["of"], f"{where}.derivative", count)
+        _node(derivative(g, "x"), node["of"], f"{where}.derivative", count, region)
     elif kind == "substitution":
         m = node["power"]
         if type(m) is not int or not 2 <= m <= 12:
             raise CheckError(f"{here}: substitution power must be in 2..12")
-        _node(substitute(g, {"x": power(X, num(m))}), node["of"], f"{where}.x^{m}", count)
+        _node(substitute(g, {"x": power(X, num(m))}), node["of"], f"{where}.x^{m}", count, region)
     elif kind == "limit":
         starts = [Fraction(1), Fraction(4), Fraction(16), Fraction(64)]
         if "from" in node:
@@ -142,10 +147,12 @@ def _node(g, node, where, count):
         q = _rationals(node["denominator"], f"{here} denominator")
         if len(q) < 2:
             raise CheckError(f"{here}: the denominator must have degree >= 1")
-        if _resultant(p, q) == 0:
+        if resultant(p, q) == 0:
             raise CheckError(f"{here}: the numerator and denominator have a common root (their resultant is 0)")
         if not proved_equal(mul(g, _poly_term(q)), _poly_term(p), POSITIVE):
             raise CheckError(f"{here}: g Q = P is not proved")
+    elif kind == "completely-monotone":
+        check_cm_bounded(g, node, here, region or {})
     else:
         _ode(g, node, here)
 
@@ -184,36 +191,6 @@ def _undefined_at(claim, f, node):
         raise CheckError(f"{where}: f is read at 0 by its limit where it has one; no infinite limit at 0+ is proved")
     if not proved_undefined(substitute(f.term, {"x": point})):
         raise CheckError(f"{where}: f is not proved undefined at {node['point']}")
-
-
-def _resultant(p, q):
-    """The Sylvester resultant of two coefficient lists (lowest first), exactly."""
-    p, q = list(reversed(p)), list(reversed(q))
-    m, n = len(p) - 1, len(q) - 1
-    if m == 0:
-        return p[0] ** n
-    rows = [[Fraction(0)] * i + p + [Fraction(0)] * (n - 1 - i) for i in range(n)] + \
-           [[Fraction(0)] * i + q + [Fraction(0)] * (m - 1 - i) for i in range(m)]
-    return _determinant(rows)
-
-
-def _determinant(rows):
-    rows = [list(r) for r in rows]
-    size, det = len(rows), Fraction(1)
-    for col in range(size):
-        charge(size, "a determinant")
-        pivot = next((r for r in range(col, size) if rows[r][col] != 0), None)
-        if pivot is None:
-            return Fraction(0)
-        if pivot != col:
-            rows[col], rows[pivot] = rows[pivot], rows[col]
-            det = -det
-        det *= rows[col][col]
-        for r in range(col + 1, size):
-            factor = rows[r][col] / rows[col][col]
-            if factor:
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
-    return det
 
 
 def _ode(g, node, here):
