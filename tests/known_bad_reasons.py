@@ -4,6 +4,11 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    # the form 'as' of a limit node: proved equal to a g proved continuous, and bounded itself
+    "limit-as-a-form-of-another-function": "g continuous on (0, oo) and equal to its form 'as' are not proved",
+    "limit-as-a-form-equal-only-where-both-defined": "g continuous on (0, oo) and equal to its form 'as' are not proved",
+    "limit-as-a-form-that-is-unbounded": "g is not proved bounded on a half-line",
+    "limit-as-a-zero-in-disguise": "g(a) - g(b): could not prove",
     # the completely-monotone node of a non-polynomial proof (a CM function is bounded, so no polynomial unless constant)
     "cm-bound-bernstein-at-the-root": "h'(a^m) > h'(b^m): could not prove",
     "cm-bound-bernstein-with-a-root": "a Bernstein one with root 1",

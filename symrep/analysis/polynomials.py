@@ -13,6 +13,7 @@ from symrep.analysis.common import GRID, POINTS, X, _as_polynomial, _numeric, _p
 from symrep.analysis.witnesses import box_eigenvalue
 from symrep.certificates import CheckError
 from symrep.certificates.reading import XR
+from symrep.analysis.bounded_forms import _kernel_term, _limit_certificate
 
 __all__ = []
 
@@ -300,21 +301,6 @@ def _nf_coefficients(nf, builder):
     return [str(degree_of.get(j, 0)) for j in range(top + 1)]
 
 
-def _limit_certificate(g, term):
-    """A nonconstant g bounded on a half-line is no polynomial (a nonconstant polynomial is unbounded there).
-
-    Offered only where the kernel's own half-line bounds see g bounded (``x*exp(-x)`` is bounded, but
-    interval arithmetic meets ``oo * 0`` there): otherwise the search goes on to an ODE or a derivative,
-    which the kernel can check.
-    """
-    if not _kernel_sees_bounded(term):  # the kernel's interval bounds: no limit needs to exist (cos(x)^2)
-        return None
-    for a, b in combinations_with_replacement(POINTS[:4], 2):
-        if a != b and abs(_numeric(g.subs(X, a) - g.subs(X, b))) > 1e-9:
-            return {"kind": "limit", "a": _t(a), "b": _t(b)}
-    return None
-
-
 def _kernel_half_line(real, claim):
     """f on (0, oo) as the kernel reads the certificate's function (kinks resolved, nothing cancelled:
     ``(Max(x, -x)*(sin(x)/x))^3`` stays ``(x*(sin(x)/x))^3``, which SymPy writes ``sin(x)^3``); None if unread."""
@@ -327,15 +313,6 @@ def _kernel_half_line(real, claim):
         with tank():
             return KernelFunction(expression_text(real), DOMAINS[claim]).on_half_line()
     except (CheckError, ValueError, TypeError):
-        return None
-
-
-def _kernel_term(g):
-    from symrep.certificates.errors import CheckError
-    from symrep.certificates.grammar import read
-    try:
-        return read(_t(g), "g")
-    except CheckError:
         return None
 
 
@@ -367,15 +344,6 @@ def _kernel_derivative(term):
         return None if term is None else derivative(term, "x")
     except CheckError:
         return None
-
-
-def _kernel_sees_bounded(term):
-    from symrep.certificates.errors import CheckError
-    from symrep.certificates.rules.infinity import bounded_at_infinity
-    try:
-        return term is not None and any(bounded_at_infinity(term, x0) for x0 in (1, 4, 16, 64))
-    except CheckError:
-        return False
 
 
 def _undefined_point(f):

@@ -6,7 +6,8 @@ on ``(0, oo)`` (so neither on R):
 * ``derivative`` (``g`` proved analytic on ``(0, oo)``): if ``g`` were a polynomial, so would be ``g'``;
 * ``substitution`` ``x -> x^m``: if ``g`` were a polynomial, so would be ``g(x^m)``;
 * ``limit`` ``{a, b}``: ``g`` is bounded on a half-line ``[X0, oo)`` (:mod:`~symrep.certificates.rules.infinity`;
-  ``X0`` is 1, 4, 16 or 64, or the node's ``from``) and ``g(a) != g(b)``: a bounded polynomial is constant;
+  ``X0`` is 1, 4, 16 or 64, or the node's ``from``; or its form ``as``, proved equal) and ``g(a) != g(b)``: a
+  bounded polynomial is constant;
 * ``rational`` ``{numerator P, denominator Q}``: ``g Q = P`` by the normal form, with ``deg Q >= 1`` and the
   resultant of ``P`` and ``Q`` nonzero (they are coprime, so ``Q`` does not divide ``P``); rational
   coefficients;
@@ -37,7 +38,7 @@ import math
 from fractions import Fraction
 
 from ..derivatives import derivative, nth_derivative
-from ..domains import analytic_on
+from ..domains import analytic_on, continuous_on
 from ..enclosures import enclose, sign_at
 from ..errors import CheckError
 from ..fuel import charge
@@ -53,7 +54,7 @@ from .infinity import bounded_at_infinity
 __all__ = ["check_not_polynomial", "MAX_PROOF_NODES"]
 
 MAX_PROOF_NODES, MAX_DEGREE = 20, 40
-_OPTIONAL = {"limit": {"from"}, "completely-monotone": OPTIONAL}
+_OPTIONAL = {"limit": {"from", "as"}, "completely-monotone": OPTIONAL}
 _FIELDS = {"derivative": {"of"}, "substitution": {"power", "of"}, "limit": {"a", "b"},
            "rational": {"numerator", "denominator"}, "ode": {"coefficients", "nonzero_at"}, "completely-monotone": CM}
 X = var("x")
@@ -136,7 +137,8 @@ def _node(g, node, where, count, region=None):
             if start is None or start.op != "num" or start.value <= 0:
                 raise CheckError(f"{here}: 'from' must be a positive rational")
             starts = [start.value]
-        if not any(bounded_at_infinity(g, s) for s in starts):
+        bounded = _equal_form(g, node["as"], here) if "as" in node else g
+        if not any(bounded_at_infinity(bounded, s) for s in starts):
             raise CheckError(f"{here}: g is not proved bounded on a half-line [X0, oo)")
         a, b = (_point(node[k], here) for k in ("a", "b"))
         difference = add(defined_at(substitute(g, {"x": a}), f"{here} g(a)"),
@@ -155,6 +157,16 @@ def _node(g, node, where, count, region=None):
         check_cm_bounded(g, node, here, region or {})
     else:
         _ode(g, node, here)
+
+
+def _equal_form(g, source, where):
+    """The node's ``as``: a form ``h`` of ``g`` that interval bounds see bounded (``1/(x + 1/x)`` for ``x/(x^2 + 1)``,
+    ``tanh(x)`` for ``sinh(x)/cosh(x)``). ``g`` is proved continuous on ``(0, oo)`` and ``h = g`` by the normal form,
+    which holds wherever both are defined: where ``h`` is proved bounded (and defined), ``g`` is too."""
+    h = read(source, f"{where} as") if type(source) is str else None
+    if h is None or not continuous_on(g, "x", HALF_LINE) or not proved_equal(g, h, POSITIVE):
+        raise CheckError(f"{where}: g continuous on (0, oo) and equal to its form 'as' are not proved")
+    return h
 
 
 def _two_halves(f, node):
