@@ -94,6 +94,7 @@ def test_expression_text_round_trips(text):
 
 def test_every_whitelisted_function_is_callable():
     for name, (_, arity) in FUNCTIONS.items():
+        arity = arity[0] if isinstance(arity, tuple) else arity
         args = ", ".join(["x"] * (arity or 1)) if arity != 2 else "1/2, x" if name != "polygamma" else "1, x"
         assert parse_expression(f"{name}({args})").has(x) or name in ("Min", "Max")
 
@@ -119,3 +120,19 @@ def test_incomplete_gamma_is_read_where_it_reduces_to_erf_and_exp():
     assert sympy.simplify(parse_expression("uppergamma(2, x)") - (x + 1) * sympy.exp(-x)) == 0
     with pytest.raises(ParseError, match="half an odd integer"):
         parse_expression("lowergamma(1/3, x)")
+
+
+def test_heaviside_with_its_value_at_0_is_read_as_the_same_function():
+    """SymPy's ``Heaviside(u, h0)`` (value ``h0`` at 0) is read as ``Heaviside(u) + (h0 - 1/2)(1 - sign(u)^2)``:
+    equal at every real point, 0 included."""
+    x = sympy.Symbol("x", real=True)
+    for h0 in ("0", "1", "1/3"):
+        read = parse_expression(f"Heaviside(x - 1, {h0})")
+        reference = sympy.Heaviside(x - 1, sympy.Rational(h0))
+        for point in (-2, 0, sympy.Rational(1, 2), 1, 2, 5):
+            assert read.subs(x, point) == reference.subs(x, point), (h0, point)
+    assert parse_expression("Heaviside(x, 1/2)") == sympy.Heaviside(x)
+    for bad, message in (("Heaviside(x, y)", "unknown name"), ("Heaviside(x, 0, 1)", "takes 1 or 2"),
+                         ("Heaviside(x, x)", "must be a real number"), ("Heaviside(x, I)", "unknown name")):
+        with pytest.raises(ParseError, match=message):
+            parse_expression(bad)

@@ -60,7 +60,7 @@ MAX_POWER_BITS = 20000
 #: Largest ``|exponent|`` allowed for a numeric exponent of a symbolic base.
 MAX_EXPONENT = 10000
 
-#: Function names accepted in user text, with their arity (None: one or more).
+#: Function names accepted in user text, with their arity (None: one or more; a tuple: any of these).
 FUNCTIONS = {
     "exp": (sympy.exp, 1),
     "log": (sympy.log, 1),
@@ -92,9 +92,22 @@ FUNCTIONS = {
     "uppergamma": (lambda s, x: _incomplete_gamma(sympy.uppergamma, s, x), 2),
     "Min": (sympy.Min, None),
     "Max": (sympy.Max, None),
-    "Heaviside": (sympy.Heaviside, 1),
+    "Heaviside": (lambda u, *at0: _heaviside(u, *at0), (1, 2)),
     "sign": (sympy.sign, 1),
 }
+
+def _heaviside(u, *at0):
+    """``Heaviside(u)`` (value 1/2 at 0), or SymPy's ``Heaviside(u, h0)`` with the value ``h0`` at 0 (a number), read
+    as ``Heaviside(u) + (h0 - 1/2) (1 - sign(u)^2)``: the same function at every real ``u`` (``1 - sign(u)^2`` is 1
+    at 0 and 0 elsewhere), in the one-argument form every part of symrep reads."""
+    if not at0:
+        return sympy.Heaviside(u)
+    h0 = at0[0]
+    if not (h0.is_number and h0.is_real and h0.is_finite):
+        raise ParseError(f"the value at 0 of Heaviside(u, h0) must be a real number, got {h0}")
+    shift = h0 - sympy.Rational(1, 2)
+    return sympy.Heaviside(u) + shift * (1 - sympy.sign(u) ** 2) if shift != 0 else sympy.Heaviside(u)
+
 
 def _incomplete_gamma(kind, s, x):
     """``lowergamma(s, x)``, ``uppergamma(s, x)`` where SymPy writes them with ``exp``, powers and ``erf``/``erfc``
@@ -383,8 +396,10 @@ class _Builder:
             known = ", ".join(sorted(FUNCTIONS))
             raise ParseError(f"unknown function {ident!r} in {self.text!r}; known functions: {known}")
         func, arity = FUNCTIONS[ident]
-        if arity is None and not args or arity is not None and len(args) != arity:
-            self.fail(node, f"function {ident} takes {arity or 'at least one'} argument(s), got {len(args)}")
+        allowed = arity if isinstance(arity, tuple) else (arity,)
+        if arity is None and not args or arity is not None and len(args) not in allowed:
+            said = " or ".join(map(str, allowed)) if arity else "at least one"
+            self.fail(node, f"function {ident} takes {said} argument(s), got {len(args)}")
         if ident == "polygamma" and not (args[0].is_Integer and 0 <= args[0] <= MAX_POLYGAMMA_ORDER):
             self.fail(node, f"the order n of polygamma(n, x) must be an integer from 0 to {MAX_POLYGAMMA_ORDER}")
         return func(*args)
