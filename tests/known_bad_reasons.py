@@ -4,6 +4,12 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    # the normal form's exp(n asinh v) = (v + sqrt(v^2 + 1))^n and even powers positive on R
+    "cosh-3-asinh-passed-off-as-polynomial": "the normal form of their difference is not 0",
+    "cosh-2-asinh-with-wrong-constant": "the normal form of their difference is not 0",
+    "root-of-a-square-passed-off-as-its-base-low-rank": "the normal form of their difference is not 0",
+    "root-of-x-squared-minus-1-squared-low-rank": "the normal form of their difference is not 0",
+    "exp-of-half-asinh-wrong": "the normal form of their difference is not 0",
     # the form 'as' of a limit node: proved equal to a g proved continuous, and bounded itself
     "limit-as-a-form-of-another-function": "g continuous on (0, oo) and equal to its form 'as' are not proved",
     "limit-as-a-form-equal-only-where-both-defined": "g continuous on (0, oo) and equal to its form 'as' are not proved",

@@ -370,3 +370,32 @@ def test_a_root_of_a_quotient_splits_only_where_the_log_is_proved_nonnegative():
     split = lambda u: proved_equal(read(f"({u}/x)^(1/2)", "f"), read(f"{u}^(1/2)/x^(1/2)", "f"), d)  # noqa: E731
     assert split("log(1+x)") and split("log(1+2*x+x^2)")
     assert not any(split(u) for u in ("log(x)", "log(1-x)", "log(1/2+x)", "log(1+x-x^2)"))
+
+
+@pytest.mark.parametrize("a, b, equal", [
+    ("cosh(2*asinh(x))", "1 + 2*x^2", True),            # exp(n asinh v) = (v + sqrt(v^2 + 1))^n, DLMF 4.37.16
+    ("sinh(3*asinh(x))", "3*x + 4*x^3", True),
+    ("cosh(3*asinh(x))", "sqrt(1 + x^2)*(4*x^2 + 1)", True),
+    ("tanh(asinh(x))", "x/sqrt(1 + x^2)", True),
+    ("cosh(2*asinh(x))", "2 + 2*x^2", False),
+    ("sqrt(x^4 + 2*x^2 + 1)", "x^2 + 1", True),          # x^2 + 1 > 0 on R by its form: even powers
+    ("sqrt((x - 1)^2)", "x - 1", False),
+    ("sqrt(x^2)", "x", False),
+    ("sqrt(x^4 - 2*x^2 + 1)", "x^2 - 1", False),
+])
+def test_normal_form_on_the_line_reads_asinh_exponentials_and_even_powers(a, b, equal):
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.normal_form import Domain, proved_equal
+
+    with tank():
+        assert proved_equal(read(a, "a"), read(b, "b"), Domain()) is equal
+    import sympy
+
+    from symrep.geometry.expressions import parse_expression
+
+    x = sympy.Symbol("x", real=True)
+    value = lambda s, x0: sympy.lambdify(x, parse_expression(s), "mpmath")(mpmath.mpf(x0))
+    for x0 in (-3, -1, 0.5, 2):  # a slow reference for the true ones: mpmath at 40 digits
+        if equal:
+            with mpmath.workdps(40):
+                assert abs(value(a, x0) - value(b, x0)) < mpmath.mpf(10) ** -30

@@ -271,6 +271,8 @@ def _disguised_polynomial(f):
         return None
     try:  # cheap rewriting only (no simplify: it could eat the budget the non-polynomial search needs)
         candidate = sympy.expand(sympy.powsimp(sympy.expand(f.rewrite(sympy.exp)), combine="exp"))
+        if candidate.has(sympy.asinh):  # exp(n asinh x) = (x + sqrt(x^2 + 1))^n: cosh(2 asinh x) = 1 + 2 x^2
+            candidate = sympy.expand(sympy.radsimp(sympy.expand(candidate.rewrite(sympy.log))))
         if _as_polynomial(candidate, XR) is None:  # a quotient of exponential polynomials: tanh(x)^2 + sech(x)^2
             candidate = sympy.expand(sympy.cancel(candidate))
     except Exception:

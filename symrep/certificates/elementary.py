@@ -3,7 +3,7 @@
 A mixin of :class:`~symrep.certificates.normal_form` 's builder: ``exp`` of a sum as a product of
 generators with rational exponents (``exp(c log v) = v^c``), ``log`` of a positive monomial as a sum of
 logarithms, the trigonometric and hyperbolic functions through exponentials (for real arguments),
-``erfc = 1 - erf``, ``gamma`` at positive integers and half-integers (DLMF 5.4.1, 5.4.6), ``polygamma(0, n)`` (DLMF 5.4.14),
+``exp(n asinh v) = (v + sqrt(v^2 + 1))^n`` (DLMF 4.37.16; so ``cosh(2 asinh x) = 1 + 2x^2``), ``erfc = 1 - erf``, ``gamma`` at positive integers and half-integers (DLMF 5.4.1, 5.4.6), ``polygamma(0, n)`` (DLMF 5.4.14),
 ``besselk(1/2, u) = sqrt(pi/(2u)) e^(-u)`` (DLMF 10.39.2), and opaque atoms for the rest, with the sign
 taken out of an odd function's argument (and dropped from an even one's). Known values at an argument
 whose normal form is 0: ``atan(0) = erf(0) = asinh(0) = sign(0) = Abs(0) = 0``, ``Heaviside(0) = 1/2``,
@@ -21,8 +21,8 @@ from fractions import Fraction
 
 from flint import fmpq, fmpz
 
-from .rational_functions import ONE, NormalForm, NotNormal, factor, nf_add, nf_const, nf_inv, nf_mul, order
-from .special_values import SpecialValues
+from .rational_functions import ONE, NormalForm, NotNormal, factor, nf_add, nf_const, nf_inv, nf_mul
+from .special_values import SpecialValues, _leading_negative
 
 __all__ = ["Elementary"]
 
@@ -33,8 +33,6 @@ _PI_SIXTHS = [((Fraction(1), 1), (Fraction(0), 1)), ((Fraction(1, 2), 3), (Fract
               ((Fraction(-1), 1), (Fraction(0), 1)), ((Fraction(-1, 2), 3), (Fraction(-1, 2), 1)),
               ((Fraction(-1, 2), 1), (Fraction(-1, 2), 3)), ((Fraction(0), 1), (Fraction(-1), 1)),
               ((Fraction(1, 2), 1), (Fraction(-1, 2), 3)), ((Fraction(1, 2), 3), (Fraction(-1, 2), 1))]
-#: The farthest the Bessel recurrence carries an order to its base orders.
-MAX_RECURRENCE = 24
 _ODD = ("atan", "erf", "asinh", "atanh", "asin", "sign")
 _AT_ZERO = {"atan": 0, "erf": 0, "asinh": 0, "atanh": 0, "asin": 0, "sign": 0, "Abs": 0, "Heaviside": Fraction(1, 2), "sinc": 1}
 
@@ -70,11 +68,13 @@ class Elementary(SpecialValues):
 
     def positive_on_domain(self, nf):
         """Positive on the whole domain from its form: positive coefficients, generators positive (or
-        nonnegative, with one term all positive) in numerator and denominator."""
+        nonnegative, or real under an even integer power: ``x^2 + 1`` on R), with one term all positive, in
+        numerator and denominator."""
         for poly in (nf.num, nf.den):
             if not poly or any(c <= 0 for c in poly.values()):
                 return False
-            if not all(self.nonnegative_gen(g) for m in poly for g, _ in m):
+            if not all(self.nonnegative_gen(g) or (e.denominator == 1 and e.numerator % 2 == 0 and self.real_gen(g))
+                       for m in poly for g, e in m):
                 return False
             if not any(all(self.positive_gen(g) for g, _ in m) for m in poly):
                 return False
@@ -98,6 +98,12 @@ class Elementary(SpecialValues):
             if len(m) == 1 and m[0][1] == 1 and self.kinds[m[0][0]][0] == "log":
                 target = self.log_of[m[0][0]]
                 out = nf_mul(out, self.power(target, nf_const(c)))
+                continue
+            if len(m) == 1 and m[0][1] == 1 and c.denominator == 1 and m[0][0] in self.asinh_of:
+                # exp(n asinh v) = (v + sqrt(v^2 + 1))^n for real v (DLMF 4.37.16), an integer n
+                v = self.asinh_of[m[0][0]]
+                root = self.rational_power(nf_add(nf_mul(v, v), nf_const(1)), Fraction(1, 2))
+                out = nf_mul(out, self.power(nf_add(v, root), nf_const(c)))
                 continue
             out = nf_mul(out, NormalForm({((self.gen(("exp", m)), c),): fmpq(1)}))
         return out
@@ -223,55 +229,6 @@ class Elementary(SpecialValues):
     def fn_erfc(self, u):
         return nf_add(nf_const(1), self.atom("erf", [u]), -1)
 
-    def fn_gamma(self, u):
-        """Exact values at positive integers and half-integers; otherwise ``Gamma(s + r + n)`` (``s`` the part
-        with parameters, ``0 <= r < 1``, ``n`` an integer) as ``Gamma(s + r)`` times or over the factors of
-        ``Gamma(z + 1) = z Gamma(z)`` (DLMF 5.5.1), an identity wherever both sides are defined."""
-        q = u.constant()
-        if q is not None and q > 0 and q.denominator in (1, 2) and q < 200:
-            value, k = (Fraction(1), Fraction(1)) if q.denominator == 1 else (Fraction(1), Fraction(1, 2))
-            while k < q:
-                value *= k
-                k += 1
-            out = nf_const(value)
-            return out if q.denominator == 1 else nf_mul(out, self.rational_power(self.gen_nf(("const", "pi")),
-                                                                                    Fraction(1, 2)))
-        c = _constant_term(u)
-        n = None if c is None else c.numerator // c.denominator
-        if n is None or n == 0 or abs(n) > MAX_RECURRENCE:
-            return self.atom("gamma", [u])
-        base = nf_add(u, nf_const(n), -1)
-        out = self.fn_gamma(base)
-        for j in range(min(n, 0), max(n, 0)):
-            factor = nf_add(base, nf_const(j))
-            out = nf_mul(out, factor if n > 0 else nf_inv(factor))
-        return out
-
-    def fn_besselk(self, order, u):
-        """``K_b(u)`` in the two base orders of its class ``b + Z``: ``K_{-b} = K_b`` (DLMF 10.27.3), then the
-        recurrence ``K_{m-1}(u) - K_{m+1}(u) = -(2m/u) K_m(u)`` (DLMF 10.29.1) brings ``s + r + n`` (``s`` the
-        order's part with parameters, ``0 <= r < 1`` rational, ``n`` an integer) to ``s + r`` and ``s + r + 1``;
-        ``K_{1/2}`` has a closed form (DLMF 10.39.2). All hold for every real order where ``u > 0``."""
-        q = order.constant()
-        if q is not None and abs(q) == Fraction(1, 2):  # DLMF 10.39.2, for u > 0 (where K is defined)
-            pi = self.gen_nf(("const", "pi"))
-            return nf_mul(self.rational_power(nf_mul(pi, nf_inv(nf_mul(nf_const(2), u))), Fraction(1, 2)),
-                           self.fn_exp(nf_mul(nf_const(-1), u)))
-        c = _constant_term(order)
-        if c is None:
-            return self.atom("besselk", [nf_mul(nf_const(-1), order) if _leading_negative(order) else order, u])
-        symbolic = nf_add(order, nf_const(c), -1)
-        if (_leading_negative(symbolic) if not symbolic.is_zero else c < 0):
-            order, symbolic, c = nf_mul(nf_const(-1), order), nf_mul(nf_const(-1), symbolic), -c
-        n = c.numerator // c.denominator
-        half = symbolic.is_zero and c - n == Fraction(1, 2)  # down to K_{1/2} and K_{-1/2}: closed forms
-        if n == 0 or (n == 1 and not half) or abs(n) > MAX_RECURRENCE:
-            return self.atom("besselk", [order, u])
-        step = -1 if n >= 1 else 1  # towards the base orders
-        m = nf_add(order, nf_const(step))  # K_{m - step} = K_{m + step} - step (2m/u) K_m
-        ratio = nf_mul(nf_mul(nf_const(-2 * step), m), nf_inv(u))
-        return nf_add(self.fn_besselk(nf_add(m, nf_const(step)), u), nf_mul(ratio, self.fn_besselk(m, u)))
-
     def atom(self, name, args):
         """An opaque generator for ``name(args)``, with the sign of an odd function's argument taken out."""
         if len(args) == 1 and name in _AT_ZERO and args[0].is_zero:
@@ -282,19 +239,13 @@ class Elementary(SpecialValues):
         elif name == "Abs" and _leading_negative(args[0]):
             args = [nf_mul(nf_const(-1), args[0])]
         g = self.gen(("fn", name) + tuple(a.key() for a in args))
+        if name == "asinh" and self.real_gen(g):
+            self.asinh_of[g] = args[0]
         return NormalForm({((g, Fraction(1)),): fmpq(sign)})
 
-
-def _constant_term(nf):
-    """The rational constant term of a polynomial normal form (None for a fraction)."""
-    if not (nf.den is ONE or nf.den == ONE):
-        return None
-    c = nf.num.get((), 0)
-    return Fraction(int(fmpq(c).p), int(fmpq(c).q))
-
-
-def _leading_negative(nf):
-    if not nf.num:
-        return False
-    first = min(nf.num, key=lambda m: order((m, 0)))
-    return nf.num[first] < 0
+    @property
+    def asinh_of(self):
+        """The argument of each real ``asinh`` generator (its exponentials are algebraic: :meth:`fn_exp`)."""
+        if "_asinh_of" not in self.__dict__:
+            self._asinh_of = {}
+        return self._asinh_of

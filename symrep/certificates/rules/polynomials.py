@@ -64,7 +64,9 @@ def check_polynomial(claim, f, data):
             for a in range(j + 1):
                 features.append(mul(c, num(math.comb(j, a)), power(mul(q1, k1), num(a)), power(mul(q2, k2), num(j - a))))
         inner = add(mul(q1, k1), mul(q2, k2))
-        if not proved_equal(substitute(f.term, {"x": inner}), add(*features) if len(features) > 1 else features[0],
+        # f = P at every real x (proved above) and <q, k> is real: f(<q, k>) = P(<q, k>), a polynomial identity
+        polynomial = _polynomial(coefficients, var("x"))
+        if not proved_equal(substitute(polynomial, {"x": inner}), add(*features) if len(features) > 1 else features[0],
                             Domain()):
             raise CheckError("feature identity: f(<q, k>) and <phi(q), psi(k)> are not proved equal")
     elif set(data) != {"coefficients"}:
