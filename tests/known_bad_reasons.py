@@ -4,6 +4,8 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    "root-of-a-square-in-sqrt-x-passed-off-as-0": "is not proved continuous (and defined) on (0, oo)",
+    "x-squared-undefined-at-0-by-a-log-passed-off-as-polynomial": "f is not proved continuous on R",
     # the normal form's exp(n asinh v) = (v + sqrt(v^2 + 1))^n and even powers positive on R
     "cosh-3-asinh-passed-off-as-polynomial": "the normal form of their difference is not 0",
     "cosh-2-asinh-with-wrong-constant": "the normal form of their difference is not 0",

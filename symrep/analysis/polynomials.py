@@ -13,6 +13,7 @@ from symrep.analysis.common import GRID, POINTS, X, _as_polynomial, _numeric, _p
 from symrep.analysis.witnesses import box_eigenvalue
 from symrep.certificates import CheckError
 from symrep.certificates.reading import XR
+from symrep.certificates.terms import substitute as substitute_term
 from symrep.analysis.bounded_forms import _kernel_term, _limit_certificate
 
 __all__ = []
@@ -55,12 +56,15 @@ class PolynomialSearch:
         reason = f"f is undefined at x = {proof['point']}, so it agrees with no polynomial on R" if proof else \
             "f agrees with no polynomial on (0, inf) (see the proof in the certificate)"
         proof = proof or self.non_polynomial(self.f, 0, _kernel_half_line(self.fn.real, self.claim))
+        # f undefined at a point other than 0: f(0) plays no part, and no extension at 0 is stated
+        data_extra = {"_no_extension": True} if proof and proof.get("kind") == "undefined-at" and \
+            proof["point"] != "0" else {}
         if proof is None:
             proof = self.two_halves()
             reason = "f is one polynomial on (0, inf) and another on (-inf, 0), so it is no polynomial on R"
         if proof is None:
             return
-        data = {"proof": proof}
+        data = {"proof": proof, **data_extra}
         if self.claim == "low-rank":
             data["rank_witnesses"] = self.rank_witnesses()
             reason += (f"; by the theorem cited its rank is not bounded in terms of d. Box distance matrices of "
@@ -79,7 +83,7 @@ class PolynomialSearch:
         for lo in _interval_starts(self.fn.real, term):
             self.tick()
             g = self.fn.real.xreplace({XR: X + lo})
-            proof = self.non_polynomial(g, 0)
+            proof = self.non_polynomial(g, 0, _kernel_shifted(term, lo))
             if proof is None:
                 continue
             data = {"proof": proof, "_domain": f"({_t(lo)}, oo)", "_rests_on": INTERVAL_THEOREM}
@@ -206,6 +210,17 @@ def _kernel_accepts_node(term, proof):
             return check_cm_bounded(term, proof, "proof", {})
     except (CheckError, ArithmeticError, ValueError, TypeError, RecursionError):
         return False
+
+
+def _kernel_shifted(term, lo):
+    """The kernel's reading of ``g(x) = f(x + LO)`` on ``(0, oo)`` (:mod:`~symrep.certificates.rules.interval`)."""
+    from symrep.certificates.rules.function import HALF_LINE, _resolve
+    from symrep.certificates.terms import add, num, var
+
+    try:
+        return _resolve(substitute_term(term, {"x": add(var("x"), num(Fraction(lo)))}), HALF_LINE)
+    except (CheckError, ValueError, TypeError):
+        return None
 
 
 def _interval_starts(f, term):
@@ -365,7 +380,10 @@ def _undefined_point(f):
     for image in where.atoms(sympy.ImageSet):
         points += [image.lamda(n) for n in range(2)]
     term = _kernel_term(f)
-    for x0 in sorted((p for p in points if p.is_number and p.is_real), key=lambda p: abs(float(p)))[:6]:
+    points = sorted((p for p in points if p.is_number and p.is_real), key=lambda p: abs(float(p)))[:6]
+    # and where a root or a logarithm meets a negative number (sqrt(x), log(1 + x) below -1)
+    points += [p for p in (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10) if p not in points]
+    for x0 in points:
         try:
             if x0 == 0 and (term is None or not no_finite_limit_at_0(term)):  # at 0, f is its limit where it has one
                 continue

@@ -311,14 +311,15 @@ def _certify_here(f, claim, assume, budget, deadline):
     try:
         with active(family.box):
             for status, method, data, reason in _Prover(fn, claim, clock).attempts():
-                if fn.extended:
+                plain = data.pop("_no_extension", False)  # f(0) plays no part in the proof
+                if fn.extended and not plain:
                     reason = (f"f is undefined at 0 as written; its limit there, {fn.at0}, is used as f(0) "
                               f"(a removable singularity). ") + reason
                 domain = data.pop("_domain", DOMAINS[claim])  # low-rank fails on an interval (LO, oo)
                 cert = {"format": FORMAT, "version": VERSION, "claim": claim, "domain": domain,
                         "function": text, "verdict": status, "method": method, "rests_on": data.pop("_rests_on", THEOREMS[claim]),
                         "data": data, "reason": reason}
-                if fn.extended:
+                if fn.extended and not plain:
                     cert["extension"] = {"point": "0", "value": expression_text(fn.at0)}
                 if family.symbols:
                     cert["assume"] = family.region

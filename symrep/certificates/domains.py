@@ -43,7 +43,7 @@ from .enclosures import sign_at, sign_on
 from .errors import CheckError
 from .fuel import charge
 from .normal_form import Domain, proved_equal
-from .shifts import shifted_class
+from .shifts import log_class, shifted_class
 from .sturm import polynomial_sign, quotient_class, univariate_polynomial, univariate_quotient  # noqa: F401
 from .terms import ONE, ZERO, add, apply, free_names, mul, num, power, substitute, text
 
@@ -150,9 +150,8 @@ def sign_class(term, region):
     if op in ("sin", "cos", "sinc"):
         return "?"
     if op == "log":  # log u has the sign of u - 1
-        if u != "+":
-            return None
-        return sign_class(add(term.args[0], num(-1)), region)
+        return (log_class(term.args[0], region, sign_class) or sign_class(add(term.args[0], num(-1)), region)) \
+            if u == "+" else None
     if op in ("gamma", "besselk"):
         return "+" if u == "+" else None
     if op == "besseli":  # I_nu(u) > 0 for u > 0, nu > -1 or whole (DLMF 10.25.2, 10.27.1); entire for a whole nu

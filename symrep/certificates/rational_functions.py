@@ -13,6 +13,7 @@ Examples
 True
 """
 
+import math
 from fractions import Fraction
 
 from flint import fmpq
@@ -179,13 +180,17 @@ def nf_const(c):
 
 def factor(poly):
     """``(content, [(factor, multiplicity), ...])`` with ``poly = content * prod factor^multiplicity``, by
-    python-flint's exact multivariate factorisation over Q (``fmpq_mpoly.factor``); None when a monomial of
-    ``poly`` has an exponent that is not a whole number, or the polynomial is 0."""
+    python-flint's exact multivariate factorisation over Q (``fmpq_mpoly.factor``); None for the polynomial 0.
+    A generator ``g`` with rational exponents is factored as ``y = g^(1/L)``, ``L`` the least common denominator
+    of its exponents (``x + 3 x^(1/2) + 2 = (x^(1/2) + 1)(x^(1/2) + 2)``): the normal form gives a generator
+    rational exponents only where ``g^a g^b = g^(a + b)``."""
     if not poly:
         return None
     generators = sorted({g for m in poly for g, _ in m})
-    if any(e.denominator != 1 for m in poly for _, e in m):
+    scale = {g: math.lcm(*[e.denominator for m in poly for h, e in m if h == g]) for g in generators}
+    if any(v > 12 for v in scale.values()):
         return None
+    poly = {tuple((g, e * scale[g]) for g, e in m): c for m, c in poly.items()}
     shift = {g: min([0] + [int(e) for m in poly for h, e in m if h == g]) for g in generators}
     if not generators:
         return poly[()], []
@@ -205,9 +210,9 @@ def factor(poly):
     content, factors = flint_poly.factor()
     out = []
     for f, multiplicity in factors:
-        out.append(({tuple((generators[i], Fraction(int(e))) for i, e in enumerate(k) if e): c
+        out.append(({tuple((generators[i], Fraction(int(e), scale[generators[i]])) for i, e in enumerate(k) if e): c
                      for k, c in f.to_dict().items()}, int(multiplicity)))
-    monomial = tuple((g, Fraction(s)) for g, s in shift.items() if s)
+    monomial = tuple((g, Fraction(s, scale[g])) for g, s in shift.items() if s)
     if monomial:
         out.append(({monomial: fmpq(1)}, 1))
     return content, out

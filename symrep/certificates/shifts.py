@@ -16,7 +16,7 @@ signed by the bound ``F(u) <= 1`` (``exp`` of ``u <= 0``) or ``F(u) >= 1`` (``ex
 
 from fractions import Fraction
 
-__all__ = ["shifted_class"]
+__all__ = ["shifted_class", "log_class"]
 
 _NEGATED = {"+": "-", "-": "+", "0+": "0-", "0-": "0+", "0": "0", "?": "?"}
 
@@ -55,3 +55,16 @@ def shifted_class(term, region, sign_class):
     else:
         found = "+" if u in ("+", "-") else "0+" if u != "0" else "0"
     return found if m > 0 else _NEGATED[found]
+
+
+def log_class(u, region, sign_class):
+    """The sign class of ``log u`` read off ``u = c + (terms >= 0)`` with a rational ``c >= 1`` (``u >= c``): ``+``
+    where ``c > 1`` or a term is positive, else ``0+`` (``0`` if every term is 0); None if ``u`` is not of that
+    form (``log(sqrt(x) + 1) > 0`` on ``(0, oo)``, where ``u - 1`` as a sum of classes ``+``, ``+``, ``-`` says nothing)."""
+    if u.op != "+":
+        return None
+    c = sum((a.value for a in u.args if a.op == "num"), Fraction(0))
+    rest = [sign_class(a, region) for a in u.args if a.op != "num"]
+    if c < 1 or not all(r in ("+", "0+", "0") for r in rest):
+        return None
+    return "+" if c > 1 or "+" in rest else "0+" if "0+" in rest else "0"
