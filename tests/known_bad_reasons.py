@@ -109,8 +109,8 @@ REASONS = {
     "low-rank-interval-polynomial-in-disguise": "g is not proved bounded on a half-line",
     "low-rank-holds-on-an-interval": "low-rank concerns f on R, but the certificate states the domain '(-1, oo)'",
     "polynomial-on-an-interval": "polynomial concerns f on R",
-    "low-rank-interval-witness-outside": "0 must lie in the interval",
-    "low-rank-interval-irrational-start": "must be an exact rational",
+    "low-rank-interval-witness-outside": "the interval must be (LO, oo) with LO < 0",
+    "low-rank-interval-irrational-start": "must be exact rationals",
     "low-rank-interval-proof-of-the-wrong-shift": "proof (rational): g Q = P is not proved",
     # trigonometric identities: a constant in disguise is no refutation, |cos x| is no polynomial
     "trig-constant-in-disguise-refuted": "proof (limit) g(a) - g(b): could not prove",

@@ -9,12 +9,13 @@ from itertools import combinations_with_replacement
 
 import sympy
 
-from symrep.analysis.common import GRID, POINTS, X, _as_polynomial, _numeric, _provably_nonzero, _t
+from symrep.analysis.common import GRID, X, _as_polynomial, _numeric, _provably_nonzero, _t
 from symrep.analysis.witnesses import box_eigenvalue
 from symrep.certificates import CheckError
 from symrep.certificates.reading import XR
 from symrep.certificates.terms import substitute as substitute_term
 from symrep.analysis.bounded_forms import _kernel_term, _limit_certificate
+from symrep.analysis.exact_nodes import _ode_certificate, _rational_certificate, _square_certificate, _within
 
 __all__ = []
 
@@ -97,6 +98,20 @@ class PolynomialSearch:
                            f"d = 1..{len(data['rank_witnesses'])}")
             yield ("fails", "not-polynomial", data, reason + ".")
             return
+        for lo, hi in _bounded_intervals(self.fn.real, term)[:3]:  # f real on a bounded interval only: sqrt(1 - x^2)
+            self.tick()
+            g = self.fn.real.xreplace({XR: X + lo})
+            proof = self.non_polynomial(g, 0, _kernel_shifted(term, lo, hi), width=hi - lo)
+            if proof is None:
+                continue
+            span = f"({_t(lo)}, {_t(hi)})"
+            why = self.fn.interval_only.rstrip(".") if self.fn.interval_only else "f is not proved continuous on R"
+            yield ("fails", "not-polynomial", {"proof": proof, "_domain": span, "_rests_on": INTERVAL_THEOREM},
+                   f"Decided on an interval, since {why[0].lower() + why[1:]}: on the interval {span} it is real "
+                   f"analytic (proved) and agrees with no polynomial (see the proof in the certificate), so the rank of "
+                   f"f(QK^T) over Q, K whose products QK^T have their entries in {span} is not bounded in terms of d "
+                   f"(theory section 5).")
+            return
 
     def two_halves(self):
         neg = sympy.Symbol("x", negative=True)
@@ -110,38 +125,38 @@ class PolynomialSearch:
             return None
         return {"kind": "two-halves", "positive": [_t(c) for c in P], "negative": [_t(c) for c in N]}
 
-    def non_polynomial(self, g, depth, term=None):
-        """A proof that g agrees with no polynomial on (0, oo); ``term`` is the kernel's own reading of
-        g (its derivatives are the kernel's, unsimplified), which decides whether a ``limit`` node is
-        offered."""
+    def non_polynomial(self, g, depth, term=None, width=None):
+        """A proof that g agrees with no polynomial on (0, oo), or on ``(0, width)``; ``term`` is the kernel's own
+        reading of g (its derivatives are the kernel's, unsimplified), which decides whether a ``limit`` node is
+        offered. On a bounded interval no node about a half-line is offered (bounded at infinity, CM)."""
         self.tick()
         if term is None:
             term = _kernel_term(g)
         g = sympy.simplify(g)
         if g == 0 or depth > 4:
             return None
-        bounded = _limit_certificate(g, term)
+        bounded = _limit_certificate(g, term) if width is None else None
         if bounded:
             return bounded
-        rational = _rational_certificate(g)
+        rational = _rational_certificate(g) or _square_certificate(g)
         if rational:
             return rational
-        monotone = self.completely_monotone_bound(g, term) if depth <= 1 else None
+        monotone = self.completely_monotone_bound(g, term) if depth <= 1 and width is None else None
         if monotone:
             return monotone
-        ode = _ode_certificate(g)
+        ode = _within(_ode_certificate(g), width)
         if ode:
             return ode
         for m in (2, 3, 4):
             sub = sympy.expand_power_base(g.subs(X, X**m), force=False)
             sub = sympy.powdenest(sub, force=True)
             if sympy.srepr(sub) != sympy.srepr(g) and not sub.has(sympy.Pow(X, sympy.Rational(1, 2))):
-                inner = _rational_certificate(sub) or _ode_certificate(sub)
+                inner = _rational_certificate(sub) or _within(_ode_certificate(sub), width and min(width, 1))
                 if inner:
                     return {"kind": "substitution", "power": m, "of": inner}
-        if not _analytic_for_a_checker(g, term):  # a derivative node on Max(1 - x, 0) is rejected by both
+        if not _analytic_for_a_checker(g, term, width):  # a derivative node on Max(1 - x, 0) is rejected by both
             return None
-        inner = self.non_polynomial(sympy.diff(g, X), depth + 1, _kernel_derivative(term))
+        inner = self.non_polynomial(sympy.diff(g, X), depth + 1, _kernel_derivative(term), width)
         return {"kind": "derivative", "of": inner} if inner else None
 
     def completely_monotone_bound(self, g, term=None):
@@ -212,24 +227,23 @@ def _kernel_accepts_node(term, proof):
         return False
 
 
-def _kernel_shifted(term, lo):
-    """The kernel's reading of ``g(x) = f(x + LO)`` on ``(0, oo)`` (:mod:`~symrep.certificates.rules.interval`)."""
+def _kernel_shifted(term, lo, hi=None):
+    """The kernel's reading of ``g(x) = f(x + LO)`` on ``(0, oo)``, or on ``(0, HI - LO)``
+    (:mod:`~symrep.certificates.rules.interval`)."""
+    from symrep.certificates.domains import Span
     from symrep.certificates.rules.function import HALF_LINE, _resolve
     from symrep.certificates.terms import add, num, var
 
+    region = HALF_LINE if hi is None else {"x": Span(Fraction(0), Fraction(hi - lo), False, False)}
     try:
-        return _resolve(substitute_term(term, {"x": add(var("x"), num(Fraction(lo)))}), HALF_LINE)
+        return _resolve(substitute_term(term, {"x": add(var("x"), num(Fraction(lo)))}), region)
     except (CheckError, ValueError, TypeError):
         return None
 
 
-def _interval_starts(f, term):
-    """Rational starts LO of intervals (LO, oo) on which the kernel proves f real analytic, largest interval first:
-    the last real point where an argument of a logarithm, a root, a negative power, a Bessel function or a gamma
-    function vanishes (rounded up to a rational), then 0 and 1."""
-    from symrep.certificates.domains import Span, analytic_on
-    from symrep.certificates.fuel import tank
-
+def _boundaries(f):
+    """The real points where an argument of a logarithm, a root, a negative power, a Bessel function or a gamma
+    function of ``f`` vanishes (where ``f`` may stop being defined or analytic)."""
     boundaries = set()
     for sub in sympy.preorder_traversal(f):
         args = []
@@ -248,20 +262,49 @@ def _interval_starts(f, term):
                 continue
             if isinstance(roots, sympy.FiniteSet):
                 boundaries |= {r for r in roots if r.is_real and r.is_number}
+    return boundaries
+
+
+def _inward(r, up):
+    """A rational at ``r`` (if rational) or just inside the interval that ``r`` bounds."""
+    if r.is_Rational:
+        return r
+    return sympy.Rational((math.ceil if up else math.floor)(float(r) * 1000) + (1 if up else -1), 1000)
+
+
+def _kernel_analytic(term, lo, hi=None):
+    from symrep.certificates.domains import Span, analytic_on
+    from symrep.certificates.fuel import tank
+
+    try:
+        with tank():
+            span = Span(Fraction(int(lo.p), int(lo.q)), None if hi is None else Fraction(int(hi.p), int(hi.q)),
+                        lo_closed=False, hi_closed=False)
+            return analytic_on(term, "x", {"x": span})
+    except CheckError:
+        return False
+
+
+def _interval_starts(f, term):
+    """Rational starts LO of intervals (LO, oo) on which the kernel proves f real analytic, largest interval first:
+    the last real point where f may stop being defined or analytic (:func:`_boundaries`, rounded up to a rational),
+    then 0 and 1."""
+    boundaries = _boundaries(f)
     starts = []
     top = max(boundaries, key=lambda r: float(r)) if boundaries else None
     if top is not None:
-        starts.append(top if top.is_Rational else sympy.Rational(math.ceil(float(top) * 1000) + 1, 1000))
+        starts.append(_inward(top, True))
     starts += [sympy.Integer(0), sympy.Integer(1)]
-    out = []
-    for lo in starts:
-        try:
-            with tank():
-                if analytic_on(term, "x", {"x": Span(Fraction(int(lo.p), int(lo.q)), None, lo_closed=False)}):
-                    out.append(lo)
-        except CheckError:
-            continue
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(lo for lo in starts if _kernel_analytic(term, lo)))
+
+
+def _bounded_intervals(f, term):
+    """Open intervals (LO, HI) between consecutive boundary points on which the kernel proves f real analytic,
+    longest first (``(-1, 1)`` for ``sqrt(1 - x^2)``)."""
+    points = sorted(_boundaries(f), key=float)
+    pairs = [(_inward(a, True), _inward(b, False)) for a, b in zip(points, points[1:])]
+    pairs = [(lo, hi) for lo, hi in pairs if lo < hi]
+    return sorted((p for p in pairs if _kernel_analytic(term, *p)), key=lambda p: -(p[1] - p[0]))
 
 
 def _disguised_polynomial(f):
@@ -333,21 +376,24 @@ def _kernel_half_line(real, claim):
         return None
 
 
-def _analytic_for_a_checker(g, term):
-    """Whether the kernel (on its term) or the SymPy-based checker proves g analytic on (0, oo): a
-    ``derivative`` node reads g's formal derivative only then."""
-    from symrep.certificates.domains import analytic_on
+def _analytic_for_a_checker(g, term, width=None):
+    """Whether the kernel (on its term) or the SymPy-based checker proves g analytic on (0, oo) (the kernel alone on
+    ``(0, width)``): a ``derivative`` node reads g's formal derivative only then."""
+    from symrep.certificates.domains import Span, analytic_on
     from symrep.certificates.exact import continuous
     from symrep.certificates.fuel import tank
     from symrep.certificates.rules.function import HALF_LINE
 
+    region = HALF_LINE if width is None else {"x": Span(Fraction(0), Fraction(width), False, False)}
     if term is not None:
         try:
             with tank():
-                if analytic_on(term, "x", HALF_LINE):
+                if analytic_on(term, "x", region):
                     return True
         except CheckError:
             pass
+    if width is not None:
+        return False
     try:
         return bool(continuous(g, X, analytic=True))
     except CheckError:
@@ -392,101 +438,3 @@ def _undefined_point(f):
         except CheckError:
             continue
     return None
-
-
-def _rational_certificate(g):
-    num, den = sympy.fraction(sympy.cancel(sympy.together(g)))
-    try:
-        P, Q = sympy.Poly(num, X), sympy.Poly(den, X)
-    except sympy.PolynomialError:
-        return None
-    if any(c.has(X) for c in P.all_coeffs() + Q.all_coeffs()) or Q.degree() < 1:
-        return None
-    return {"kind": "rational", "numerator": [_t(c) for c in reversed(P.all_coeffs())],
-            "denominator": [_t(c) for c in reversed(Q.all_coeffs())]}
-
-
-def _constant_coefficient_odes(g, orders=(2, 3, 4, 5, 6), exact=True):
-    """``g^(k) = sum_j c_j g^(j)`` with rational ``c_j`` (an exponential polynomial: ``x sin x`` has
-    ``g^(4) + 2 g^(2) + g = 0``): the ``c_j`` solved in floating point at ``k`` points, rounded to rationals with
-    small denominators and tested at the other points; only a candidate (the kernel proves the ODE exactly)."""
-    import mpmath
-
-    try:
-        derivatives = [g]
-        for _ in range(max(orders)):
-            derivatives.append(sympy.diff(derivatives[-1], X))
-        with mpmath.workdps(40):
-            points = [sympy.Rational(p, 7) for p in (3, 5, 8, 11, 13, 17, 19, 23)]
-            table = [[mpmath.mpf(str(sympy.N(d.subs(X, p), 40))) for d in derivatives] for p in points]
-    except (TypeError, ValueError, ArithmeticError):
-        return []
-    out = []
-    with mpmath.workdps(40):
-        for k in orders:
-            try:
-                A = mpmath.matrix([[row[j] for j in range(k)] for row in table[:k]])
-                b = mpmath.matrix([row[k] for row in table[:k]])
-                c = mpmath.lu_solve(A, b)
-            except (ZeroDivisionError, ValueError):
-                continue
-            rational = [sympy.Rational(str(mpmath.nstr(v, 30))).limit_denominator(1000) for v in c]
-            values = [mpmath.mpf(q.p) / q.q for q in rational] if exact else list(c)  # (exact=False: any real c_j)
-            if any(abs(row[k] - sum(v * row[j] for j, v in enumerate(values))) > mpmath.mpf(10)**-25 for row in table):
-                continue
-            out.append([[-q] for q in rational] + [[1]])
-            break
-    return out
-
-
-def _ode_certificate(g):
-    """A first-order ODE Q g' - P g = 0 from a rational logarithmic derivative, or a
-    constant-coefficient ODE of order 2, whose indicial polynomial has no root in N."""
-    candidates = []
-    log_derivative = sympy.cancel(sympy.simplify(sympy.diff(g, X) / g))
-    num, den = sympy.fraction(log_derivative)
-    try:
-        P, Q = sympy.Poly(num, X), sympy.Poly(den, X)
-        if not any(c.has(X) for c in P.all_coeffs() + Q.all_coeffs()):
-            candidates.append([(-P).all_coeffs()[::-1], Q.all_coeffs()[::-1]])
-    except sympy.PolynomialError:
-        pass
-    if not candidates:  # rational constant coefficients, found numerically (cheap), before SymPy's solve
-        candidates += _constant_coefficient_odes(g)
-    a, b = sympy.symbols("a b")
-    d1, d2 = sympy.diff(g, X), sympy.diff(g, X, 2)
-    try:
-        sol = [] if candidates or not _constant_coefficient_odes(g, (2,), exact=False) else sympy.solve([sympy.simplify((d2 - a * d1 - b * g).subs(X, p)) for p in (1, 2)], [a, b], dict=True)
-    except Exception:
-        sol = []
-    for s in sol[:1]:
-        if a not in s or b not in s:
-            continue
-        try:  # a numeric test at two more points first: simplifying a wrong candidate can take minutes (x sin x)
-            wrong = any(abs(complex(sympy.N((d2 - s[a] * d1 - s[b] * g).subs(X, p), 30))) > 1e-12
-                        for p in (3, sympy.Rational(5, 2)))
-        except (TypeError, ValueError, ArithmeticError):
-            wrong = True
-        if wrong:
-            continue
-        aa, bb = sympy.simplify(s[a]), sympy.simplify(s[b])
-        if not (aa.has(X) or bb.has(X)) and sympy.simplify(d2 - aa * d1 - bb * g) == 0:
-            candidates.append([[-bb], [-aa], [1]])
-    for rows in candidates:
-        polys = [sympy.Poly(sum(c * X**j for j, c in enumerate(row)), X) for row in rows]
-        shifts = [p.degree() - k for k, p in enumerate(polys) if not p.is_zero]
-        top = max(shifts)
-        n = sympy.Dummy("n")
-        indicial = sympy.Poly(sum(p.LC() * sympy.ff(n, k) for k, p in enumerate(polys)
-                                  if not p.is_zero and p.degree() - k == top), n)
-        if indicial.degree() == 0 and indicial.is_zero:
-            continue
-        if indicial.degree() > 0 and any(r.is_integer and r >= 0 for r in indicial.ground_roots()):
-            continue
-        for x0 in POINTS:
-            value = g.subs(X, x0)
-            if abs(_numeric(value)) > 1e-12:
-                return {"kind": "ode", "coefficients": [[_t(c) for c in row] for row in rows],
-                        "nonzero_at": _t(x0)}
-    return None
-

@@ -478,6 +478,8 @@ def _as_function(f, claim, parameters=None):
                     fn = _open_half_line(f, points) or fn
             except (InputError, _UnprovedLimit, TypeError, ValueError):
                 fn = _open_half_line(f, points)  # log(x), 1/x: real on (0, oo), undefined at 0
+                # sqrt(1 - x^2): real on a bounded interval only (decided there, its ends found by the search)
+                fn = fn or _open_half_line(f, (sympy.Rational(1, 3), sympy.Rational(1, 2)))
                 if fn is None:
                     raise exc from None
             fn.interval_only = str(exc) if isinstance(exc, InputError) else \

@@ -35,6 +35,7 @@ import tokenize
 import sympy
 
 from symrep.errors import InputError, LimitError, ParseError
+from symrep.geometry.reductions import heaviside, incomplete_gamma
 
 __all__ = [
     "FUNCTIONS",
@@ -88,36 +89,13 @@ FUNCTIONS = {
     "besseli": (sympy.besseli, 2),
     "polygamma": (sympy.polygamma, 2),
     "digamma": (lambda u: sympy.polygamma(0, u), 1),
-    "lowergamma": (lambda s, x: _incomplete_gamma(sympy.lowergamma, s, x), 2),
-    "uppergamma": (lambda s, x: _incomplete_gamma(sympy.uppergamma, s, x), 2),
+    "lowergamma": (lambda s, x: incomplete_gamma(sympy.lowergamma, s, x), 2),
+    "uppergamma": (lambda s, x: incomplete_gamma(sympy.uppergamma, s, x), 2),
     "Min": (sympy.Min, None),
     "Max": (sympy.Max, None),
-    "Heaviside": (lambda u, *at0: _heaviside(u, *at0), (1, 2)),
+    "Heaviside": (heaviside, (1, 2)),
     "sign": (sympy.sign, 1),
 }
-
-def _heaviside(u, *at0):
-    """``Heaviside(u)`` (value 1/2 at 0), or SymPy's ``Heaviside(u, h0)`` with the value ``h0`` at 0 (a number), read
-    as ``Heaviside(u) + (h0 - 1/2) (1 - sign(u)^2)``: the same function at every real ``u`` (``1 - sign(u)^2`` is 1
-    at 0 and 0 elsewhere), in the one-argument form every part of symrep reads."""
-    if not at0:
-        return sympy.Heaviside(u)
-    h0 = at0[0]
-    if not (h0.is_number and h0.is_real and h0.is_finite):
-        raise ParseError(f"the value at 0 of Heaviside(u, h0) must be a real number, got {h0}")
-    shift = h0 - sympy.Rational(1, 2)
-    return sympy.Heaviside(u) + shift * (1 - sympy.sign(u) ** 2) if shift != 0 else sympy.Heaviside(u)
-
-
-def _incomplete_gamma(kind, s, x):
-    """``lowergamma(s, x)``, ``uppergamma(s, x)`` where SymPy writes them with ``exp``, powers and ``erf``/``erfc``
-    (``s`` a positive integer or half an odd integer: ``lowergamma(1/2, x) = sqrt(pi) erf(sqrt(x))``, DLMF 8.4)."""
-    value = kind(s, x)
-    if value.has(sympy.lowergamma, sympy.uppergamma, sympy.expint, sympy.Ei, sympy.E1):
-        raise ParseError(f"{kind.__name__}({s}, ...) is read where it reduces to exp, powers and erf (s a positive "
-                         f"integer or half an odd integer); got s = {s}")
-    return value
-
 
 #: Constant names accepted in user text.
 CONSTANTS = {"pi": sympy.pi, "E": sympy.E, "EulerGamma": sympy.EulerGamma}

@@ -171,16 +171,20 @@ def _certificate_context(cert):
         rows, steps = _ratio_page(cert["domain"], f, data)
         domain = _range_latex(cert["domain"])
     else:
-        lo = sympy.Rational(cert["domain"][1:-5]) if on_interval else None
+        ends = [part.strip() for part in cert["domain"][1:-1].split(",")] if on_interval else None
+        lo = sympy.Rational(ends[0]) if on_interval else None
+        hi = None if not on_interval or ends[1] == "oo" else sympy.Rational(ends[1])
         x = next(iter(fn.pos.free_symbols), XR)
         shifted = fn.pos.subs(x, x + lo) if on_interval else f
         rows, steps = _METHOD_PAGES[method](claim, shifted, data)
         domain = "$[0, \\infty)$" if DOMAINS[claim] != "R" else "$\\mathbb{R}$"
         if on_interval:  # the proof is about g(x) = f(x + LO) on (0, oo), that is f on the interval
-            interval = f"$({sympy.latex(lo)}, \\infty)$"
+            top = "\\infty" if hi is None else sympy.latex(hi)
+            interval = f"$({sympy.latex(lo)}, {top})$"
             domain = f"{interval} (an interval where $f$ is analytic)"
+            width = "\\infty" if hi is None else sympy.latex(hi - lo)
             steps = [f"$f$ is real analytic on {interval} (verified), and the steps below show that $g(x) = "
-                     f"f({sympy.latex(XR + lo)}) = {sympy.latex(shifted)}$ agrees with no polynomial on $(0, \\infty)$: "
+                     f"f({sympy.latex(XR + lo)}) = {sympy.latex(shifted)}$ agrees with no polynomial on $(0, {width})$: "
                      f"$f$ agrees with none on the interval."] + \
                 [st for st in steps if not st.startswith("By the theorem below")] + \
                 [f"By the theorem below, the rank of $f(QK^\\top)$ over $Q, K$ whose product has its entries in "
@@ -399,6 +403,10 @@ def _polynomial_page(claim, f, data):
     return [("coefficients", "$" + ", ".join(sympy.latex(c) for c in coeffs) + "$"), ("degree", f"${g}$")], steps
 
 
+def _poly(coefficients):
+    return sum(parse(c, "c") * X**j for j, c in enumerate(coefficients))
+
+
 def _not_polynomial_page(claim, f, data):
     steps = []
     g = f
@@ -419,14 +427,24 @@ def _not_polynomial_page(claim, f, data):
                          f"$(-\\infty, 0)$, $f(x) = {sympy.latex(sum(c * X**j for j, c in enumerate(neg)))}$: two different "
                          "polynomials (a coefficient is proved different), so $f$ is no polynomial on $\\mathbb{R}$.")
             return
-        text = {"limit": f"${sympy.latex(g)}$ has the finite limit ${sympy.latex(sympy.limit(g, X, sympy.oo))}$ at "
-                         r"$\infty$ and is not constant; a nonconstant polynomial is unbounded.",
-                "pole": f"${sympy.latex(g)}$ tends to infinity at $x = {sympy.latex(parse(node.get('point', '1'), 'p'))}$; "
-                        "a polynomial is bounded near every point.",
-                "rational": f"${sympy.latex(g)}$ is a rational function in lowest terms with a nonconstant denominator.",
-                "ode": f"${sympy.latex(g)}$ satisfies a linear differential equation with polynomial coefficients "
-                       r"whose indicial polynomial has no root in $\mathbb{N}$, and it is not $0$; a polynomial "
-                       r"solution of degree $n$ would make $n$ such a root."}[kind]
+        texts = {
+            "limit": lambda: f"${sympy.latex(g)}$ is bounded on a half-line $[X_0, \\infty)$ (interval arithmetic) and "
+                             "not constant; a nonconstant polynomial is unbounded there.",
+            "completely-monotone": lambda: f"${sympy.latex(g)}$ is "
+                                           f"{'completely monotone' if node['derivation'].get('class') == 'CM' else 'a Bernstein function'} "
+                                           "(the derivation in the certificate), so it (or its derivative) is bounded on "
+                                           "$[1, \\infty)$ and not constant; a nonconstant polynomial is unbounded there.",
+            "square": lambda: f"${sympy.latex(g)}^2$ is the polynomial ${sympy.latex(_poly(node['polynomial']))}$, "
+                              "which has a factor of odd multiplicity (or a negative leading coefficient): it is no "
+                              "square of a real polynomial.",
+            "undefined-at": lambda: f"$f$ is undefined at $x = {sympy.latex(parse(node['point'], 'p'))}$; a "
+                                    "polynomial is defined at every real point.",
+            "rational": lambda: f"${sympy.latex(g)}$ is a rational function in lowest terms with a nonconstant "
+                                "denominator.",
+            "ode": lambda: f"${sympy.latex(g)}$ satisfies a linear differential equation with polynomial coefficients "
+                           r"whose indicial polynomial has no root in $\mathbb{N}$, and it is not $0$; a polynomial "
+                           r"solution of degree $n$ would make $n$ such a root."}
+        text = texts[kind]() if kind in texts else f"(a proof node of kind {escape(kind)})"
         steps.append(text)
 
     walk(data["proof"], g)

@@ -1,4 +1,4 @@
-"""``low-rank`` refuted on an open interval ``I = (LO, oo)`` that the certificate states as its domain.
+"""``low-rank`` refuted on an open interval ``I = (LO, oo)`` or ``(LO, HI)`` that the certificate states as its domain.
 
 Theorem (theory section 5): if ``f`` is real analytic on the open interval ``I`` and agrees with no polynomial
 on ``I``, then ``rank f(QK^T)`` over ``Q, K`` of width 2 whose product has its entries in ``I`` is unbounded. By
@@ -9,8 +9,8 @@ Cauchy-Binet, a determinant whose lowest power of ``s`` is ``s^(k1 + ... + kn)``
 (Gantmacher-Krein; Polya-Szego II, Part V, problem 76): rank ``n`` for small ``s != 0``.
 
 The kernel proves ``f`` real analytic on ``I`` from its structure (as written: no extension), reads the proof
-node (:mod:`~symrep.certificates.rules.not_polynomial`) for ``g(x) = f(x + LO)`` on ``(0, oo)`` (which is ``f`` on
-``I``), refuses the line's ``two-halves`` and ``undefined-at``, and reads rank witnesses (boxes, whose distances
+node (:mod:`~symrep.certificates.rules.not_polynomial`) for ``g(x) = f(x + LO)`` on ``(0, HI - LO)`` (which is ``f``
+on ``I``; a bounded interval admits no node about a half-line), refuses the line's ``two-halves`` and ``undefined-at``, and reads rank witnesses (boxes, whose distances
 include 0) only when ``0`` lies in ``I``. A ``holds`` on an interval is refused by the header: the monomial
 feature bound is about all of R.
 
@@ -23,6 +23,8 @@ Examples
 ('low-rank', 'fails')
 """
 
+from fractions import Fraction
+
 from ..domains import Span, analytic_on
 from ..errors import CheckError
 from ..grammar import read
@@ -34,15 +36,20 @@ __all__ = ["check_on_interval", "read_interval"]
 
 
 def read_interval(text):
-    """The start ``LO`` of a ``low-rank`` domain ``"(LO, oo)"`` (an exact rational), or a CheckError."""
-    prefix, suffix = "(", ", oo)"
-    if type(text) is not str or not text.startswith(prefix) or not text.endswith(suffix) or len(text) > 80:
-        raise CheckError(f"low-rank concerns f on R, or on an open interval stated as '(LO, oo)'; got {text!r}")
-    lo = read(text[len(prefix):-len(suffix)], "domain", variables=())
-    if lo.op != "num":
-        raise CheckError(f"the interval's start must be an exact rational, got {text!r}")
-    return lo.value
-
+    """The ends ``(LO, HI)`` of a ``low-rank`` domain ``"(LO, oo)"`` or ``"(LO, HI)"`` (exact rationals, ``LO < HI``;
+    ``HI`` None for ``oo``), or a CheckError."""
+    if type(text) is not str or not text.startswith("(") or not text.endswith(")") or len(text) > 80 or \
+            text.count(",") != 1:
+        raise CheckError(f"low-rank concerns f on R, or on an open interval stated as '(LO, oo)' or '(LO, HI)'; "
+                         f"got {text!r}")
+    ends = [part.strip() for part in text[1:-1].split(",")]
+    lo = read(ends[0], "domain", variables=())
+    hi = None if ends[1] == "oo" else read(ends[1], "domain", variables=())
+    if lo.op != "num" or (hi is not None and hi.op != "num"):
+        raise CheckError(f"the interval's ends must be exact rationals, got {text!r}")
+    if hi is not None and not lo.value < hi.value:
+        raise CheckError(f"the interval {text!r} is empty")
+    return lo.value, None if hi is None else hi.value
 
 
 def check_on_interval(claim, f, data, domain):
@@ -55,24 +62,27 @@ def check_on_interval(claim, f, data, domain):
     need ``0`` in ``I``."""
     if type(data) is not dict or set(data) - {"proof", "rank_witnesses"}:
         raise CheckError("not-polynomial data has the fields proof and rank_witnesses")
-    lo = read_interval(domain)
+    lo, hi = read_interval(domain)
     if claim != "low-rank":
         raise CheckError(f"{claim} concerns f on R; only low-rank is decided on an interval")
     if f.extension is not None:
         raise CheckError("on an interval, f is read as written: no extension")
-    interval = {"x": Span(lo, None, lo_closed=False)}
+    interval = {"x": Span(lo, hi, lo_closed=False, hi_closed=False)}
     if not analytic_on(f.term, "x", interval):
         raise CheckError(f"f is not proved real analytic on the interval {domain}")
     proof = data.get("proof")
     if type(proof) is not dict or proof.get("kind") in ("two-halves", "undefined-at"):
-        raise CheckError("on an interval the proof is a node about g(x) = f(x + LO) on (0, oo)")
-    g = _resolve(substitute(f.term, {"x": add(X, num(lo))}), HALF_LINE)
-    _node(g, proof, "proof", [0], f.region)
+        raise CheckError("on an interval the proof is a node about g(x) = f(x + LO) on (0, HI - LO)")
+    width = None if hi is None else hi - lo
+    shifted = {"x": Span(Fraction(0), width, lo_closed=False, hi_closed=False)} if width is not None else HALF_LINE
+    g = _resolve(substitute(f.term, {"x": add(X, num(lo))}), shifted)
+    _node(g, proof, "proof", [0], f.region, width)
     witnesses = data.get("rank_witnesses", [])
     if type(witnesses) is not list or len(witnesses) > 6:
         raise CheckError("rank_witnesses must be a list of at most 6 boxes")
-    if witnesses and lo >= 0:
-        raise CheckError("rank witnesses evaluate f at the distances of a box (0 among them): 0 must lie in the interval")
+    if witnesses and (lo >= 0 or hi is not None):
+        raise CheckError("rank witnesses evaluate f at the distances of a box (0 among them, and any large one): the "
+                         "interval must be (LO, oo) with LO < 0")
     for w in witnesses:
         _rank_witness(f, w)
     return claim, "fails"

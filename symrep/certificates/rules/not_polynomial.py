@@ -38,7 +38,7 @@ import math
 from fractions import Fraction
 
 from ..derivatives import derivative, nth_derivative
-from ..domains import analytic_on, continuous_on
+from ..domains import Span, analytic_on, continuous_on
 from ..enclosures import enclose, sign_at
 from ..errors import CheckError
 from ..fuel import charge
@@ -47,16 +47,19 @@ from ..normal_form import Domain, proved_equal
 from ..rational_functions import resultant
 from ..terms import ZERO, add, mul, num, power, substitute, var
 from .cm_bounded import FIELDS as CM, OPTIONAL, check_cm_bounded
-from .function import HALF_LINE, NEGATIVE_LINE, _resolve, defined_at, proved_undefined
-from .growth import no_finite_limit_at_0
+from .function import HALF_LINE, defined_at
 from .infinity import bounded_at_infinity
+from .line_proofs import two_halves, undefined_at
+from .polynomial_terms import constants, poly_term, rationals
+from .square_node import check_square
 
 __all__ = ["check_not_polynomial", "MAX_PROOF_NODES"]
 
-MAX_PROOF_NODES, MAX_DEGREE = 20, 40
+MAX_PROOF_NODES = 20
 _OPTIONAL = {"limit": {"from", "as"}, "completely-monotone": OPTIONAL}
 _FIELDS = {"derivative": {"of"}, "substitution": {"power", "of"}, "limit": {"a", "b"},
-           "rational": {"numerator", "denominator"}, "ode": {"coefficients", "nonzero_at"}, "completely-monotone": CM}
+           "rational": {"numerator", "denominator"}, "ode": {"coefficients", "nonzero_at"}, "completely-monotone": CM,
+           "square": {"polynomial"}}
 X = var("x")
 POSITIVE = Domain(positive=("x",))
 
@@ -70,9 +73,9 @@ def check_not_polynomial(claim, f, data):
     proof = data.get("proof")
     kind = proof.get("kind") if type(proof) is dict else None
     if kind == "two-halves":
-        _two_halves(f, proof)
+        two_halves(f, proof)
     elif kind == "undefined-at":
-        _undefined_at(claim, f, proof)
+        undefined_at(claim, f, proof)
     else:
         _node(f.on_half_line(), proof, "proof", [0], f.region)
     witnesses = data.get("rank_witnesses", [])
@@ -83,34 +86,24 @@ def check_not_polynomial(claim, f, data):
     return claim, "fails"
 
 
-def _rationals(values, where):
-    if type(values) is not list or not 1 <= len(values) <= MAX_DEGREE + 1 or any(type(v) is not str for v in values):
-        raise CheckError(f"{where}: expected a list of 1 to {MAX_DEGREE + 1} numbers")
-    out = [read(v, where, variables=()) for v in values]
-    if any(v.op != "num" for v in out):
-        raise CheckError(f"{where}: the kernel reads rational coefficients here")
-    coefficients = [v.value for v in out]
-    while len(coefficients) > 1 and coefficients[-1] == 0:
-        coefficients.pop()
-    return coefficients
-
-
-def _poly_term(coefficients):
-    """sum_j c_j x^j of rationals or constant terms (lowest degree first)."""
-    terms = [c if not isinstance(c, Fraction) else num(c) for c in coefficients]
-    parts = [mul(c, power(X, num(j))) for j, c in enumerate(terms) if not (c.op == "num" and c.value == 0)]
-    return add(*parts) if len(parts) > 1 else parts[0] if parts else ZERO
-
-
-def _point(source, where):
+def _point(source, where, width=None):
     value = read(source, where, variables=()) if type(source) is str else None
     if value is None:
         raise CheckError(f"{where}: a point is text")
     sign_at(value, f"{where}: the point must lie in (0, oo)", +1)
+    if width is not None:
+        sign_at(add(num(width), mul(num(-1), value)), f"{where}: the point must lie in (0, {width})", +1)
     return value
 
 
-def _node(g, node, where, count, region=None):
+def _on(width):
+    """The interval ``(0, width)`` of a node (``(0, oo)`` for None) as a region of ``x``."""
+    return HALF_LINE if width is None else {"x": Span(Fraction(0), Fraction(width), lo_closed=False, hi_closed=False)}
+
+
+def _node(g, node, where, count, region=None, width=None):
+    """Verify that ``g`` agrees with no polynomial on ``(0, width)``: a polynomial on a larger interval is one on every
+    part of it, so a node may pass a shorter interval on (``x^m`` maps ``(0, min(width, 1))`` into itself)."""
     count[0] += 1
     charge(10, f"checking non-polynomial proof node {where}")
     if count[0] > MAX_PROOF_NODES or type(node) is not dict or node.get("kind") not in _FIELDS:
@@ -121,15 +114,18 @@ def _node(g, node, where, count, region=None):
     if not _FIELDS[kind] | {"kind"} <= set(node) <= allowed:
         raise CheckError(f"{where}: a {kind} node has the fields {sorted(_FIELDS[kind] | {'kind'})}")
     here = f"{where} ({kind})"
+    if width is not None and kind in ("limit", "completely-monotone"):
+        raise CheckError(f"{here}: a {kind} node speaks of a half-line; the interval is (0, {width})")
     if kind == "derivative":
-        if not analytic_on(g, "x", HALF_LINE):
-            raise CheckError(f"{here}: g is not proved analytic on (0, oo), so its formal derivative may lie")
-        _node(derivative(g, "x"), node["of"], f"{where}.derivative", count, region)
+        if not analytic_on(g, "x", _on(width)):
+            raise CheckError(f"{here}: g is not proved analytic on the interval, so its formal derivative may lie")
+        _node(derivative(g, "x"), node["of"], f"{where}.derivative", count, region, width)
     elif kind == "substitution":
         m = node["power"]
         if type(m) is not int or not 2 <= m <= 12:
             raise CheckError(f"{here}: substitution power must be in 2..12")
-        _node(substitute(g, {"x": power(X, num(m))}), node["of"], f"{where}.x^{m}", count, region)
+        _node(substitute(g, {"x": power(X, num(m))}), node["of"], f"{where}.x^{m}", count, region,
+              None if width is None else min(Fraction(width), Fraction(1)))
     elif kind == "limit":
         starts = [Fraction(1), Fraction(4), Fraction(16), Fraction(64)]
         if "from" in node:
@@ -145,18 +141,20 @@ def _node(g, node, where, count, region=None):
                          mul(num(-1), defined_at(substitute(g, {"x": b}), f"{here} g(b)")))
         sign_at(difference, f"{here} g(a) - g(b)", 0)
     elif kind == "rational":
-        p = _rationals(node["numerator"], f"{here} numerator")
-        q = _rationals(node["denominator"], f"{here} denominator")
+        p = rationals(node["numerator"], f"{here} numerator")
+        q = rationals(node["denominator"], f"{here} denominator")
         if len(q) < 2:
             raise CheckError(f"{here}: the denominator must have degree >= 1")
         if resultant(p, q) == 0:
             raise CheckError(f"{here}: the numerator and denominator have a common root (their resultant is 0)")
-        if not proved_equal(mul(g, _poly_term(q)), _poly_term(p), POSITIVE):
+        if not proved_equal(mul(g, poly_term(q)), poly_term(p), POSITIVE):
             raise CheckError(f"{here}: g Q = P is not proved")
     elif kind == "completely-monotone":
         check_cm_bounded(g, node, here, region or {})
+    elif kind == "square":
+        check_square(g, node, here, width)
     else:
-        _ode(g, node, here)
+        _ode(g, node, here, width)
 
 
 def _equal_form(g, source, where):
@@ -169,50 +167,14 @@ def _equal_form(g, source, where):
     return h
 
 
-def _two_halves(f, node):
-    """``f`` is the polynomial ``P`` on ``(0, oo)`` and ``N`` on ``(-oo, 0)`` with a coefficient of ``P - N`` proved
-    nonzero: no polynomial agrees with f on R (it would be P, and N)."""
-    where = "proof (two-halves)"
-    if set(node) != {"kind", "positive", "negative"}:
-        raise CheckError(f"{where}: fields are kind, positive, negative")
-    P = _constants(node["positive"], f"{where} positive")
-    N = _constants(node["negative"], f"{where} negative")
-    if not proved_equal(f.on_half_line(), _poly_term(P), POSITIVE):
-        raise CheckError(f"{where}: f = P on (0, oo) is not proved")
-    minus_x = {"x": mul(num(-1), X)}  # f(-x) = N(-x) for x > 0 is f = N on (-oo, 0)
-    if not proved_equal(substitute(_resolve(f.term, NEGATIVE_LINE), minus_x), substitute(_poly_term(N), minus_x),
-                        POSITIVE):
-        raise CheckError(f"{where}: f = N on (-oo, 0) is not proved")
-    for j in range(max(len(P), len(N))):
-        a, b = (P[j] if j < len(P) else ZERO), (N[j] if j < len(N) else ZERO)
-        try:
-            sign_at(add(a, mul(num(-1), b)), f"{where} coefficient {j}", 0)
-            return
-        except CheckError:
-            continue
-    raise CheckError(f"{where}: no coefficient of the two halves is proved different")
-
-
-def _undefined_at(claim, f, node):
-    """``f`` undefined at a real point: it agrees with no polynomial at every real ``x`` (the claim's definition)."""
-    where = "proof (undefined-at)"
-    if claim != "polynomial" or set(node) != {"kind", "point"} or type(node["point"]) is not str:
-        raise CheckError(f"{where}: fields are kind and point, for the claim polynomial only")
-    point = read(node["point"], where, variables=())
-    if proved_equal(point, ZERO, Domain()) and not no_finite_limit_at_0(f.term):  # one reading: at 0 f is its limit
-        raise CheckError(f"{where}: f is read at 0 by its limit where it has one; no infinite limit at 0+ is proved")
-    if not proved_undefined(substitute(f.term, {"x": point})):
-        raise CheckError(f"{where}: f is not proved undefined at {node['point']}")
-
-
-def _ode(g, node, here):
+def _ode(g, node, here, width=None):
     rows = node["coefficients"]
     if type(rows) is not list or not 2 <= len(rows) <= 7:
         raise CheckError(f"{here}: ODE order must be 1..6")
-    if not analytic_on(g, "x", HALF_LINE):
-        raise CheckError(f"{here}: g is not proved analytic on (0, oo), so its formal derivatives may lie")
-    polys = [_constants(row, f"{here} row {k}") for k, row in enumerate(rows)]
-    parts = [mul(_poly_term(p), nth_derivative(g, "x", k)) for k, p in enumerate(polys) if p]
+    if not analytic_on(g, "x", _on(width)):
+        raise CheckError(f"{here}: g is not proved analytic on the interval, so its formal derivatives may lie")
+    polys = [constants(row, f"{here} row {k}") for k, row in enumerate(rows)]
+    parts = [mul(poly_term(p), nth_derivative(g, "x", k)) for k, p in enumerate(polys) if p]
     if not parts:
         raise CheckError(f"{here}: all coefficients are 0")
     if not proved_equal(add(*parts) if len(parts) > 1 else parts[0], ZERO, POSITIVE):
@@ -238,21 +200,8 @@ def _ode(g, node, here):
         bound = max(bound, 1 + Fraction(int(ratio.upper().floor().unique_fmpz()) + 1))
     for n in range(int(bound) + 2):
         sign_at(indicial(n), f"{here}: the indicial polynomial may vanish at n = {n}: indicial({n})", 0)
-    x0 = _point(node["nonzero_at"], here)
+    x0 = _point(node["nonzero_at"], here, width)
     sign_at(defined_at(substitute(g, {"x": x0}), f"{here} g(x0)"), f"{here} g(x0)", 0)
-
-
-def _constants(values, where):
-    """A row of an ODE: constant terms, lowest degree first, trailing zeros dropped, its leading coefficient
-    proved nonzero (so the row's degree is its true degree)."""
-    if type(values) is not list or not 1 <= len(values) <= MAX_DEGREE + 1 or any(type(v) is not str for v in values):
-        raise CheckError(f"{where}: expected a list of 1 to {MAX_DEGREE + 1} numbers")
-    out = [read(v, where, variables=()) for v in values]
-    while out and out[-1].op == "num" and out[-1].value == 0:
-        out.pop()
-    if out:
-        sign_at(out[-1], f"{where}: the leading coefficient must be proved nonzero", 0)
-    return out
 
 
 def _stirling(k, j):
