@@ -4,6 +4,32 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    # found by an attack (2026-12-07, afternoon): f(0) read through an undefined Max, a Max of a pole read as a pole,
+    # disguised-zero points of undefined-at and of value witnesses
+    "attack-below-limit-at-0-reads-f0-through-an-undefined-max-completely-monotone": "is not proved defined",
+    "attack-below-limit-at-0-reads-f0-through-an-undefined-max-pd-l1": "is not proved defined",
+    "attack-below-limit-at-0-reads-f0-through-an-undefined-max-pd-l2": "is not proved defined",
+    "attack-holds-reads-f0-through-an-undefined-max-bernstein": "is not proved defined",
+    "attack-holds-reads-f0-through-an-undefined-max-l1-to-l1": "is not proved defined",
+    "attack-holds-reads-f0-through-an-undefined-max-l1-to-l2sq": "is not proved defined",
+    "attack-holds-reads-f0-through-an-undefined-max-l2-to-l2": "is not proved defined",
+    "attack-nonzero-at-0-reads-f0-through-an-undefined-max-bernstein": "is not proved defined",
+    "attack-nonzero-at-0-reads-f0-through-an-undefined-max-l1-to-l1": "is not proved defined",
+    "attack-nonzero-at-0-reads-f0-through-an-undefined-max-l1-to-l2sq": "is not proved defined",
+    "attack-nonzero-at-0-reads-f0-through-an-undefined-max-l2-to-l2": "is not proved defined",
+    "attack-stable-rank-reads-f0-through-an-undefined-max": "is not proved defined",
+    "attack-undefined-at-0-max-of-a-pole-and-0": "no infinite limit at 0+ is proved",
+    "attack-undefined-at-0-min-of-a-pole-and-0": "no infinite limit at 0+ is proved",
+    "attack-undefined-at-0-x-squared-behind-a-max": "no infinite limit at 0+ is proved",
+    "attack-undefined-at-a-disguised-zero-point-log": "is proved neither 0 nor nonzero",
+    "attack-undefined-at-a-disguised-zero-point": "is proved neither 0 nor nonzero",
+    "attack-value-witness-at-a-disguised-zero-skips-the-extension-bernstein": "must lie in [0, oo)",
+    "attack-value-witness-at-a-disguised-zero-skips-the-extension-completely-monotone": "must lie in [0, oo)",
+    "attack-value-witness-at-a-disguised-zero-skips-the-extension-l1-to-l1": "must lie in [0, oo)",
+    "attack-value-witness-at-a-disguised-zero-skips-the-extension-l1-to-l2sq": "must lie in [0, oo)",
+    "attack-value-witness-at-a-disguised-zero-skips-the-extension-pd-l1": "must lie in [0, oo)",
+    "attack-value-witness-at-a-disguised-zero-skips-the-extension-pd-l2": "must lie in [0, oo)",
+    "attack-value-witness-at-point-1-minus-1-skips-the-extension-pd-l1": "could not prove that 1 has sign -1",
     "root-of-a-square-in-sqrt-x-passed-off-as-0": "is not proved continuous (and defined) on (0, oo)",
     "x-squared-undefined-at-0-by-a-log-passed-off-as-polynomial": "f is not proved continuous on R",
     # the normal form's exp(n asinh v) = (v + sqrt(v^2 + 1))^n and even powers positive on R

@@ -39,7 +39,7 @@ False
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .enclosures import sign_at, sign_on
+from .enclosures import defined_closed as _finite, sign_at, sign_on
 from .errors import CheckError
 from .fuel import charge
 from .normal_form import Domain, proved_equal
@@ -198,9 +198,9 @@ def prove_sign(term, region, relation, where):
     if found is not None and relation in (">=", "<=") and free_names(term) and proved_equal(
             term, ZERO, Domain(positive=[n for n, s in region.items() if _span_class(s) == "+"])):
         return True  # defined on the region (by its structure) and 0 wherever defined
-    if not free_names(term):  # a closed number: 0 by the normal form, or a sign at rising precision
-        if relation in (">=", "<=") and proved_equal(term, ZERO, Domain()):
-            return True
+    if not free_names(term):  # a closed number: 0 by the normal form where proved defined, or a sign by balls
+        if relation in (">=", "<=") and (found is not None or _finite(term)) and proved_equal(term, ZERO, Domain()):
+            return True  # (the normal form's 0 holds where the term is defined: 1 + gamma(0) - gamma(0) is not)
         sign_at(term, where, {">": 1, ">=": 1, "<": -1, "<=": -1, "!=": 0}[relation])
         return True
     if relation == "!=":

@@ -35,7 +35,7 @@ from .errors import CheckError
 from .fuel import charge
 from .terms import text
 
-__all__ = ["enclose", "ball_of", "interval_ball", "sign_at", "sign_on", "MAX_PRECISION", "MAX_BOXES"]
+__all__ = ["enclose", "ball_of", "interval_ball", "defined_closed", "sign_at", "sign_on", "MAX_PRECISION", "MAX_BOXES"]
 
 MAX_PRECISION, MAX_BOXES = 8192, 4096
 
@@ -165,6 +165,14 @@ def _power(term, env):
     if not exponent.is_finite() or not base > 0:
         return _nan()
     return (exponent * base.log()).exp()
+
+
+def defined_closed(term):
+    """A closed term proved defined: a ball at 64 bits encloses it in a finite interval."""
+    try:
+        return enclose(term, {}).is_finite()
+    except (CheckError, ArithmeticError, ValueError):
+        return False
 
 
 def sign_at(term, where, want=0):

@@ -24,7 +24,7 @@ from ..domains import Span, prove_sign
 from ..enclosures import enclose
 from ..errors import CheckError
 from ..grammar import read
-from ..terms import HALF, ZERO, Term, add, mul, num, power, substitute, text
+from ..terms import HALF, ZERO, Term, add, free_names as free_names_of, mul, num, power, substitute, text
 
 __all__ = ["Function", "defined_at", "proved_undefined", "HALF_LINE", "NEGATIVE_LINE", "claimed_function"]
 
@@ -71,6 +71,14 @@ def proved_undefined(value):
         if term.op in ("csch", "coth") and zero(term.args[0]):
             return True
     return False
+
+
+def _proved_zero(point):
+    """A closed point proved 0 by the normal form (a defined one: its ball is finite)."""
+    from ..enclosures import defined_closed
+    from ..normal_form import Domain, proved_equal
+
+    return not free_names_of(point) and defined_closed(point) and proved_equal(point, ZERO, Domain())
 
 
 def _finite_on(value, region):
@@ -146,7 +154,7 @@ class Function:
 
     def at(self, point, where):
         """``f(point)`` for a closed term ``point`` of the domain, proved defined."""
-        if point == ZERO and self.extension is not None:
+        if self.extension is not None and (point == ZERO or _proved_zero(point)):  # 1 - 1 is 0: the extension
             return self.extension
         if self.domain != "R":
             if point != ZERO:  # a family's point may be a term in its parameters: in [0, oo) on the whole region

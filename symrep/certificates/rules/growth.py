@@ -41,7 +41,11 @@ def right_limit(term):
     from ..series import NoLimit, limit_at_0
 
     if term.op in ("Max", "Min"):  # continuous: the limit of Max(a, b) is Max(lim a, lim b), the larger one proved
-        a, b = (right_limit(u) for u in term.args)
+        try:
+            a, b = (right_limit(u) for u in term.args)
+        except NoLimit:  # an argument that tends to -oo under a Max may lose: Max(-1/x^2, 0) -> 0 (found by an attack)
+            raise CheckError(f"an argument of {term.op} has no finite limit at 0+: the kernel does not read this "
+                             f"{term.op}'s limit") from None
         from ..normal_form import Domain, proved_equal
 
         if proved_equal(a, b, Domain()):

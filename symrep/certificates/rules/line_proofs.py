@@ -57,7 +57,13 @@ def undefined_at(claim, f, node):
     if claim != "polynomial" or set(node) != {"kind", "point"} or type(node["point"]) is not str:
         raise CheckError(f"{where}: fields are kind and point, for the claim polynomial only")
     point = read(node["point"], where, variables=())
-    if proved_equal(point, ZERO, Domain()) and not no_finite_limit_at_0(f.term):  # one reading: at 0 f is its limit
-        raise CheckError(f"{where}: f is read at 0 by its limit where it has one; no infinite limit at 0+ is proved")
+    try:  # a point proved nonzero, or proved 0 where an infinite limit is proved (at 0 f is its limit where it has one)
+        sign_at(point, f"{where}: the point", 0)
+    except CheckError:
+        if not proved_equal(point, ZERO, Domain()):  # Heaviside(-1) is 0 in disguise (found by an attack)
+            raise CheckError(f"{where}: the point {node['point']} is proved neither 0 nor nonzero") from None
+        if not no_finite_limit_at_0(f.term):
+            raise CheckError(f"{where}: f is read at 0 by its limit where it has one; no infinite limit at 0+ is "
+                             f"proved") from None
     if not proved_undefined(substitute(f.term, {"x": point})):
         raise CheckError(f"{where}: f is not proved undefined at {node['point']}")

@@ -50,7 +50,7 @@ from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
 from ..terms import HALF, ZERO, add, mul, num, power, substitute
-from .function import HALF_LINE, _resolve, claimed_function
+from .function import HALF_LINE, _proved_zero, _resolve, claimed_function
 from .zeros import check_zero
 
 __all__ = ["check_box", "check_value", "check_triangle", "check_derivative", "check_log_convexity", "MAX_BOX_D"]
@@ -247,7 +247,12 @@ def _witness_point(f, source, where, relation):
     """The witness point: a number, or for a family a term in its parameters, proved in ``(0, oo)``
     (``relation`` ``>``) or ``[0, oo)`` (``>=``) for every parameter value of the region."""
     if not f.region:
-        return _positive_number(source, where) if relation == ">" else _number(source, where)
+        if relation == ">":
+            return _positive_number(source, where)
+        value = _number(source, where)  # in [0, oo): 0 itself, proved 0 (then f(0) is its extension), or positive
+        if not (value == ZERO or _proved_zero(value)):
+            sign_at(value, f"{where}: {source} must lie in [0, oo)", +1)
+        return value
     from ..domains import prove_sign
 
     point = read(source, where, variables=(), parameters=tuple(f.region))
