@@ -91,7 +91,8 @@ def test_the_kernel_reads_the_interval_and_shifts_the_proof():
     assert check(_interval_cert("1/(3 + x)", "(-3, oo)", rational))[2] == "fails"
     sqrt_ode = {"kind": "ode", "coefficients": [["-1"], ["0", "2"]], "nonzero_at": "1"}  # 2x g' - g = 0
     assert check(_interval_cert("sqrt(x)", "(0, oo)", sqrt_ode))[2] == "fails"
-    for domain in ("(-3, 0)", "[-3, oo)", "(x, oo)", "(-3/0, oo)", "R ", "(-oo, oo)"):
+    assert check(_interval_cert("1/(3 + x)", "(-3, 0)", rational))[2] == "fails"  # a bounded interval: 1/x on (0, 3)
+    for domain in ("(-3, 1/2) ", "[-3, oo)", "(x, oo)", "(-3/0, oo)", "R ", "(-oo, oo)", "(0, -3)", "(-4, 0)"):
         with pytest.raises(CheckError):
             check(_interval_cert("1/(3 + x)", domain, rational))
 
