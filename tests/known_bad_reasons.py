@@ -4,6 +4,9 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    "asin-on-an-interval-wider-than-its-domain": "f is not proved real analytic on the interval (-2, 2)",
+    "acosh-on-an-interval-below-1": "f is not proved real analytic on the interval (0, oo)",
+    "asin-plus-acos-a-constant-passed-off-as-no-polynomial": "g(x0): could not prove",
     # found by an attack (2026-12-07, afternoon): f(0) read through an undefined Max, a Max of a pole read as a pole,
     # disguised-zero points of undefined-at and of value witnesses
     "attack-below-limit-at-0-reads-f0-through-an-undefined-max-completely-monotone": "is not proved defined",

@@ -21,7 +21,9 @@ def _coefficients(expr):
 
 
 @pytest.mark.parametrize("f, domain", [("sqrt(1-x^2)", "(-1, 1)"), ("log(1-x^2)", "(-1, 1)"),
-                                       ("1/sqrt(1-x^2)", "(-1, 1)"), ("sqrt(x*(2-x))", "(0, 2)")])
+                                       ("1/sqrt(1-x^2)", "(-1, 1)"), ("sqrt(x*(2-x))", "(0, 2)"),
+                                       ("atanh(x)", "(-1, 1)"), ("asin(x)", "(-1, 1)"), ("acos(x)", "(-1, 1)"),
+                                       ("acosh(1+x)", "(0, oo)")])
 def test_low_rank_of_f_real_on_a_bounded_interval_fails_there(f, domain):
     verdict = certify(f, "low-rank", budget=30)
     assert verdict.status == "fails", verdict.reason

@@ -136,3 +136,8 @@ def test_heaviside_with_its_value_at_0_is_read_as_the_same_function():
                          ("Heaviside(x, x)", "must be a real number"), ("Heaviside(x, I)", "unknown name")):
         with pytest.raises(ParseError, match=message):
             parse_expression(bad)
+
+
+def test_inverse_trigonometric_and_hyperbolic_functions_are_read():
+    for name in ("asin", "acos", "acosh", "atanh"):
+        assert parse_expression(f"{name}(x/2)") == getattr(sympy, name)(x / 2)

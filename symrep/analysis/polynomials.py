@@ -243,7 +243,8 @@ def _kernel_shifted(term, lo, hi=None):
 
 def _boundaries(f):
     """The real points where an argument of a logarithm, a root, a negative power, a Bessel function or a gamma
-    function of ``f`` vanishes (where ``f`` may stop being defined or analytic)."""
+    function of ``f`` vanishes, or that of an inverse sine, cosine or hyperbolic tangent is 1 or -1 (of ``acosh``,
+    1): where ``f`` may stop being defined or analytic."""
     boundaries = set()
     for sub in sympy.preorder_traversal(f):
         args = []
@@ -253,6 +254,10 @@ def _boundaries(f):
             args = [sub.base]
         elif isinstance(sub, (sympy.gamma, sympy.besselk, sympy.tan, sympy.cot, sympy.sec, sympy.csc)):
             args = [sub.args[-1] if not isinstance(sub, (sympy.tan, sympy.sec)) else sympy.cos(sub.args[0])]
+        elif isinstance(sub, (sympy.asin, sympy.acos, sympy.atanh)):  # real (and analytic) for |u| < 1
+            args = [sub.args[0] - 1, sub.args[0] + 1]
+        elif isinstance(sub, sympy.acosh):  # u > 1
+            args = [sub.args[0] - 1]
         for u in args:
             if not u.has(XR):
                 continue

@@ -276,9 +276,10 @@ def continuous_on(term, name, region, analytic=False):
         return ok(u) and _holds(apply("cos", u), region, "!=")
     if op in ("csch", "coth"):
         return ok(u) and _holds(u, region, "!=")
-    if op == "atanh":
-        return ok(u) and _holds(add(ONE, mul(num(-1), power(u, num(2)))), region, ">")
-    return False  # Heaviside, sign, asin, acos, acosh: not proved
+    if op in ("atanh", "asin", "acos", "acosh"):  # analytic for |u| < 1 (acosh: u > 1); asin, acos, acosh continuous at the ends
+        side = add(ONE, mul(num(-1), power(u, num(2)))) if op != "acosh" else add(u, num(-1))
+        return ok(u) and _holds(side, region, ">" if analytic or op == "atanh" else ">=")
+    return False  # Heaviside, sign: not proved
 
 
 def analytic_on(term, name, region):
