@@ -1,6 +1,7 @@
 """certify(): verdicts against the known truth, certificates the checker accepts, budgets, bad input."""
 
 import json
+import re
 import time
 
 import pytest
@@ -112,3 +113,17 @@ def test_verdict_json_has_the_documented_keys():
     payload = json.loads(json.dumps(certify("x^(1/2)", "l1-to-l1").to_dict()))
     assert {"claim", "function", "verdict", "reason", "certificate"} <= set(payload)
     assert payload["verdict"] == "holds"
+
+
+@pytest.mark.parametrize("text, point", [("exp(log(x))", "-2"), ("sqrt(x)**2", "-2"), ("x*sin(x)/sin(x)", "pi"),
+                                         ("(x-1)/(x-1)", "1"), ("cbrt(x)**3", "-2")])
+def test_text_that_sympy_reads_as_a_function_with_another_domain_is_refused(text, point):
+    """SymPy's evaluation turns exp(log(x)) into x: a verdict about x would not be about the text typed (found by
+    an attack: certify said polynomial holds, the kernel accepted polynomial fails for the text)."""
+    with pytest.raises(InputError, match=f"defined at x = {re.escape(point)} where the text as typed is not"):
+        certify(text, "polynomial", budget=5)
+
+
+def test_the_typed_domain_matters_only_on_the_claims_domain():
+    assert certify("exp(log(x))", "pd-l1", budget=10).status == "fails"  # x on [0, oo), f(0) its limit
+    assert certify("exp(-x)*exp(x)*(x^2 + 1)", "polynomial", budget=10).status == "holds"  # defined everywhere

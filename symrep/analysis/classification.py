@@ -32,6 +32,7 @@ import sympy
 from symrep.analysis import hard_stop
 from symrep.analysis.budget import default_seconds
 from symrep.analysis.parameters import RECORDED, parse_family
+from symrep.analysis.typed_text import refuse_a_changed_domain
 from symrep.certificates.regions import Interval, region_text, sample_point
 from symrep.errors import InputError
 
@@ -230,6 +231,7 @@ def classify(f, claim, *, assume=(), budget=None, depth=MAX_DEPTH, piece_budget=
     start = time.monotonic()
     deadline = start + budget
     family = parse_family(f, assume)
+    refuse_a_changed_domain(f, claim)  # exp(log(x)) is not x (symrep.analysis.typed_text)
     if not family.symbols:
         raise InputError(f"f = {f} has no parameters: use certify for a single function")
     base = family.box

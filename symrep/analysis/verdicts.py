@@ -44,6 +44,7 @@ from symrep.analysis import hard_stop
 from symrep.analysis.budget import Budget, OutOfTime, default_seconds
 from symrep.analysis.common import X, _limit_from_right, _n, _proved_positive, _provably_nonzero, _simplify_sqrt, _t
 from symrep.analysis.square_split import square_split
+from symrep.analysis.typed_text import refuse_a_changed_domain
 from symrep.analysis.derivations import LAPLACE_SECONDS, DerivationSearch
 from symrep.analysis.mixtures import plausibly_cm
 from symrep.analysis.polynomials import PolynomialSearch
@@ -259,6 +260,7 @@ def certify(f, claim, *, assume=(), budget=None):
     _check_budget(budget)
     deadline = time.monotonic() + budget
     family = parse_family(f, assume)  # bad text is refused here at once; the search reads it again
+    refuse_a_changed_domain(f, claim)  # exp(log(x)) is not x: SymPy's reading must have the typed domain
     if hard_stop.in_process():
         return _certify_here(f, claim, assume, budget, deadline)
     outcome = hard_stop.run("certify", (f, claim, assume, budget, deadline), deadline=deadline)
@@ -333,8 +335,8 @@ def _certify_here(f, claim, assume, budget, deadline):
                 return Verdict(claim, text, status, reason, Certificate(referee.accepted))
     except OutOfTime:
         return Verdict(claim, text, "unknown", f"Undecided: the time budget of {budget:g} s ran out.")
-    except (ValueError, TypeError) as exc:  # SymPy cannot compare or form a value (Max(3/2, (-1)^|x - 1|))
-        if isinstance(exc, InputError):
+    except (ValueError, TypeError, ArithmeticError) as exc:  # SymPy cannot compare or form a value
+        if isinstance(exc, InputError):  # (Max(3/2, (-1)^|x - 1|)); or a number beyond a library's C types
             raise
         return Verdict(claim, text, "unknown", f"Undecided: the search met a value SymPy cannot form ({exc}).")
     if rejected:

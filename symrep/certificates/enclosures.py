@@ -155,6 +155,8 @@ def _power(term, env):
             return base ** int(q)  # 0^0 = 1
         if base < 0 or (q < 0 and not base > 0) or not base >= 0:
             return _nan()
+        if q.denominator > 2**20 or abs(q.numerator) > 2**20:  # x^1.00000000000000000001: no root of that order
+            return (arb(q.numerator) / arb(q.denominator) * base.log()).exp() if base > 0 else _nan()
         root = base.nonnegative_part().root(q.denominator) if not base > 0 else base.root(q.denominator)
         return root ** q.numerator if q > 0 else 1 / root ** (-q.numerator)
     exponent = enclose(exponent_term, env)
