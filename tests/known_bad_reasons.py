@@ -4,6 +4,9 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    "acos-undefined-at-a-point-where-it-is-defined": "f is not proved undefined at 1/2",
+    "atanh-undefined-at-a-point-where-it-is-defined": "f is not proved undefined at -1/2",
+    "acosh-undefined-at-1-where-it-is-0": "f is not proved undefined at 1",
     "asin-on-an-interval-wider-than-its-domain": "f is not proved real analytic on the interval (-2, 2)",
     "acosh-on-an-interval-below-1": "f is not proved real analytic on the interval (0, oo)",
     "asin-plus-acos-a-constant-passed-off-as-no-polynomial": "g(x0): could not prove",

@@ -65,3 +65,10 @@ def test_rank_witnesses_are_refused_on_a_bounded_interval():
     with tank(), pytest.raises(CheckError, match=r"must be \(LO, oo\) with LO < 0"):
         check_on_interval("low-rank", Function("sqrt(1 - x^2)", "R"),
                           {"proof": proof, "rank_witnesses": [{"sides": ["1/2"], "rank": 2}]}, "(-1, 1)")
+
+
+@pytest.mark.parametrize("f, point", [("sqrt(1-x^2)", "-7/2"), ("acos(x)", "-7/2"), ("atanh(x)", "-1"), ("acosh(x)", "-1/3")])
+def test_polynomial_fails_where_f_is_undefined_at_a_real_point(f, point):
+    verdict = certify(f, "polynomial", budget=30)
+    assert verdict.status == "fails" and verdict.certificate["data"]["proof"] == {"kind": "undefined-at", "point": point}
+    assert check(verdict.certificate)[2] == "fails"

@@ -433,7 +433,8 @@ def _undefined_point(f):
     term = _kernel_term(f)
     points = sorted((p for p in points if p.is_number and p.is_real), key=lambda p: abs(float(p)))[:6]
     # and where a root or a logarithm meets a negative number (sqrt(x), log(1 + x) below -1)
-    points += [p for p in (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10) if p not in points]
+    points += [p for p in (-sympy.Rational(1, 3), -1, -sympy.Rational(7, 2), -10, 2, sympy.Rational(7, 2), 10)
+               if p not in points]
     for x0 in points:
         try:
             if x0 == 0 and (term is None or not no_finite_limit_at_0(term)):  # at 0, f is its limit where it has one

@@ -487,7 +487,15 @@ def _as_function(f, claim, parameters=None):
             fn.interval_only = str(exc) if isinstance(exc, InputError) else \
                 f"f = {expression_text(f)} has no real value SymPy can form at a negative x"
             return fn
-    return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
+    try:
+        return _as_function_on(f, claim, domain, (sympy.Rational(1, 3), 1, sympy.Rational(7, 2), 10))
+    except InputError as exc:  # polynomial: f not real somewhere on R is no polynomial there (an undefined-at proof)
+        fn = (_open_half_line(f, (sympy.Rational(1, 3), sympy.Rational(1, 2))) or _open_half_line(f, (2, 3))) \
+            if claim == "polynomial" else None
+        if fn is None:
+            raise
+        fn.interval_only = str(exc)
+        return fn
 
 
 def _open_half_line(f, points):

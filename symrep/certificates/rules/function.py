@@ -38,7 +38,8 @@ _NEEDED = {"pd-l1": "f", "completely-monotone": "f", "pd-l2": "f(sqrt(x))", "ber
 
 def proved_undefined(value):
     """True if a closed term is proved undefined: some subterm is proved outside its domain (a negative power
-    of 0, a root of a negative number, the logarithm of a number <= 0), by the normal form or by balls."""
+    of 0, a root of a negative number, the logarithm of a number <= 0, an inverse sine beyond 1), by the normal
+    form or by balls."""
     from ..enclosures import sign_at
     from ..normal_form import Domain, proved_equal
     from ..terms import apply, walk
@@ -70,6 +71,11 @@ def proved_undefined(value):
             return True
         if term.op in ("csch", "coth") and zero(term.args[0]):
             return True
+        if term.op in ("asin", "acos", "atanh", "acosh"):  # |u| > 1 (atanh: >= 1), acosh: u < 1
+            u = term.args[0]
+            side = add(num(1), mul(num(-1), u, u)) if term.op != "acosh" else add(u, num(-1))
+            if negative(side) or (term.op == "atanh" and zero(side)):
+                return True
     return False
 
 
