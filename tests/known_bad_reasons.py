@@ -4,6 +4,14 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    # families under polynomial and low-rank (a region where the family is a polynomial somewhere)
+    "family-exp-refuted-on-a-region-with-its-polynomial-point": "h(a^m) > h(b^m): could not prove exp((-c)*1) - exp((-c)*2) > 0 on the ",
+    "family-exp-passed-off-as-constant-on-a-region": "the normal form of their difference is not 0",
+    "family-limit-node-not-read": "for a family the kernel reads derivative, substitution and completely-",
+    "family-rank-witnesses-not-read": "for a family the kernel reads a proof by nodes, on (0, oo) or reflecte",
+    "family-reflect-of-a-linear-function": "g = h: 1*(c*(-x)) and exp(-x) are not proved equal",
+    "family-low-rank-with-a-jump-at-c": "the low-rank theorem needs f without essential discontinuities; f is n",
+    "family-power-with-its-linear-point-as-bernstein": "h'(a^m) > h'(b^m): could not prove b*(1 + 1)^(b - 1) - b*(1 + 2)^(b - ",
     "acos-undefined-at-a-point-where-it-is-defined": "f is not proved undefined at 1/2",
     "atanh-undefined-at-a-point-where-it-is-defined": "f is not proved undefined at -1/2",
     "acosh-undefined-at-1-where-it-is-0": "f is not proved undefined at 1",

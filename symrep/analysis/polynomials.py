@@ -34,6 +34,9 @@ class PolynomialSearch:
     """Mixin of :class:`~symrep.analysis.verdicts._Prover`: the ``polynomial`` and ``low-rank`` claims."""
 
     def polynomial(self):
+        if self.f.free_symbols - {X}:  # a family: node proofs the kernel reads over the whole region
+            yield from self.family_polynomial()
+            return
         continuous = self.fn.continuous_on_real_line()
         poly = _as_polynomial(self.fn.real, XR) if continuous else None
         coeffs = [_t(c) for c in reversed(poly.all_coeffs())] if poly is not None else \
@@ -71,6 +74,39 @@ class PolynomialSearch:
             reason += (f"; by the theorem cited its rank is not bounded in terms of d. Box distance matrices of "
                        f"rank d + 1 map to full rank 2^d for d = 1..{len(data['rank_witnesses'])}")
         yield ("fails", "not-polynomial", data, reason + ".")
+
+    def family_polynomial(self):
+        """A family on a region: at a single parameter value, its polynomial (the kernel puts the value in); else
+        ``g = f``, or ``f(-x)`` (``reflect``), or a derivative of either up to the second, completely monotone (or
+        Bernstein) for every parameter value of the region, and nonconstant (``exp(-c x)`` for ``c != 0``)."""
+        from symrep.certificates.regions import active_region
+
+        box = active_region() or {}
+        fixed = {s: iv.lo for s, iv in box.items() if iv.lo == iv.hi}
+        if fixed and set(fixed) >= self.f.free_symbols - {X}:
+            poly = _as_polynomial(self.fn.real.subs(fixed), XR)
+            if poly is not None and all(c.is_Rational for c in poly.all_coeffs()):
+                coeffs, g = [_t(c) for c in reversed(poly.all_coeffs())], poly.degree()
+                data = {"coefficients": coeffs, **({"degree": g, "rank_bound": f"binomial(d + {g}, {g})"}
+                                                   if self.claim == "low-rank" else {})}
+                yield ("holds", "polynomial", data, f"At this parameter value f is a polynomial of degree {g} on R.")
+            return
+        for reflected in (False, True):
+            g = self.fn.real.subs(XR, -X) if reflected else self.f
+            for order in range(3):
+                self.tick()
+                proof = self.completely_monotone_bound(sympy.diff(g, X, order) if order else g)
+                if proof is None:
+                    continue
+                for _ in range(order):
+                    proof = {"kind": "derivative", "of": proof}
+                proof = {"kind": "reflect", "of": proof} if reflected else proof
+                where = "f(-x)" if reflected else "f"
+                yield ("fails", "not-polynomial", {"proof": proof},
+                       f"For every parameter value of the region, {where} (or a derivative) is completely monotone or "
+                       f"Bernstein on (0, inf) and not constant, so bounded there and no polynomial (see the proof in "
+                       f"the certificate); f agrees with no polynomial on R.")
+                return
 
     def on_interval(self):
         """``low-rank`` fails on ``(LO, oo)``: f analytic there (the kernel proves it), ``f(x + LO)`` no polynomial on
@@ -168,19 +204,23 @@ class PolynomialSearch:
         from symrep.analysis.common import _simplify_sqrt
         from symrep.analysis.mixtures import plausibly_cm
 
+        from symrep.certificates.regions import active_region, sample_point
+
         family = bool(g.free_symbols - {X})
+        sample = {s: sample_point(iv) for s, iv in (active_region() or {}).items()}  # a family screened at one point
         for cls, m in (("CM", 1), ("CM", 2), ("BF", 1)):
             base = g if m == 1 else _simplify_sqrt(g)
             for negated in (False, True):
                 h = -base if negated else base
-                k = h if cls == "CM" else sympy.diff(h, X)
-                at = [_numeric(k.subs(X, sympy.Integer(p) ** m)) for p in (1, 2)] if not family else None
-                if not family and not (all(v == v for v in at) and at[0] > at[1] > -1e-12 and plausibly_cm(k)):
+                k = (h if cls == "CM" else sympy.diff(h, X)).subs(sample)
+                at = [_numeric(k.subs(X, sympy.Integer(p) ** m)) for p in (1, 2)]
+                if k.free_symbols - {X} or not (all(v == v for v in at) and at[0] > at[1] > -1e-12 and plausibly_cm(k)):
                     continue
                 node = self._derive_within(h, cls)
                 if node is not None:
                     extra = {**({"root": m} if m > 1 else {}), **({"negated": True} if negated else {})}
-                    proof = {"kind": "completely-monotone", "derivation": node, "a": "1", "b": "2", **extra}
+                    points = {"slope_at": "1"} if family else {"a": "1", "b": "2"}  # a slope's sign: a product
+                    proof = {"kind": "completely-monotone", "derivation": node, **points, **extra}
                     if family or _kernel_accepts_node(term, proof):  # else the next route (a rejected start at 0)
                         return proof
         return None

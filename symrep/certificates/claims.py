@@ -41,7 +41,8 @@ DOMAINS = {claim: REAL_LINE if claim in ("low-rank", "polynomial", RANK_CLAIM) e
 #: The stable-rank claim's domain is the range its certificate states (this is its pattern).
 DOMAINS[STABLE_RANK_CLAIM] = "[LO, HI] or {0} U [LO, HI]"
 #: Claims whose certificates may speak of a family f(x; a, b) for every parameter value of a region.
-PARAMETRIC_CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2", "completely-monotone", "bernstein")
+PARAMETRIC_CLAIMS = ("pd-l1", "pd-l2", "l1-to-l1", "l1-to-l2sq", "l2-to-l2", "completely-monotone", "bernstein",
+                     "polynomial", "low-rank")
 #: Claims about f where f may be undefined at 0 as written (1/x is no polynomial; a range [1, 4] needs no f(0)).
 MAY_BE_UNDEFINED_AT_0 = ("polynomial", STABLE_RANK_CLAIM)
 

@@ -9,7 +9,8 @@ agrees with no polynomial on ``(0, oo)``:
   continuous there; ``m`` is 1 (the default) to 4, and 1 for a Bernstein ``h``;
 * for rationals ``0 < a < b``, ``k(a^m) - k(b^m) > 0`` is proved on the whole region, with ``k = h`` for a CM
   ``h`` and ``k = h'`` for a Bernstein one (``h`` proved analytic on ``(0, oo)``, so its formal derivative is
-  its derivative).
+  its derivative); or, for one rational ``a > 0`` (``slope_at``), ``k'(a^m) < 0``: a nonconstant ``k`` too, and
+  a sign a family proves more easily (``-b 2^(-b-1) < 0`` where ``2^(-b) - 3^(-b) > 0`` is out of reach).
 
 A CM function is nonnegative and nonincreasing (SSV Def 1.3), so ``0 <= h <= h(1)`` on ``[1, oo)``, and
 ``g(x) = +-h(x^m)`` is bounded on ``[1, oo)``. A polynomial bounded on a half-line is constant, while
@@ -41,8 +42,8 @@ from .derivations import Context, check_node
 
 __all__ = ["check_cm_bounded", "FIELDS", "OPTIONAL"]
 
-FIELDS = {"derivation", "a", "b"}
-OPTIONAL = {"root", "negated"}
+FIELDS = {"derivation"}
+OPTIONAL = {"root", "negated", "a", "b", "slope_at"}
 X = var("x")
 
 
@@ -62,16 +63,24 @@ def check_cm_bounded(g, node, where, region):
     inner = substitute(g, {"x": power(X, num(Fraction(1, m)))}) if m > 1 else g
     named = f"{'-' if negated else ''}g{f'(x^(1/{m}))' if m > 1 else ''}"
     context.equal(mul(sign, inner), h, f"{where}: {named} = h")
+    if ("slope_at" in node) == ("a" in node or "b" in node) or ("a" in node) != ("b" in node):
+        raise CheckError(f"{where}: give two points 'a' < 'b', or one point 'slope_at'")
+    if cls == "BF" or "slope_at" in node:  # the formal derivative is the derivative where h is analytic
+        if not analytic_on(h, "x", context.open):
+            raise CheckError(f"{where}: h is not proved analytic on (0, oo), so its formal derivative may lie")
+    bounded = h if cls == "CM" else derivative(h, "x")  # CM: h; Bernstein: h', CM (SSV Def 3.1)
+    name = "h" if cls == "CM" else "h'"
+    if "slope_at" in node:  # a CM k with k'(a) < 0 is not constant
+        a = _rational(node["slope_at"], f"{where} slope_at")
+        if not 0 < a:
+            raise CheckError(f"{where}: the point must lie in (0, oo)")
+        context.sign(substitute(derivative(bounded, "x"), {"x": num(a ** m)}), "<", f"{where}: {name}'(a^m) < 0")
+        return True
     a, b = (_rational(node[k], f"{where} {k}") for k in ("a", "b"))
     if not 0 < a < b:
         raise CheckError(f"{where}: the points must satisfy 0 < a < b")
-    if cls == "BF":  # h' is CM; the formal derivative is the derivative where h is analytic
-        if not analytic_on(h, "x", context.open):
-            raise CheckError(f"{where}: h is not proved analytic on (0, oo), so its formal derivative may lie")
-        h = derivative(h, "x")
-    at = [substitute(h, {"x": num(p ** m)}) for p in (a, b)]
-    k = "h" if cls == "CM" else "h'"
-    context.sign(add(at[0], mul(num(-1), at[1])), ">", f"{where}: {k}(a^m) > {k}(b^m)")
+    at = [substitute(bounded, {"x": num(p ** m)}) for p in (a, b)]
+    context.sign(add(at[0], mul(num(-1), at[1])), ">", f"{where}: {name}(a^m) > {name}(b^m)")
     return True
 
 

@@ -123,6 +123,9 @@ class Function:
         self.source, self.domain = source, domain
         self.term = read(source, "function", ("x",), parameters)
         self.region = dict(region or {})  # the parameters' spans: every fact is proved for all of them
+        fixed = {n: num(s.lo) for n, s in self.region.items() if s.bounded() and s.lo == s.hi}
+        if fixed:  # a parameter whose span is one value is that value (c = 0: exp(-c x) is 1)
+            self.term = substitute(self.term, fixed)
         self.extension = None
         self.right_limit_at_0 = None  # f(0+) where the extension proved it
         if extension is not None:
@@ -187,10 +190,11 @@ class Function:
         both one-sided limits, proved when it was read)."""
         from ..domains import continuous_on
 
-        if continuous_on(self.term, "x", {"x": Span(None, None)}):
+        line, region = {"x": Span(None, None), **self.region}, self.region
+        if continuous_on(self.term, "x", line):
             return True
-        return self.extension is not None and continuous_on(self.term, "x", HALF_LINE) and \
-            continuous_on(self.term, "x", NEGATIVE_LINE)
+        return self.extension is not None and continuous_on(self.term, "x", {**HALF_LINE, **region}) and \
+            continuous_on(self.term, "x", {**NEGATIVE_LINE, **region})
 
     def at_zero(self):
         """``f(0)`` as written (not the extension)."""

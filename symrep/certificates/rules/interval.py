@@ -68,7 +68,7 @@ def check_on_interval(claim, f, data, domain):
     if f.extension is not None:
         raise CheckError("on an interval, f is read as written: no extension")
     interval = {"x": Span(lo, hi, lo_closed=False, hi_closed=False)}
-    if not analytic_on(f.term, "x", interval):
+    if not analytic_on(f.term, "x", {**interval, **f.region}):
         raise CheckError(f"f is not proved real analytic on the interval {domain}")
     proof = data.get("proof")
     if type(proof) is not dict or proof.get("kind") in ("two-halves", "undefined-at"):

@@ -47,7 +47,7 @@ from ..normal_form import Domain, proved_equal
 from ..rational_functions import resultant
 from ..terms import ZERO, add, mul, num, power, substitute, var
 from .cm_bounded import FIELDS as CM, OPTIONAL, check_cm_bounded
-from .function import HALF_LINE, defined_at
+from .function import HALF_LINE, _resolve, defined_at
 from .infinity import bounded_at_infinity
 from .line_proofs import two_halves, undefined_at
 from .polynomial_terms import constants, poly_term, rationals
@@ -72,10 +72,17 @@ def check_not_polynomial(claim, f, data):
                          "continuous on R")
     proof = data.get("proof")
     kind = proof.get("kind") if type(proof) is dict else None
+    if f.region and (kind in ("two-halves", "undefined-at") or data.get("rank_witnesses")):
+        raise CheckError("for a family the kernel reads a proof by nodes, on (0, oo) or reflected, and no rank witnesses")
     if kind == "two-halves":
         two_halves(f, proof)
     elif kind == "undefined-at":
         undefined_at(claim, f, proof)
+    elif kind == "reflect":  # f = P on R makes f(-x) = P(-x) a polynomial: a proof about f(-x) on (0, oo)
+        if set(proof) != {"kind", "of"}:
+            raise CheckError("proof (reflect): the fields are kind and of")
+        g = _resolve(substitute(f.term, {"x": mul(num(-1), X)}), {**HALF_LINE, **f.region})
+        _node(g, proof["of"], "proof.reflect", [0], f.region)
     else:
         _node(f.on_half_line(), proof, "proof", [0], f.region)
     witnesses = data.get("rank_witnesses", [])
@@ -114,10 +121,12 @@ def _node(g, node, where, count, region=None, width=None):
     if not _FIELDS[kind] | {"kind"} <= set(node) <= allowed:
         raise CheckError(f"{where}: a {kind} node has the fields {sorted(_FIELDS[kind] | {'kind'})}")
     here = f"{where} ({kind})"
+    if region and kind not in ("derivative", "substitution", "completely-monotone"):
+        raise CheckError(f"{here}: for a family the kernel reads derivative, substitution and completely-monotone nodes")
     if width is not None and kind in ("limit", "completely-monotone"):
         raise CheckError(f"{here}: a {kind} node speaks of a half-line; the interval is (0, {width})")
     if kind == "derivative":
-        if not analytic_on(g, "x", _on(width)):
+        if not analytic_on(g, "x", {**_on(width), **(region or {})}):
             raise CheckError(f"{here}: g is not proved analytic on the interval, so its formal derivative may lie")
         _node(derivative(g, "x"), node["of"], f"{where}.derivative", count, region, width)
     elif kind == "substitution":
