@@ -90,3 +90,42 @@ def test_the_node_rejects_false_ones(g, node, reason):
     proof = {"kind": "completely-monotone", "a": "1", "b": "2", **node}
     with tank(), pytest.raises(CheckError, match=reason):
         check_cm_bounded(read(g, "g"), proof, "p", {})
+
+
+def test_a_family_is_classified_on_the_whole_line_under_low_rank():
+    from symrep.analysis.classification import classify
+
+    result = classify("exp(-c*x)", "low-rank", budget=60)
+    found = {r.region: r.verdict for r in result.regions}
+    assert found == {"(c < 0)": "fails", "(0 <= c) & (c <= 0)": "holds", "(0 < c)": "fails"}, found
+    for region in result.regions:
+        assert check(region.certificate)[2] == region.verdict
+
+
+@pytest.mark.parametrize("region", ["b > 0", "-1 < b < 0"])
+def test_a_power_family_is_no_polynomial_between_its_polynomial_points(region):
+    verdict = certify("(1+x)^(-b)", "polynomial", assume=region, budget=30)
+    assert verdict.status == "fails", verdict.reason
+    assert check(verdict.certificate)[2] == "fails"
+
+
+@pytest.mark.parametrize("g, node, ok", [
+    ("exp(-x)", {"slope_at": "1"}, True),
+    ("exp(-x)", {"slope_at": "0"}, False),                        # the point must lie in (0, oo)
+    ("exp(-x)", {"slope_at": "1", "a": "1", "b": "2"}, False),    # one way or the other
+    ("exp(-x)", {"a": "1"}, False),
+])
+def test_the_slope_point_of_the_node(g, node, ok):
+    proof = {"kind": "completely-monotone", "derivation": _node("exp(-x)", "cm-exp", {"a": "1"}), **node}
+    with tank():
+        if ok:
+            assert check_cm_bounded(read(g, "g"), proof, "p", {})
+        else:
+            with pytest.raises(CheckError):
+                check_cm_bounded(read(g, "g"), proof, "p", {})
+
+
+def test_a_constant_has_no_negative_slope():
+    proof = {"kind": "completely-monotone", "derivation": _node("1", "cm-const", {"c": "1"}), "slope_at": "1"}
+    with tank(), pytest.raises(CheckError, match="could not prove"):
+        check_cm_bounded(read("1", "g"), proof, "p", {})
