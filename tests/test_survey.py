@@ -5,6 +5,8 @@ Cells here are fast ones (a fraction of a second each); slowness where a test ne
 survey's test hooks (``stall`` seconds before a cell, ``die`` to end the process computing it)."""
 
 import json
+import re
+from fractions import Fraction
 import os
 import signal
 import sqlite3
@@ -287,7 +289,9 @@ def test_atlas_json_has_the_schema_of_the_issue(atlas):
     for cell in data["cells"]:
         keys = {"function", "claim", "verdict", "certificate"}
         assert set(cell) == (keys | {"region"} if cell["function"] == "exp(-x^a)" else keys)
-        assert cell.get("region", "(0 < a) & (a <= 1)").startswith("(0 < a)")
+        region = cell.get("region", "(0 < a) & (a <= 1)")  # the family's region, or a part of it (classified)
+        ends = [Fraction(e) for e in re.findall(r"-?\d+(?:/\d+)?", region)]
+        assert "a" in region and all(0 <= e <= 1 for e in ends), region
         assert cell["verdict"] in ("holds", "fails", "unknown")
         assert (cell["certificate"] is None) == (cell["verdict"] == "unknown")
     assert len([c for c in data["cells"] if c["function"] != "exp(-x^a)"]) == 12

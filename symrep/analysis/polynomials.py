@@ -37,7 +37,8 @@ class PolynomialSearch:
         if self.f.free_symbols - {X}:  # a family: node proofs the kernel reads over the whole region
             yield from self.family_polynomial()
             return
-        continuous = self.fn.continuous_on_real_line()
+        # a function read on (0, oo) alone (not real at some negative point) is not continuous on R
+        continuous = self.fn.neg is not None and self.fn.continuous_on_real_line()
         poly = _as_polynomial(self.fn.real, XR) if continuous else None
         coeffs = [_t(c) for c in reversed(poly.all_coeffs())] if poly is not None else \
             _disguised_polynomial(self.fn.real) if continuous else None
@@ -55,8 +56,7 @@ class PolynomialSearch:
             # on R, decide on an open interval (LO, oo) where it is analytic, and state the interval
             yield from self.on_interval()
             return
-        proof = _undefined_point(self.f) if self.claim == "polynomial" and not self.fn.continuous_on_real_line() \
-            else None
+        proof = _undefined_point(self.f) if self.claim == "polynomial" and not continuous else None
         reason = f"f is undefined at x = {proof['point']}, so it agrees with no polynomial on R" if proof else \
             "f agrees with no polynomial on (0, inf) (see the proof in the certificate)"
         proof = proof or self.non_polynomial(self.f, 0, _kernel_half_line(self.fn.real, self.claim))
@@ -150,6 +150,8 @@ class PolynomialSearch:
             return
 
     def two_halves(self):
+        if self.fn.neg is None:
+            return None
         neg = sympy.Symbol("x", negative=True)
         P, N = _as_polynomial(self.fn.pos, X), _as_polynomial(self.fn.neg, neg)
         if P is None or N is None:

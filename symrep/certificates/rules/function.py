@@ -123,9 +123,6 @@ class Function:
         self.source, self.domain = source, domain
         self.term = read(source, "function", ("x",), parameters)
         self.region = dict(region or {})  # the parameters' spans: every fact is proved for all of them
-        fixed = {n: num(s.lo) for n, s in self.region.items() if s.bounded() and s.lo == s.hi}
-        if fixed:  # a parameter whose span is one value is that value (c = 0: exp(-c x) is 1)
-            self.term = substitute(self.term, fixed)
         self.extension = None
         self.right_limit_at_0 = None  # f(0+) where the extension proved it
         if extension is not None:
