@@ -366,12 +366,17 @@ def _split(box, breaks):
 
 def _merged(regions, certify, family, claim, deadline, piece_budget):
     """Neighbouring regions with the same verdict, joined where a certificate for the union is found
-    (so that ``(0 < c)`` and ``c = 0`` become ``(0 <= c)``): boxes that agree in every parameter but one,
-    and meet in that one."""
+    (so that ``(0 < c)`` and ``c = 0`` become ``(0 <= c)``), and neighbouring unknown regions joined as they are:
+    boxes that agree in every parameter but one, and meet in that one."""
     out = []
     for region in regions:
         for k, previous in enumerate(out):
             union = _union(previous.box, region.box)
+            if union is not None and previous.verdict == region.verdict == "unknown":  # no proof either way on both:
+                reason = previous.reason if previous.reason == region.reason else "undecided on each part of it"
+                samples = (previous.samples or []) + (region.samples or [])
+                out[k] = RegionVerdict(region_text(union), "unknown", reason, box=union, samples=samples)
+                break  # one unknown region, not a row of them
             if (union is not None and previous.verdict == region.verdict and region.verdict in ("holds", "fails")
                     and time.monotonic() < deadline - 1):
                 joined = _verdict_on(certify, family, claim, union, min(piece_budget, deadline - time.monotonic()))
