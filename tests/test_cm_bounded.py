@@ -129,3 +129,16 @@ def test_a_constant_has_no_negative_slope():
     proof = {"kind": "completely-monotone", "derivation": _node("1", "cm-const", {"c": "1"}), "slope_at": "1"}
     with tank(), pytest.raises(CheckError, match="could not prove"):
         check_cm_bounded(read("1", "g"), proof, "p", {})
+
+
+def test_a_point_of_a_family_is_not_read_through_sympys_simplification():
+    """At c = 0, c*log(x) is 0*log(x), undefined for x <= 0: no polynomial, though SymPy writes it 0 (found by an
+    attack: classify said holds, certifying the text "0")."""
+    from symrep.analysis.classification import classify
+
+    result = classify("c*log(x)", "polynomial", budget=60)
+    point = [r for r in result.regions if r.region == "(0 <= c) & (c <= 0)"]
+    assert point and point[0].verdict != "holds"
+    for region in result.regions:
+        if region.certificate:
+            assert check(region.certificate)[2] == region.verdict

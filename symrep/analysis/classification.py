@@ -32,7 +32,8 @@ import sympy
 from symrep.analysis import hard_stop
 from symrep.analysis.budget import default_seconds
 from symrep.analysis.parameters import RECORDED, parse_family
-from symrep.analysis.typed_text import refuse_a_changed_domain
+from symrep.analysis.typed_text import changed_domain_point, refuse_a_changed_domain
+from symrep.geometry.expressions import expression_text
 from symrep.certificates.regions import Interval, region_text, sample_point
 from symrep.errors import InputError
 
@@ -268,6 +269,11 @@ def _verdict_on(certify, family, claim, box, seconds):
     text = region_text(box)
     fixed = {symbol: interval.lo for symbol, interval in box.items() if interval.lo == interval.hi}
     expr = family.expr.xreplace(fixed)
+    if fixed:  # SymPy evaluates as it substitutes: 0*log(x) is 0, defined where the family at c = 0 is not
+        with sympy.evaluate(False):
+            raw = family.expr.xreplace(fixed)
+        if changed_domain_point(expression_text(raw), expression_text(expr), claim) is not None:
+            fixed, expr = {}, family.expr  # the family itself on the one-point box: the kernel puts the value in
     # a parameter the substitution eliminated ((x + c)^0 - c^0 = 0 has no c) is no parameter of the function
     # certified: its interval is dropped from the assumption (the verdict is the same for all its values)
     free = {symbol: interval for symbol, interval in box.items() if symbol not in fixed and symbol in expr.free_symbols}

@@ -22,7 +22,7 @@ import sympy
 
 from symrep.errors import InputError
 
-__all__ = ["refuse_a_changed_domain"]
+__all__ = ["refuse_a_changed_domain", "changed_domain_point"]
 
 #: Sample points of the real line (0 left out: there f is read by its limit) and of (0, oo).
 LINE_POINTS = ("-2", "-1", "-1/3", "1/3", "1", "2", "7/2", "pi/2", "pi")
@@ -33,12 +33,6 @@ def refuse_a_changed_domain(text, claim):
     """Raise :class:`~symrep.errors.InputError` if SymPy's evaluation of ``text`` is defined at a sample point of the
     claim's domain where the text as typed is proved undefined; return None otherwise (also when either reading is
     out of the kernel's grammar: the check is then silent, never a refusal)."""
-    from symrep.certificates import DOMAINS
-    from symrep.certificates.errors import CheckError
-    from symrep.certificates.fuel import tank
-    from symrep.certificates.grammar import read
-    from symrep.certificates.rules.function import defined_at, proved_undefined
-    from symrep.certificates.terms import substitute
     from symrep.geometry.expressions import expression_text, parse_expression
 
     if not isinstance(text, str):
@@ -51,6 +45,25 @@ def refuse_a_changed_domain(text, claim):
     except Exception:  # the unevaluated build is out of the parser's way: no verdict on the text is changed
         return None
     if typed_text == evaluated_text or evaluated.free_symbols - typed.free_symbols:
+        return None
+    where = changed_domain_point(typed_text, evaluated_text, claim)
+    if where is not None:
+        raise InputError(f"SymPy reads {text!r} as {evaluated_text}, which is defined at x = {where} where the text as "
+                         f"typed is not (SymPy simplified it on reading); type the function you mean")
+    return None
+
+
+def changed_domain_point(typed_text, evaluated_text, claim):
+    """A sample point (text) of the claim's domain where the kernel proves ``typed_text`` undefined and
+    ``evaluated_text`` defined, or None (also when either is out of the kernel's grammar)."""
+    from symrep.certificates import DOMAINS
+    from symrep.certificates.errors import CheckError
+    from symrep.certificates.fuel import tank
+    from symrep.certificates.grammar import read
+    from symrep.certificates.rules.function import defined_at, proved_undefined
+    from symrep.certificates.terms import substitute
+
+    if typed_text == evaluated_text:
         return None
     points = LINE_POINTS if DOMAINS.get(claim) == "R" else HALF_LINE_POINTS
     where = None
@@ -69,7 +82,4 @@ def refuse_a_changed_domain(text, claim):
                 break
     except (CheckError, ArithmeticError, ValueError, TypeError, RecursionError):
         return None
-    if where is not None:
-        raise InputError(f"SymPy reads {text!r} as {evaluated_text}, which is defined at x = {where} where the text as "
-                         f"typed is not (SymPy simplified it on reading); type the function you mean")
-    return None
+    return where
