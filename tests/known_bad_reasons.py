@@ -4,6 +4,11 @@ A file here without a reason fails the suite, so a new forgery is always filed w
 """
 
 REASONS = {
+    # Heaviside(-u) = 1 - Heaviside(u) in the normal form; f defined on all of R (not continuous) for polynomial
+    "sign-squared-passed-off-as-1": "the normal form of their difference is not 0",
+    "heaviside-minus-its-square-passed-off-as-0": "the normal form of their difference is not 0",
+    "heaviside-pieces-of-two-polynomials-passed-off-as-one": "the normal form of their difference is not 0",
+    "heaviside-at-0-half-passed-off-as-1": "the normal form of their difference is not 0",
     # families under polynomial and low-rank (a region where the family is a polynomial somewhere)
     "family-exp-refuted-on-a-region-with-its-polynomial-point": "h(a^m) > h(b^m): could not prove exp((-c)*1) - exp((-c)*2) > 0 on the ",
     "family-exp-passed-off-as-constant-on-a-region": "the normal form of their difference is not 0",

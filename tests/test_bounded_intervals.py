@@ -72,3 +72,12 @@ def test_polynomial_fails_where_f_is_undefined_at_a_real_point(f, point):
     verdict = certify(f, "polynomial", budget=30)
     assert verdict.status == "fails" and verdict.certificate["data"]["proof"] == {"kind": "undefined-at", "point": point}
     assert check(verdict.certificate)[2] == "fails"
+
+
+def test_heaviside_pieces_of_one_polynomial_are_that_polynomial():
+    """H(x) x^2 + H(-x) x^2 is x^2 at every real x (H(-u) = 1 - H(u), also at 0 where H is 1/2): defined on R, it
+    is the polynomial, though not proved continuous by its structure."""
+    for claim in ("polynomial", "low-rank"):
+        verdict = certify("Heaviside(x)*x^2 + Heaviside(-x)*x^2", claim, budget=30)
+        assert verdict.status == "holds" and verdict.certificate["data"]["coefficients"] == ["0", "0", "1"]
+        assert check(verdict.certificate)[2] == "holds"

@@ -7,7 +7,8 @@ logarithms, the trigonometric and hyperbolic functions through exponentials (for
 ``besselk(1/2, u) = sqrt(pi/(2u)) e^(-u)`` (DLMF 10.39.2), and opaque atoms for the rest, with the sign
 taken out of an odd function's argument (and dropped from an even one's). Known values at an argument
 whose normal form is 0: ``atan(0) = erf(0) = asinh(0) = sign(0) = Abs(0) = 0``, ``Heaviside(0) = 1/2``,
-``sinc(0) = 1``. Each is an identity wherever its left side is defined.
+``sinc(0) = 1``; ``Heaviside(-u) = 1 - Heaviside(u)`` (with ``Heaviside(0) = 1/2``). Each is an identity wherever
+its left side is defined.
 
 Examples
 --------
@@ -238,6 +239,8 @@ class Elementary(SpecialValues):
             args, sign = [nf_mul(nf_const(-1), args[0])], -1
         elif name == "Abs" and _leading_negative(args[0]):
             args = [nf_mul(nf_const(-1), args[0])]
+        elif name == "Heaviside" and _leading_negative(args[0]):  # H(-u) = 1 - H(u), at u = 0 too (H(0) = 1/2)
+            return nf_add(nf_const(1), self.atom(name, [nf_mul(nf_const(-1), args[0])]), -1)
         g = self.gen(("fn", name) + tuple(a.key() for a in args))
         if name == "asinh" and self.real_gen(g):
             self.asinh_of[g] = args[0]

@@ -23,6 +23,7 @@ Examples
 import math
 
 from ..enclosures import sign_at
+from ..domains import Span, sign_class
 from ..errors import CheckError
 from ..fuel import charge
 from ..grammar import read
@@ -49,8 +50,9 @@ def _polynomial(coefficients, x):
 def check_polynomial(claim, f, data):
     where = "polynomial"
     coefficients = _coefficients(data, where)
-    if not f.continuous_on_line():
-        raise CheckError("f is not proved continuous on R, so it is not shown to be a polynomial there")
+    line = {"x": Span(None, None), **f.region}
+    if not (f.continuous_on_line() or sign_class(f.term, line) is not None):  # defined at every real x (H(x) x^2)
+        raise CheckError("f is not proved continuous (or defined) on R, so it is not shown to be a polynomial there")
     fixed = {n: num(s.lo) for n, s in f.region.items() if s.bounded() and s.lo == s.hi}  # one value: put in
     if not proved_equal(substitute(f.term, fixed), _polynomial(coefficients, var("x")), Domain()):
         raise CheckError("f equals the polynomial on R: the normal form of their difference is not 0")
