@@ -264,7 +264,7 @@ REASONS = {
     # sign(z^2) for 1 and its evaluation decided sign(z^2 + z^4) = 1; a jump's argument now needs its sign proved
     "jump-of-a-disguised-zero-simplified-away": "derivation root: exp(-x) + 5*sign((atan(2) + atan(1/2) - pi/2)^2) - 5 ",
     "jump-of-a-disguised-zero-decided-when-read": "derivation root: exp(-x) - 5*Heaviside(-((atan(2) + atan(1/2) - pi/2)^",
-    "jump-decided-from-assumed-constants-low-rank": "f is not proved continuous on R, so it is not shown to be a polynomial",
+    "jump-decided-from-assumed-constants-low-rank": "the normal form of their difference is not 0",
     "jump-of-a-disguised-zero-stable-rank": "the entry 0 needs f(0) = 0 (x/sqrt(l) <= f(x) <= sqrt(L) x at x = 0)",
     # attack round 12: SymPy calls sinh(cosh(1)^2 - sinh(1)^2 - 1) (exactly 0) positive, so log(x + it) was
     # "continuous at 0"; SymPy now reasons only from constants whose signs ball arithmetic proved

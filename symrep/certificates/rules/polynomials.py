@@ -52,7 +52,8 @@ def check_polynomial(claim, f, data):
     coefficients = _coefficients(data, where)
     line = {"x": Span(None, None), **f.region}
     if not (f.continuous_on_line() or sign_class(f.term, line) is not None):  # defined at every real x (H(x) x^2)
-        raise CheckError("f is not proved continuous (or defined) on R, so it is not shown to be a polynomial there")
+        raise CheckError("f is not proved continuous on R (nor defined at every real x), so it is not shown to be a "
+                         "polynomial there")
     fixed = {n: num(s.lo) for n, s in f.region.items() if s.bounded() and s.lo == s.hi}  # one value: put in
     if not proved_equal(substitute(f.term, fixed), _polynomial(coefficients, var("x")), Domain()):
         raise CheckError("f equals the polynomial on R: the normal form of their difference is not 0")
