@@ -53,6 +53,8 @@ DOCUMENTED_REFUSALS = (
     ("f is undefined at 0 and has no finite limit there", r"^f = .* is undefined at 0 \(f\(0\) = .*\) and has no "
                                                           r"finite limit there"),
     ("a power too large to evaluate", r"needs .* about \d+ bits; the limit is \d+ bits$"),
+    ("SymPy's reading has another domain than the text", r"^SymPy reads .* which is defined at x = .* where the text "
+                                                        r"as typed is not"),
 )
 
 #: The budget (seconds) of one ``certify`` call: the default run, and the slow run's 2000 examples.

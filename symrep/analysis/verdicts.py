@@ -240,6 +240,9 @@ def certify(f, claim, *, assume=(), budget=None):
         assumptions that do not read.
     ParseError
         ``f`` or ``assume`` is text outside the grammar.
+    InputError
+        ``f`` is text that SymPy reads as a function with another domain (``exp(log(x))`` is read as ``x``, defined
+        at ``-2`` where the text is not; :mod:`symrep.analysis.typed_text`).
 
     Examples
     --------
