@@ -17,6 +17,12 @@ def _within(node, width):
     return None
 
 
+def algebraic(expr):
+    """``expr`` with every ``asinh`` written as a logarithm and radicals out of denominators, expanded:
+    ``exp(2 asinh x)`` becomes ``(x + sqrt(x^2 + 1))^2``, and ``cosh(2 asinh x)`` (as exponentials) ``2 x^2 + 1``."""
+    return sympy.expand(sympy.radsimp(sympy.expand(expr.rewrite(sympy.log))))
+
+
 def _square_certificate(g):
     """``g^2 = P``, a polynomial with a factor of odd multiplicity (so no square of a real polynomial): the kernel's
     ``square`` node (``sqrt(2x - x^2)``, ``cosh(3 asinh(x))``)."""
@@ -25,7 +31,7 @@ def _square_certificate(g):
     try:
         square = sympy.expand(g ** 2)
         if not square.is_polynomial(X) and square.has(sympy.asinh, sympy.cosh, sympy.sinh):
-            square = sympy.expand(sympy.radsimp(sympy.expand(square.rewrite(sympy.exp).rewrite(sympy.log))))
+            square = algebraic(square.rewrite(sympy.exp))
         if not square.is_polynomial(X):
             return None
         poly = sympy.Poly(square, X)

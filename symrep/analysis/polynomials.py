@@ -15,7 +15,7 @@ from symrep.certificates import CheckError
 from symrep.certificates.reading import XR
 from symrep.certificates.terms import substitute as substitute_term
 from symrep.analysis.bounded_forms import _kernel_term, _limit_certificate
-from symrep.analysis.exact_nodes import _ode_certificate, _rational_certificate, _square_certificate, _within
+from symrep.analysis.exact_nodes import algebraic, _ode_certificate, _rational_certificate, _square_certificate, _within
 
 __all__ = []
 
@@ -272,13 +272,12 @@ def _kernel_accepts_node(term, proof):
 def _kernel_shifted(term, lo, hi=None):
     """The kernel's reading of ``g(x) = f(x + LO)`` on ``(0, oo)``, or on ``(0, HI - LO)``
     (:mod:`~symrep.certificates.rules.interval`)."""
-    from symrep.certificates.domains import Span
-    from symrep.certificates.rules.function import HALF_LINE, _resolve
+    from symrep.certificates.rules.function import _resolve, open_interval
     from symrep.certificates.terms import add, num, var
 
-    region = HALF_LINE if hi is None else {"x": Span(Fraction(0), Fraction(hi - lo), False, False)}
     try:
-        return _resolve(substitute_term(term, {"x": add(var("x"), num(Fraction(lo)))}), region)
+        return _resolve(substitute_term(term, {"x": add(var("x"), num(Fraction(lo)))}),
+                        open_interval(None if hi is None else Fraction(hi - lo)))
     except (CheckError, ValueError, TypeError):
         return None
 
@@ -377,7 +376,7 @@ def _disguised_polynomial(f):
     try:  # cheap rewriting only (no simplify: it could eat the budget the non-polynomial search needs)
         candidate = sympy.expand(sympy.powsimp(sympy.expand(f.rewrite(sympy.exp)), combine="exp"))
         if candidate.has(sympy.asinh):  # exp(n asinh x) = (x + sqrt(x^2 + 1))^n: cosh(2 asinh x) = 1 + 2 x^2
-            candidate = sympy.expand(sympy.radsimp(sympy.expand(candidate.rewrite(sympy.log))))
+            candidate = algebraic(candidate)
         if _as_polynomial(candidate, XR) is None:  # a quotient of exponential polynomials: tanh(x)^2 + sech(x)^2
             candidate = sympy.expand(sympy.cancel(candidate))
     except Exception:
@@ -426,12 +425,12 @@ def _kernel_half_line(real, claim):
 def _analytic_for_a_checker(g, term, width=None):
     """Whether the kernel (on its term) or the SymPy-based checker proves g analytic on (0, oo) (the kernel alone on
     ``(0, width)``): a ``derivative`` node reads g's formal derivative only then."""
-    from symrep.certificates.domains import Span, analytic_on
+    from symrep.certificates.domains import analytic_on
     from symrep.certificates.exact import continuous
     from symrep.certificates.fuel import tank
-    from symrep.certificates.rules.function import HALF_LINE
+    from symrep.certificates.rules.function import open_interval
 
-    region = HALF_LINE if width is None else {"x": Span(Fraction(0), Fraction(width), False, False)}
+    region = open_interval(None if width is None else Fraction(width))
     if term is not None:
         try:
             with tank():

@@ -26,11 +26,16 @@ from ..errors import CheckError
 from ..grammar import read
 from ..terms import HALF, ZERO, Term, add, free_names as free_names_of, mul, num, power, substitute, text
 
-__all__ = ["Function", "defined_at", "proved_undefined", "HALF_LINE", "NEGATIVE_LINE", "claimed_function"]
+__all__ = ["Function", "defined_at", "proved_undefined", "HALF_LINE", "NEGATIVE_LINE", "claimed_function", "open_interval"]
 
 #: ``x`` on the open half-line, where the textbook classes live.
 HALF_LINE = {"x": Span(Fraction(0), None, lo_closed=False)}
 NEGATIVE_LINE = {"x": Span(None, Fraction(0), hi_closed=False)}
+
+
+def open_interval(width):
+    """``x`` on ``(0, width)`` (``(0, oo)`` for None): the interval a non-polynomial proof speaks of."""
+    return HALF_LINE if width is None else {"x": Span(Fraction(0), Fraction(width), lo_closed=False, hi_closed=False)}
 #: The function each claim needs completely monotone, as a certificate names it.
 _NEEDED = {"pd-l1": "f", "completely-monotone": "f", "pd-l2": "f(sqrt(x))", "bernstein": "f'", "l1-to-l1": "f'",
            "l1-to-l2sq": "f'", "l2-to-l2": "(f(sqrt(x))^2)'"}

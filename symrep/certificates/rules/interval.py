@@ -23,13 +23,11 @@ Examples
 ('low-rank', 'fails')
 """
 
-from fractions import Fraction
-
 from ..domains import Span, analytic_on
 from ..errors import CheckError
 from ..grammar import read
 from ..terms import add, num, substitute
-from .function import HALF_LINE, _resolve
+from .function import _resolve, open_interval
 from .not_polynomial import X, _node, _rank_witness
 
 __all__ = ["check_on_interval", "read_interval"]
@@ -74,8 +72,7 @@ def check_on_interval(claim, f, data, domain):
     if type(proof) is not dict or proof.get("kind") in ("two-halves", "undefined-at"):
         raise CheckError("on an interval the proof is a node about g(x) = f(x + LO) on (0, HI - LO)")
     width = None if hi is None else hi - lo
-    shifted = {"x": Span(Fraction(0), width, lo_closed=False, hi_closed=False)} if width is not None else HALF_LINE
-    g = _resolve(substitute(f.term, {"x": add(X, num(lo))}), shifted)
+    g = _resolve(substitute(f.term, {"x": add(X, num(lo))}), open_interval(width))
     _node(g, proof, "proof", [0], f.region, width)
     witnesses = data.get("rank_witnesses", [])
     if type(witnesses) is not list or len(witnesses) > 6:

@@ -38,7 +38,7 @@ import math
 from fractions import Fraction
 
 from ..derivatives import derivative, nth_derivative
-from ..domains import Span, analytic_on, continuous_on
+from ..domains import analytic_on, continuous_on
 from ..enclosures import enclose, sign_at
 from ..errors import CheckError
 from ..fuel import charge
@@ -47,7 +47,7 @@ from ..normal_form import Domain, proved_equal
 from ..rational_functions import resultant
 from ..terms import ZERO, add, mul, num, power, substitute, var
 from .cm_bounded import FIELDS as CM, OPTIONAL, check_cm_bounded
-from .function import HALF_LINE, _resolve, defined_at
+from .function import HALF_LINE, _resolve, defined_at, open_interval
 from .infinity import bounded_at_infinity
 from .line_proofs import two_halves, undefined_at
 from .polynomial_terms import constants, poly_term, rationals
@@ -103,11 +103,6 @@ def _point(source, where, width=None):
     return value
 
 
-def _on(width):
-    """The interval ``(0, width)`` of a node (``(0, oo)`` for None) as a region of ``x``."""
-    return HALF_LINE if width is None else {"x": Span(Fraction(0), Fraction(width), lo_closed=False, hi_closed=False)}
-
-
 def _node(g, node, where, count, region=None, width=None):
     """Verify that ``g`` agrees with no polynomial on ``(0, width)``: a polynomial on a larger interval is one on every
     part of it, so a node may pass a shorter interval on (``x^m`` maps ``(0, min(width, 1))`` into itself)."""
@@ -126,7 +121,7 @@ def _node(g, node, where, count, region=None, width=None):
     if width is not None and kind in ("limit", "completely-monotone"):
         raise CheckError(f"{here}: a {kind} node speaks of a half-line; the interval is (0, {width})")
     if kind == "derivative":
-        if not analytic_on(g, "x", {**_on(width), **(region or {})}):
+        if not analytic_on(g, "x", {**open_interval(width), **(region or {})}):
             raise CheckError(f"{here}: g is not proved analytic on the interval, so its formal derivative may lie")
         _node(derivative(g, "x"), node["of"], f"{where}.derivative", count, region, width)
     elif kind == "substitution":
@@ -180,7 +175,7 @@ def _ode(g, node, here, width=None):
     rows = node["coefficients"]
     if type(rows) is not list or not 2 <= len(rows) <= 7:
         raise CheckError(f"{here}: ODE order must be 1..6")
-    if not analytic_on(g, "x", _on(width)):
+    if not analytic_on(g, "x", open_interval(width)):
         raise CheckError(f"{here}: g is not proved analytic on the interval, so its formal derivatives may lie")
     polys = [constants(row, f"{here} row {k}") for k, row in enumerate(rows)]
     parts = [mul(poly_term(p), nth_derivative(g, "x", k)) for k, p in enumerate(polys) if p]

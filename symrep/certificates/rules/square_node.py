@@ -17,15 +17,14 @@ Examples
 True
 """
 
-from fractions import Fraction
-
 from flint import fmpq, fmpq_poly
 
-from ..domains import Span, continuous_on
+from ..domains import continuous_on
 from ..errors import CheckError
 from ..fuel import charge
 from ..normal_form import Domain, proved_equal
 from ..terms import mul
+from .function import open_interval
 from .polynomial_terms import poly_term, rationals
 
 __all__ = ["check_square"]
@@ -36,8 +35,7 @@ def check_square(g, node, where, width):
     P = rationals(node["polynomial"], f"{where} polynomial")
     if len(P) < 2:
         raise CheckError(f"{where}: P must have degree >= 1")
-    interval = {"x": Span(Fraction(0), None if width is None else Fraction(width), lo_closed=False, hi_closed=False)}
-    if not continuous_on(g, "x", interval):
+    if not continuous_on(g, "x", open_interval(width)):
         raise CheckError(f"{where}: g is not proved continuous on the interval")
     if not proved_equal(mul(g, g), poly_term(P), Domain(positive=("x",))):
         raise CheckError(f"{where}: g^2 = P is not proved")
